@@ -1,0 +1,35 @@
+import type { RequestHandler } from "express";
+import type { z } from "zod";
+import { ValidationError, type FieldError } from "./errors";
+
+interface Schemas {
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+}
+
+function fieldErrors(part: string, error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: [part, ...issue.path.map(String)].join("."),
+    message: issue.message,
+  }));
+}
+
+/**
+ * Validates the request's parts with the shared schemas and puts the parsed values in
+ * `res.locals.params`, `.query` and `.body` (Express 5's `req.query` is read-only).
+ */
+export function validate(schemas: Schemas): RequestHandler {
+  return (req, res, next) => {
+    const errors: FieldError[] = [];
+    for (const part of ["params", "query", "body"] as const) {
+      const schema = schemas[part];
+      if (!schema) continue;
+      const result = schema.safeParse(req[part] ?? {});
+      if (result.success) res.locals[part] = result.data;
+      else errors.push(...fieldErrors(part, result.error));
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+    next();
+  };
+}

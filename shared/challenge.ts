@@ -1,0 +1,141 @@
+import { z } from "zod";
+import {
+  ACTION_KINDS,
+  ACTION_STATUSES,
+  ALLY_KINDS,
+  CHECKLIST_ITEMS,
+  OUTCOME_CATEGORIES,
+  SUSTAINABILITY_PATHS,
+} from "./domain";
+import { axisSchema, isoDateSchema, levelSchema } from "./common";
+
+export const axisStatusSchema = z.object({ level: levelSchema, asOf: isoDateSchema }).nullable();
+export type AxisStatus = z.infer<typeof axisStatusSchema>;
+
+export const challengeStatusSchema = z.object({
+  production: axisStatusSchema,
+  transmission: axisStatusSchema,
+  reliability: axisStatusSchema,
+});
+export type ChallengeStatus = z.infer<typeof challengeStatusSchema>;
+
+export const outcomeCategorySchema = z.enum(OUTCOME_CATEGORIES);
+export const sustainabilityPathSchema = z.enum(SUSTAINABILITY_PATHS);
+
+/** One item of `GET /api/challenges`. */
+export const challengeSummarySchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  promotion: z.string(),
+  administration: z.string(),
+  status: challengeStatusSchema,
+  outcome: z.object({ categories: z.array(outcomeCategorySchema), asOf: isoDateSchema }).nullable(),
+  updatedAt: z.string(),
+  version: z.number().int().positive(),
+});
+export type ChallengeSummary = z.infer<typeof challengeSummarySchema>;
+
+export const statusUpdateSchema = z.object({
+  id: z.number().int(),
+  axis: axisSchema,
+  level: levelSchema,
+  note: z.string().nullable(),
+  evidenceUrl: z.string().nullable(),
+  asOf: isoDateSchema,
+  recordedAt: z.string(),
+  authorName: z.string(),
+  retraction: z.object({ reason: z.string(), retractedAt: z.string(), authorName: z.string() }).nullable(),
+});
+export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
+
+export const outcomeEntrySchema = z.object({
+  id: z.number().int(),
+  categories: z.array(outcomeCategorySchema),
+  path: sustainabilityPathSchema.nullable(),
+  note: z.string().nullable(),
+  asOf: isoDateSchema,
+  recordedAt: z.string(),
+  authorName: z.string(),
+});
+export type OutcomeEntry = z.infer<typeof outcomeEntrySchema>;
+
+export const actionSchema = z.object({
+  id: z.number().int(),
+  kind: z.enum(ACTION_KINDS),
+  title: z.string(),
+  status: z.enum(ACTION_STATUSES),
+  dueOn: isoDateSchema.nullable(),
+  owner: z.string().nullable(),
+  scenarioId: z.number().int().nullable(),
+  asOf: isoDateSchema.nullable(),
+  authorName: z.string(),
+});
+export type Action = z.infer<typeof actionSchema>;
+
+export const scenarioSchema = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  needs: z.string().nullable(),
+  resourcesNeeded: z.string().nullable(),
+  governance: z.string().nullable(),
+  calendar: z.string().nullable(),
+  preferred: z.boolean(),
+  isStop: z.boolean(),
+});
+export type Scenario = z.infer<typeof scenarioSchema>;
+
+export const allySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.enum(ALLY_KINDS),
+  role: z.string().nullable(),
+  asOf: isoDateSchema.nullable(),
+  authorName: z.string(),
+});
+export type Ally = z.infer<typeof allySchema>;
+
+export const resourceSchema = z.object({
+  id: z.number().int(),
+  peopleKept: z.number().int(),
+  arrangement: z.enum(["contract_extension", "new_post", "contractor", "other"]).nullable(),
+  timeShare: z.enum(["full_time", "part_time"]).nullable(),
+  budgetSecured: z.boolean(),
+  hosting: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type Resource = z.infer<typeof resourceSchema>;
+
+export const checklistItemSchema = z.object({
+  key: z.enum(CHECKLIST_ITEMS as [string, ...string[]]),
+  done: z.boolean(),
+  link: z.string().nullable(),
+});
+export type ChecklistItem = z.infer<typeof checklistItemSchema>;
+
+/** `GET /api/challenges/:slug`: the summary plus everything the challenge page shows. */
+export const challengeDetailSchema = challengeSummarySchema.extend({
+  startsOn: isoDateSchema,
+  endsOn: isoDateSchema,
+  datesApproximate: z.boolean(),
+  durationMonths: z.number().int(),
+  year: z.number().int(),
+  administrationWebsite: z.string().nullable(),
+  website: z.string().nullable(),
+  sourceCode: z.string().nullable(),
+  city: z.string().nullable(),
+  skills: z.array(z.string()),
+  eigCount: z.number().int().nullable(),
+  mentorCount: z.number().int().nullable(),
+  predecessor: z.object({ slug: z.string(), title: z.string() }).nullable(),
+  successors: z.array(z.object({ slug: z.string(), title: z.string() })),
+  outcomeDetail: outcomeEntrySchema.nullable(),
+  outcomeHistory: z.array(outcomeEntrySchema),
+  history: z.array(statusUpdateSchema),
+  scenarios: z.array(scenarioSchema),
+  actions: z.array(actionSchema),
+  allies: z.array(allySchema),
+  resources: z.array(resourceSchema),
+  checklist: z.array(checklistItemSchema),
+  mentors: z.array(z.object({ id: z.number().int(), name: z.string() })),
+});
+export type ChallengeDetail = z.infer<typeof challengeDetailSchema>;
