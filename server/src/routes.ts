@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import type { Db } from "./db/database";
 import { NotFoundError, ValidationError } from "./http/errors";
 import { validate } from "./http/validate";
-import { challengeFiltersSchema, promotionFilterSchema, type ChallengeFilters } from "../../shared/challenge-filters";
+import { challengeFiltersSchema, promotionFilterSchema, type ChallengeFilters } from "@shared/challenge-filters";
 import { listPromotions, promotionExists } from "./repositories/promotions";
 import { findChallenge, listChallenges } from "./repositories/challenges";
 import { cohortStats } from "./repositories/stats";

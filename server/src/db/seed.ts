@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { ACTION_KINDS, ALLY_KINDS, OUTCOME_CATEGORIES, PUBLIC_SOURCE_AUTHOR } from "../../../shared/domain";
-import { isoDateSchema, slugSchema } from "../../../shared/common";
+import { ACTION_KINDS, ALLY_KINDS, OUTCOME_CATEGORIES, PUBLIC_SOURCE_AUTHOR } from "@shared/domain";
+import { isoDateSchema, slugSchema } from "@shared/common";
 import { projectRoot } from "../config";
 import { toSearchText } from "../lib/search-text";
 import type { Db } from "./database";

@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from "express";
-import type { Problem } from "../../../shared/problem";
+import type { Problem } from "@shared/problem";
 
 export type FieldError = { path: string; message: string };
 

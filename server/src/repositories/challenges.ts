@@ -1,6 +1,6 @@
 import type { Db } from "../db/database";
 import { containsPattern } from "../lib/search-text";
-import type { ChallengeFilters } from "../../../shared/challenge-filters";
+import type { ChallengeFilters } from "@shared/challenge-filters";
 import type {
   Action,
   Ally,
@@ -12,8 +12,8 @@ import type {
   Resource,
   Scenario,
   StatusUpdate,
-} from "../../../shared/challenge";
-import { AXES, CHECKLIST_ITEMS, type Axis } from "../../../shared/domain";
+} from "@shared/challenge";
+import { AXES, CHECKLIST_ITEMS, type Axis } from "@shared/domain";
 
 // Rows are aliased to camelCase in SQL and leave through the mappers below, never raw.
 

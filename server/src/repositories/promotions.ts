@@ -1,5 +1,5 @@
 import type { Db } from "../db/database";
-import type { Promotion } from "../../../shared/promotion";
+import type { Promotion } from "@shared/promotion";
 
 interface PromotionRow {
   key: string;

@@ -1,6 +1,6 @@
 import type { Db } from "../db/database";
-import type { CohortStats, LevelDistribution } from "../../../shared/cohort-stats";
-import { AXES, LEVELS, OUTCOME_CATEGORIES, type Axis, type OutcomeCategory } from "../../../shared/domain";
+import type { CohortStats, LevelDistribution } from "@shared/cohort-stats";
+import { AXES, LEVELS, OUTCOME_CATEGORIES, type Axis, type OutcomeCategory } from "@shared/domain";
 
 const emptyDistribution = (): LevelDistribution => ({ "0": 0, "1": 0, "2": 0, "3": 0, none: 0 });
 

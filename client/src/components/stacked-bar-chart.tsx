@@ -1,0 +1,59 @@
+import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatInteger } from "../lib/format";
+
+export interface Series {
+  key: string;
+  label: string;
+  color: string;
+}
+
+interface StackedBarChartProps {
+  /** One row per bar: its label under `label`, then one number per series key. */
+  data: Record<string, string | number>[];
+  series: Series[];
+  /** Accessible description of the chart as a whole. */
+  description: string;
+  height?: number;
+  yLabel?: string;
+}
+
+/** Vertical stacked bars, one per row of `data`, the first series at the bottom. Its key is a ChartLegend. */
+export function StackedBarChart({ data, series, description, height = 320, yLabel }: StackedBarChartProps) {
+  return (
+    <div role="img" aria-label={description}>
+      <ResponsiveContainer width="100%" height={height}>
+        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
+          <CartesianGrid vertical={false} stroke="#dddddd" />
+          <XAxis dataKey="label" tick={{ fill: "#3a3a3a", fontSize: 14 }} tickLine={false} interval={0} />
+          <YAxis
+            allowDecimals={false}
+            tickFormatter={(value: number) => formatInteger(value)}
+            tick={{ fill: "#3a3a3a", fontSize: 14 }}
+            width={40}
+            label={
+              yLabel
+                ? { value: yLabel, angle: -90, position: "insideLeft", fill: "#3a3a3a", fontSize: 13, dy: 40 }
+                : undefined
+            }
+          />
+          <Tooltip
+            formatter={(value, name) => [formatInteger(Number(value)), name]}
+            cursor={{ fill: "rgba(0, 0, 145, 0.06)" }}
+          />
+          {series.map((item) => (
+            <Bar
+              key={item.key}
+              dataKey={item.key}
+              name={item.label}
+              stackId="stack"
+              fill={item.color}
+              stroke="#161616"
+              strokeWidth={0.5}
+              isAnimationActive={false}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </div>
+  );
+}

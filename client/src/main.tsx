@@ -1,0 +1,24 @@
+import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { Link, RouterProvider } from "react-router";
+import { queryClient } from "./app/query-client";
+import { router } from "./app/router";
+import "./styles.css";
+
+startReactDsfr({ defaultColorScheme: "system", Link });
+
+declare module "@codegouvfr/react-dsfr/spa" {
+  interface RegisterLink {
+    Link: typeof Link;
+  }
+}
+
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
+  </StrictMode>,
+);
