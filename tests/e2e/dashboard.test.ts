@@ -1,0 +1,106 @@
+import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../server/src/config";
+import { hasChromium, launchBrowser } from "../support/browser";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// In CI the browser must be there: these tests fail loudly instead of skipping.
+const runBrowserTests = hasChromium || Boolean(process.env.CI);
+if (!runBrowserTests) {
+  console.warn("Tests navigateur ignorés : Chromium absent. Installez-le avec « apt-get install -y chromium ».");
+}
+
+describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!fs.existsSync(`${readConfig().clientDist}/index.html`)) {
+      throw new Error("Client not built: run `npm run build` (npm test does it) before the browser tests.");
+    }
+    server = await startTestServer({ withClient: true });
+    browser = await launchBrowser();
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function expectNoSeriousAxeViolation() {
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+    expect(serious).toEqual([]);
+  }
+
+  it("shows the cohorts' charts in French, with their data tables", async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
+    await page.getByRole("heading", { level: 1, name: "Tableau de bord des promotions" }).waitFor();
+    const outcomes = page.getByRole("figure", { name: "Résultats par promotion" });
+    await outcomes.locator("svg.recharts-surface").first().waitFor();
+    const ticks = outcomes.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+    await expect.poll(() => ticks.allTextContents()).toEqual(["EIG 1", "EIG 2", "EIG 3", "DIG", "EIG 4"]);
+    // Coloured bands (EIG 1 and EIG 2 outcomes) stack above the grey "no outcome" bars.
+    await expect.poll(() => outcomes.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(5);
+
+    // The transcription is in the page even while its accordion is closed.
+    const table = outcomes.locator("table");
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(5);
+    const eig2Row = await table.locator("tbody tr", { hasText: "EIG 2" }).locator("th, td").allTextContents();
+    expect(eig2Row.slice(0, 3)).toEqual(["EIG 2", "13", "2"]);
+
+    for (const axis of ["Mise en production", "Transmission", "Fiabilisation"]) {
+      await expect.poll(() => page.getByRole("figure", { name: axis }).locator("svg.recharts-surface").count()).toBe(1);
+    }
+    await expect.poll(() => page.getByText("n = 71 défis ; 63 sans résultat renseigné").count()).toBe(1);
+    await expectNoSeriousAxeViolation();
+  });
+
+  it("lists the challenges, filtered by promotion and search kept in the URL", async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole("link", { name: "Défis", exact: true }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Défis" }).waitFor();
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(71);
+
+    await page.getByLabel("Promotion").selectOption({ label: "EIG 2 (2018)" });
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(13);
+    await page.getByLabel("Rechercher un défi").fill("ARCHIFILTRE");
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    await expect.poll(() => new URL(page.url()).search).toBe("?promotion=2&q=ARCHIFILTRE");
+
+    // The URL is a permalink: opening it again gives the same list.
+    await page.goto(page.url());
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
+    await expect.poll(() => page.getByLabel("Rechercher un défi").inputValue()).toBe("ARCHIFILTRE");
+    await expectNoSeriousAxeViolation();
+
+    await page.getByRole("link", { name: "Archifiltre" }).click();
+    await page.waitForURL(`${server.baseUrl}/defis/archifiltre`);
+  });
+
+  it("opens a challenge page with its axes, outcome and approximate dates", async () => {
+    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
+    for (const axis of ["Mise en production", "Transmission", "Fiabilisation"]) {
+      const card = page.getByRole("region", { name: axis });
+      await expect.poll(() => card.textContent()).toContain("Non renseigné");
+    }
+    await expect.poll(() => page.getByText("Outil en production qui continue d'évoluer").count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByText("Dates approximatives").count()).toBe(1);
+    expect(await page.title()).toBe("Archifiltre — Suivi de pérennisation des défis EIG");
+    await expectNoSeriousAxeViolation();
+  });
+
+  it("says so plainly when a challenge does not exist", async () => {
+    await page.goto(`${server.baseUrl}/defis/nexiste-pas`);
+    await page.getByRole("heading", { level: 1, name: "Défi introuvable" }).waitFor();
+  });
+});

@@ -1,0 +1,21 @@
+import type { Db } from "../../server/src/db/database";
+import { appendStatusUpdate } from "../../server/src/repositories/status-updates";
+import type { Axis, Level } from "@shared/domain";
+
+export function challengeId(db: Db, slug: string): number {
+  const row = db.get<{ id: number }>("SELECT id FROM challenges WHERE slug = ?", [slug]);
+  if (!row) throw new Error(`No challenge ${slug} in the test database.`);
+  return row.id;
+}
+
+/** Records a status update through the server's own repository (the write API comes later). */
+export function recordStatus(db: Db, slug: string, axis: Axis, level: Level, asOf: string): number {
+  return appendStatusUpdate(db, {
+    challengeId: challengeId(db, slug),
+    axis,
+    level,
+    asOf,
+    authorId: null,
+    authorName: "Mentor de test",
+  });
+}

@@ -1,0 +1,28 @@
+import type { AddressInfo } from "node:net";
+import { createApp } from "../../server/src/app";
+import { readConfig } from "../../server/src/config";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+
+export interface TestServer extends TestDatabase {
+  baseUrl: string;
+  close: () => Promise<void>;
+}
+
+/** The real application on a loopback port chosen by the system, over a fresh SQLite file. */
+export async function startTestServer({ withClient = false } = {}): Promise<TestServer> {
+  const database = createTestDatabase();
+  const app = createApp({ db: database.db, clientDist: withClient ? readConfig().clientDist : undefined });
+  const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    ...database,
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      database.dispose();
+    },
+  };
+}
