@@ -1,8 +1,11 @@
 import express from "express";
+import helmet from "helmet";
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import type { Config } from "./config";
 import type { Db } from "./db/database";
+import { accessChecks, loadSession } from "./http/access";
 import { NotFoundError, problemHandler } from "./http/errors";
 import { apiRoutes } from "./routes";
 
@@ -10,28 +13,63 @@ z.config(z.locales.fr());
 
 export interface AppOptions {
   db: Db;
-  /** Folder of the built client; the SPA is not served when absent (API-only tests). */
-  clientDist?: string;
+  config: Config;
+  /** Serve the built client (absent in API-only tests). */
+  serveClient?: boolean;
 }
 
-export function createApp({ db, clientDist }: AppOptions): express.Express {
+export function createApp({ db, config, serveClient = true }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
+  if (config.trustProxy) app.set("trust proxy", config.trustProxy);
 
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          // The DSFR and the charts set style attributes from script.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", "data:", "blob:"],
+          fontSrc: ["'self'", "data:"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.secureCookies,
+    }),
+  );
+
+  const deps = { db, config };
   const api = express.Router();
+  api.use((_req, res, next) => {
+    // API answers depend on who asks: never stored by a shared cache.
+    res.setHeader("Cache-Control", "private, no-store");
+    next();
+  });
   api.use(express.json({ limit: "100kb" }));
-  for (const route of apiRoutes(db)) api[route.method](route.path, ...route.handlers);
+  api.use(loadSession(db, config));
+  for (const route of apiRoutes(deps)) {
+    const checks = accessChecks(db, route.access, { csrf: route.csrf ?? true, challenge: route.challenge });
+    api[route.method](route.path, ...checks, ...route.handlers);
+  }
   api.use(() => {
     throw new NotFoundError("Cette adresse ne correspond à aucune ressource de l'API.");
   });
   app.use("/api", api);
 
-  const indexHtml = clientDist && path.join(clientDist, "index.html");
-  if (clientDist && indexHtml && fs.existsSync(indexHtml)) {
+  const indexHtml = path.join(config.clientDist, "index.html");
+  if (serveClient && fs.existsSync(indexHtml)) {
     // Hashed assets never change under the same name; index.html must always be revalidated.
-    app.use("/assets", express.static(path.join(clientDist, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(clientDist, { index: false, maxAge: "1h" }));
+    app.use("/assets", express.static(path.join(config.clientDist, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));
     app.get("/{*splat}", (_req, res) => {
       res.setHeader("Cache-Control", "no-cache");
       res.sendFile(indexHtml);

@@ -8,6 +8,20 @@ export interface Config {
   host: string;
   databasePath: string;
   clientDist: string;
+  /** Express's "trust proxy" setting, when served behind a reverse proxy (TRUST_PROXY). */
+  trustProxy: string | false;
+  /** Session cookies marked Secure: behind an HTTPS proxy or in production. */
+  secureCookies: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  login: { windowMinutes: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer, got "${raw}".`);
+  return value;
 }
 
 /** Reads the configuration from the environment; see the README for each variable. */
@@ -19,5 +33,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || "localhost",
     databasePath: path.resolve(env.DATABASE_PATH || path.join(projectRoot, "db", "eig.sqlite")),
     clientDist: path.join(projectRoot, "client", "dist"),
+    trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY : false,
+    secureCookies: Boolean(env.TRUST_PROXY) || env.NODE_ENV === "production",
+    session: {
+      idleMinutes: positiveInteger(env, "SESSION_IDLE_MINUTES", 120),
+      absoluteHours: positiveInteger(env, "SESSION_MAX_HOURS", 12),
+    },
+    login: { windowMinutes: 15, maxFailuresPerAccount: 10, maxFailuresPerAddress: 100 },
   };
 }

@@ -1,86 +1,92 @@
 import type { RequestHandler } from "express";
-import type { Db } from "./db/database";
-import { NotFoundError, ValidationError } from "./http/errors";
 import { validate } from "./http/validate";
-import { challengeFiltersSchema, promotionFilterSchema, type ChallengeFilters } from "@shared/challenge-filters";
-import { listPromotions, promotionExists } from "./repositories/promotions";
-import { findChallenge, listChallenges } from "./repositories/challenges";
-import { cohortStats } from "./repositories/stats";
+import { challengeBySlug, type Access, type ChallengeResolver } from "./http/access";
+import type { Deps } from "./handlers/context";
+import { login, logout, me } from "./handlers/auth";
+import {
+  getAudit,
+  getChallenge,
+  getChallenges,
+  getCohortStats,
+  getPromotions,
+  health,
+  knownPromotion,
+} from "./handlers/reads";
+import { createUser, getUsers, patchUser, putChallengeMentors, resetUserPassword } from "./handlers/users";
+import { auditQuerySchema } from "@shared/audit";
+import { loginRequestSchema } from "@shared/auth";
+import { challengeFiltersSchema, promotionFilterSchema } from "@shared/challenge-filters";
+import { createUserSchema, mentorAssignmentSchema, updateUserSchema, userIdParamsSchema } from "@shared/user";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
-
-/** Who may call a route. Reads are open until accounts exist. */
-export type Access = "public";
 
 export interface Route {
   method: Method;
   path: string;
+  /** Who may call it; the session, CSRF and role checks are derived from it (http/access.ts). */
   access: Access;
+  /** Writes need the session's CSRF token, except login (there is no session yet). */
+  csrf?: boolean;
+  /** For challenge-scoped routes: how to find the challenge, for ownership and 404. */
+  challenge?: ChallengeResolver;
+  /** Validation, then the handler. */
   handlers: RequestHandler[];
 }
 
-/** Rejects a promotion filter that names no promotion: an empty answer would look like data. */
-const knownPromotion =
-  (db: Db): RequestHandler =>
-  (_req, res, next) => {
-    const { promotion } = res.locals.query as Pick<ChallengeFilters, "promotion">;
-    if (promotion !== undefined && !promotionExists(db, promotion)) {
-      throw new ValidationError([{ path: "query.promotion", message: `Promotion inconnue : « ${promotion} ».` }]);
-    }
-    next();
-  };
-
-/** The API's index: every route with its chain, mounted under /api. */
-export function apiRoutes(db: Db): Route[] {
+/** The API's index: every route, who may call it, and its chain. Mounted under /api. */
+export function apiRoutes(deps: Deps): Route[] {
   return [
+    { method: "get", path: "/health", access: "public", handlers: [health(deps)] },
+
+    // Accounts and sessions
     {
-      method: "get",
-      path: "/health",
+      method: "post",
+      path: "/auth/login",
       access: "public",
-      handlers: [
-        (_req, res) => {
-          db.get("SELECT 1");
-          res.json({ ok: true });
-        },
-      ],
+      csrf: false,
+      handlers: [validate({ body: loginRequestSchema }), login(deps)],
     },
-    {
-      method: "get",
-      path: "/promotions",
-      access: "public",
-      handlers: [(_req, res) => void res.json(listPromotions(db))],
-    },
+    { method: "get", path: "/auth/me", access: "signedIn", handlers: [me] },
+    { method: "post", path: "/auth/logout", access: "signedIn", handlers: [logout(deps)] },
+
+    // Catalogue and statistics: any signed-in account reads everything
+    { method: "get", path: "/promotions", access: "signedIn", handlers: [getPromotions(deps)] },
     {
       method: "get",
       path: "/challenges",
-      access: "public",
-      handlers: [
-        validate({ query: challengeFiltersSchema }),
-        knownPromotion(db),
-        (_req, res) => void res.json(listChallenges(db, res.locals.query)),
-      ],
+      access: "signedIn",
+      handlers: [validate({ query: challengeFiltersSchema }), knownPromotion(deps), getChallenges(deps)],
     },
-    {
-      method: "get",
-      path: "/challenges/:slug",
-      access: "public",
-      handlers: [
-        (req, res) => {
-          const challenge = findChallenge(db, String(req.params.slug));
-          if (!challenge) throw new NotFoundError(`Aucun défi n'a l'identifiant « ${req.params.slug} ».`);
-          res.json(challenge);
-        },
-      ],
-    },
+    { method: "get", path: "/challenges/:slug", access: "signedIn", handlers: [getChallenge(deps)] },
     {
       method: "get",
       path: "/stats/cohorts",
-      access: "public",
-      handlers: [
-        validate({ query: promotionFilterSchema.strict() }),
-        knownPromotion(db),
-        (_req, res) => void res.json(cohortStats(db, res.locals.query.promotion)),
-      ],
+      access: "signedIn",
+      handlers: [validate({ query: promotionFilterSchema.strict() }), knownPromotion(deps), getCohortStats(deps)],
     },
+
+    // Administration
+    { method: "get", path: "/users", access: "admin", handlers: [getUsers(deps)] },
+    { method: "post", path: "/users", access: "admin", handlers: [validate({ body: createUserSchema }), createUser(deps)] },
+    {
+      method: "patch",
+      path: "/users/:id",
+      access: "admin",
+      handlers: [validate({ params: userIdParamsSchema, body: updateUserSchema }), patchUser(deps)],
+    },
+    {
+      method: "post",
+      path: "/users/:id/password-reset",
+      access: "admin",
+      handlers: [validate({ params: userIdParamsSchema }), resetUserPassword(deps)],
+    },
+    {
+      method: "put",
+      path: "/challenges/:slug/mentors",
+      access: "admin",
+      challenge: challengeBySlug,
+      handlers: [validate({ body: mentorAssignmentSchema }), putChallengeMentors(deps)],
+    },
+    { method: "get", path: "/audit", access: "admin", handlers: [validate({ query: auditQuerySchema }), getAudit(deps)] },
   ];
 }

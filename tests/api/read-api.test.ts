@@ -5,17 +5,21 @@ import { cohortStatsListSchema } from "@shared/cohort-stats";
 import { problemSchema } from "@shared/problem";
 import { promotionSchema } from "@shared/promotion";
 import { recordStatus } from "../support/factories";
+import { signedInClient, type SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 let server: TestServer;
+let reader: SessionClient;
 beforeAll(async () => {
   server = await startTestServer();
+  // Reads are the same for every role; an evaluator reads here.
+  reader = (await signedInClient(server.baseUrl, server.db, "evaluator")).client;
 });
 afterAll(() => server.close());
 
 async function getJson(path: string) {
-  const response = await fetch(server.baseUrl + path);
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "", body: await response.json() };
+  const { status, headers, body } = await reader.get(path);
+  return { status, contentType: headers.get("content-type") ?? "", body };
 }
 
 async function expectProblem(path: string, status: number) {

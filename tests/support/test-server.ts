@@ -11,7 +11,7 @@ export interface TestServer extends TestDatabase {
 /** The real application on a loopback port chosen by the system, over a fresh SQLite file. */
 export async function startTestServer({ withClient = false } = {}): Promise<TestServer> {
   const database = createTestDatabase();
-  const app = createApp({ db: database.db, clientDist: withClient ? readConfig().clientDist : undefined });
+  const app = createApp({ db: database.db, config: readConfig({}), serveClient: withClient });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });

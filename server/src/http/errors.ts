@@ -10,8 +10,28 @@ export class HttpError extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** Headers the answer must carry, such as Retry-After on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail ?? title);
+  }
+}
+
+export class UnauthorizedError extends HttpError {
+  constructor(detail = "Connectez-vous pour accéder à cette ressource.") {
+    super(401, "Authentification requise", detail);
+  }
+}
+
+export class ForbiddenError extends HttpError {
+  constructor(detail = "Votre compte ne permet pas cette action.") {
+    super(403, "Accès refusé", detail);
+  }
+}
+
+export class ConflictError extends HttpError {
+  constructor(detail: string) {
+    super(409, "Conflit", detail);
   }
 }
 
@@ -34,6 +54,7 @@ export function sendProblem(res: Parameters<ErrorRequestHandler>[2], problem: Pr
 /** The terminal error middleware: known errors as problem+json, anything else as a bare 500. */
 export const problemHandler: ErrorRequestHandler = (error, _req, res, _next) => {
   if (error instanceof HttpError) {
+    res.set(error.headers);
     sendProblem(res, {
       type: "about:blank",
       title: error.title,

@@ -1,0 +1,75 @@
+// Account administration from the command line, on the database of DATABASE_PATH:
+//   npm run user -- create --email a@b.fr --name "Camille Martin" --role mentor
+//   npm run user -- reset-password --email a@b.fr
+// The password is generated and printed once, or read from standard input with --password-stdin.
+import { parseArgs } from "node:util";
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { readConfig } from "../config";
+import { openDatabase } from "../db/database";
+import { migrate } from "../db/migrate";
+import { generatePassword, hashPassword } from "../auth/passwords";
+import { recordAudit } from "../repositories/audit";
+import { deleteUserSessions } from "../repositories/sessions";
+import { emailTaken, findUserByEmail, insertUser, setPasswordHash } from "../repositories/users";
+import { createUserSchema } from "@shared/user";
+import { passwordSchema } from "@shared/auth";
+
+z.config(z.locales.fr());
+
+const usage = `Usage :
+  npm run user -- create --email EMAIL --name NOM --role admin|mentor|evaluator [--password-stdin]
+  npm run user -- reset-password --email EMAIL [--password-stdin]`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string" },
+    "password-stdin": { type: "boolean", default: false },
+  },
+});
+const [command] = positionals;
+if (command !== "create" && command !== "reset-password") fail(usage);
+
+function choosePassword(): { password: string; generated: boolean } {
+  if (!values["password-stdin"]) return { password: generatePassword(), generated: true };
+  const password = readFileSync(0, "utf8").replace(/\r?\n$/, "");
+  const checked = passwordSchema.safeParse(password);
+  if (!checked.success) fail(checked.error.issues[0].message);
+  return { password, generated: false };
+}
+
+const db = openDatabase(readConfig().databasePath);
+migrate(db);
+const { password, generated } = choosePassword();
+const passwordHash = await hashPassword(password);
+
+if (command === "create") {
+  const parsed = createUserSchema.safeParse({ email: values.email, name: values.name, role: values.role, password });
+  if (!parsed.success) fail(parsed.error.issues.map((issue) => `${issue.path.join(".")} : ${issue.message}`).join("\n"));
+  const { email, name, role } = parsed.data;
+  if (emailTaken(db, email)) fail(`Un compte existe déjà pour ${email}.`);
+  db.transaction(() => {
+    const id = insertUser(db, { email, name, role, passwordHash });
+    recordAudit(db, { actor: null, actorEmail: "cli", action: "user.created", targetType: "user", targetId: id, after: { email, name, role } });
+  });
+  console.log(`Compte ${role} créé pour ${email}.`);
+} else {
+  const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
+  if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);
+  db.transaction(() => {
+    setPasswordHash(db, user.id, passwordHash);
+    deleteUserSessions(db, user.id);
+    recordAudit(db, { actor: null, actorEmail: "cli", action: "user.password_reset", targetType: "user", targetId: user.id });
+  });
+  console.log(`Mot de passe de ${user.email} réinitialisé ; ses sessions sont fermées.`);
+}
+if (generated) console.log(`Mot de passe (affiché cette seule fois) : ${password}`);
+db.close();

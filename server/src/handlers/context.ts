@@ -1,0 +1,16 @@
+import type { Request, Response } from "express";
+import type { Config } from "../config";
+import type { Db } from "../db/database";
+import { currentSession } from "../http/access";
+import type { AuditRecord } from "../repositories/audit";
+
+export interface Deps {
+  db: Db;
+  config: Config;
+}
+
+/** Who is acting and from where, as the audit log records it. */
+export function auditContext(req: Request, res: Response): Pick<AuditRecord, "actor" | "ip"> {
+  const { user } = currentSession(res.locals);
+  return { actor: { id: user.id, name: user.name, email: user.email }, ip: req.ip };
+}

@@ -1,0 +1,55 @@
+import type { RequestHandler } from "express";
+import { NotFoundError, ValidationError } from "../http/errors";
+import { listAudit } from "../repositories/audit";
+import { findChallenge, listChallenges } from "../repositories/challenges";
+import { listPromotions, promotionExists } from "../repositories/promotions";
+import { cohortStats } from "../repositories/stats";
+import type { AuditQuery } from "@shared/audit";
+import type { ChallengeFilters } from "@shared/challenge-filters";
+import type { Deps } from "./context";
+
+export const health =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) => {
+    db.get("SELECT 1");
+    res.json({ ok: true });
+  };
+
+/** Rejects a promotion filter that names no promotion: an empty answer would look like data. */
+export const knownPromotion =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res, next) => {
+    const { promotion } = res.locals.query as Pick<ChallengeFilters, "promotion">;
+    if (promotion !== undefined && !promotionExists(db, promotion)) {
+      throw new ValidationError([{ path: "query.promotion", message: `Promotion inconnue : « ${promotion} ».` }]);
+    }
+    next();
+  };
+
+export const getPromotions =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json(listPromotions(db));
+
+export const getChallenges =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json(listChallenges(db, res.locals.query as ChallengeFilters));
+
+export const getChallenge =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = findChallenge(db, String(req.params.slug));
+    if (!challenge) throw new NotFoundError(`Aucun défi n'a l'identifiant « ${req.params.slug} ».`);
+    res.json(challenge);
+  };
+
+export const getCohortStats =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json(cohortStats(db, (res.locals.query as ChallengeFilters).promotion));
+
+export const getAudit =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json(listAudit(db, res.locals.query as AuditQuery));

@@ -1,0 +1,123 @@
+import type { RequestHandler } from "express";
+import { generatePassword, hashPassword } from "../auth/passwords";
+import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { recordAudit } from "../repositories/audit";
+import { deleteUserSessions } from "../repositories/sessions";
+import {
+  activeMentorIds,
+  challengeMentors,
+  countActiveAdmins,
+  emailTaken,
+  findUser,
+  insertUser,
+  listUsers,
+  replaceChallengeMentors,
+  setPasswordHash,
+  updateUser,
+} from "../repositories/users";
+import type { CreateUser, MentorAssignment, UpdateUser, User } from "@shared/user";
+import { auditContext, type Deps } from "./context";
+
+const publicView = ({ id, email, name, role, isActive }: User) => ({ id, email, name, role, isActive });
+
+export const getUsers =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json(listUsers(db));
+
+export const createUser =
+  ({ db }: Deps): RequestHandler =>
+  async (req, res) => {
+    const body = res.locals.body as CreateUser;
+    const duplicate = () => new ConflictError(`Un compte existe déjà pour « ${body.email} ».`);
+    if (emailTaken(db, body.email)) throw duplicate();
+    const passwordHash = await hashPassword(body.password);
+    const id = db.transaction(() => {
+      if (emailTaken(db, body.email)) throw duplicate();
+      const id = insertUser(db, { email: body.email, name: body.name, role: body.role, passwordHash });
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "user.created",
+        targetType: "user",
+        targetId: id,
+        after: { email: body.email, name: body.name, role: body.role },
+      });
+      return id;
+    });
+    res.status(201).json({ id, email: body.email, name: body.name, role: body.role });
+  };
+
+export const patchUser =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const { id } = res.locals.params as { id: number };
+    const changes = res.locals.body as UpdateUser;
+    const updated = db.transaction(() => {
+      const before = findUser(db, id);
+      if (!before) throw new NotFoundError("Ce compte n'existe pas.");
+      const losesAdmin =
+        before.role === "admin" && before.isActive && (changes.isActive === false || (changes.role && changes.role !== "admin"));
+      if (losesAdmin && countActiveAdmins(db) <= 1) {
+        throw new ConflictError("Il doit rester au moins un administrateur actif.");
+      }
+      updateUser(db, id, changes);
+      if (changes.isActive === false) deleteUserSessions(db, id);
+      const after = findUser(db, id)!;
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "user.updated",
+        targetType: "user",
+        targetId: id,
+        before: publicView(before),
+        after: publicView(after),
+      });
+      return after;
+    });
+    res.json(updated);
+  };
+
+/** Gives the account a new random password, shown once to the admin; its sessions end. */
+export const resetUserPassword =
+  ({ db }: Deps): RequestHandler =>
+  async (req, res) => {
+    const { id } = res.locals.params as { id: number };
+    if (!findUser(db, id)) throw new NotFoundError("Ce compte n'existe pas.");
+    const password = generatePassword();
+    const passwordHash = await hashPassword(password);
+    db.transaction(() => {
+      if (!findUser(db, id)) throw new NotFoundError("Ce compte n'existe pas.");
+      setPasswordHash(db, id, passwordHash);
+      deleteUserSessions(db, id);
+      recordAudit(db, { ...auditContext(req, res), action: "user.password_reset", targetType: "user", targetId: id });
+    });
+    res.json({ password });
+  };
+
+export const putChallengeMentors =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = res.locals.challenge as { id: number; slug: string };
+    const userIds = [...new Set((res.locals.body as MentorAssignment).userIds)];
+    const mentors = db.transaction(() => {
+      const valid = activeMentorIds(db, userIds);
+      const invalid = userIds.filter((id) => !valid.has(id));
+      if (invalid.length > 0) {
+        throw new ValidationError(
+          invalid.map((id) => ({ path: "body.userIds", message: `Le compte ${id} n'est pas un mentor actif.` })),
+        );
+      }
+      const before = challengeMentors(db, challenge.id);
+      replaceChallengeMentors(db, challenge.id, userIds);
+      const after = challengeMentors(db, challenge.id);
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "challenge.mentors_updated",
+        targetType: "challenge",
+        targetId: challenge.slug,
+        before,
+        after,
+      });
+      return after;
+    });
+    res.json({ mentors });
+  };

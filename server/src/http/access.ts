@@ -1,0 +1,106 @@
+import { timingSafeEqual } from "node:crypto";
+import type { Request, RequestHandler } from "express";
+import type { Config } from "../config";
+import type { Db } from "../db/database";
+import { resolveSession } from "../auth/sessions";
+import type { SessionRecord } from "../repositories/sessions";
+import { isMentorOf } from "../repositories/users";
+import type { Role } from "@shared/domain";
+import { ForbiddenError, NotFoundError, UnauthorizedError } from "./errors";
+
+/**
+ * Who may call a route:
+ * - `public`: anyone (health, login);
+ * - `signedIn`: any account;
+ * - `admin`: the programme team;
+ * - `exporter`: admins and evaluators;
+ * - `challengeEditor`: admins, and the mentors assigned to the challenge the route concerns.
+ */
+export type Access = "public" | "signedIn" | "admin" | "exporter" | "challengeEditor";
+
+export const ROLES_BY_ACCESS: Record<Exclude<Access, "public" | "challengeEditor">, readonly Role[]> = {
+  signedIn: ["admin", "mentor", "evaluator"],
+  admin: ["admin"],
+  exporter: ["admin", "evaluator"],
+};
+
+/** Finds the challenge a challenge-scoped route concerns: its id and slug. */
+export type ChallengeResolver = (db: Db, req: Request) => { id: number; slug: string } | undefined;
+
+export const challengeBySlug: ChallengeResolver = (db, req) =>
+  db.get<{ id: number; slug: string }>("SELECT id, slug FROM challenges WHERE slug = ?", [String(req.params.slug)]);
+
+const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Puts the request's session, if any, in `res.locals.session`. */
+export function loadSession(db: Db, config: Config): RequestHandler {
+  return (req, res, next) => {
+    res.locals.session = resolveSession(db, config, req);
+    next();
+  };
+}
+
+export function currentSession(locals: Record<string, unknown>): SessionRecord {
+  const session = locals.session as SessionRecord | undefined;
+  if (!session) throw new UnauthorizedError();
+  return session;
+}
+
+function sameToken(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * The checks a route's access rule implies, in order: session (401), CSRF token on writes
+ * (403), then role or ownership (403). Built from the route table, so no route can skip them.
+ */
+export function accessChecks(
+  db: Db,
+  access: Access,
+  options: { csrf: boolean; challenge?: ChallengeResolver },
+): RequestHandler[] {
+  if (access === "public") return [];
+  const checks: RequestHandler[] = [
+    (req, res, next) => {
+      const session = currentSession(res.locals);
+      if (options.csrf && UNSAFE_METHODS.has(req.method)) {
+        const given = req.get("X-CSRF-Token");
+        if (!given || !sameToken(given, session.csrfToken)) {
+          throw new ForbiddenError("Jeton anti-CSRF absent ou invalide : rechargez la page puis réessayez.");
+        }
+      }
+      next();
+    },
+  ];
+  if (access === "challengeEditor") {
+    const resolve = options.challenge ?? challengeBySlug;
+    checks.push((req, res, next) => {
+      const { user } = currentSession(res.locals);
+      const challenge = resolve(db, req);
+      if (!challenge) throw new NotFoundError("Ce défi n'existe pas.");
+      if (user.role !== "admin" && !(user.role === "mentor" && isMentorOf(db, user.id, challenge.id))) {
+        throw new ForbiddenError("Seuls l'équipe du programme et les mentors de ce défi peuvent le modifier.");
+      }
+      res.locals.challenge = challenge;
+      next();
+    });
+    return checks;
+  }
+  const roles = ROLES_BY_ACCESS[access];
+  checks.push((_req, res, next) => {
+    if (!roles.includes(currentSession(res.locals).user.role)) throw new ForbiddenError();
+    next();
+  });
+  const resolve = options.challenge;
+  if (resolve) {
+    checks.push((req, res, next) => {
+      const challenge = resolve(db, req);
+      if (!challenge) throw new NotFoundError("Ce défi n'existe pas.");
+      res.locals.challenge = challenge;
+      next();
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,52 @@
+import type { Db } from "../db/database";
+import type { AuthUser } from "@shared/auth";
+
+export interface SessionRecord {
+  id: string;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  user: AuthUser;
+}
+
+export function insertSession(
+  db: Db,
+  session: { id: string; userId: number; csrfToken: string; now: string; expiresAt: string },
+): void {
+  db.run(
+    `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at)
+     VALUES (@id, @userId, @csrfToken, @now, @now, @expiresAt)`,
+    session,
+  );
+}
+
+/** The session and its user, if the user is still active. */
+export function findSession(db: Db, id: string): SessionRecord | undefined {
+  const row = db.get<Omit<SessionRecord, "user"> & AuthUser & { userId: number }>(
+    `SELECT s.id, s.csrf_token AS csrfToken, s.created_at AS createdAt, s.last_seen_at AS lastSeenAt,
+            s.expires_at AS expiresAt, u.id AS userId, u.email, u.name, u.role
+     FROM sessions s JOIN users u ON u.id = s.user_id
+     WHERE s.id = ? AND u.is_active = 1`,
+    [id],
+  );
+  if (!row) return undefined;
+  const { userId, email, name, role, ...session } = row;
+  return { ...session, user: { id: userId, email, name, role } };
+}
+
+export function touchSession(db: Db, id: string, now: string): void {
+  db.run("UPDATE sessions SET last_seen_at = ? WHERE id = ?", [now, id]);
+}
+
+export function deleteSession(db: Db, id: string): void {
+  db.run("DELETE FROM sessions WHERE id = ?", [id]);
+}
+
+export function deleteUserSessions(db: Db, userId: number): void {
+  db.run("DELETE FROM sessions WHERE user_id = ?", [userId]);
+}
+
+export function deleteExpiredSessions(db: Db, now: string, idleSince: string): void {
+  db.run("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?", [now, idleSince]);
+}

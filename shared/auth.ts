@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ROLES } from "./domain";
+
+export const roleSchema = z.enum(ROLES);
+
+export const loginRequestSchema = z.strictObject({
+  email: z.string().trim().max(254),
+  password: z.string().max(1024),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const authUserSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+});
+export type AuthUser = z.infer<typeof authUserSchema>;
+
+/** `POST /api/auth/login` and `GET /api/auth/me`. */
+export const sessionResponseSchema = z.object({ user: authUserSchema, csrfToken: z.string() });
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, { error: `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.` })
+  .max(256, { error: "Le mot de passe ne peut dépasser 256 caractères." });

@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { passwordSchema, roleSchema } from "./auth";
+
+export const emailSchema = z
+  .email({ error: "Adresse électronique invalide." })
+  .max(254, { error: "Adresse électronique trop longue." });
+export const personNameSchema = z
+  .string()
+  .trim()
+  .min(1, { error: "Le nom est obligatoire." })
+  .max(120, { error: "Le nom ne peut dépasser 120 caractères." });
+
+/** `POST /api/users` (admin). */
+export const createUserSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(emailSchema),
+  name: personNameSchema,
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type CreateUser = z.infer<typeof createUserSchema>;
+
+/** `PATCH /api/users/:id` (admin): rename, change role, deactivate or reactivate. */
+export const updateUserSchema = z
+  .strictObject({
+    name: personNameSchema.optional(),
+    role: roleSchema.optional(),
+    isActive: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { error: "Rien à modifier." });
+export type UpdateUser = z.infer<typeof updateUserSchema>;
+
+/** An account as the admin pages see it; never with its password. */
+export const userSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role: roleSchema,
+  isActive: z.boolean(),
+  createdAt: z.string(),
+  challenges: z.array(z.object({ slug: z.string(), title: z.string() })),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const userIdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+
+/** `PUT /api/challenges/:slug/mentors`. */
+export const mentorAssignmentSchema = z.strictObject({
+  userIds: z.array(z.number().int().positive()).max(50, { error: "50 mentors au plus par défi." }),
+});
+export type MentorAssignment = z.infer<typeof mentorAssignmentSchema>;
+
+/** `POST /api/users/:id/password-reset` answers a temporary password, shown once. */
+export const passwordResetResponseSchema = z.object({ password: z.string() });

@@ -1,0 +1,136 @@
+// The permission matrix: every route of the route table × every kind of caller. The rule of
+// each route is written here, independently of the table: a route added to the table
+// without its rule and sample request here fails, and so does a table that grants too much.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "../../server/src/auth/sessions";
+import { readConfig } from "../../server/src/config";
+import { ROLES_BY_ACCESS, type Access } from "../../server/src/http/access";
+import { apiRoutes, type Route } from "../../server/src/routes";
+import { replaceChallengeMentors } from "../../server/src/repositories/users";
+import type { Role } from "@shared/domain";
+import { challengeId } from "../support/factories";
+import { createAccount, SessionClient, TEST_PASSWORD } from "../support/session-client";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+type Caller = "anonymous" | "admin" | "mentorOfChallenge" | "otherMentor" | "evaluator";
+const CALLERS: Caller[] = ["anonymous", "admin", "mentorOfChallenge", "otherMentor", "evaluator"];
+const OWNED = "archifiltre";
+
+let server: TestServer;
+const accounts = {} as Record<Exclude<Caller, "anonymous">, { id: number; email: string; role: Role }>;
+
+interface Sample {
+  path: string;
+  body?: unknown;
+}
+type SampleFactory = () => Promise<Sample> | Sample;
+
+/** Who may call each route (PRODUCT.md and the issues), written independently of the table. */
+const rules: Record<string, Access> = {
+  "get /health": "public",
+  "post /auth/login": "public",
+  "get /auth/me": "signedIn",
+  "post /auth/logout": "signedIn",
+  "get /promotions": "signedIn",
+  "get /challenges": "signedIn",
+  "get /challenges/:slug": "signedIn",
+  "get /stats/cohorts": "signedIn",
+  "get /users": "admin",
+  "post /users": "admin",
+  "patch /users/:id": "admin",
+  "post /users/:id/password-reset": "admin",
+  "put /challenges/:slug/mentors": "admin",
+  "get /audit": "admin",
+};
+
+/** One valid request per route, so that an allowed caller gets a 2xx. */
+const samples: Record<string, SampleFactory> = {
+  "get /health": () => ({ path: "/api/health" }),
+  "post /auth/login": () => ({ path: "/api/auth/login", body: { email: accounts.evaluator.email, password: TEST_PASSWORD } }),
+  "get /auth/me": () => ({ path: "/api/auth/me" }),
+  "post /auth/logout": () => ({ path: "/api/auth/logout" }),
+  "get /promotions": () => ({ path: "/api/promotions" }),
+  "get /challenges": () => ({ path: "/api/challenges?promotion=2" }),
+  "get /challenges/:slug": () => ({ path: `/api/challenges/${OWNED}` }),
+  "get /stats/cohorts": () => ({ path: "/api/stats/cohorts" }),
+  "get /users": () => ({ path: "/api/users" }),
+  "post /users": () => ({
+    path: "/api/users",
+    body: { email: `new-${Math.random().toString(36).slice(2)}@test.gouv.fr`, name: "Nouvelle", role: "mentor", password: "a-long-enough-password" },
+  }),
+  "patch /users/:id": async () => ({ path: `/api/users/${(await createAccount(server.db, "mentor")).id}`, body: { name: "Renommé" } }),
+  "post /users/:id/password-reset": async () => ({
+    path: `/api/users/${(await createAccount(server.db, "mentor")).id}/password-reset`,
+    body: {},
+  }),
+  "put /challenges/:slug/mentors": () => ({
+    path: `/api/challenges/${OWNED}/mentors`,
+    body: { userIds: [accounts.mentorOfChallenge.id] },
+  }),
+  "get /audit": () => ({ path: "/api/audit?pageSize=5" }),
+};
+
+const keyOf = (route: Route) => `${route.method} ${route.path}`;
+
+function allowed(route: Route, caller: Caller): boolean {
+  const access = rules[keyOf(route)];
+  if (access === "public") return true;
+  if (caller === "anonymous") return false;
+  const { role } = accounts[caller];
+  if (access === "challengeEditor") return role === "admin" || caller === "mentorOfChallenge";
+  return ROLES_BY_ACCESS[access].includes(role);
+}
+
+/** A fresh session per call, made by the server's own session code: logout cannot spoil the next call. */
+function clientFor(caller: Caller): SessionClient {
+  const client = new SessionClient(server.baseUrl);
+  if (caller !== "anonymous") {
+    const { token, csrfToken } = createSession(server.db, readConfig({}), accounts[caller].id);
+    client.cookie = `eig_session=${token}`;
+    client.csrfToken = csrfToken;
+  }
+  return client;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  accounts.admin = await createAccount(server.db, "admin");
+  accounts.mentorOfChallenge = await createAccount(server.db, "mentor");
+  accounts.otherMentor = await createAccount(server.db, "mentor");
+  accounts.evaluator = await createAccount(server.db, "evaluator");
+  replaceChallengeMentors(server.db, challengeId(server.db, OWNED), [accounts.mentorOfChallenge.id]);
+  replaceChallengeMentors(server.db, challengeId(server.db, "cartobio"), [accounts.otherMentor.id]);
+});
+afterAll(() => server.close());
+
+const routes = apiRoutes({ db: undefined as never, config: readConfig({}) });
+
+describe("permission matrix", () => {
+  it("has a rule and a sample request for every route of the table", () => {
+    expect(routes.map(keyOf).filter((key) => !rules[key] || !samples[key])).toEqual([]);
+  });
+
+  describe.each(routes.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route] as const))("%s", (_name, route) => {
+    it.each(CALLERS)("as %s", async (caller) => {
+      const sample = await samples[keyOf(route)]();
+      const answer = await clientFor(caller).request(route.method.toUpperCase(), sample.path, sample.body);
+      if (allowed(route, caller)) {
+        expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(200);
+        expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
+      } else {
+        expect(answer.status).toBe(caller === "anonymous" ? 401 : 403);
+        expect(answer.headers.get("content-type")).toContain("application/problem+json");
+      }
+    });
+  });
+
+  it("refuses every write of a signed-in caller without the CSRF token", async () => {
+    for (const route of routes.filter((r) => r.method !== "get" && r.csrf !== false)) {
+      const sample = await samples[keyOf(route)]();
+      const client = clientFor("admin");
+      client.csrfToken = undefined;
+      const answer = await client.request(route.method.toUpperCase(), sample.path, sample.body);
+      expect(answer.status, `${route.method} ${route.path}`).toBe(403);
+    }
+  });
+});
