@@ -1,25 +1,47 @@
-// Takes full-page screenshots of the main pages of a running server, to look at them.
-// Usage: npx tsx scripts/screenshots.ts [baseUrl] [outDir]
+// Full-page screenshots of the main pages of a running server, signed in as each given
+// account, to look at them. Usage:
+//   SHOT_ACCOUNTS="admin:admin@x.fr:password,mentor:m@x.fr:password" npx tsx scripts/screenshots.ts [baseUrl] [outDir]
+import type { Page } from "playwright-core";
 import { launchBrowser } from "../tests/support/browser";
 
 const baseUrl = process.argv[2] ?? "http://localhost:3000";
 const outDir = process.argv[3] ?? ".tmp/screenshots";
+const accounts = (process.env.SHOT_ACCOUNTS ?? "").split(",").filter(Boolean).map((item) => {
+  const [label, email, ...password] = item.split(":");
+  return { label, email, password: password.join(":") };
+});
+
 const pages: [string, string][] = [
   ["dashboard", "/"],
-  ["list", "/defis"],
-  ["list-filtered", "/defis?promotion=3&q=explo"],
-  ["challenge-archifiltre", "/defis/archifiltre"],
-  ["challenge-explocode", "/defis/explocode"],
-  ["challenge-unknown", "/defis/nexiste-pas"],
+  ["list", "/defis?promotion=3&q=explo"],
+  ["challenge", "/defis/archifiltre"],
+  ["admin-users", "/admin/comptes"],
+  ["admin-mentors", "/admin/mentors?promotion=2"],
+  ["admin-audit", "/admin/journal"],
 ];
+
+async function shoot(page: Page, name: string) {
+  await page.waitForLoadState("networkidle");
+  await page.screenshot({ path: `${outDir}/${name}.png`, fullPage: true });
+}
 
 const browser = await launchBrowser();
 for (const [width, suffix] of [[1280, ""], [390, "-mobile"]] as const) {
   const context = await browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
-  for (const [name, path] of pages) {
-    await page.goto(baseUrl + path, { waitUntil: "networkidle" });
-    await page.screenshot({ path: `${outDir}/${name}${suffix}.png`, fullPage: true });
+  await page.goto(`${baseUrl}/connexion`);
+  await shoot(page, `login${suffix}`);
+  for (const account of accounts) {
+    await page.goto(`${baseUrl}/connexion`);
+    await page.getByLabel("Adresse électronique").fill(account.email);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(account.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Tableau de bord des promotions" }).waitFor();
+    for (const [name, path] of pages) {
+      await page.goto(baseUrl + path);
+      await shoot(page, `${account.label}-${name}${suffix}`);
+    }
+    await context.clearCookies();
   }
   await context.close();
 }

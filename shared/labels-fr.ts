@@ -8,6 +8,7 @@ import type {
   ChecklistItemKey,
   Level,
   OutcomeCategory,
+  Role,
   SustainabilityPath,
 } from "./domain";
 
@@ -122,4 +123,10 @@ export const CHECKLIST_ITEM_LABELS: Record<ChecklistItemKey, string> = {
   blog_posts: "Articles publiés",
   feedback_workshop: "Atelier de retour avec l'équipe et le mentor",
   achievements_shared: "Réalisations partagées (hiérarchie, service, externe)",
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: "Équipe du programme",
+  mentor: "Mentor",
+  evaluator: "Évaluateur",
 };

@@ -11,6 +11,11 @@ import { apiRoutes } from "./routes";
 
 z.config(z.locales.fr());
 
+const DSFR_COLOR_SCHEME_STYLE_HASHES = [
+  "'sha256-HzhUjVBe6Oi2wcxUM7bmy2Rp9VdLMHYDdYr9MalNmOY='",
+  "'sha256-xVQ4mcypV0CvOtZpQgVcKpcoNvdUkR9BrwZBrtBbU+w='",
+];
+
 export interface AppOptions {
   db: Db;
   config: Config;
@@ -31,8 +36,12 @@ export function createApp({ db, config, serveClient = true }: AppOptions): expre
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'"],
-          // The DSFR and the charts set style attributes from script.
-          styleSrc: ["'self'", "'unsafe-inline'"],
+          // Style sheets only from this origin; style *attributes* are allowed because the
+          // DSFR and the charts set them (docs/decisions/0002-content-security-policy.md).
+          styleSrc: ["'self'"],
+          // The one <style> the DSFR writes: ":root { color-scheme: light|dark; }".
+          styleSrcElem: ["'self'", ...DSFR_COLOR_SCHEME_STYLE_HASHES],
+          styleSrcAttr: ["'unsafe-inline'"],
           imgSrc: ["'self'", "data:", "blob:"],
           fontSrc: ["'self'", "data:"],
           connectSrc: ["'self'"],

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../server/src/config";
-import { hasChromium, launchBrowser } from "../support/browser";
+import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 // In CI the browser must be there: these tests fail loudly instead of skipping.
@@ -17,6 +18,7 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  let problems: string[];
 
   beforeAll(async () => {
     if (!fs.existsSync(`${readConfig().clientDist}/index.html`)) {
@@ -25,7 +27,11 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
     server = await startTestServer({ withClient: true });
     browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(8_000);
     page = await context.newPage();
+    problems = watchPageProblems(page);
+    const evaluator = await createAccount(server.db, "evaluator");
+    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
   });
   afterAll(async () => {
     await browser?.close();
@@ -62,6 +68,8 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
     }
     await expect.poll(() => page.getByText("n = 71 défis ; 63 sans résultat renseigné").count()).toBe(1);
     await expectNoSeriousAxeViolation();
+    // The Content-Security-Policy blocks nothing the pages need.
+    expect(problems).toEqual([]);
   });
 
   it("lists the challenges, filtered by promotion and search kept in the URL", async () => {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/app";
-import { readConfig } from "../../server/src/config";
+import { readConfig, type Config } from "../../server/src/config";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestServer extends TestDatabase {
@@ -9,9 +9,14 @@ export interface TestServer extends TestDatabase {
 }
 
 /** The real application on a loopback port chosen by the system, over a fresh SQLite file. */
-export async function startTestServer({ withClient = false } = {}): Promise<TestServer> {
+export async function startTestServer({
+  withClient = false,
+  env = {},
+  config: overrides = {},
+}: { withClient?: boolean; env?: NodeJS.ProcessEnv; config?: Partial<Config> } = {}): Promise<TestServer> {
   const database = createTestDatabase();
-  const app = createApp({ db: database.db, config: readConfig({}), serveClient: withClient });
+  const config = { ...readConfig(env), ...overrides };
+  const app = createApp({ db: database.db, config, serveClient: withClient });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });

@@ -2,7 +2,9 @@ import { Footer } from "@codegouvfr/react-dsfr/Footer";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Suspense } from "react";
-import { Outlet, useLocation } from "react-router";
+import { Outlet, useLocation, useNavigate } from "react-router";
+import { ROLE_LABELS } from "@shared/labels-fr";
+import { useCurrentUser, useLogout } from "../api/session";
 import { Loading } from "../components/query-state";
 
 const brandTop = (
@@ -13,26 +15,58 @@ const brandTop = (
   </>
 );
 
+// react-dsfr names the main navigation after the header's id: the skip link targets it.
+const HEADER_ID = "en-tete";
+
 export function Layout() {
   const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const user = useCurrentUser().data;
+  const logout = useLogout();
+
+  const navigation = user
+    ? [
+        { text: "Tableau de bord", linkProps: { to: "/" }, isActive: pathname === "/" },
+        { text: "Défis", linkProps: { to: "/defis" }, isActive: pathname.startsWith("/defis") },
+        ...(user.role === "admin"
+          ? [{ text: "Administration", linkProps: { to: "/admin/comptes" }, isActive: pathname.startsWith("/admin") }]
+          : []),
+      ]
+    : undefined;
+
   return (
     <>
       <SkipLinks
         links={[
           { label: "Contenu", anchor: "#contenu" },
-          { label: "Menu", anchor: "#header-navigation" },
+          ...(navigation ? [{ label: "Menu", anchor: `#${HEADER_ID}-main-navigation` }] : []),
           { label: "Pied de page", anchor: "#pied-de-page" },
         ]}
       />
       <Header
+        id={HEADER_ID}
         brandTop={brandTop}
         serviceTitle="Suivi de pérennisation des défis EIG"
         serviceTagline="Entrepreneurs d'intérêt général : ce que deviennent les défis"
         homeLinkProps={{ to: "/", title: "Accueil — Suivi de pérennisation des défis EIG" }}
-        navigation={[
-          { text: "Tableau de bord", linkProps: { to: "/" }, isActive: pathname === "/" },
-          { text: "Défis", linkProps: { to: "/defis" }, isActive: pathname.startsWith("/defis") },
-        ]}
+        navigation={navigation}
+        quickAccessItems={
+          user
+            ? [
+                <span key="user" className="fr-btn fr-icon-account-circle-line header-user">
+                  {user.name} · {ROLE_LABELS[user.role]}
+                </span>,
+                {
+                  iconId: "fr-icon-logout-box-r-line",
+                  text: "Se déconnecter",
+                  buttonProps: {
+                    disabled: logout.isPending,
+                    onClick: () => logout.mutate(undefined, { onSettled: () => navigate("/connexion") }),
+                  },
+                },
+              ]
+            : [{ iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { to: "/connexion" } }]
+        }
       />
       <main id="contenu" className="fr-container fr-pt-3w fr-pb-6w" tabIndex={-1}>
         <Suspense fallback={<Loading label="Chargement de la page…" />}>

@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query";
-import { ApiError } from "../lib/api-client";
+import { sessionQueries } from "../api/session";
+import { ApiError, setOnSessionLost } from "../lib/api-client";
 
 export const queryClient = new QueryClient({
   defaultOptions: {
@@ -11,3 +12,6 @@ export const queryClient = new QueryClient({
     },
   },
 });
+
+// A session that expired while the page was open: back to the sign-in page.
+setOnSessionLost(() => queryClient.setQueryData(sessionQueries.all(), null));

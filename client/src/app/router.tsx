@@ -1,21 +1,51 @@
 import { lazy } from "react";
-import { createBrowserRouter } from "react-router";
+import { createBrowserRouter, Navigate, Outlet } from "react-router";
 import { Layout } from "./layout";
+import { RequireSession } from "./require-session";
 
 // Each page is its own chunk: charts load with the dashboard only.
+const LoginPage = lazy(() => import("../features/auth/components/login-page"));
 const DashboardPage = lazy(() => import("../features/cohorts/components/dashboard-page"));
 const ChallengeListPage = lazy(() => import("../features/challenges/components/challenge-list-page"));
 const ChallengePage = lazy(() => import("../features/challenges/components/challenge-page"));
+const AdminLayout = lazy(() => import("../features/admin/components/admin-layout"));
+const UsersPage = lazy(() => import("../features/admin/components/users-page"));
+const MentorsPage = lazy(() => import("../features/admin/components/mentors-page"));
+const AuditPage = lazy(() => import("../features/admin/components/audit-page"));
 const NotFoundPage = lazy(() => import("./not-found-page"));
 
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
-      { path: "/", element: <DashboardPage /> },
-      { path: "/defis", element: <ChallengeListPage /> },
-      { path: "/defis/:slug", element: <ChallengePage /> },
-      { path: "*", element: <NotFoundPage /> },
+      { path: "/connexion", element: <LoginPage /> },
+      {
+        element: (
+          <RequireSession>
+            <Outlet />
+          </RequireSession>
+        ),
+        children: [
+          { path: "/", element: <DashboardPage /> },
+          { path: "/defis", element: <ChallengeListPage /> },
+          { path: "/defis/:slug", element: <ChallengePage /> },
+          {
+            path: "/admin",
+            element: (
+              <RequireSession roles={["admin"]}>
+                <AdminLayout />
+              </RequireSession>
+            ),
+            children: [
+              { index: true, element: <Navigate to="/admin/comptes" replace /> },
+              { path: "comptes", element: <UsersPage /> },
+              { path: "mentors", element: <MentorsPage /> },
+              { path: "journal", element: <AuditPage /> },
+            ],
+          },
+          { path: "*", element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

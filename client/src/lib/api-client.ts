@@ -9,17 +9,38 @@ export class ApiError extends Error {
   get status(): number {
     return this.problem.status;
   }
+
+  /** The message of one field, for an inline error under it. */
+  fieldError(path: string): string | undefined {
+    return this.problem.errors?.find((error) => error.path === path)?.message;
+  }
 }
 
-/** The one fetch client of the application: JSON in and out, problem+json turned into ApiError. */
-export async function apiGet<T>(path: string, params?: Record<string, string | undefined>): Promise<T> {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params ?? {})) if (value) search.set(key, value);
-  const url = `/api${path}${search.size > 0 ? `?${search}` : ""}`;
+// The session's anti-CSRF token, sent with every write. Set by the session queries.
+let csrfToken: string | undefined;
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
 
+// Called when the server says the session is gone, so that the app can ask to sign in again.
+let onSessionLost: () => void = () => {};
+export function setOnSessionLost(callback: () => void): void {
+  onSessionLost = callback;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" });
+    response = await fetch(`/api${path}`, {
+      method,
+      credentials: "same-origin",
+      headers: {
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   } catch {
     throw new ApiError({
       type: "about:blank",
@@ -29,11 +50,24 @@ export async function apiGet<T>(path: string, params?: Record<string, string | u
     });
   }
   if (!response.ok) {
-    const isProblem = response.headers.get("Content-Type")?.includes("json");
-    const problem: Problem = isProblem
+    const isJson = response.headers.get("Content-Type")?.includes("json");
+    const problem: Problem = isJson
       ? await response.json()
       : { type: "about:blank", title: "Erreur du serveur", status: response.status, detail: response.statusText };
+    if (response.status === 401 && !path.startsWith("/auth/")) onSessionLost();
     throw new ApiError(problem);
   }
+  if (response.status === 204) return undefined as T;
   return response.json() as Promise<T>;
+}
+
+/** The one fetch client of the application: JSON in and out, problem+json turned into ApiError. */
+export function apiGet<T>(path: string, params?: Record<string, string | number | undefined>): Promise<T> {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params ?? {})) if (value !== undefined && value !== "") search.set(key, String(value));
+  return request<T>("GET", `${path}${search.size > 0 ? `?${search}` : ""}`);
+}
+
+export function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+  return request<T>(method, path, body ?? (method === "DELETE" ? undefined : {}));
 }

@@ -9,7 +9,7 @@ import { LevelBadge } from "../../../components/level-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { countOf } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useChallenges } from "../api/challenge-queries";
+import { useChallenges } from "../../../api/challenges";
 
 /** The filters live in the URL, so that a filtered list can be shared as a link. */
 function useFilters() {

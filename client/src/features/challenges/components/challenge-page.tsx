@@ -17,12 +17,13 @@ import {
   SKILL_LABELS,
 } from "@shared/labels-fr";
 import { usePromotions } from "../../../api/promotions";
+import { useCurrentUser } from "../../../api/session";
 import { LevelBadge } from "../../../components/level-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { ApiError } from "../../../lib/api-client";
 import { countOf, formatDate, formatMonth } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useChallenge } from "../api/challenge-queries";
+import { useChallenge } from "../../../api/challenges";
 
 export default function ChallengePage() {
   const { slug = "" } = useParams();
@@ -55,6 +56,8 @@ export default function ChallengePage() {
 
 function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
   const promotions = usePromotions();
+  const user = useCurrentUser().data;
+  const followsIt = user?.role === "mentor" && challenge.mentors.some((mentor) => mentor.id === user.id);
   const promotionLabel = promotions.data?.find((p) => p.key === challenge.promotion)?.label ?? challenge.promotion;
 
   return (
@@ -104,6 +107,26 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
                       {SKILL_LABELS[skill] ?? skill}
                     </Tag>
                   ))}
+            </dd>
+            <dt>Suivi par</dt>
+            <dd>
+              {challenge.mentors.length === 0
+                ? "Aucun mentor attribué"
+                : challenge.mentors.map((mentor) => mentor.name).join(", ")}
+              {followsIt && (
+                <>
+                  {" "}
+                  <Badge small severity="success" noIcon>
+                    Vous suivez ce défi
+                  </Badge>
+                </>
+              )}
+              {user?.role === "admin" && (
+                <>
+                  {" · "}
+                  <Link to={`/admin/mentors?promotion=${encodeURIComponent(challenge.promotion)}`}>Gérer les mentors</Link>
+                </>
+              )}
             </dd>
             <dt>Liens</dt>
             <dd>

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { ChallengeDetail, ChallengeSummary } from "@shared/challenge";
 import type { ChallengeFilters } from "@shared/challenge-filters";
-import { apiGet } from "../../../lib/api-client";
+import { apiGet } from "../lib/api-client";
 
 export const challengeQueries = {
   all: () => ["challenges"] as const,

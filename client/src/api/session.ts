@@ -1,0 +1,53 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AuthUser, LoginRequest, SessionResponse } from "@shared/auth";
+import { ApiError, apiGet, apiSend, setCsrfToken } from "../lib/api-client";
+
+export const sessionQueries = {
+  all: () => ["session"] as const,
+  /** The signed-in user, or null when nobody is. */
+  me: () =>
+    queryOptions({
+      queryKey: sessionQueries.all(),
+      queryFn: async (): Promise<AuthUser | null> => {
+        try {
+          const { user, csrfToken } = await apiGet<SessionResponse>("/auth/me");
+          setCsrfToken(csrfToken);
+          return user;
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 401) {
+            setCsrfToken(undefined);
+            return null;
+          }
+          throw error;
+        }
+      },
+      staleTime: 5 * 60_000,
+    }),
+};
+
+export const useCurrentUser = () => useQuery(sessionQueries.me());
+
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: LoginRequest) => apiSend<SessionResponse>("POST", "/auth/login", credentials),
+    onSuccess: ({ user, csrfToken }) => {
+      setCsrfToken(csrfToken);
+      // Another account may see other things: forget everything the previous one loaded.
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueries.all()[0] });
+      queryClient.setQueryData(sessionQueries.all(), user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend<void>("POST", "/auth/logout"),
+    onSettled: () => {
+      setCsrfToken(undefined);
+      queryClient.clear();
+      queryClient.setQueryData(sessionQueries.all(), null);
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from "react";
+import { Navigate, useLocation } from "react-router";
+import type { Role } from "@shared/domain";
+import { useCurrentUser } from "../api/session";
+import { ErrorAlert, Loading } from "../components/query-state";
+import { useDocumentTitle } from "../lib/use-document-title";
+
+/**
+ * Shows its pages to a signed-in user (and, with `roles`, only to those roles); sends anyone
+ * else to the sign-in page. The server checks the same rules on every request.
+ */
+export function RequireSession({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
+  const currentUser = useCurrentUser();
+  const location = useLocation();
+  if (currentUser.isPending) return <Loading label="Vérification de la session…" />;
+  if (currentUser.isError) return <ErrorAlert error={currentUser.error} />;
+  if (!currentUser.data) {
+    const retour = `${location.pathname}${location.search}`;
+    return <Navigate to={`/connexion?retour=${encodeURIComponent(retour)}`} replace />;
+  }
+  if (roles && !roles.includes(currentUser.data.role)) return <AccessDenied />;
+  return children;
+}
+
+function AccessDenied() {
+  useDocumentTitle("Accès réservé");
+  return (
+    <>
+      <h1>Accès réservé</h1>
+      <p>Cette page est réservée à l'équipe du programme. Votre compte ne permet pas de l'afficher.</p>
+    </>
+  );
+}

@@ -1,0 +1,262 @@
+import Alert from "@codegouvfr/react-dsfr/Alert";
+import Badge from "@codegouvfr/react-dsfr/Badge";
+import Button from "@codegouvfr/react-dsfr/Button";
+import Input from "@codegouvfr/react-dsfr/Input";
+import Select from "@codegouvfr/react-dsfr/Select";
+import PasswordInput from "@codegouvfr/react-dsfr/blocks/PasswordInput";
+import { useState, type FormEvent } from "react";
+import { Link } from "react-router";
+import { MIN_PASSWORD_LENGTH } from "@shared/auth";
+import { ROLES, type Role } from "@shared/domain";
+import { ROLE_LABELS } from "@shared/labels-fr";
+import type { User } from "@shared/user";
+import { useCurrentUser } from "../../../api/session";
+import { ErrorAlert, Loading } from "../../../components/query-state";
+import { ApiError } from "../../../lib/api-client";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from "../api/admin-queries";
+
+type Notice = { severity: "success" | "error"; title: string; description?: string };
+
+export default function UsersPage() {
+  useDocumentTitle("Comptes — Administration");
+  const users = useUsers();
+  const [notice, setNotice] = useState<Notice>();
+
+  return (
+    <>
+      <h1>Comptes</h1>
+      <div aria-live="polite">
+        {notice && (
+          <Alert
+            severity={notice.severity}
+            title={notice.title}
+            description={notice.description}
+            closable
+            onClose={() => setNotice(undefined)}
+            className="fr-mb-3w"
+          />
+        )}
+      </div>
+      {users.isPending && <Loading label="Chargement des comptes…" />}
+      {users.isError && <ErrorAlert error={users.error} />}
+      {users.data && <UsersTable users={users.data} onNotice={setNotice} />}
+      <CreateUserForm onNotice={setNotice} />
+    </>
+  );
+}
+
+function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Notice) => void }) {
+  const currentUser = useCurrentUser();
+  const updateUser = useUpdateUser();
+  const resetPassword = useResetPassword();
+  const failed = (error: unknown) =>
+    onNotice({ severity: "error", title: "Modification refusée", description: error instanceof Error ? error.message : undefined });
+
+  return (
+    <div className="fr-table fr-table--no-caption">
+      <div className="fr-table__wrapper">
+        <div className="fr-table__container">
+          <div className="fr-table__content">
+            <table>
+              <caption>Comptes</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Nom</th>
+                  <th scope="col">Adresse électronique</th>
+                  <th scope="col">Rôle</th>
+                  <th scope="col">Statut</th>
+                  <th scope="col">Défis suivis</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((user) => (
+                  <tr key={user.id}>
+                    <th scope="row">
+                      {user.name}
+                      {user.id === currentUser.data?.id && " (vous)"}
+                    </th>
+                    <td>{user.email}</td>
+                    <td>
+                      <select
+                        className="fr-select users-role-select"
+                        aria-label={`Rôle de ${user.name}`}
+                        value={user.role}
+                        disabled={updateUser.isPending}
+                        onChange={(event) =>
+                          updateUser.mutate(
+                            { id: user.id, changes: { role: event.target.value as Role } },
+                            {
+                              onSuccess: (updated) =>
+                                onNotice({ severity: "success", title: `${updated.name} est maintenant ${ROLE_LABELS[updated.role].toLowerCase()}.` }),
+                              onError: failed,
+                            },
+                          )
+                        }
+                      >
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {ROLE_LABELS[role]}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      {user.isActive ? (
+                        <Badge severity="success" small>
+                          Actif
+                        </Badge>
+                      ) : (
+                        <Badge small>Désactivé</Badge>
+                      )}
+                    </td>
+                    <td>
+                      {user.challenges.length === 0
+                        ? "—"
+                        : user.challenges.map((challenge, index) => (
+                            <span key={challenge.slug}>
+                              {index > 0 && ", "}
+                              <Link to={`/defis/${challenge.slug}`}>{challenge.title}</Link>
+                            </span>
+                          ))}
+                    </td>
+                    <td>
+                      <div className="fr-btns-group fr-btns-group--sm fr-btns-group--inline-lg">
+                        <Button
+                          size="small"
+                          priority="secondary"
+                          onClick={() =>
+                            updateUser.mutate(
+                              { id: user.id, changes: { isActive: !user.isActive } },
+                              {
+                                onSuccess: (updated) =>
+                                  onNotice({
+                                    severity: "success",
+                                    title: updated.isActive ? `Compte de ${updated.name} réactivé.` : `Compte de ${updated.name} désactivé.`,
+                                    description: updated.isActive ? undefined : "Ses sessions ouvertes sont fermées.",
+                                  }),
+                                onError: failed,
+                              },
+                            )
+                          }
+                        >
+                          {user.isActive ? "Désactiver" : "Réactiver"}
+                          <span className="fr-sr-only"> le compte de {user.name}</span>
+                        </Button>
+                        <Button
+                          size="small"
+                          priority="tertiary"
+                          onClick={() =>
+                            resetPassword.mutate(user.id, {
+                              onSuccess: ({ password }) =>
+                                onNotice({
+                                  severity: "success",
+                                  title: `Nouveau mot de passe de ${user.name} : ${password}`,
+                                  description:
+                                    "Transmettez-le par un canal sûr : il ne sera plus affiché. Ses sessions ouvertes sont fermées.",
+                                }),
+                              onError: failed,
+                            })
+                          }
+                        >
+                          Réinitialiser le mot de passe<span className="fr-sr-only"> de {user.name}</span>
+                        </Button>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+const emptyForm = { name: "", email: "", role: "mentor" as Role, password: "" };
+
+function CreateUserForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
+  const createUser = useCreateUser();
+  const [form, setForm] = useState(emptyForm);
+  const problem = createUser.error instanceof ApiError ? createUser.error : undefined;
+  const fieldState = (field: keyof typeof emptyForm) => {
+    const message = problem?.fieldError(`body.${field}`);
+    return message ? { state: "error" as const, stateRelatedMessage: message } : {};
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    createUser.mutate(form, {
+      onSuccess: (user) => {
+        setForm(emptyForm);
+        onNotice({ severity: "success", title: `Compte créé pour ${user.name} (${ROLE_LABELS[user.role].toLowerCase()}).` });
+      },
+    });
+  };
+
+  return (
+    <section className="fr-mt-6w" aria-labelledby="create-user-title">
+      <h2 id="create-user-title">Créer un compte</h2>
+      {problem && !problem.problem.errors && (
+        <Alert severity="error" small description={problem.message} className="fr-mb-2w" />
+      )}
+      <form onSubmit={submit} noValidate className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label="Nom et prénom"
+            {...fieldState("name")}
+            nativeInputProps={{ value: form.name, onChange: (event) => setForm({ ...form, name: event.target.value }), autoComplete: "off" }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label="Adresse électronique"
+            {...fieldState("email")}
+            nativeInputProps={{
+              type: "email",
+              value: form.email,
+              onChange: (event) => setForm({ ...form, email: event.target.value }),
+              autoComplete: "off",
+            }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <Select
+            label="Rôle"
+            {...fieldState("role")}
+            nativeSelectProps={{ value: form.role, onChange: (event) => setForm({ ...form, role: event.target.value as Role }) }}
+          >
+            {ROLES.map((role) => (
+              <option key={role} value={role}>
+                {ROLE_LABELS[role]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-6">
+          <PasswordInput
+            label="Mot de passe provisoire"
+            hintText={`Au moins ${MIN_PASSWORD_LENGTH} caractères ; à transmettre par un canal sûr.`}
+            messages={
+              problem?.fieldError("body.password")
+                ? [{ severity: "error", message: problem.fieldError("body.password") }]
+                : []
+            }
+            nativeInputProps={{
+              value: form.password,
+              onChange: (event) => setForm({ ...form, password: event.target.value }),
+              autoComplete: "new-password",
+            }}
+          />
+        </div>
+        <div className="fr-col-12">
+          <Button type="submit" disabled={createUser.isPending}>
+            Créer le compte
+          </Button>
+        </div>
+      </form>
+    </section>
+  );
+}

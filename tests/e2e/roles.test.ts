@@ -1,0 +1,157 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { createAccount } from "../support/session-client";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// In CI the browser must be there: these tests fail loudly instead of skipping.
+const runBrowserTests = hasChromium || Boolean(process.env.CI);
+
+describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ withClient: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Fail on the step that waits, well before the test's own timeout.
+    context.setDefaultTimeout(8_000);
+    return context.newPage();
+  }
+
+  async function seriousAxeViolations(page: Page): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+
+  const navigationLinks = (page: Page) => page.locator("#en-tete-main-navigation a").allTextContents();
+
+  it("offers skip links first in the tab order, to existing targets", async () => {
+    const evaluator = await createAccount(server.db, "evaluator");
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    await page.goto(`${server.baseUrl}/defis`);
+    await page.getByRole("heading", { level: 1, name: "Défis" }).waitFor();
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Contenu");
+    const anchors = await page.locator(".fr-skiplinks a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    expect(anchors).toEqual(["#contenu", "#en-tete-main-navigation", "#pied-de-page"]);
+    for (const anchor of anchors) expect(await page.locator(anchor!).count()).toBe(1);
+  });
+
+  it("sends a visitor to the sign-in page, explains a refusal, then returns to the page asked for", async () => {
+    const evaluator = await createAccount(server.db, "evaluator");
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/defis?promotion=3`);
+    await page.waitForURL(`${server.baseUrl}/connexion?retour=%2Fdefis%3Fpromotion%3D3`);
+    await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText("Saisissez votre adresse électronique.").waitFor();
+
+    await page.getByLabel("Adresse électronique").fill(evaluator.email);
+    await page.getByLabel("Mot de passe", { exact: true }).fill("not the password at all");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByText("Adresse électronique ou mot de passe incorrect.").waitFor();
+
+    await page.getByLabel("Mot de passe", { exact: true }).fill(evaluator.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(`${server.baseUrl}/defis?promotion=3`);
+    await expect.poll(() => page.locator("tbody tr").count()).toBe(15);
+  });
+
+  it("lets the programme team create a mentor, assign a challenge and read the audit log", async () => {
+    const admin = await createAccount(server.db, "admin", { name: "Dominique Programme" });
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Défis", "Administration"]);
+    await expect.poll(() => page.locator("header").textContent()).toContain("Dominique Programme · Équipe du programme");
+
+    await page.getByRole("link", { name: "Administration" }).click();
+    await page.getByRole("heading", { level: 1, name: "Comptes" }).waitFor();
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Créer le compte" }) });
+    await form.getByLabel("Nom et prénom").fill("Aline Mentor");
+    await form.getByLabel("Adresse électronique").fill("aline.mentor@test.gouv.fr");
+    await form.getByLabel("Rôle").selectOption("mentor");
+    await form.getByLabel(/^Mot de passe provisoire/).fill("trop court");
+    await form.getByRole("button", { name: "Créer le compte" }).click();
+    await form.getByText("Le mot de passe doit compter au moins 12 caractères.").waitFor();
+
+    await form.getByLabel(/^Mot de passe provisoire/).fill("mot de passe provisoire 2026");
+    await form.getByRole("button", { name: "Créer le compte" }).click();
+    await page.getByText("Compte créé pour Aline Mentor (mentor).").waitFor();
+    await page.getByRole("row", { name: /Aline Mentor/ }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Mentors des défis" }).click();
+    await page.getByLabel("Promotion").selectOption({ label: "EIG 2" });
+    await page.getByRole("button", { name: "Modifier les mentors de Archifiltre" }).click();
+    await page.getByText("Aline Mentor (aline.mentor@test.gouv.fr)").click();
+    expect(await page.getByLabel("Aline Mentor (aline.mentor@test.gouv.fr)").isChecked()).toBe(true);
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByText("Mentors de Archifiltre enregistrés.").waitFor();
+    await page.getByText("Mentors : Aline Mentor").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole("link", { name: "Journal d'audit" }).click();
+    await page.getByRole("cell", { name: "Mentors d'un défi modifiés" }).first().waitFor();
+    await page.getByRole("cell", { name: "Compte créé" }).first().waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.getByRole("link", { name: "Gérer les mentors" }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it("shows a mentor their challenge, no administration, and signs them out", async () => {
+    const mentor = await createAccount(server.db, "mentor", { name: "Bruno Mentor" });
+    server.db.run(
+      "INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = 'cartobio'",
+      [mentor.id],
+    );
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+    await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Défis"]);
+
+    await page.goto(`${server.baseUrl}/defis/cartobio`);
+    await page.getByText("Vous suivez ce défi").waitFor();
+    expect(await page.getByRole("link", { name: "Gérer les mentors" }).count()).toBe(0);
+    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
+    expect(await page.getByText("Vous suivez ce défi").count()).toBe(0);
+
+    await page.goto(`${server.baseUrl}/admin/comptes`);
+    await page.getByRole("heading", { level: 1, name: "Accès réservé" }).waitFor();
+
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL(`${server.baseUrl}/connexion`);
+    await page.goto(`${server.baseUrl}/defis`);
+    await page.waitForURL(/\/connexion\?retour=/);
+  });
+
+  it("shows an evaluator everything to read and nothing to administer", async () => {
+    const evaluator = await createAccount(server.db, "evaluator");
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Défis"]);
+    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
+    expect(await page.getByRole("link", { name: "Gérer les mentors" }).count()).toBe(0);
+    expect(await page.getByText("Vous suivez ce défi").count()).toBe(0);
+    await page.goto(`${server.baseUrl}/admin/journal`);
+    await page.getByRole("heading", { level: 1, name: "Accès réservé" }).waitFor();
+  });
+});
