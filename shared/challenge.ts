@@ -8,6 +8,7 @@ import {
   SUSTAINABILITY_PATHS,
 } from "./domain";
 import { axisSchema, isoDateSchema, levelSchema } from "./common";
+import { warningSchema } from "./writes";
 
 export const axisStatusSchema = z.object({ level: levelSchema, asOf: isoDateSchema }).nullable();
 export type AxisStatus = z.infer<typeof axisStatusSchema>;
@@ -32,6 +33,10 @@ export const challengeSummarySchema = z.object({
   outcome: z.object({ categories: z.array(outcomeCategorySchema), asOf: isoDateSchema }).nullable(),
   updatedAt: z.string(),
   version: z.number().int().positive(),
+  /** When something was last reported (status, confirmation or outcome); null if never. */
+  lastReportAt: z.string().nullable(),
+  /** Nothing reported for 90 days, or never: "à actualiser". */
+  stale: z.boolean(),
 });
 export type ChallengeSummary = z.infer<typeof challengeSummarySchema>;
 
@@ -44,6 +49,8 @@ export const statusUpdateSchema = z.object({
   asOf: isoDateSchema,
   recordedAt: z.string(),
   authorName: z.string(),
+  /** "confirmation": the mentor confirmed the level was still right ("Toujours exact"). */
+  kind: z.enum(["update", "confirmation"]),
   retraction: z.object({ reason: z.string(), retractedAt: z.string(), authorName: z.string() }).nullable(),
 });
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
@@ -137,5 +144,14 @@ export const challengeDetailSchema = challengeSummarySchema.extend({
   resources: z.array(resourceSchema),
   checklist: z.array(checklistItemSchema),
   mentors: z.array(z.object({ id: z.number().int(), name: z.string() })),
+  warnings: z.array(warningSchema),
 });
 export type ChallengeDetail = z.infer<typeof challengeDetailSchema>;
+
+/** One of "Mes défis": what the mentor follows, and what is missing. */
+export const MISSING_ITEMS = ["production", "transmission", "reliability", "outcome", "checklist"] as const;
+export const myChallengeSchema = challengeSummarySchema.extend({
+  missing: z.array(z.enum(MISSING_ITEMS)),
+  warnings: z.array(warningSchema),
+});
+export type MyChallenge = z.infer<typeof myChallengeSchema>;

@@ -7,8 +7,10 @@ import { readConfig } from "../../server/src/config";
 import { ROLES_BY_ACCESS, type Access } from "../../server/src/http/access";
 import { apiRoutes, type Route } from "../../server/src/routes";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
+import { insertItem, type ItemKind } from "../../server/src/repositories/challenge-items";
+import { challengeVersion } from "../../server/src/repositories/outcomes";
 import type { Role } from "@shared/domain";
-import { challengeId } from "../support/factories";
+import { challengeId, recordStatus } from "../support/factories";
 import { createAccount, SessionClient, TEST_PASSWORD } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -22,6 +24,7 @@ const accounts = {} as Record<Exclude<Caller, "anonymous">, { id: number; email:
 interface Sample {
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
 }
 type SampleFactory = () => Promise<Sample> | Sample;
 
@@ -41,7 +44,41 @@ const rules: Record<string, Access> = {
   "post /users/:id/password-reset": "admin",
   "put /challenges/:slug/mentors": "admin",
   "get /audit": "admin",
+  "get /me/challenges": "signedIn",
+  "post /challenges/:slug/status-updates": "challengeEditor",
+  "post /challenges/:slug/confirmations": "challengeEditor",
+  "post /status-updates/:id/retraction": "challengeEditor",
+  "put /challenges/:slug/outcome": "challengeEditor",
+  "put /challenges/:slug/checklist/:item": "challengeEditor",
+  ...Object.fromEntries(
+    ["actions", "scenarios", "allies", "resources"].flatMap((plural) => [
+      [`post /challenges/:slug/${plural}`, "challengeEditor"],
+      [`patch /${plural}/:id`, "challengeEditor"],
+      [`delete /${plural}/:id`, "challengeEditor"],
+    ]),
+  ),
 };
+
+/** A fresh item of the owned challenge, for the routes that change or delete one. */
+function freshItem(kind: ItemKind): number {
+  const fields: Record<ItemKind, Record<string, unknown>> = {
+    action: { kind: "communication", title: "Démo aux utilisateurs", status: "planned" },
+    scenario: { title: "Reprise par la DSI", preferred: false, isStop: false },
+    ally: { name: "DSI", kind: "dsi" },
+    resource: { peopleKept: 1, budgetSecured: false },
+  };
+  return insertItem(server.db, kind, challengeId(server.db, OWNED), fields[kind], { name: "Fixture", asOf: "2024-01-01" });
+}
+
+const itemSamples = (kind: ItemKind, plural: string, create: unknown, patch: unknown): Record<string, SampleFactory> => ({
+  [`post /challenges/:slug/${plural}`]: () => {
+    // Scenarios are limited to three per challenge: start each call from none.
+    if (kind === "scenario") server.db.run("DELETE FROM scenarios WHERE challenge_id = ?", [challengeId(server.db, OWNED)]);
+    return { path: `/api/challenges/${OWNED}/${plural}`, body: create };
+  },
+  [`patch /${plural}/:id`]: () => ({ path: `/api/${plural}/${freshItem(kind)}`, body: patch }),
+  [`delete /${plural}/:id`]: () => ({ path: `/api/${plural}/${freshItem(kind)}` }),
+});
 
 /** One valid request per route, so that an allowed caller gets a 2xx. */
 const samples: Record<string, SampleFactory> = {
@@ -68,6 +105,29 @@ const samples: Record<string, SampleFactory> = {
     body: { userIds: [accounts.mentorOfChallenge.id] },
   }),
   "get /audit": () => ({ path: "/api/audit?pageSize=5" }),
+  "get /me/challenges": () => ({ path: "/api/me/challenges" }),
+  "post /challenges/:slug/status-updates": () => ({
+    path: `/api/challenges/${OWNED}/status-updates`,
+    body: { axis: "production", level: 1, note: "Bêta chez deux services pilotes" },
+  }),
+  "post /challenges/:slug/confirmations": () => ({ path: `/api/challenges/${OWNED}/confirmations`, body: {} }),
+  "post /status-updates/:id/retraction": () => ({
+    path: `/api/status-updates/${recordStatus(server.db, OWNED, "reliability", 1, "2024-01-01")}/retraction`,
+    body: { reason: "Erreur de saisie" },
+  }),
+  "put /challenges/:slug/outcome": () => ({
+    path: `/api/challenges/${OWNED}/outcome`,
+    body: { categories: ["maintained"] },
+    headers: { "If-Match": String(challengeVersion(server.db, challengeId(server.db, OWNED))) },
+  }),
+  "put /challenges/:slug/checklist/:item": () => ({
+    path: `/api/challenges/${OWNED}/checklist/user_manual`,
+    body: { done: true, link: "https://example.gouv.fr/manuel" },
+  }),
+  ...itemSamples("action", "actions", { kind: "communication", title: "Démo" }, { status: "done" }),
+  ...itemSamples("scenario", "scenarios", { title: "Reprise en interne" }, { preferred: true }),
+  ...itemSamples("ally", "allies", { name: "Etalab", kind: "programme" }, { role: "Appui" }),
+  ...itemSamples("resource", "resources", { peopleKept: 2, timeShare: "part_time" }, { budgetSecured: true }),
 };
 
 const keyOf = (route: Route) => `${route.method} ${route.path}`;
@@ -100,6 +160,8 @@ beforeAll(async () => {
   accounts.evaluator = await createAccount(server.db, "evaluator");
   replaceChallengeMentors(server.db, challengeId(server.db, OWNED), [accounts.mentorOfChallenge.id]);
   replaceChallengeMentors(server.db, challengeId(server.db, "cartobio"), [accounts.otherMentor.id]);
+  // "Toujours exact" needs a status to confirm.
+  recordStatus(server.db, OWNED, "production", 1, "2024-01-01");
 });
 afterAll(() => server.close());
 
@@ -113,7 +175,7 @@ describe("permission matrix", () => {
   describe.each(routes.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route] as const))("%s", (_name, route) => {
     it.each(CALLERS)("as %s", async (caller) => {
       const sample = await samples[keyOf(route)]();
-      const answer = await clientFor(caller).request(route.method.toUpperCase(), sample.path, sample.body);
+      const answer = await clientFor(caller).request(route.method.toUpperCase(), sample.path, sample.body, sample.headers);
       if (allowed(route, caller)) {
         expect(answer.status, JSON.stringify(answer.body)).toBeGreaterThanOrEqual(200);
         expect(answer.status, JSON.stringify(answer.body)).toBeLessThan(300);
@@ -129,7 +191,7 @@ describe("permission matrix", () => {
       const sample = await samples[keyOf(route)]();
       const client = clientFor("admin");
       client.csrfToken = undefined;
-      const answer = await client.request(route.method.toUpperCase(), sample.path, sample.body);
+      const answer = await client.request(route.method.toUpperCase(), sample.path, sample.body, sample.headers);
       expect(answer.status, `${route.method} ${route.path}`).toBe(403);
     }
   });

@@ -118,6 +118,8 @@ export function loadCatalogue(db: Db, catalogue = readCatalogue()): number {
           [id, JSON.stringify(categories), note, asOf, PUBLIC_SOURCE_AUTHOR],
         );
         db.run("INSERT INTO current_outcome (challenge_id, outcome_id) VALUES (?, ?)", [id, outcome.lastInsertRowid]);
+        // Reported on its own date by the public source, not when the catalogue was loaded.
+        db.run("UPDATE challenges SET last_report_at = ? WHERE id = ?", [`${asOf}T00:00:00.000Z`, id]);
       }
       for (const action of challenge.seedActions ?? []) {
         db.run(

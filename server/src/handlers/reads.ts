@@ -1,7 +1,8 @@
 import type { RequestHandler } from "express";
 import { NotFoundError, ValidationError } from "../http/errors";
 import { listAudit } from "../repositories/audit";
-import { findChallenge, listChallenges } from "../repositories/challenges";
+import { findChallenge, listAssignedChallenges, listChallenges } from "../repositories/challenges";
+import { currentSession } from "../http/access";
 import { listPromotions, promotionExists } from "../repositories/promotions";
 import { cohortStats } from "../repositories/stats";
 import type { AuditQuery } from "@shared/audit";
@@ -53,3 +54,8 @@ export const getAudit =
   ({ db }: Deps): RequestHandler =>
   (_req, res) =>
     void res.json(listAudit(db, res.locals.query as AuditQuery));
+
+export const getMyChallenges =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json(listAssignedChallenges(db, currentSession(res.locals).user.id));

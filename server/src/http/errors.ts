@@ -15,6 +15,9 @@ export class HttpError extends Error {
   ) {
     super(detail ?? title);
   }
+
+  /** Members added to the problem, such as the current state on a 409. */
+  extra?: Record<string, unknown>;
 }
 
 export class UnauthorizedError extends HttpError {
@@ -30,8 +33,9 @@ export class ForbiddenError extends HttpError {
 }
 
 export class ConflictError extends HttpError {
-  constructor(detail: string) {
+  constructor(detail: string, extra?: Record<string, unknown>) {
     super(409, "Conflit", detail);
+    this.extra = extra;
   }
 }
 
@@ -61,6 +65,7 @@ export const problemHandler: ErrorRequestHandler = (error, _req, res, _next) => 
       status: error.status,
       ...(error.detail ? { detail: error.detail } : {}),
       ...(error.errors ? { errors: error.errors } : {}),
+      ...error.extra,
     });
     return;
   }

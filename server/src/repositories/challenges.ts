@@ -1,24 +1,20 @@
 import type { Db } from "../db/database";
 import { containsPattern } from "../lib/search-text";
 import type { ChallengeFilters } from "@shared/challenge-filters";
-import type {
-  Action,
-  Ally,
-  ChallengeDetail,
-  ChallengeStatus,
-  ChallengeSummary,
-  ChecklistItem,
-  OutcomeEntry,
-  Resource,
-  Scenario,
-  StatusUpdate,
-} from "@shared/challenge";
-import { AXES, CHECKLIST_ITEMS, type Axis } from "@shared/domain";
+import type { ChallengeDetail, ChallengeStatus, ChallengeSummary, MyChallenge } from "@shared/challenge";
+import { AXES, type Axis } from "@shared/domain";
+import { coherenceWarnings, isStale, missingItems } from "../domain/coherence";
+import { listChecklist } from "./checklist";
+import { listItems } from "./challenge-items";
+import { currentOutcome, listOutcomes } from "./outcomes";
+import { listStatusUpdates } from "./status-updates";
+import { challengeMentors } from "./users";
 
 // Rows are aliased to camelCase in SQL and leave through the mappers below, never raw.
 
 const summaryColumns = `
   c.id, c.slug, c.title, c.promotion_key AS promotion, c.administration, c.updated_at AS updatedAt, c.version,
+  c.last_report_at AS lastReportAt,
   sp.level AS productionLevel, sp.as_of AS productionAsOf,
   st.level AS transmissionLevel, st.as_of AS transmissionAsOf,
   sr.level AS reliabilityLevel, sr.as_of AS reliabilityAsOf,
@@ -40,6 +36,7 @@ type SummaryRow = {
   administration: string;
   updatedAt: string;
   version: number;
+  lastReportAt: string | null;
   outcomeCategories: string | null;
   outcomeAsOf: string | null;
 } & { [K in `${Axis}Level`]: number | null } & { [K in `${Axis}AsOf`]: string | null };
@@ -67,6 +64,8 @@ function toSummary(row: SummaryRow): ChallengeSummary {
         : { categories: JSON.parse(row.outcomeCategories), asOf: row.outcomeAsOf },
     updatedAt: row.updatedAt,
     version: row.version,
+    lastReportAt: row.lastReportAt,
+    stale: isStale(row.lastReportAt),
   };
 }
 
@@ -99,32 +98,6 @@ interface DetailRow extends SummaryRow {
   predecessorTitle: string | null;
 }
 
-interface OutcomeRow {
-  id: number;
-  categories: string;
-  path: OutcomeEntry["path"];
-  note: string | null;
-  asOf: string;
-  recordedAt: string;
-  authorName: string;
-}
-const toOutcome = (row: OutcomeRow): OutcomeEntry => ({ ...row, categories: JSON.parse(row.categories) });
-
-interface StatusUpdateRow extends Omit<StatusUpdate, "retraction" | "level"> {
-  level: number;
-  retractionReason: string | null;
-  retractedAt: string | null;
-  retractionAuthorName: string | null;
-}
-const toStatusUpdate = ({ retractionReason, retractedAt, retractionAuthorName, ...row }: StatusUpdateRow): StatusUpdate => ({
-  ...row,
-  level: row.level as StatusUpdate["level"],
-  retraction:
-    retractionReason === null || retractedAt === null || retractionAuthorName === null
-      ? null
-      : { reason: retractionReason, retractedAt, authorName: retractionAuthorName },
-});
-
 export function findChallenge(db: Db, slug: string): ChallengeDetail | undefined {
   const row = db.get<DetailRow>(
     `SELECT ${summaryColumns},
@@ -140,87 +113,18 @@ export function findChallenge(db: Db, slug: string): ChallengeDetail | undefined
   if (!row) return undefined;
   const id = row.id;
 
-  const currentOutcomeId = db.get<{ outcomeId: number }>(
-    "SELECT outcome_id AS outcomeId FROM current_outcome WHERE challenge_id = ?",
-    [id],
-  )?.outcomeId;
-  const outcomeHistory = db
-    .all<OutcomeRow>(
-      `SELECT id, categories, path, note, as_of AS asOf, recorded_at AS recordedAt, author_name AS authorName
-       FROM outcomes WHERE challenge_id = ? ORDER BY as_of DESC, id DESC`,
-      [id],
-    )
-    .map(toOutcome);
-
-  const history = db
-    .all<StatusUpdateRow>(
-      `SELECT u.id, u.axis, u.level, u.note, u.evidence_url AS evidenceUrl, u.as_of AS asOf,
-              u.recorded_at AS recordedAt, u.author_name AS authorName,
-              r.reason AS retractionReason, r.retracted_at AS retractedAt, r.author_name AS retractionAuthorName
-       FROM status_updates u
-       LEFT JOIN status_update_retractions r ON r.status_update_id = u.id
-       WHERE u.challenge_id = ?
-       ORDER BY u.as_of DESC, u.id DESC`,
-      [id],
-    )
-    .map(toStatusUpdate);
-
-  const scenarios = db
-    .all<Omit<Scenario, "preferred" | "isStop"> & { preferred: number; isStop: number }>(
-      `SELECT id, title, needs, resources_needed AS resourcesNeeded, governance, calendar, preferred, is_stop AS isStop
-       FROM scenarios WHERE challenge_id = ? ORDER BY preferred DESC, is_stop, id`,
-      [id],
-    )
-    .map((scenario) => ({ ...scenario, preferred: scenario.preferred === 1, isStop: scenario.isStop === 1 }));
-
-  const actions = db.all<Action>(
-    `SELECT id, kind, title, status, due_on AS dueOn, owner, scenario_id AS scenarioId, as_of AS asOf,
-            author_name AS authorName
-     FROM actions WHERE challenge_id = ? ORDER BY id`,
-    [id],
-  );
-
-  const allies = db.all<Ally>(
-    `SELECT id, name, kind, role, as_of AS asOf, author_name AS authorName
-     FROM allies WHERE challenge_id = ? ORDER BY id`,
-    [id],
-  );
-
-  const resources = db
-    .all<Omit<Resource, "budgetSecured"> & { budgetSecured: number }>(
-      `SELECT id, people_kept AS peopleKept, arrangement, time_share AS timeShare, budget_secured AS budgetSecured,
-              hosting, note
-       FROM resources WHERE challenge_id = ? ORDER BY id`,
-      [id],
-    )
-    .map((resource) => ({ ...resource, budgetSecured: resource.budgetSecured === 1 }));
-
-  const checklistRows = new Map(
-    db
-      .all<{ key: string; done: number; link: string | null }>(
-        "SELECT item_key AS key, done, link FROM checklist_items WHERE challenge_id = ?",
-        [id],
-      )
-      .map((item) => [item.key, item]),
-  );
-  const checklist: ChecklistItem[] = CHECKLIST_ITEMS.map((key) => {
-    const item = checklistRows.get(key);
-    return { key, done: item?.done === 1, link: item?.link ?? null };
-  });
-
-  const mentors = db.all<{ id: number; name: string }>(
-    `SELECT u.id, u.name FROM challenge_mentors m JOIN users u ON u.id = m.user_id
-     WHERE m.challenge_id = ? AND u.is_active = 1 ORDER BY u.name`,
-    [id],
-  );
-
+  const outcomeHistory = listOutcomes(db, id);
+  const outcomeDetail = currentOutcome(db, id);
+  const resources = listItems(db, "resource", id);
+  const checklist = listChecklist(db, id);
+  const summary = toSummary(row);
   const successors = db.all<{ slug: string; title: string }>(
     "SELECT slug, title FROM challenges WHERE predecessor_id = ? ORDER BY starts_on, slug",
     [id],
   );
 
   return {
-    ...toSummary(row),
+    ...summary,
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     datesApproximate: row.datesApproximate === 1,
@@ -240,14 +144,37 @@ export function findChallenge(db: Db, slug: string): ChallengeDetail | undefined
         ? null
         : { slug: row.predecessorSlug, title: row.predecessorTitle },
     successors,
-    outcomeDetail: outcomeHistory.find((outcome) => outcome.id === currentOutcomeId) ?? null,
+    outcomeDetail,
     outcomeHistory,
-    history,
-    scenarios,
-    actions,
-    allies,
+    history: listStatusUpdates(db, id),
+    scenarios: listItems(db, "scenario", id),
+    actions: listItems(db, "action", id),
+    allies: listItems(db, "ally", id),
     resources,
     checklist,
-    mentors,
+    mentors: challengeMentors(db, id),
+    warnings: coherenceWarnings({ status: summary.status, outcome: outcomeDetail, resources, checklist }),
   };
+}
+
+/** "Mes défis": the challenges assigned to a user, with what is missing and what does not add up. */
+export function listAssignedChallenges(db: Db, userId: number): MyChallenge[] {
+  return db
+    .all<SummaryRow>(
+      `SELECT ${summaryColumns}
+       FROM challenge_mentors m JOIN challenges c ON c.id = m.challenge_id ${summaryJoins}
+       WHERE m.user_id = ?
+       ORDER BY pr.position, c.title COLLATE NOCASE`,
+      [userId],
+    )
+    .map((row) => {
+      const summary = toSummary(row);
+      const checklist = listChecklist(db, row.id);
+      const resources = listItems(db, "resource", row.id);
+      return {
+        ...summary,
+        missing: missingItems({ status: summary.status, outcome: summary.outcome, checklist }),
+        warnings: coherenceWarnings({ status: summary.status, outcome: summary.outcome, resources, checklist }),
+      };
+    });
 }

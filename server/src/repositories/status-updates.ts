@@ -1,7 +1,9 @@
 import type { Db } from "../db/database";
 import type { Axis, Level } from "@shared/domain";
+import type { StatusUpdate } from "@shared/challenge";
+import { touchChallenge } from "./challenge-touch";
 
-export interface NewStatusUpdate {
+export interface NewStatusUpdateRecord {
   challengeId: number;
   axis: Axis;
   level: Level;
@@ -10,6 +12,7 @@ export interface NewStatusUpdate {
   asOf: string;
   authorId: number | null;
   authorName: string;
+  kind?: "update" | "confirmation";
 }
 
 /**
@@ -39,18 +42,72 @@ export function refreshCurrentStatus(db: Db, challengeId: number, axis: Axis): v
 }
 
 /** Appends a status update and keeps the current status in the same transaction. Returns its id. */
-export function appendStatusUpdate(db: Db, update: NewStatusUpdate): number {
+export function appendStatusUpdate(db: Db, update: NewStatusUpdateRecord): number {
   return db.transaction(() => {
     const { lastInsertRowid } = db.run(
-      `INSERT INTO status_updates (challenge_id, axis, level, note, evidence_url, as_of, author_id, author_name)
-       VALUES (@challengeId, @axis, @level, @note, @evidenceUrl, @asOf, @authorId, @authorName)`,
-      { note: null, evidenceUrl: null, ...update },
+      `INSERT INTO status_updates (challenge_id, axis, level, note, evidence_url, as_of, author_id, author_name, kind)
+       VALUES (@challengeId, @axis, @level, @note, @evidenceUrl, @asOf, @authorId, @authorName, @kind)`,
+      { note: null, evidenceUrl: null, kind: "update", ...update },
     );
     refreshCurrentStatus(db, update.challengeId, update.axis);
-    db.run(
-      "UPDATE challenges SET version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-      [update.challengeId],
-    );
+    touchChallenge(db, update.challengeId, { report: true });
     return Number(lastInsertRowid);
   });
+}
+
+/** The current (counting) level of an axis, if any. */
+export function currentLevel(db: Db, challengeId: number, axis: Axis): { level: Level; asOf: string } | undefined {
+  return db.get("SELECT level, as_of AS asOf FROM current_status WHERE challenge_id = ? AND axis = ?", [challengeId, axis]);
+}
+
+type StatusUpdateRow = Omit<StatusUpdate, "retraction" | "level"> & {
+  level: number;
+  retractionReason: string | null;
+  retractedAt: string | null;
+  retractionAuthorName: string | null;
+};
+
+const toStatusUpdate = ({ retractionReason, retractedAt, retractionAuthorName, ...row }: StatusUpdateRow): StatusUpdate => ({
+  ...row,
+  level: row.level as Level,
+  retraction:
+    retractionReason === null || retractedAt === null || retractionAuthorName === null
+      ? null
+      : { reason: retractionReason, retractedAt, authorName: retractionAuthorName },
+});
+
+const statusUpdateSelect = `
+  SELECT u.id, u.axis, u.level, u.note, u.evidence_url AS evidenceUrl, u.as_of AS asOf,
+         u.recorded_at AS recordedAt, u.author_name AS authorName, u.kind,
+         r.reason AS retractionReason, r.retracted_at AS retractedAt, r.author_name AS retractionAuthorName
+  FROM status_updates u
+  LEFT JOIN status_update_retractions r ON r.status_update_id = u.id`;
+
+/** A challenge's history, newest first. */
+export function listStatusUpdates(db: Db, challengeId: number): StatusUpdate[] {
+  return db
+    .all<StatusUpdateRow>(`${statusUpdateSelect} WHERE u.challenge_id = ? ORDER BY u.as_of DESC, u.id DESC`, [challengeId])
+    .map(toStatusUpdate);
+}
+
+export function findStatusUpdate(db: Db, id: number): (StatusUpdate & { challengeId: number }) | undefined {
+  const row = db.get<StatusUpdateRow & { challengeId: number }>(
+    `${statusUpdateSelect.replace("SELECT u.id,", "SELECT u.id, u.challenge_id AS challengeId,")} WHERE u.id = ?`,
+    [id],
+  );
+  return row && { ...toStatusUpdate(row), challengeId: row.challengeId };
+}
+
+/** Takes a mistaken update out of every count: it stays in history with its reason. */
+export function retractStatusUpdate(
+  db: Db,
+  update: { id: number; challengeId: number; axis: Axis },
+  retraction: { reason: string; authorId: number; authorName: string },
+): void {
+  db.run(
+    "INSERT INTO status_update_retractions (status_update_id, reason, author_id, author_name) VALUES (?, ?, ?, ?)",
+    [update.id, retraction.reason, retraction.authorId, retraction.authorName],
+  );
+  refreshCurrentStatus(db, update.challengeId, update.axis);
+  touchChallenge(db, update.challengeId, { report: false });
 }

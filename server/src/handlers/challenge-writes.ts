@@ -1,0 +1,300 @@
+// The mentors' writes. Each one: validated body (shared schemas) → one transaction that
+// writes, bumps the challenge's version and appends to the audit log.
+import type { Request, RequestHandler, Response } from "express";
+import { ConflictError, HttpError, NotFoundError, ValidationError } from "../http/errors";
+import { currentSession } from "../http/access";
+import { recordAudit } from "../repositories/audit";
+import { touchChallenge } from "../repositories/challenge-touch";
+import {
+  clearPreferredScenario,
+  countScenarios,
+  deleteItem,
+  findItem,
+  insertItem,
+  scenarioBelongsTo,
+  updateItem,
+  type ItemKind,
+} from "../repositories/challenge-items";
+import { listChecklist, setChecklistItem } from "../repositories/checklist";
+import { appendOutcome, challengeVersion, currentOutcome } from "../repositories/outcomes";
+import {
+  appendStatusUpdate,
+  currentLevel,
+  findStatusUpdate,
+  retractStatusUpdate,
+} from "../repositories/status-updates";
+import { AXES, type Axis } from "@shared/domain";
+import { parisDate } from "@shared/dates";
+import {
+  MAX_SCENARIOS,
+  type ChecklistItemUpdate,
+  type Confirmation,
+  type newStatusUpdateSchema,
+  type outcomeUpdateSchema,
+} from "@shared/writes";
+import type { z } from "zod";
+import { auditContext, type Deps } from "./context";
+
+type ResolvedChallenge = { id: number; slug: string };
+const challengeOf = (res: Response) => res.locals.challenge as ResolvedChallenge;
+const author = (res: Response) => {
+  const { user } = currentSession(res.locals);
+  return { authorId: user.id, authorName: user.name };
+};
+
+export const postStatusUpdate =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = challengeOf(res);
+    const body = res.locals.body as z.output<typeof newStatusUpdateSchema>;
+    const stored = db.transaction(() => {
+      const id = appendStatusUpdate(db, {
+        challengeId: challenge.id,
+        axis: body.axis,
+        level: body.level,
+        note: body.note ?? null,
+        evidenceUrl: body.evidenceUrl ?? null,
+        asOf: body.asOf ?? parisDate(),
+        ...author(res),
+      });
+      const stored = findStatusUpdate(db, id)!;
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "status_update.created",
+        targetType: "challenge",
+        targetId: challenge.slug,
+        after: stored,
+      });
+      return stored;
+    });
+    const { challengeId: _challengeId, ...update } = stored;
+    res.status(201).json(update);
+  };
+
+/** "Toujours exact": confirms the current level of each asked axis, as a dated entry. */
+export const postConfirmation =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = challengeOf(res);
+    const { axes } = res.locals.body as Confirmation;
+    const updates = db.transaction(() => {
+      const asked: readonly Axis[] = axes ?? AXES.filter((axis) => currentLevel(db, challenge.id, axis));
+      if (asked.length === 0) throw new ConflictError("Aucun axe n'a encore de statut : rien à confirmer.");
+      const updates = [...new Set(asked)].map((axis) => {
+        const current = currentLevel(db, challenge.id, axis);
+        if (!current) throw new ConflictError(`L'axe « ${axis} » n'a pas encore de statut : rien à confirmer.`);
+        const id = appendStatusUpdate(db, {
+          challengeId: challenge.id,
+          axis,
+          level: current.level,
+          note: "Toujours exact",
+          asOf: parisDate(),
+          kind: "confirmation",
+          ...author(res),
+        });
+        const { challengeId: _challengeId, ...update } = findStatusUpdate(db, id)!;
+        return update;
+      });
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "status.confirmed",
+        targetType: "challenge",
+        targetId: challenge.slug,
+        after: updates,
+      });
+      return updates;
+    });
+    res.status(201).json({ updates });
+  };
+
+export const statusUpdateChallenge = (db: Deps["db"], req: Request) => {
+  const id = Number(req.params.id);
+  if (!Number.isInteger(id) || id <= 0) return undefined;
+  return db.get<ResolvedChallenge>(
+    "SELECT c.id, c.slug FROM status_updates u JOIN challenges c ON c.id = u.challenge_id WHERE u.id = ?",
+    [id],
+  );
+};
+
+export const postRetraction =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = challengeOf(res);
+    const { id } = res.locals.params as { id: number };
+    const { reason } = res.locals.body as { reason: string };
+    const retraction = db.transaction(() => {
+      const update = findStatusUpdate(db, id);
+      if (!update) throw new NotFoundError("Cette mise à jour n'existe pas.");
+      if (update.retraction) throw new ConflictError("Cette mise à jour a déjà été retirée.");
+      const { authorId, authorName } = author(res);
+      retractStatusUpdate(db, { id, challengeId: challenge.id, axis: update.axis }, { reason, authorId, authorName });
+      const after = findStatusUpdate(db, id)!;
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "status_update.retracted",
+        targetType: "challenge",
+        targetId: challenge.slug,
+        before: update,
+        after,
+      });
+      return after.retraction!;
+    });
+    res.status(201).json({ statusUpdateId: id, ...retraction });
+  };
+
+export class PreconditionRequiredError extends HttpError {
+  constructor() {
+    super(428, "Version requise", "Envoyez l'en-tête If-Match avec la version du défi que vous avez modifiée.");
+  }
+}
+
+/** The outcome is edited with optimistic locking: If-Match carries the version the mentor saw. */
+export const putOutcome =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = challengeOf(res);
+    const ifMatch = req.get("If-Match");
+    if (!ifMatch) throw new PreconditionRequiredError();
+    const expected = Number(ifMatch.replace(/^W\//, "").replaceAll('"', ""));
+    if (!Number.isInteger(expected)) {
+      throw new ValidationError([{ path: "headers.if-match", message: "If-Match doit être la version (un entier)." }]);
+    }
+    const body = res.locals.body as z.output<typeof outcomeUpdateSchema>;
+    const result = db.transaction(() => {
+      const version = challengeVersion(db, challenge.id);
+      const before = currentOutcome(db, challenge.id);
+      if (version !== expected) {
+        throw new ConflictError("Le défi a été modifié depuis que vous l'avez ouvert : voici son état actuel.", {
+          current: { outcome: before, version },
+        });
+      }
+      const result = appendOutcome(db, {
+        challengeId: challenge.id,
+        categories: body.categories,
+        path: body.path ?? null,
+        note: body.note ?? null,
+        asOf: body.asOf ?? parisDate(),
+        ...author(res),
+      });
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "outcome.updated",
+        targetType: "challenge",
+        targetId: challenge.slug,
+        before,
+        after: result.outcome,
+      });
+      return result;
+    });
+    res.setHeader("ETag", `"${result.version}"`);
+    res.json(result);
+  };
+
+export const putChecklistItem =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = challengeOf(res);
+    const { item: key } = res.locals.params as { item: string };
+    const body = res.locals.body as ChecklistItemUpdate;
+    const after = db.transaction(() => {
+      const before = listChecklist(db, challenge.id).find((item) => item.key === key)!;
+      setChecklistItem(db, challenge.id, { key, done: body.done, link: body.link ?? null });
+      touchChallenge(db, challenge.id, { report: false });
+      const after = listChecklist(db, challenge.id).find((item) => item.key === key)!;
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "checklist.updated",
+        targetType: "challenge",
+        targetId: challenge.slug,
+        before,
+        after,
+      });
+      return after;
+    });
+    res.json(after);
+  };
+
+// Actions, scenarios, allies, resources: one create/patch/delete for the four.
+
+/** Checks what the item tables' constraints cannot say well: scenario limits and links. */
+function checkItemRules(
+  db: Deps["db"],
+  kind: ItemKind,
+  challengeId: number,
+  fields: Record<string, unknown>,
+  existing?: { id: number; isStop?: boolean },
+): void {
+  if (kind === "action" && typeof fields.scenarioId === "number" && !scenarioBelongsTo(db, fields.scenarioId, challengeId)) {
+    throw new ValidationError([{ path: "body.scenarioId", message: "Ce scénario n'appartient pas à ce défi." }]);
+  }
+  if (kind === "scenario") {
+    const counts = countScenarios(db, challengeId);
+    const wasStop = existing?.isStop ?? false;
+    const isStop = fields.isStop === undefined ? wasStop : fields.isStop === true;
+    if (isStop && !wasStop && counts.stop >= 1) {
+      throw new ConflictError("Ce défi a déjà un scénario d'arrêt.");
+    }
+    if (!isStop && (wasStop || !existing) && counts.regular >= MAX_SCENARIOS) {
+      throw new ConflictError("Trois scénarios au plus, plus un scénario d'arrêt : supprimez-en un d'abord.");
+    }
+    // One preferred scenario: choosing another one moves the mark.
+    if (fields.preferred === true) clearPreferredScenario(db, challengeId, existing?.id ?? null);
+  }
+}
+
+const ITEM_LABELS: Record<ItemKind, string> = {
+  action: "Cette action",
+  scenario: "Ce scénario",
+  ally: "Cet allié",
+  resource: "Cette ressource",
+};
+
+export const createItem =
+  (kind: ItemKind, { db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = challengeOf(res);
+    const fields = res.locals.body as Record<string, unknown>;
+    const item = db.transaction(() => {
+      checkItemRules(db, kind, challenge.id, fields);
+      const id = insertItem(db, kind, challenge.id, fields, { name: author(res).authorName, asOf: parisDate() });
+      touchChallenge(db, challenge.id, { report: false });
+      const { challengeId: _challengeId, ...item } = findItem(db, kind, id)!;
+      recordAudit(db, { ...auditContext(req, res), action: `${kind}.created`, targetType: kind, targetId: id, after: item });
+      return item;
+    });
+    res.status(201).json(item);
+  };
+
+export const patchItem =
+  (kind: ItemKind, { db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = challengeOf(res);
+    const { id } = res.locals.params as { id: number };
+    const fields = res.locals.body as Record<string, unknown>;
+    const item = db.transaction(() => {
+      const before = findItem(db, kind, id);
+      if (!before) throw new NotFoundError(`${ITEM_LABELS[kind]} n'existe pas.`);
+      checkItemRules(db, kind, challenge.id, fields, { id, isStop: (before as { isStop?: boolean }).isStop });
+      updateItem(db, kind, id, fields);
+      touchChallenge(db, challenge.id, { report: false });
+      const { challengeId: _challengeId, ...after } = findItem(db, kind, id)!;
+      recordAudit(db, { ...auditContext(req, res), action: `${kind}.updated`, targetType: kind, targetId: id, before, after });
+      return after;
+    });
+    res.json(item);
+  };
+
+export const removeItem =
+  (kind: ItemKind, { db }: Deps): RequestHandler =>
+  (req, res) => {
+    const challenge = challengeOf(res);
+    const { id } = res.locals.params as { id: number };
+    db.transaction(() => {
+      const before = findItem(db, kind, id);
+      if (!before) throw new NotFoundError(`${ITEM_LABELS[kind]} n'existe pas.`);
+      deleteItem(db, kind, id);
+      touchChallenge(db, challenge.id, { report: false });
+      recordAudit(db, { ...auditContext(req, res), action: `${kind}.deleted`, targetType: kind, targetId: id, before });
+    });
+    res.status(204).end();
+  };

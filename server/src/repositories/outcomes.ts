@@ -1,0 +1,61 @@
+import type { Db } from "../db/database";
+import type { OutcomeEntry } from "@shared/challenge";
+import type { OutcomeCategory, SustainabilityPath } from "@shared/domain";
+import { touchChallenge } from "./challenge-touch";
+
+type OutcomeRow = Omit<OutcomeEntry, "categories"> & { categories: string };
+const toOutcome = (row: OutcomeRow): OutcomeEntry => ({ ...row, categories: JSON.parse(row.categories) });
+const outcomeColumns =
+  "o.id, o.categories, o.path, o.note, o.as_of AS asOf, o.recorded_at AS recordedAt, o.author_name AS authorName";
+
+export function listOutcomes(db: Db, challengeId: number): OutcomeEntry[] {
+  return db
+    .all<OutcomeRow>(`SELECT ${outcomeColumns} FROM outcomes o WHERE o.challenge_id = ? ORDER BY o.as_of DESC, o.id DESC`, [
+      challengeId,
+    ])
+    .map(toOutcome);
+}
+
+export function currentOutcome(db: Db, challengeId: number): OutcomeEntry | null {
+  const row = db.get<OutcomeRow>(
+    `SELECT ${outcomeColumns} FROM current_outcome co JOIN outcomes o ON o.id = co.outcome_id WHERE co.challenge_id = ?`,
+    [challengeId],
+  );
+  return row ? toOutcome(row) : null;
+}
+
+/**
+ * Records a new outcome in history. The one in force is the latest by as_of, then by
+ * recording, as for statuses: a back-dated outcome enters history without replacing a newer one.
+ */
+export function appendOutcome(
+  db: Db,
+  outcome: {
+    challengeId: number;
+    categories: OutcomeCategory[];
+    path: SustainabilityPath | null;
+    note: string | null;
+    asOf: string;
+    authorId: number;
+    authorName: string;
+  },
+): { outcome: OutcomeEntry; version: number } {
+  const { lastInsertRowid } = db.run(
+    `INSERT INTO outcomes (challenge_id, categories, path, note, as_of, author_id, author_name)
+     VALUES (@challengeId, @categories, @path, @note, @asOf, @authorId, @authorName)`,
+    { ...outcome, categories: JSON.stringify(outcome.categories) },
+  );
+  db.run(
+    `INSERT INTO current_outcome (challenge_id, outcome_id)
+     SELECT challenge_id, id FROM outcomes WHERE challenge_id = ? ORDER BY as_of DESC, id DESC LIMIT 1
+     ON CONFLICT (challenge_id) DO UPDATE SET outcome_id = excluded.outcome_id`,
+    [outcome.challengeId],
+  );
+  const version = touchChallenge(db, outcome.challengeId, { report: true });
+  const stored = db.get<OutcomeRow>(`SELECT ${outcomeColumns} FROM outcomes o WHERE o.id = ?`, [lastInsertRowid])!;
+  return { outcome: toOutcome(stored), version };
+}
+
+export function challengeVersion(db: Db, challengeId: number): number {
+  return db.get<{ version: number }>("SELECT version FROM challenges WHERE id = ?", [challengeId])!.version;
+}

@@ -1,0 +1,141 @@
+// Bodies of the mentors' writes (issue «Mentors keep their challenges' status alive»). Every
+// schema is strict: an unknown field is an error, and a rejected request writes nothing.
+import { z } from "zod";
+import { ACTION_KINDS, ACTION_STATUSES, ALLY_KINDS, AXES, CHECKLIST_ITEMS, OUTCOME_CATEGORIES, SUSTAINABILITY_PATHS } from "./domain";
+import { axisSchema, isoDateSchema, levelSchema } from "./common";
+import { addDays, EARLIEST_REPORT_DATE, parisDate } from "./dates";
+
+/** A report date: a real date, not before 2016, not after tomorrow (Paris). */
+export const reportDateSchema = isoDateSchema
+  .refine((date) => date >= EARLIEST_REPORT_DATE, { error: "La date ne peut précéder le 1er janvier 2016." })
+  .refine((date) => date <= addDays(parisDate(), 1), { error: "La date ne peut être postérieure à demain." });
+
+const text = (max: number, label: string) =>
+  z.string().trim().max(max, { error: `${label} : ${max} caractères au plus.` });
+const optionalText = (max: number, label: string) =>
+  text(max, label)
+    .transform((value) => (value === "" ? null : value))
+    .nullable()
+    .optional();
+
+export const evidenceUrlSchema = z
+  .url({ protocol: /^https?$/, error: "Lien attendu en http ou https." })
+  .max(500, { error: "Lien : 500 caractères au plus." });
+
+/** `POST /api/challenges/:slug/status-updates`. */
+export const newStatusUpdateSchema = z.strictObject({
+  axis: axisSchema,
+  level: levelSchema,
+  note: optionalText(2000, "Note"),
+  evidenceUrl: evidenceUrlSchema.nullable().optional(),
+  asOf: reportDateSchema.optional(),
+});
+export type NewStatusUpdate = z.input<typeof newStatusUpdateSchema>;
+
+/** `POST /api/challenges/:slug/confirmations`: "Toujours exact" on some axes (default: all reported). */
+export const confirmationSchema = z.strictObject({
+  axes: z.array(axisSchema).min(1).max(AXES.length).optional(),
+});
+export type Confirmation = z.infer<typeof confirmationSchema>;
+
+/** `POST /api/status-updates/:id/retraction`. */
+export const retractionSchema = z.strictObject({
+  reason: text(2000, "Motif").min(1, { error: "Le motif du retrait est obligatoire." }),
+});
+
+/** `PUT /api/challenges/:slug/outcome`, with `If-Match: <version>`. */
+export const outcomeUpdateSchema = z.strictObject({
+  categories: z
+    .array(z.enum(OUTCOME_CATEGORIES))
+    .min(1, { error: "Choisissez au moins une catégorie." })
+    .max(OUTCOME_CATEGORIES.length)
+    .refine((categories) => new Set(categories).size === categories.length, { error: "Catégorie en double." }),
+  path: z.enum(SUSTAINABILITY_PATHS).nullable().optional(),
+  note: optionalText(2000, "Note"),
+  asOf: reportDateSchema.optional(),
+});
+export type OutcomeUpdate = z.input<typeof outcomeUpdateSchema>;
+
+const actionFields = {
+  kind: z.enum(ACTION_KINDS),
+  title: text(200, "Intitulé").min(1, { error: "L'intitulé est obligatoire." }),
+  status: z.enum(ACTION_STATUSES),
+  dueOn: isoDateSchema.nullable(),
+  owner: optionalText(120, "Porteur"),
+  scenarioId: z.number().int().positive().nullable(),
+};
+export const newActionSchema = z.strictObject({
+  ...actionFields,
+  status: actionFields.status.default("planned"),
+  dueOn: actionFields.dueOn.optional(),
+  scenarioId: actionFields.scenarioId.optional(),
+});
+export const actionPatchSchema = z.strictObject(actionFields).partial();
+export type NewAction = z.input<typeof newActionSchema>;
+export type ActionPatch = z.input<typeof actionPatchSchema>;
+
+const scenarioFields = {
+  title: text(200, "Intitulé").min(1, { error: "L'intitulé est obligatoire." }),
+  needs: optionalText(4000, "Besoins et difficultés"),
+  resourcesNeeded: optionalText(4000, "Ressources nécessaires"),
+  governance: optionalText(4000, "Gouvernance"),
+  calendar: optionalText(4000, "Calendrier"),
+  preferred: z.boolean(),
+  isStop: z.boolean(),
+};
+export const newScenarioSchema = z.strictObject({
+  ...scenarioFields,
+  preferred: scenarioFields.preferred.default(false),
+  isStop: scenarioFields.isStop.default(false),
+});
+export const scenarioPatchSchema = z.strictObject(scenarioFields).partial();
+export type NewScenario = z.input<typeof newScenarioSchema>;
+export type ScenarioPatch = z.input<typeof scenarioPatchSchema>;
+/** The programme's strategy note: up to three scenarios, plus one stop scenario. */
+export const MAX_SCENARIOS = 3;
+
+const allyFields = {
+  name: text(200, "Nom").min(1, { error: "Le nom est obligatoire." }),
+  kind: z.enum(ALLY_KINDS),
+  role: optionalText(500, "Rôle"),
+};
+export const newAllySchema = z.strictObject(allyFields);
+export const allyPatchSchema = z.strictObject(allyFields).partial();
+export type NewAlly = z.input<typeof newAllySchema>;
+
+const resourceFields = {
+  peopleKept: z.number().int().min(0).max(1000),
+  arrangement: z.enum(["contract_extension", "new_post", "contractor", "other"]).nullable(),
+  timeShare: z.enum(["full_time", "part_time"]).nullable(),
+  budgetSecured: z.boolean(),
+  hosting: optionalText(500, "Hébergement"),
+  note: optionalText(2000, "Note"),
+};
+export const newResourceSchema = z.strictObject({
+  ...resourceFields,
+  arrangement: resourceFields.arrangement.optional(),
+  timeShare: resourceFields.timeShare.optional(),
+  budgetSecured: resourceFields.budgetSecured.default(false),
+});
+export const resourcePatchSchema = z.strictObject(resourceFields).partial();
+export type NewResource = z.input<typeof newResourceSchema>;
+
+/** `PUT /api/challenges/:slug/checklist/:item`. */
+export const checklistItemParamsSchema = z.strictObject({
+  slug: z.string(),
+  item: z.enum(CHECKLIST_ITEMS as [string, ...string[]], { error: "Élément de la liste de passation inconnu." }),
+});
+export const checklistItemUpdateSchema = z.strictObject({
+  done: z.boolean(),
+  link: evidenceUrlSchema.nullable().optional(),
+});
+export type ChecklistItemUpdate = z.input<typeof checklistItemUpdateSchema>;
+
+/** `:id` of the item routes (`/api/actions/:id`…). */
+export const itemIdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
+
+/** Non-blocking warnings shown to mentors and the programme team. */
+export const WARNING_CODES = ["production_secured_without_means", "discontinued_but_secured", "transmission_without_handover"] as const;
+export type WarningCode = (typeof WARNING_CODES)[number];
+export const warningSchema = z.object({ code: z.enum(WARNING_CODES), message: z.string() });
+export type Warning = z.infer<typeof warningSchema>;
