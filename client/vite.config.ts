@@ -7,7 +7,13 @@ const apiTarget = process.env.API_URL ?? "http://localhost:3000";
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   plugins: [react()],
-  resolve: { alias: { "@shared": fileURLToPath(new URL("../shared", import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: "@shared", replacement: fileURLToPath(new URL("../shared", import.meta.url)) },
+      // shared/csv.ts runs in the browser too: there, the CSV writer's build without Node's Buffer.
+      { find: /^csv-stringify\/sync$/, replacement: "csv-stringify/browser/esm/sync" },
+    ],
+  },
   build: {
     outDir: "dist",
     emptyOutDir: true,

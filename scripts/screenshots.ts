@@ -11,14 +11,20 @@ const accounts = (process.env.SHOT_ACCOUNTS ?? "").split(",").filter(Boolean).ma
   return { label, email, password: password.join(":") };
 });
 
-const pages: [string, string][] = [
+const only = process.env.SHOT_PAGES?.split(",");
+const allPages: [string, string][] = [
   ["dashboard", "/"],
+  ["dashboard-filtered", "/?promotion=2&skill=design"],
+  ["report", "/rapport"],
+  ["api-doc", "/documentation-api"],
+  ["my-challenges", "/mes-defis"],
   ["list", "/defis?promotion=3&q=explo"],
   ["challenge", "/defis/archifiltre"],
   ["admin-users", "/admin/comptes"],
   ["admin-mentors", "/admin/mentors?promotion=2"],
   ["admin-audit", "/admin/journal"],
 ];
+const pages = only ? allPages.filter(([name]) => only.includes(name)) : allPages;
 
 async function shoot(page: Page, name: string) {
   await page.waitForLoadState("networkidle");
@@ -39,6 +45,8 @@ for (const [width, suffix] of [[1280, ""], [390, "-mobile"]] as const) {
     await page.getByRole("heading", { level: 1, name: "Tableau de bord des promotions" }).waitFor();
     for (const [name, path] of pages) {
       await page.goto(baseUrl + path);
+      // Charts draw after their data arrive.
+      await page.waitForTimeout(path === "/" || path.startsWith("/?") || path === "/rapport" ? 1500 : 300);
       await shoot(page, `${account.label}-${name}${suffix}`);
     }
     await context.clearCookies();

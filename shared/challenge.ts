@@ -5,7 +5,9 @@ import {
   ALLY_KINDS,
   CHECKLIST_ITEMS,
   OUTCOME_CATEGORIES,
+  RESOURCE_ARRANGEMENTS,
   SUSTAINABILITY_PATHS,
+  TIME_SHARES,
 } from "./domain";
 import { axisSchema, isoDateSchema, levelSchema } from "./common";
 import { warningSchema } from "./writes";
@@ -104,8 +106,8 @@ export type Ally = z.infer<typeof allySchema>;
 export const resourceSchema = z.object({
   id: z.number().int(),
   peopleKept: z.number().int(),
-  arrangement: z.enum(["contract_extension", "new_post", "contractor", "other"]).nullable(),
-  timeShare: z.enum(["full_time", "part_time"]).nullable(),
+  arrangement: z.enum(RESOURCE_ARRANGEMENTS).nullable(),
+  timeShare: z.enum(TIME_SHARES).nullable(),
   budgetSecured: z.boolean(),
   hosting: z.string().nullable(),
   note: z.string().nullable(),

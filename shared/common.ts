@@ -10,3 +10,14 @@ export const levelSchema = z.union(LEVELS.map((level) => z.literal(level)));
 export const slugSchema = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: "Identifiant de défi invalide." });
+
+// Control characters have no place in a name or a note, and SQLite's length() stops at NUL.
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+/** Free text up to `max` characters, trimmed, without control characters (line breaks allowed). */
+export const textSchema = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `${label} : ${max} caractères au plus.` })
+    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${label} : caractères de contrôle interdits.` });

@@ -24,3 +24,20 @@ export const EARLIEST_REPORT_DATE = "2016-01-01";
 
 /** A challenge is "à actualiser" when nothing was recorded for this many days. */
 export const STALE_AFTER_DAYS = 90;
+
+/** `isoDate` moved by `months` calendar months (the day clamped to the month's length). */
+export function addMonths(isoDate: string, months: number): string {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+/** Whole months from `from` to `to`; 0 when `to` is before `from`. */
+export function wholeMonthsBetween(from: string, to: string): number {
+  const [y1, m1, d1] = from.split("-").map(Number);
+  const [y2, m2, d2] = to.split("-").map(Number);
+  const months = (y2 - y1) * 12 + (m2 - m1) - (d2 < d1 ? 1 : 0);
+  return Math.max(0, months);
+}

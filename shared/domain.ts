@@ -34,6 +34,12 @@ export type ActionStatus = (typeof ACTION_STATUSES)[number];
 export const ALLY_KINDS = ["dsi", "business", "strategic", "programme", "other"] as const;
 export type AllyKind = (typeof ALLY_KINDS)[number];
 
+export const RESOURCE_ARRANGEMENTS = ["contract_extension", "new_post", "contractor", "other"] as const;
+export type ResourceArrangement = (typeof RESOURCE_ARRANGEMENTS)[number];
+
+export const TIME_SHARES = ["full_time", "part_time"] as const;
+export type TimeShare = (typeof TIME_SHARES)[number];
+
 export const ROLES = ["admin", "mentor", "evaluator"] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -8,8 +8,10 @@ import type {
   ChecklistItemKey,
   Level,
   OutcomeCategory,
+  ResourceArrangement,
   Role,
   SustainabilityPath,
+  TimeShare,
 } from "./domain";
 
 export const AXIS_LABELS: Record<Axis, string> = {
@@ -129,4 +131,16 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Équipe du programme",
   mentor: "Mentor",
   evaluator: "Évaluateur",
+};
+
+export const ARRANGEMENT_LABELS: Record<ResourceArrangement, string> = {
+  contract_extension: "Prolongation de contrat",
+  new_post: "Création de poste",
+  contractor: "Prestataire",
+  other: "Autre",
+};
+
+export const TIME_SHARE_LABELS: Record<TimeShare, string> = {
+  full_time: "Temps plein",
+  part_time: "Temps partiel",
 };

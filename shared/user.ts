@@ -1,14 +1,11 @@
 import { z } from "zod";
 import { passwordSchema, roleSchema } from "./auth";
+import { textSchema } from "./common";
 
 export const emailSchema = z
   .email({ error: "Adresse électronique invalide." })
   .max(254, { error: "Adresse électronique trop longue." });
-export const personNameSchema = z
-  .string()
-  .trim()
-  .min(1, { error: "Le nom est obligatoire." })
-  .max(120, { error: "Le nom ne peut dépasser 120 caractères." });
+export const personNameSchema = textSchema(120, "Nom").pipe(z.string().min(1, { error: "Le nom est obligatoire." }));
 
 /** `POST /api/users` (admin). */
 export const createUserSchema = z.strictObject({

@@ -1,8 +1,18 @@
 // Bodies of the mentors' writes (issue «Mentors keep their challenges' status alive»). Every
 // schema is strict: an unknown field is an error, and a rejected request writes nothing.
 import { z } from "zod";
-import { ACTION_KINDS, ACTION_STATUSES, ALLY_KINDS, AXES, CHECKLIST_ITEMS, OUTCOME_CATEGORIES, SUSTAINABILITY_PATHS } from "./domain";
-import { axisSchema, isoDateSchema, levelSchema } from "./common";
+import {
+  ACTION_KINDS,
+  ACTION_STATUSES,
+  ALLY_KINDS,
+  AXES,
+  CHECKLIST_ITEMS,
+  OUTCOME_CATEGORIES,
+  RESOURCE_ARRANGEMENTS,
+  SUSTAINABILITY_PATHS,
+  TIME_SHARES,
+} from "./domain";
+import { axisSchema, isoDateSchema, levelSchema, textSchema } from "./common";
 import { addDays, EARLIEST_REPORT_DATE, parisDate } from "./dates";
 
 /** A report date: a real date, not before 2016, not after tomorrow (Paris). */
@@ -10,8 +20,7 @@ export const reportDateSchema = isoDateSchema
   .refine((date) => date >= EARLIEST_REPORT_DATE, { error: "La date ne peut précéder le 1er janvier 2016." })
   .refine((date) => date <= addDays(parisDate(), 1), { error: "La date ne peut être postérieure à demain." });
 
-const text = (max: number, label: string) =>
-  z.string().trim().max(max, { error: `${label} : ${max} caractères au plus.` });
+const text = textSchema;
 const optionalText = (max: number, label: string) =>
   text(max, label)
     .transform((value) => (value === "" ? null : value))
@@ -105,8 +114,8 @@ export type NewAlly = z.input<typeof newAllySchema>;
 
 const resourceFields = {
   peopleKept: z.number().int().min(0).max(1000),
-  arrangement: z.enum(["contract_extension", "new_post", "contractor", "other"]).nullable(),
-  timeShare: z.enum(["full_time", "part_time"]).nullable(),
+  arrangement: z.enum(RESOURCE_ARRANGEMENTS).nullable(),
+  timeShare: z.enum(TIME_SHARES).nullable(),
   budgetSecured: z.boolean(),
   hosting: optionalText(500, "Hébergement"),
   note: optionalText(2000, "Note"),
@@ -139,3 +148,8 @@ export const WARNING_CODES = ["production_secured_without_means", "discontinued_
 export type WarningCode = (typeof WARNING_CODES)[number];
 export const warningSchema = z.object({ code: z.enum(WARNING_CODES), message: z.string() });
 export type Warning = z.infer<typeof warningSchema>;
+
+/** Query of the CSV exports: `?sep=;` for French spreadsheets. */
+export const exportQuerySchema = z.strictObject({
+  sep: z.enum([",", ";"], { error: "Séparateur attendu : « , » ou « ; »." }).optional(),
+});

@@ -7,7 +7,11 @@ import type { Config } from "./config";
 import type { Db } from "./db/database";
 import { accessChecks, loadSession } from "./http/access";
 import { NotFoundError, problemHandler } from "./http/errors";
+import { jsonBody } from "./http/limits";
+import { requestLog } from "./http/request-log";
+import { createLogger, type Logger } from "./lib/logger";
 import { apiRoutes } from "./routes";
+import { validate } from "./http/validate";
 
 z.config(z.locales.fr());
 
@@ -21,13 +25,17 @@ export interface AppOptions {
   config: Config;
   /** Serve the built client (absent in API-only tests). */
   serveClient?: boolean;
+  /** Where request logs go; by default JSON lines on stdout at `config.logLevel`. */
+  logger?: Logger;
 }
 
-export function createApp({ db, config, serveClient = true }: AppOptions): express.Express {
+export function createApp({ db, config, serveClient = true, logger }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
+  // First, so that every answer (errors included) carries its request id.
+  app.use(requestLog(logger ?? createLogger(config.logLevel)));
 
   app.use(
     helmet({
@@ -63,11 +71,12 @@ export function createApp({ db, config, serveClient = true }: AppOptions): expre
     res.setHeader("Cache-Control", "private, no-store");
     next();
   });
-  api.use(express.json({ limit: "100kb" }));
+  api.use(jsonBody());
   api.use(loadSession(db, config));
   for (const route of apiRoutes(deps)) {
     const checks = accessChecks(db, route.access, { csrf: route.csrf ?? true, challenge: route.challenge });
-    api[route.method](route.path, ...checks, ...route.handlers);
+    const validation = route.input ? [validate(route.input)] : [];
+    api[route.method](route.path, ...checks, ...validation, ...route.handlers);
   }
   api.use(() => {
     throw new NotFoundError("Cette adresse ne correspond à aucune ressource de l'API.");

@@ -14,6 +14,19 @@ export interface Config {
   secureCookies: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   login: { windowMinutes: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
+  /** pino level (LOG_LEVEL): `info` by default, `silent` in tests. */
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.LOG_LEVEL || "info";
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) {
+    throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}, got "${raw}".`);
+  }
+  return raw as LogLevel;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -40,5 +53,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteHours: positiveInteger(env, "SESSION_MAX_HOURS", 12),
     },
     login: { windowMinutes: 15, maxFailuresPerAccount: 10, maxFailuresPerAddress: 100 },
+    logLevel: logLevel(env),
   };
 }

@@ -1,14 +1,30 @@
-import type { AddressInfo } from "node:net";
+import net, { type AddressInfo, type Socket } from "node:net";
 import { createApp } from "./app";
 import { ensureAdmin } from "./auth/bootstrap";
 import { purgeExpiredSessions } from "./auth/sessions";
 import { readConfig } from "./config";
 import { openDatabase } from "./db/database";
+import { acquireDatabaseLock, DatabaseInUseError, type DatabaseLock } from "./db/lock";
 import { migrate } from "./db/migrate";
 import { loadCatalogue } from "./db/seed";
+import { createLogger } from "./lib/logger";
 import { deleteLoginAttemptsBefore } from "./repositories/login-attempts";
 
 const config = readConfig();
+const logger = createLogger(config.logLevel);
+
+// Held until the process ends, however it ends: `npm run restore` refuses while it is held,
+// and this server refuses to start while a restore holds it (docs/decisions/0003).
+let lock: DatabaseLock | undefined;
+if (config.databasePath !== ":memory:") {
+  try {
+    lock = acquireDatabaseLock(config.databasePath, "shared");
+  } catch (error) {
+    if (!(error instanceof DatabaseInUseError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
 const db = openDatabase(config.databasePath);
 
 const applied = migrate(db);
@@ -36,23 +52,64 @@ const housekeeping = () => {
 housekeeping();
 setInterval(housekeeping, 3_600_000).unref();
 
-const server = createApp({ db, config }).listen(config.port, config.host, () => {
+const server = createApp({ db, config, logger }).listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Tableau de bord servi sur http://${config.host}:${port} (base ${config.databasePath})`);
 });
 
 let stopping = false;
+
+// While stopping, every answer closes its connection, so keep-alive clients do not hold the
+// server open, and a request already received is still served to the end. Registered first
+// so it runs before Express writes a synchronous answer.
+server.prependListener("request", (_req, res) => {
+  if (stopping) res.setHeader("Connection", "close");
+});
+const sockets = new Set<Socket>();
+server.on("connection", (socket) => {
+  sockets.add(socket);
+  socket.on("close", () => sockets.delete(socket));
+});
+
+/** Closes the database cleanly (its WAL is checkpointed and removed) and drops the lock. */
+function closeDatabase(): void {
+  try {
+    db.close();
+  } finally {
+    lock?.release();
+  }
+}
+
+/** How long, once stopping, new connections are still accepted, then open ones may still send. */
+const DRAIN_GRACE_MS = 300;
+
 function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} reçu : arrêt après les requêtes en cours.`);
-  server.close(() => {
-    db.close();
+  const finish = () => {
+    closeDatabase();
+    logger.info({ signal }, "Serveur arrêté proprement.");
     process.exit(0);
-  });
-  server.closeIdleConnections();
-  // Do not hang forever on a client that keeps a connection open.
-  setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  // Keep accepting for a moment: a client whose connection is already in the system's
+  // accept queue has sent its request, and closing the listener would reset it unanswered.
+  setTimeout(() => {
+    // Not http.Server.close(): it would also cut at once every connection Node deems idle,
+    // including one whose request is still unread in its socket buffer.
+    net.Server.prototype.close.call(server, finish);
+    // Then cut connections that are really idle (keep-alive); those serving a request close
+    // after their answer (Connection: close, above), and `finish` runs when none is left.
+    setTimeout(() => server.closeIdleConnections(), DRAIN_GRACE_MS).unref();
+  }, DRAIN_GRACE_MS).unref();
+  // Do not hang forever on a client that keeps a connection open. Requests run their SQL
+  // synchronously, so no transaction can be half done when this timer fires.
+  setTimeout(() => {
+    logger.warn({ openConnections: sockets.size }, "Arrêt forcé : des connexions restaient ouvertes après 10 s.");
+    for (const socket of sockets) socket.destroy();
+    closeDatabase();
+    process.exit(1);
+  }, 10_000).unref();
 }
 process.on("SIGTERM", () => shutdown("SIGTERM"));
 process.on("SIGINT", () => shutdown("SIGINT"));

@@ -1,14 +1,21 @@
 import type { RequestHandler } from "express";
-import { validate } from "./http/validate";
+import type { z } from "zod";
 import { challengeBySlug, type Access, type ChallengeResolver } from "./http/access";
 import type { Deps } from "./handlers/context";
 import { login, logout, me } from "./handlers/auth";
 import {
+  getAtRisk,
   getAudit,
   getChallenge,
   getChallenges,
   getCohortStats,
+  getFacets,
+  getMeta,
+  getMyChallenges,
+  getOutcomesAfterEnd,
   getPromotions,
+  getSustainabilityStats,
+  getTrajectories,
   health,
   knownPromotion,
 } from "./handlers/reads";
@@ -24,18 +31,32 @@ import {
   removeItem,
   statusUpdateChallenge,
 } from "./handlers/challenge-writes";
-import { getMyChallenges } from "./handlers/reads";
+import { exportChallengesCsv, exportDatasetJson, exportDatasetXlsx, exportStatusHistoryCsv } from "./handlers/exports";
+import { getOpenApi } from "./handlers/openapi";
 import { challengeOfItem, type ItemKind } from "./repositories/challenge-items";
-import { auditQuerySchema } from "@shared/audit";
-import { loginRequestSchema } from "@shared/auth";
-import { challengeFiltersSchema, promotionFilterSchema } from "@shared/challenge-filters";
-import { createUserSchema, mentorAssignmentSchema, updateUserSchema, userIdParamsSchema } from "@shared/user";
+import { auditPageSchema, auditQuerySchema } from "@shared/audit";
+import { loginRequestSchema, sessionResponseSchema } from "@shared/auth";
+import { challengeDetailSchema, challengeSummarySchema, myChallengeSchema } from "@shared/challenge";
+import { challengeFiltersSchema } from "@shared/challenge-filters";
+import { cohortStatsListSchema } from "@shared/cohort-stats";
+import { promotionSchema } from "@shared/promotion";
+import {
+  atRiskChallengeSchema,
+  facetsSchema,
+  metaSchema,
+  outcomesAfterEndSchema,
+  statsFiltersSchema,
+  sustainabilityStatsSchema,
+  trajectorySchema,
+} from "@shared/stats";
+import { createUserSchema, mentorAssignmentSchema, updateUserSchema, userIdParamsSchema, userSchema } from "@shared/user";
 import {
   actionPatchSchema,
   allyPatchSchema,
   checklistItemParamsSchema,
   checklistItemUpdateSchema,
   confirmationSchema,
+  exportQuerySchema,
   itemIdParamsSchema,
   newActionSchema,
   newAllySchema,
@@ -47,25 +68,39 @@ import {
   retractionSchema,
   scenarioPatchSchema,
 } from "@shared/writes";
-import type { z } from "zod";
+import { z as zod } from "zod";
 
 export type Method = "get" | "post" | "put" | "patch" | "delete";
 
 export interface Route {
   method: Method;
   path: string;
+  /** What it does, in French: the API documentation page shows it. */
+  summary: string;
   /** Who may call it; the session, CSRF and role checks are derived from it (http/access.ts). */
   access: Access;
   /** Writes need the session's CSRF token, except login (there is no session yet). */
   csrf?: boolean;
   /** For challenge-scoped routes: how to find the challenge, for ownership and 404. */
   challenge?: ChallengeResolver;
-  /** Validation, then the handler. */
+  /** Shared schemas the request is validated with (then found in res.locals). */
+  input?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  /** The success answer, for the OpenAPI document. */
+  response: { status: number; schema?: z.ZodType; mediaType?: string };
   handlers: RequestHandler[];
 }
 
+const json = (status: number, schema?: z.ZodType) => ({ status, schema });
+const file = (mediaType: string) => ({ status: 200, mediaType });
+
 /** Create under a challenge, patch and delete by id: the same three routes for each kind of item. */
-function itemRoutes(deps: Deps, kind: ItemKind, plural: string, schemas: { create: z.ZodType; patch: z.ZodType }): Route[] {
+function itemRoutes(
+  deps: Deps,
+  kind: ItemKind,
+  plural: string,
+  label: string,
+  schemas: { create: z.ZodType; patch: z.ZodType; item: z.ZodType },
+): Route[] {
   const byItemId: ChallengeResolver = (db, req) => {
     const id = Number(req.params.id);
     return Number.isInteger(id) && id > 0 ? challengeOfItem(db, kind, id) : undefined;
@@ -74,119 +109,336 @@ function itemRoutes(deps: Deps, kind: ItemKind, plural: string, schemas: { creat
     {
       method: "post",
       path: `/challenges/:slug/${plural}`,
+      summary: `Ajoute ${label} au défi.`,
       access: "challengeEditor",
-      handlers: [validate({ body: schemas.create }), createItem(kind, deps)],
+      input: { body: schemas.create },
+      response: json(201, schemas.item),
+      handlers: [createItem(kind, deps)],
     },
     {
       method: "patch",
       path: `/${plural}/:id`,
+      summary: `Modifie ${label} (champs donnés seulement).`,
       access: "challengeEditor",
       challenge: byItemId,
-      handlers: [validate({ params: itemIdParamsSchema, body: schemas.patch }), patchItem(kind, deps)],
+      input: { params: itemIdParamsSchema, body: schemas.patch },
+      response: json(200, schemas.item),
+      handlers: [patchItem(kind, deps)],
     },
     {
       method: "delete",
       path: `/${plural}/:id`,
+      summary: `Supprime ${label}.`,
       access: "challengeEditor",
       challenge: byItemId,
-      handlers: [validate({ params: itemIdParamsSchema }), removeItem(kind, deps)],
+      input: { params: itemIdParamsSchema },
+      response: json(204),
+      handlers: [removeItem(kind, deps)],
     },
   ];
 }
 
 /** The API's index: every route, who may call it, and its chain. Mounted under /api. */
 export function apiRoutes(deps: Deps): Route[] {
+  const detail = challengeDetailSchema.shape;
   return [
-    { method: "get", path: "/health", access: "public", handlers: [health(deps)] },
+    {
+      method: "get",
+      path: "/health",
+      summary: "État du service et de sa base de données.",
+      access: "public",
+      response: json(200, zod.object({ ok: zod.literal(true) })),
+      handlers: [health(deps)],
+    },
+    {
+      method: "get",
+      path: "/openapi.json",
+      summary: "Cette description de l'API (OpenAPI 3.1).",
+      access: "signedIn",
+      response: json(200),
+      handlers: [getOpenApi(deps)],
+    },
+    {
+      method: "get",
+      path: "/meta",
+      summary: "Révision des données et nature du jeu (réel ou synthétique), pour les légendes.",
+      access: "signedIn",
+      response: json(200, metaSchema),
+      handlers: [getMeta(deps)],
+    },
 
     // Accounts and sessions
     {
       method: "post",
       path: "/auth/login",
+      summary: "Ouvre une session ; renvoie le compte et le jeton anti-CSRF.",
       access: "public",
       csrf: false,
-      handlers: [validate({ body: loginRequestSchema }), login(deps)],
+      input: { body: loginRequestSchema },
+      response: json(200, sessionResponseSchema),
+      handlers: [login(deps)],
     },
-    { method: "get", path: "/auth/me", access: "signedIn", handlers: [me] },
-    { method: "post", path: "/auth/logout", access: "signedIn", handlers: [logout(deps)] },
+    {
+      method: "get",
+      path: "/auth/me",
+      summary: "Le compte de la session et son jeton anti-CSRF.",
+      access: "signedIn",
+      response: json(200, sessionResponseSchema),
+      handlers: [me],
+    },
+    {
+      method: "post",
+      path: "/auth/logout",
+      summary: "Ferme la session (aussi sur le serveur).",
+      access: "signedIn",
+      response: json(204),
+      handlers: [logout(deps)],
+    },
 
-    // Catalogue and statistics: any signed-in account reads everything
-    { method: "get", path: "/promotions", access: "signedIn", handlers: [getPromotions(deps)] },
+    // Catalogue: any signed-in account reads everything
+    {
+      method: "get",
+      path: "/promotions",
+      summary: "Les promotions, dans l'ordre, avec leur nombre de défis.",
+      access: "signedIn",
+      response: json(200, zod.array(promotionSchema)),
+      handlers: [getPromotions(deps)],
+    },
     {
       method: "get",
       path: "/challenges",
+      summary: "Les défis, filtrés par promotion et par recherche (sans tenir compte des accents).",
       access: "signedIn",
-      handlers: [validate({ query: challengeFiltersSchema }), knownPromotion(deps), getChallenges(deps)],
+      input: { query: challengeFiltersSchema },
+      response: json(200, zod.array(challengeSummarySchema)),
+      handlers: [knownPromotion(deps), getChallenges(deps)],
     },
-    { method: "get", path: "/challenges/:slug", access: "signedIn", handlers: [getChallenge(deps)] },
+    {
+      method: "get",
+      path: "/challenges/:slug",
+      summary: "Un défi : statuts, historique, résultat, actions, scénarios, alliés, ressources, passation, mentors.",
+      access: "signedIn",
+      response: json(200, challengeDetailSchema),
+      handlers: [getChallenge(deps)],
+    },
+    {
+      method: "get",
+      path: "/me/challenges",
+      summary: "« Mes défis » : les défis attribués au compte, avec ce qui manque.",
+      access: "signedIn",
+      response: json(200, zod.array(myChallengeSchema)),
+      handlers: [getMyChallenges(deps)],
+    },
+
+    // Statistics
     {
       method: "get",
       path: "/stats/cohorts",
+      summary: "Par promotion : résultats et répartition des niveaux actuels par axe.",
       access: "signedIn",
-      handlers: [validate({ query: promotionFilterSchema.strict() }), knownPromotion(deps), getCohortStats(deps)],
+      input: { query: statsFiltersSchema },
+      response: json(200, cohortStatsListSchema),
+      handlers: [knownPromotion(deps), getCohortStats(deps)],
     },
-
-    { method: "get", path: "/me/challenges", access: "signedIn", handlers: [getMyChallenges(deps)] },
+    {
+      method: "get",
+      path: "/stats/trajectories",
+      summary: "Par promotion et par axe : niveau moyen par mois depuis le début de la promotion (report du dernier niveau).",
+      access: "signedIn",
+      input: { query: statsFiltersSchema },
+      response: json(200, zod.array(trajectorySchema)),
+      handlers: [knownPromotion(deps), getTrajectories(deps)],
+    },
+    {
+      method: "get",
+      path: "/stats/outcomes-after-end",
+      summary: "Résultats en vigueur 6, 12 et 24 mois après la fin de chaque défi.",
+      access: "signedIn",
+      input: { query: statsFiltersSchema },
+      response: json(200, zod.array(outcomesAfterEndSchema)),
+      handlers: [knownPromotion(deps), getOutcomesAfterEnd(deps)],
+    },
+    {
+      method: "get",
+      path: "/stats/sustainability",
+      summary: "Actions par nature et par état ; défis ayant gardé des personnes après le programme.",
+      access: "signedIn",
+      input: { query: statsFiltersSchema },
+      response: json(200, zod.array(sustainabilityStatsSchema)),
+      handlers: [knownPromotion(deps), getSustainabilityStats(deps)],
+    },
+    {
+      method: "get",
+      path: "/stats/at-risk",
+      summary: "Défis à risque : fin passée de 6 mois sans mise en production atteinte, personne de gardé, ou rien remonté depuis 90 jours.",
+      access: "signedIn",
+      input: { query: statsFiltersSchema },
+      response: json(200, zod.array(atRiskChallengeSchema)),
+      handlers: [knownPromotion(deps), getAtRisk(deps)],
+    },
+    {
+      method: "get",
+      path: "/stats/facets",
+      summary: "Les administrations et compétences proposées par les filtres.",
+      access: "signedIn",
+      response: json(200, facetsSchema),
+      handlers: [getFacets(deps)],
+    },
 
     // Mentors' writes: admins, and the mentors assigned to the challenge
     {
       method: "post",
       path: "/challenges/:slug/status-updates",
+      summary: "Enregistre le niveau d'un axe (ajouté à l'historique, jamais modifié).",
       access: "challengeEditor",
-      handlers: [validate({ body: newStatusUpdateSchema }), postStatusUpdate(deps)],
+      input: { body: newStatusUpdateSchema },
+      response: json(201, detail.history.element),
+      handlers: [postStatusUpdate(deps)],
     },
     {
       method: "post",
       path: "/challenges/:slug/confirmations",
+      summary: "« Toujours exact » : confirme le niveau actuel des axes donnés (par défaut, tous ceux renseignés).",
       access: "challengeEditor",
-      handlers: [validate({ body: confirmationSchema }), postConfirmation(deps)],
+      input: { body: confirmationSchema },
+      response: json(201, zod.object({ updates: detail.history })),
+      handlers: [postConfirmation(deps)],
     },
     {
       method: "post",
       path: "/status-updates/:id/retraction",
+      summary: "Retire une mise à jour erronée, avec un motif : elle ne compte plus mais reste visible.",
       access: "challengeEditor",
       challenge: statusUpdateChallenge,
-      handlers: [validate({ params: itemIdParamsSchema, body: retractionSchema }), postRetraction(deps)],
+      input: { params: itemIdParamsSchema, body: retractionSchema },
+      response: json(201),
+      handlers: [postRetraction(deps)],
     },
     {
       method: "put",
       path: "/challenges/:slug/outcome",
+      summary: "Enregistre le résultat du défi ; exige If-Match: <version> (409 si elle a changé, 428 sans).",
       access: "challengeEditor",
-      handlers: [validate({ body: outcomeUpdateSchema }), putOutcome(deps)],
+      input: { body: outcomeUpdateSchema },
+      response: json(200, zod.object({ outcome: detail.outcomeHistory.element, version: zod.number().int() })),
+      handlers: [putOutcome(deps)],
     },
     {
       method: "put",
       path: "/challenges/:slug/checklist/:item",
+      summary: "Coche ou décoche un élément de la liste de passation, avec un lien.",
       access: "challengeEditor",
-      handlers: [validate({ params: checklistItemParamsSchema, body: checklistItemUpdateSchema }), putChecklistItem(deps)],
+      input: { params: checklistItemParamsSchema, body: checklistItemUpdateSchema },
+      response: json(200, detail.checklist.element),
+      handlers: [putChecklistItem(deps)],
     },
-    ...itemRoutes(deps, "action", "actions", { create: newActionSchema, patch: actionPatchSchema }),
-    ...itemRoutes(deps, "scenario", "scenarios", { create: newScenarioSchema, patch: scenarioPatchSchema }),
-    ...itemRoutes(deps, "ally", "allies", { create: newAllySchema, patch: allyPatchSchema }),
-    ...itemRoutes(deps, "resource", "resources", { create: newResourceSchema, patch: resourcePatchSchema }),
+    ...itemRoutes(deps, "action", "actions", "une action", {
+      create: newActionSchema,
+      patch: actionPatchSchema,
+      item: detail.actions.element,
+    }),
+    ...itemRoutes(deps, "scenario", "scenarios", "un scénario", {
+      create: newScenarioSchema,
+      patch: scenarioPatchSchema,
+      item: detail.scenarios.element,
+    }),
+    ...itemRoutes(deps, "ally", "allies", "un allié", { create: newAllySchema, patch: allyPatchSchema, item: detail.allies.element }),
+    ...itemRoutes(deps, "resource", "resources", "une ressource après le programme", {
+      create: newResourceSchema,
+      patch: resourcePatchSchema,
+      item: detail.resources.element,
+    }),
+
+    // Exports: evaluators and the programme team
+    {
+      method: "get",
+      path: "/export/challenges.csv",
+      summary: "Un défi par ligne : niveaux actuels, résultat, voie, ancienneté de la dernière remontée.",
+      access: "exporter",
+      input: { query: exportQuerySchema },
+      response: file("text/csv"),
+      handlers: [exportChallengesCsv(deps)],
+    },
+    {
+      method: "get",
+      path: "/export/status-history.csv",
+      summary: "Tout l'historique des statuts, retraits compris.",
+      access: "exporter",
+      input: { query: exportQuerySchema },
+      response: file("text/csv"),
+      handlers: [exportStatusHistoryCsv(deps)],
+    },
+    {
+      method: "get",
+      path: "/export/dataset.xlsx",
+      summary: "Le jeu de données complet, une feuille par table.",
+      access: "exporter",
+      response: file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      handlers: [exportDatasetXlsx(deps)],
+    },
+    {
+      method: "get",
+      path: "/export/dataset.json",
+      summary: "Le jeu de données complet en JSON.",
+      access: "exporter",
+      response: file("application/json"),
+      handlers: [exportDatasetJson(deps)],
+    },
 
     // Administration
-    { method: "get", path: "/users", access: "admin", handlers: [getUsers(deps)] },
-    { method: "post", path: "/users", access: "admin", handlers: [validate({ body: createUserSchema }), createUser(deps)] },
+    {
+      method: "get",
+      path: "/users",
+      summary: "Les comptes, avec les défis de chaque mentor.",
+      access: "admin",
+      response: json(200, zod.array(userSchema)),
+      handlers: [getUsers(deps)],
+    },
+    {
+      method: "post",
+      path: "/users",
+      summary: "Crée un compte (mot de passe de 12 caractères au moins ; 409 si l'adresse existe).",
+      access: "admin",
+      input: { body: createUserSchema },
+      response: json(201),
+      handlers: [createUser(deps)],
+    },
     {
       method: "patch",
       path: "/users/:id",
+      summary: "Renomme, change le rôle, désactive ou réactive un compte.",
       access: "admin",
-      handlers: [validate({ params: userIdParamsSchema, body: updateUserSchema }), patchUser(deps)],
+      input: { params: userIdParamsSchema, body: updateUserSchema },
+      response: json(200, userSchema),
+      handlers: [patchUser(deps)],
     },
     {
       method: "post",
       path: "/users/:id/password-reset",
+      summary: "Donne au compte un mot de passe provisoire, affiché une fois ; ferme ses sessions.",
       access: "admin",
-      handlers: [validate({ params: userIdParamsSchema }), resetUserPassword(deps)],
+      input: { params: userIdParamsSchema },
+      response: json(200),
+      handlers: [resetUserPassword(deps)],
     },
     {
       method: "put",
       path: "/challenges/:slug/mentors",
+      summary: "Remplace les mentors attribués au défi.",
       access: "admin",
       challenge: challengeBySlug,
-      handlers: [validate({ body: mentorAssignmentSchema }), putChallengeMentors(deps)],
+      input: { body: mentorAssignmentSchema },
+      response: json(200),
+      handlers: [putChallengeMentors(deps)],
     },
-    { method: "get", path: "/audit", access: "admin", handlers: [validate({ query: auditQuerySchema }), getAudit(deps)] },
+    {
+      method: "get",
+      path: "/audit",
+      summary: "Le journal d'audit, du plus récent au plus ancien, filtrable et paginé.",
+      access: "admin",
+      input: { query: auditQuerySchema },
+      response: json(200, auditPageSchema),
+      handlers: [getAudit(deps)],
+    },
   ];
 }

@@ -64,7 +64,7 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
     expect(eig2Row.slice(0, 3)).toEqual(["EIG 2", "13", "2"]);
 
     for (const axis of ["Mise en production", "Transmission", "Fiabilisation"]) {
-      await expect.poll(() => page.getByRole("figure", { name: axis }).locator("svg.recharts-surface").count()).toBe(1);
+      await expect.poll(() => page.getByRole("figure", { name: `Niveaux : ${axis}`, exact: true }).locator(".recharts-wrapper > svg.recharts-surface").count()).toBe(1);
     }
     await expect.poll(() => page.getByText("n = 71 défis ; 63 sans résultat renseigné").count()).toBe(1);
     await expectNoSeriousAxeViolation();

@@ -77,7 +77,7 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
     const page = await newPage();
     const problems = watchPageProblems(page);
     await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
-    await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Défis", "Administration"]);
+    await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Mes défis", "Défis", "Administration"]);
     await expect.poll(() => page.locator("header").textContent()).toContain("Dominique Programme · Équipe du programme");
 
     await page.getByRole("link", { name: "Administration" }).click();
@@ -124,7 +124,7 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
     );
     const page = await newPage();
     await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
-    await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Défis"]);
+    await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Mes défis", "Défis"]);
 
     await page.goto(`${server.baseUrl}/defis/cartobio`);
     await page.getByText("Vous suivez ce défi").waitFor();

@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/app";
 import { readConfig, type Config } from "../../server/src/config";
+import type { Logger } from "../../server/src/lib/logger";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestServer extends TestDatabase {
@@ -13,10 +14,12 @@ export async function startTestServer({
   withClient = false,
   env = {},
   config: overrides = {},
-}: { withClient?: boolean; env?: NodeJS.ProcessEnv; config?: Partial<Config> } = {}): Promise<TestServer> {
+  logger,
+}: { withClient?: boolean; env?: NodeJS.ProcessEnv; config?: Partial<Config>; logger?: Logger } = {}): Promise<TestServer> {
   const database = createTestDatabase();
-  const config = { ...readConfig(env), ...overrides };
-  const app = createApp({ db: database.db, config, serveClient: withClient });
+  // Request logs would drown the test report: silent unless a test asks for a level.
+  const config = { ...readConfig({ LOG_LEVEL: "silent", ...env }), ...overrides };
+  const app = createApp({ db: database.db, config, serveClient: withClient, logger });
   const server = await new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { ChallengeDetail, ChallengeSummary } from "@shared/challenge";
+import type { ChallengeDetail, ChallengeSummary, MyChallenge } from "@shared/challenge";
 import type { ChallengeFilters } from "@shared/challenge-filters";
 import { apiGet } from "../lib/api-client";
 
@@ -17,7 +17,14 @@ export const challengeQueries = {
       queryKey: [...challengeQueries.details(), slug] as const,
       queryFn: () => apiGet<ChallengeDetail>(`/challenges/${encodeURIComponent(slug)}`),
     }),
+  /** The signed-in user's challenges ("Mes défis"); under `all()` so that every write refreshes it. */
+  mine: () =>
+    queryOptions({
+      queryKey: [...challengeQueries.all(), "mine"] as const,
+      queryFn: () => apiGet<MyChallenge[]>("/me/challenges"),
+    }),
 };
 
 export const useChallenges = (filters: ChallengeFilters) => useQuery(challengeQueries.list(filters));
 export const useChallenge = (slug: string) => useQuery(challengeQueries.detail(slug));
+export const useMyChallenges = () => useQuery(challengeQueries.mine());

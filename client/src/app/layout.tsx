@@ -27,6 +27,9 @@ export function Layout() {
   const navigation = user
     ? [
         { text: "Tableau de bord", linkProps: { to: "/" }, isActive: pathname === "/" },
+        ...(user.role === "mentor" || user.role === "admin"
+          ? [{ text: "Mes défis", linkProps: { to: "/mes-defis" }, isActive: pathname === "/mes-defis" }]
+          : []),
         { text: "Défis", linkProps: { to: "/defis" }, isActive: pathname.startsWith("/defis") },
         ...(user.role === "admin"
           ? [{ text: "Administration", linkProps: { to: "/admin/comptes" }, isActive: pathname.startsWith("/admin") }]

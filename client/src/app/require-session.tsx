@@ -18,16 +18,17 @@ export function RequireSession({ roles, children }: { roles?: readonly Role[]; c
     const retour = `${location.pathname}${location.search}`;
     return <Navigate to={`/connexion?retour=${encodeURIComponent(retour)}`} replace />;
   }
-  if (roles && !roles.includes(currentUser.data.role)) return <AccessDenied />;
+  if (roles && !roles.includes(currentUser.data.role)) return <AccessDenied roles={roles} />;
   return children;
 }
 
-function AccessDenied() {
+function AccessDenied({ roles }: { roles: readonly Role[] }) {
   useDocumentTitle("Accès réservé");
+  const who = roles.includes("mentor") ? "aux mentors et à l'équipe du programme" : "à l'équipe du programme";
   return (
     <>
       <h1>Accès réservé</h1>
-      <p>Cette page est réservée à l'équipe du programme. Votre compte ne permet pas de l'afficher.</p>
+      <p>Cette page est réservée {who}. Votre compte ne permet pas de l'afficher.</p>
     </>
   );
 }

@@ -8,6 +8,9 @@ const LoginPage = lazy(() => import("../features/auth/components/login-page"));
 const DashboardPage = lazy(() => import("../features/cohorts/components/dashboard-page"));
 const ChallengeListPage = lazy(() => import("../features/challenges/components/challenge-list-page"));
 const ChallengePage = lazy(() => import("../features/challenges/components/challenge-page"));
+const MyChallengesPage = lazy(() => import("../features/my-challenges/components/my-challenges-page"));
+const ReportPage = lazy(() => import("../features/cohorts/components/report-page"));
+const ApiDocPage = lazy(() => import("../features/api-doc/components/api-doc-page"));
 const AdminLayout = lazy(() => import("../features/admin/components/admin-layout"));
 const UsersPage = lazy(() => import("../features/admin/components/users-page"));
 const MentorsPage = lazy(() => import("../features/admin/components/mentors-page"));
@@ -29,6 +32,16 @@ export const router = createBrowserRouter([
           { path: "/", element: <DashboardPage /> },
           { path: "/defis", element: <ChallengeListPage /> },
           { path: "/defis/:slug", element: <ChallengePage /> },
+          { path: "/rapport", element: <ReportPage /> },
+          { path: "/documentation-api", element: <ApiDocPage /> },
+          {
+            path: "/mes-defis",
+            element: (
+              <RequireSession roles={["mentor", "admin"]}>
+                <MyChallengesPage />
+              </RequireSession>
+            ),
+          },
           {
             path: "/admin",
             element: (

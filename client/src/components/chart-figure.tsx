@@ -1,5 +1,11 @@
 import Accordion from "@codegouvfr/react-dsfr/Accordion";
-import { useId, type ReactNode } from "react";
+import Button from "@codegouvfr/react-dsfr/Button";
+import { createContext, useContext, useId, useRef, useState, type ReactNode } from "react";
+import { downloadCsv, downloadPng, downloadSvg, fileSlug, standaloneSvg, type LegendItem } from "../lib/chart-export";
+import { ChartLegend } from "./chart-legend";
+
+/** In the printable report, every data table is shown open. */
+export const DataTablesOpen = createContext(false);
 
 export interface DataTable {
   caption: string;
@@ -11,23 +17,91 @@ interface ChartFigureProps {
   title: string;
   /** Who the figure counts and who did not report: always said next to the chart. */
   coverage: ReactNode;
+  legend?: LegendItem[];
   table: DataTable;
+  /** Source, date and revision, filters, number of challenges: on screen and in exported images. */
+  caption: string[];
   children: ReactNode;
   note?: ReactNode;
+  /** Heading level of the title in the page. */
+  titleAs?: "h2" | "h3";
 }
 
-/** A chart with its title, its coverage and a data table transcription always in the page. */
-export function ChartFigure({ title, coverage, table, children, note }: ChartFigureProps) {
+/**
+ * A chart with its title, coverage, legend and caption; PNG, SVG and CSV exports; and a
+ * data table transcription that is always in the page (in a closed accordion).
+ */
+export function ChartFigure({ title, coverage, legend = [], table, caption, children, note, titleAs: Title = "h3" }: ChartFigureProps) {
+  const tablesOpen = useContext(DataTablesOpen);
   const titleId = useId();
+  const exportRef = useRef<HTMLDivElement>(null);
+  const [exportError, setExportError] = useState<string>();
+  const name = fileSlug(title);
+
+  const chartSvg = () => exportRef.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface") ?? null;
+  const run = async (work: () => Promise<void> | void) => {
+    setExportError(undefined);
+    try {
+      await work();
+    } catch {
+      setExportError("L'export n'a pas abouti. Réessayez ; le tableau des données reste disponible ci-dessous.");
+    }
+  };
+
   return (
     <figure className="chart-figure fr-mb-6w" aria-labelledby={titleId}>
-      <h3 id={titleId} className="fr-h5 fr-mb-1w">
-        {title}
-      </h3>
-      <p className="fr-text--sm fr-mb-2w chart-coverage">{coverage}</p>
-      <div className="chart-area">{children}</div>
-      {note && <p className="fr-text--xs fr-mt-1w fr-mb-0">{note}</p>}
-      <Accordion label={`Tableau des données : ${title}`} titleAs="h4" className="fr-mt-2w">
+      <div ref={exportRef} className="chart-export-area">
+        <Title id={titleId} className="fr-h5 fr-mb-1w">
+          {title}
+        </Title>
+        <p className="fr-text--sm fr-mb-2w chart-coverage">{coverage}</p>
+        {legend.length > 0 && <ChartLegend series={legend} label={`Légende : ${title}`} />}
+        <div className="chart-area">{children}</div>
+        {note && <p className="fr-text--xs fr-mt-1w fr-mb-0">{note}</p>}
+        <figcaption className="chart-caption fr-text--xs fr-mt-1w fr-mb-0">
+          {caption.map((line) => (
+            <span key={line}>{line}</span>
+          ))}
+        </figcaption>
+      </div>
+      <div className="chart-actions fr-mt-1w" role="group" aria-label={`Exporter « ${title} »`}>
+        <Button size="small" priority="tertiary" iconId="fr-icon-image-line" onClick={() => run(() => downloadPng(exportRef.current!, `${name}.png`))}>
+          PNG<span className="fr-sr-only"> : {title}</span>
+        </Button>
+        <Button
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-file-line"
+          onClick={() =>
+            run(() => {
+              const svg = chartSvg();
+              if (!svg) throw new Error("No chart to export");
+              downloadSvg(standaloneSvg(svg, title, legend, caption), `${name}.svg`);
+            })
+          }
+        >
+          SVG<span className="fr-sr-only"> : {title}</span>
+        </Button>
+        <Button
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-table-line"
+          onClick={() => run(() => downloadCsv(table, `${name}.csv`))}
+        >
+          CSV<span className="fr-sr-only"> : {title}</span>
+        </Button>
+      </div>
+      {exportError && (
+        <p className="fr-error-text" role="alert">
+          {exportError}
+        </p>
+      )}
+      <Accordion
+        label={`Tableau des données : ${title}`}
+        titleAs={Title === "h2" ? "h3" : "h4"}
+        className="fr-mt-2w"
+        defaultExpanded={tablesOpen}
+      >
         <div className="fr-table fr-table--no-caption fr-mb-0">
           <div className="fr-table__wrapper">
             <div className="fr-table__container">

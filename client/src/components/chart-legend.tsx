@@ -1,11 +1,11 @@
-import type { Series } from "./stacked-bar-chart";
+import type { LegendItem } from "../lib/chart-export";
 
 /** The key of a chart, in the order of the series, in text colour (never pale text). */
-export function ChartLegend({ series, label }: { series: Series[]; label: string }) {
+export function ChartLegend({ series, label }: { series: LegendItem[]; label: string }) {
   return (
     <ul className="chart-legend" aria-label={label}>
       {series.map((item) => (
-        <li key={item.key}>
+        <li key={item.label}>
           <span className="chart-legend__swatch" style={{ backgroundColor: item.color }} aria-hidden="true" />
           {item.label}
         </li>

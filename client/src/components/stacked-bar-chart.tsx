@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatInteger } from "../lib/format";
+import { formatInteger, formatPercent } from "../lib/format";
 
 export interface Series {
   key: string;
@@ -15,31 +15,39 @@ interface StackedBarChartProps {
   description: string;
   height?: number;
   yLabel?: string;
+  /** Values are shares (0–1) rather than counts. */
+  shares?: boolean;
 }
 
 /** Vertical stacked bars, one per row of `data`, the first series at the bottom. Its key is a ChartLegend. */
-export function StackedBarChart({ data, series, description, height = 320, yLabel }: StackedBarChartProps) {
+export function StackedBarChart({ data, series, description, height = 320, yLabel, shares = false }: StackedBarChartProps) {
+  const format = (value: number) => (shares ? formatPercent(value) : formatInteger(value));
+  // Many bars: slanted labels, so that none overlaps on a narrow screen.
+  const slanted = data.length > 6;
   return (
     <div role="img" aria-label={description}>
       <ResponsiveContainer width="100%" height={height}>
         <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#dddddd" />
-          <XAxis dataKey="label" tick={{ fill: "#3a3a3a", fontSize: 14 }} tickLine={false} interval={0} />
+          <XAxis
+            dataKey="label"
+            tick={{ fill: "#3a3a3a", fontSize: slanted ? 12 : 14 }}
+            tickLine={false}
+            interval={0}
+            {...(slanted ? { angle: -50, textAnchor: "end", height: 72 } : {})}
+          />
           <YAxis
-            allowDecimals={false}
-            tickFormatter={(value: number) => formatInteger(value)}
+            allowDecimals={shares}
+            tickFormatter={format}
             tick={{ fill: "#3a3a3a", fontSize: 14 }}
-            width={40}
+            width={shares ? 48 : 40}
             label={
               yLabel
                 ? { value: yLabel, angle: -90, position: "insideLeft", fill: "#3a3a3a", fontSize: 13, dy: 40 }
                 : undefined
             }
           />
-          <Tooltip
-            formatter={(value, name) => [formatInteger(Number(value)), name]}
-            cursor={{ fill: "rgba(0, 0, 145, 0.06)" }}
-          />
+          <Tooltip formatter={(value, name) => [format(Number(value)), name]} cursor={{ fill: "rgba(0, 0, 145, 0.06)" }} />
           {series.map((item) => (
             <Bar
               key={item.key}

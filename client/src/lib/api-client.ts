@@ -28,7 +28,7 @@ export function setOnSessionLost(callback: () => void): void {
   onSessionLost = callback;
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
@@ -38,6 +38,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
         Accept: "application/json",
         ...(body === undefined ? {} : { "Content-Type": "application/json" }),
         ...(method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {}),
+        ...extraHeaders,
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
@@ -68,6 +69,12 @@ export function apiGet<T>(path: string, params?: Record<string, string | number 
   return request<T>("GET", `${path}${search.size > 0 ? `?${search}` : ""}`);
 }
 
-export function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
-  return request<T>(method, path, body ?? (method === "DELETE" ? undefined : {}));
+/** `headers` adds to the defaults, e.g. `If-Match` for writes guarded by a version. */
+export function apiSend<T>(
+  method: "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<T> {
+  return request<T>(method, path, body ?? (method === "DELETE" ? undefined : {}), headers);
 }

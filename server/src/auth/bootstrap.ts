@@ -31,7 +31,9 @@ export async function ensureAdmin(
   }
   const password = given || generatePassword();
   const passwordHash = await hashPassword(password);
-  db.transaction(() => {
+  // Another server starting on the same file may have created it while we hashed.
+  const created = db.transaction(() => {
+    if (countActiveAdmins(db) > 0) return false;
     const id = insertUser(db, { email, name: "Administrateur", role: "admin", passwordHash });
     recordAudit(db, {
       actor: null,
@@ -41,6 +43,8 @@ export async function ensureAdmin(
       targetId: id,
       after: { email, name: "Administrateur", role: "admin" },
     });
+    return true;
   });
+  if (!created) return { created: false };
   return given ? { created: true, email } : { created: true, email, generatedPassword: password };
 }

@@ -44,14 +44,35 @@ export class Db {
   }
 }
 
-/** Opens (creating if needed) the SQLite file with the settings the whole product relies on. */
+/**
+ * Opens (creating if needed) the SQLite file with the settings the whole product relies on;
+ * each is explained in docs/decisions/0003-durability-and-concurrency.md.
+ */
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const raw = new Database(file);
-  raw.pragma("journal_mode = WAL");
-  // FULL: a write acknowledged to a mentor survives a power cut, at a small cost per commit.
+  // Wait for another process's write (a CLI, a backup step, a second server) rather than fail:
+  // set first, so that even switching to WAL below waits for a lock instead of failing.
+  raw.pragma("busy_timeout = 5000");
+  const mode = raw.pragma("journal_mode = WAL", { simple: true });
+  if (file !== ":memory:" && mode !== "wal") throw new Error(`SQLite refused WAL mode on ${file} (got "${String(mode)}").`);
+  // FULL: in WAL mode each commit is synced to disk before the answer leaves, so a write
+  // acknowledged to a mentor survives a power cut, not only a crash, at one fsync per commit.
   raw.pragma("synchronous = FULL");
   raw.pragma("foreign_keys = ON");
-  raw.pragma("busy_timeout = 5000");
+  // After a checkpoint, the WAL file is cut back to this size instead of keeping its peak.
+  raw.pragma("journal_size_limit = 67108864");
   return new Db(raw);
+}
+
+/**
+ * A health check that reaches the file, not only the library: `SELECT 1` answers even when
+ * the file has become unreadable. Reads the schema version and the data revision (one row).
+ * Throws if the database cannot serve.
+ */
+export function checkDatabase(db: Db): { schemaVersion: number; revision: number } {
+  const schemaVersion = db.raw.pragma("user_version", { simple: true }) as number;
+  const row = db.get<{ revision: number }>("SELECT revision FROM data_revision WHERE id = 1");
+  if (!row) throw new Error("data_revision is empty: the database is not this product's.");
+  return { schemaVersion, revision: row.revision };
 }

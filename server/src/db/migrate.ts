@@ -35,11 +35,15 @@ export function migrate(db: Db, migrations = readMigrations()): string[] {
   }
   const applied: string[] = [];
   for (const migration of migrations.slice(current)) {
-    db.transaction(() => {
+    const ran = db.transaction(() => {
+      // Read again under the write lock: a second process starting on the same file at the
+      // same moment may have applied this migration while we waited for the lock.
+      if ((db.raw.pragma("user_version", { simple: true }) as number) >= migration.version) return false;
       db.raw.exec(migration.sql);
       db.raw.pragma(`user_version = ${migration.version}`);
+      return true;
     });
-    applied.push(migration.name);
+    if (ran) applied.push(migration.name);
   }
   return applied;
 }

@@ -3,8 +3,11 @@ import { NotFoundError, ValidationError } from "../http/errors";
 import { listAudit } from "../repositories/audit";
 import { findChallenge, listAssignedChallenges, listChallenges } from "../repositories/challenges";
 import { currentSession } from "../http/access";
+import { checkDatabase } from "../db/database";
 import { listPromotions, promotionExists } from "../repositories/promotions";
 import { cohortStats } from "../repositories/stats";
+import { atRiskChallenges, dataMeta, facets, outcomesAfterEnd, sustainabilityStats, trajectories } from "../repositories/analytics";
+import type { StatsFilters } from "@shared/stats";
 import type { AuditQuery } from "@shared/audit";
 import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { Deps } from "./context";
@@ -12,7 +15,8 @@ import type { Deps } from "./context";
 export const health =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    db.get("SELECT 1");
+    // Reads the schema version and the data revision: an unreadable file fails here (503).
+    checkDatabase(db);
     res.json({ ok: true });
   };
 
@@ -45,10 +49,24 @@ export const getChallenge =
     res.json(challenge);
   };
 
-export const getCohortStats =
+/** A statistic over the filtered challenges: the filters come validated in res.locals.query. */
+const statistic =
+  <T>(compute: (db: Deps["db"], filters: StatsFilters) => T) =>
   ({ db }: Deps): RequestHandler =>
   (_req, res) =>
-    void res.json(cohortStats(db, (res.locals.query as ChallengeFilters).promotion));
+    void res.json(compute(db, res.locals.query as StatsFilters));
+
+export const getCohortStats = statistic(cohortStats);
+export const getTrajectories = statistic(trajectories);
+export const getOutcomesAfterEnd = statistic((db, filters) => outcomesAfterEnd(db, filters));
+export const getSustainabilityStats = statistic(sustainabilityStats);
+export const getAtRisk = statistic((db, filters) => atRiskChallenges(db, filters));
+export const getFacets = statistic((db) => facets(db));
+
+export const getMeta =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json({ ...dataMeta(db), generatedAt: new Date().toISOString() });
 
 export const getAudit =
   ({ db }: Deps): RequestHandler =>

@@ -2,11 +2,14 @@ import type { RequestHandler } from "express";
 import type { z } from "zod";
 import { ValidationError, type FieldError } from "./errors";
 
-interface Schemas {
+export interface Schemas {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
 }
+
+/** More than this many field errors says nothing more to a person, and costs bytes. */
+const MAX_FIELD_ERRORS = 20;
 
 function fieldErrors(part: string, error: z.ZodError): FieldError[] {
   return error.issues.map((issue) => ({
@@ -28,6 +31,12 @@ export function validate(schemas: Schemas): RequestHandler {
       const result = schema.safeParse(req[part] ?? {});
       if (result.success) res.locals[part] = result.data;
       else errors.push(...fieldErrors(part, result.error));
+    }
+    if (errors.length > MAX_FIELD_ERRORS) {
+      throw new ValidationError(
+        errors.slice(0, MAX_FIELD_ERRORS),
+        `La requête contient ${errors.length} valeurs invalides ; voici les ${MAX_FIELD_ERRORS} premières.`,
+      );
     }
     if (errors.length > 0) throw new ValidationError(errors);
     next();

@@ -4,6 +4,7 @@ import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { ChallengeDetail, ChallengeStatus, ChallengeSummary, MyChallenge } from "@shared/challenge";
 import { AXES, type Axis } from "@shared/domain";
 import { coherenceWarnings, isStale, missingItems } from "../domain/coherence";
+import { filterParams, FILTERED_CHALLENGE } from "./analytics";
 import { listChecklist } from "./checklist";
 import { listItems } from "./challenge-items";
 import { currentOutcome, listOutcomes } from "./outcomes";
@@ -74,10 +75,10 @@ export function listChallenges(db: Db, filters: ChallengeFilters): ChallengeSumm
     .all<SummaryRow>(
       `SELECT ${summaryColumns}
        FROM challenges c ${summaryJoins}
-       WHERE (@promotion IS NULL OR c.promotion_key = @promotion)
+       WHERE ${FILTERED_CHALLENGE}
          AND (@pattern IS NULL OR c.search_text LIKE @pattern ESCAPE '\\')
        ORDER BY pr.position, c.title COLLATE NOCASE`,
-      { promotion: filters.promotion ?? null, pattern: filters.q ? containsPattern(filters.q) : null },
+      { ...filterParams(filters), pattern: filters.q ? containsPattern(filters.q) : null },
     )
     .map(toSummary);
 }

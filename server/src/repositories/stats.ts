@@ -1,6 +1,8 @@
 import type { Db } from "../db/database";
 import type { CohortStats, LevelDistribution } from "@shared/cohort-stats";
 import { AXES, LEVELS, OUTCOME_CATEGORIES, type Axis, type OutcomeCategory } from "@shared/domain";
+import type { StatsFilters } from "@shared/stats";
+import { filteredPromotions, filterParams, FILTERED_CHALLENGE } from "./analytics";
 
 const emptyDistribution = (): LevelDistribution => ({ "0": 0, "1": 0, "2": 0, "3": 0, none: 0 });
 
@@ -15,15 +17,9 @@ function meanLevel(distribution: LevelDistribution): number | null {
  * Current outcomes and levels per promotion. Reads only the derived tables (current status,
  * current outcome), so its cost does not grow with the length of the history.
  */
-export function cohortStats(db: Db, promotion?: string): CohortStats[] {
-  const filter = { promotion: promotion ?? null };
-  const promotions = db.all<{ key: string; label: string; challengeCount: number }>(
-    `SELECT p.key, p.label, (SELECT count(*) FROM challenges c WHERE c.promotion_key = p.key) AS challengeCount
-     FROM promotions p
-     WHERE @promotion IS NULL OR p.key = @promotion
-     ORDER BY p.position, p.starts_on, p.key`,
-    filter,
-  );
+export function cohortStats(db: Db, filters: StatsFilters = {}): CohortStats[] {
+  const filter = filterParams(filters);
+  const promotions = filteredPromotions(db, filters).map(({ key, label, challengeCount }) => ({ key, label, challengeCount }));
 
   const byKey = new Map<string, CohortStats>(
     promotions.map((p) => [
@@ -43,7 +39,7 @@ export function cohortStats(db: Db, promotion?: string): CohortStats[] {
      FROM current_outcome co
      JOIN challenges c ON c.id = co.challenge_id
      JOIN outcomes o ON o.id = co.outcome_id, json_each(o.categories) AS category
-     WHERE @promotion IS NULL OR c.promotion_key = @promotion
+     WHERE ${FILTERED_CHALLENGE}
      GROUP BY c.promotion_key, category.value`,
     filter,
   );
@@ -55,7 +51,7 @@ export function cohortStats(db: Db, promotion?: string): CohortStats[] {
   const reportedOutcomes = db.all<{ promotion: string; count: number }>(
     `SELECT c.promotion_key AS promotion, count(*) AS count
      FROM current_outcome co JOIN challenges c ON c.id = co.challenge_id
-     WHERE @promotion IS NULL OR c.promotion_key = @promotion
+     WHERE ${FILTERED_CHALLENGE}
      GROUP BY c.promotion_key`,
     filter,
   );
@@ -67,7 +63,7 @@ export function cohortStats(db: Db, promotion?: string): CohortStats[] {
   const levelCounts = db.all<{ promotion: string; axis: Axis; level: 0 | 1 | 2 | 3; count: number }>(
     `SELECT c.promotion_key AS promotion, s.axis, s.level, count(*) AS count
      FROM current_status s JOIN challenges c ON c.id = s.challenge_id
-     WHERE @promotion IS NULL OR c.promotion_key = @promotion
+     WHERE ${FILTERED_CHALLENGE}
      GROUP BY c.promotion_key, s.axis, s.level`,
     filter,
   );

@@ -1,39 +1,17 @@
 import Input from "@codegouvfr/react-dsfr/Input";
 import Select from "@codegouvfr/react-dsfr/Select";
 import { useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router";
-import { AXES } from "@shared/domain";
-import { AXIS_LABELS, OUTCOME_LABELS } from "@shared/labels-fr";
+import { useUrlFilters } from "../../../lib/use-url-filters";
 import { usePromotions } from "../../../api/promotions";
-import { LevelBadge } from "../../../components/level-badge";
+import { ChallengeStatusTable } from "../../../components/challenge-status-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { countOf } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useChallenges } from "../../../api/challenges";
 
-/** The filters live in the URL, so that a filtered list can be shared as a link. */
-function useFilters() {
-  const [params, setParams] = useSearchParams();
-  const promotion = params.get("promotion") ?? undefined;
-  const q = params.get("q") ?? undefined;
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace: true },
-    );
-  return { promotion, q, update };
-}
-
 export default function ChallengeListPage() {
   useDocumentTitle("Défis");
-  const { promotion, q, update } = useFilters();
+  const [{ promotion, q }, update] = useUrlFilters(["promotion", "q"] as const);
   const [searchText, setSearchText] = useState(q ?? "");
   const promotions = usePromotions();
   const challenges = useChallenges({ promotion, q });
@@ -45,7 +23,6 @@ export default function ChallengeListPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [searchText]);
 
-  const labelOf = new Map(promotions.data?.map((p) => [p.key, p.label]));
 
   return (
     <>
@@ -90,51 +67,10 @@ export default function ChallengeListPage() {
               : `${countOf(challenges.data.length, "défi")} affiché${challenges.data.length > 1 ? "s" : ""}.`}
           </p>
           {challenges.data.length > 0 && (
-            <div className="fr-table fr-table--no-caption">
-              <div className="fr-table__wrapper">
-                <div className="fr-table__container">
-                  <div className="fr-table__content">
-                    <table>
-                      <caption>Liste des défis avec leur niveau actuel sur chaque axe</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Défi</th>
-                          <th scope="col">Promotion</th>
-                          <th scope="col">Administration d'accueil</th>
-                          {AXES.map((axis) => (
-                            <th key={axis} scope="col">
-                              {AXIS_LABELS[axis]}
-                            </th>
-                          ))}
-                          <th scope="col">Résultat</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        {challenges.data.map((challenge) => (
-                          <tr key={challenge.slug}>
-                            <th scope="row">
-                              <Link to={`/defis/${challenge.slug}`}>{challenge.title}</Link>
-                            </th>
-                            <td>{labelOf.get(challenge.promotion) ?? challenge.promotion}</td>
-                            <td>{challenge.administration}</td>
-                            {AXES.map((axis) => (
-                              <td key={axis}>
-                                <LevelBadge status={challenge.status[axis]} />
-                              </td>
-                            ))}
-                            <td>
-                              {challenge.outcome
-                                ? challenge.outcome.categories.map((category) => OUTCOME_LABELS[category]).join(" ; ")
-                                : "Non renseigné"}
-                            </td>
-                          </tr>
-                        ))}
-                      </tbody>
-                    </table>
-                  </div>
-                </div>
-              </div>
-            </div>
+            <ChallengeStatusTable
+              challenges={challenges.data}
+              caption="Liste des défis avec leur niveau actuel sur chaque axe"
+            />
           )}
         </>
       )}

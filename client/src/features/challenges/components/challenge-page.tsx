@@ -1,29 +1,33 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import Breadcrumb from "@codegouvfr/react-dsfr/Breadcrumb";
+import Button from "@codegouvfr/react-dsfr/Button";
 import Tag from "@codegouvfr/react-dsfr/Tag";
-import { Link, useParams } from "react-router";
+import { lazy, Suspense, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { ChallengeDetail } from "@shared/challenge";
 import { AXES } from "@shared/domain";
-import {
-  ACTION_KIND_LABELS,
-  ACTION_STATUS_LABELS,
-  ALLY_KIND_LABELS,
-  AXIS_LABELS,
-  LEVEL_DEFINITIONS,
-  LEVEL_LABELS,
-  OUTCOME_LABELS,
-  PATH_LABELS,
-  SKILL_LABELS,
-} from "@shared/labels-fr";
+import { AXIS_LABELS, LEVEL_DEFINITIONS, SKILL_LABELS } from "@shared/labels-fr";
+import { useChallenge } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
 import { useCurrentUser } from "../../../api/session";
 import { LevelBadge } from "../../../components/level-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
+import { StalenessBadge } from "../../../components/staleness";
+import { WarningAlerts } from "../../../components/warning-alerts";
 import { ApiError } from "../../../lib/api-client";
 import { countOf, formatDate, formatMonth } from "../../../lib/format";
+import { canEditChallenge } from "../../../lib/permissions";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useChallenge } from "../../../api/challenges";
+import { HistoryTimeline } from "./history-timeline";
+import { PlanSections } from "./plan-sections";
+
+// Editors only: readers never download the forms (nor the schemas they check with).
+const EditMode = lazy(() => import("./edit/edit-mode"));
+
+/** The edit mode lives in the URL (?edition), so that "Back" leaves it and a reload keeps it. */
+const EDIT_PARAM = "edition";
+const EDIT_BUTTON_ID = "bouton-mise-a-jour";
 
 export default function ChallengePage() {
   const { slug = "" } = useParams();
@@ -58,6 +62,21 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
   const promotions = usePromotions();
   const user = useCurrentUser().data;
   const followsIt = user?.role === "mentor" && challenge.mentors.some((mentor) => mentor.id === user.id);
+  const canEdit = canEditChallenge(user, challenge);
+  const [params, setParams] = useSearchParams();
+  const editing = canEdit && params.has(EDIT_PARAM);
+  // Focus goes to the edit mode when a click opened it, not when a reload did.
+  const [openedByClick, setOpenedByClick] = useState(false);
+  const setEditing = (open: boolean) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (open) next.set(EDIT_PARAM, "1");
+        else next.delete(EDIT_PARAM);
+        return next;
+      },
+      { preventScrollReset: true },
+    );
   const promotionLabel = promotions.data?.find((p) => p.key === challenge.promotion)?.label ?? challenge.promotion;
 
   return (
@@ -168,7 +187,28 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
         )}
       </div>
 
-      <h2>Pérennisation</h2>
+      {canEdit && <WarningAlerts warnings={challenge.warnings} className="fr-mb-3w" />}
+
+      <div className="section-header">
+        <h2 className="fr-mb-1w">Pérennisation</h2>
+        {canEdit && (
+          <Button
+            id={EDIT_BUTTON_ID}
+            iconId="fr-icon-edit-line"
+            priority={editing ? "secondary" : "primary"}
+            nativeButtonProps={{ "aria-expanded": editing, ...(editing ? { "aria-controls": "mise-a-jour" } : {}) }}
+            onClick={() => {
+              setOpenedByClick(!editing);
+              setEditing(!editing);
+            }}
+          >
+            Mettre à jour
+          </Button>
+        )}
+      </div>
+      <p className="fr-text--sm">
+        <StalenessBadge stale={challenge.stale} lastReportAt={challenge.lastReportAt} />
+      </p>
       <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
         {AXES.map((axis) => {
           const status = challenge.status[axis];
@@ -190,81 +230,24 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
         })}
       </div>
 
-      <h2>Résultat</h2>
-      {challenge.outcomeDetail ? (
-        <div className="fr-mb-3w">
-          <ul className="fr-tags-group">
-            {challenge.outcomeDetail.categories.map((category) => (
-              <li key={category}>
-                <Tag>{OUTCOME_LABELS[category]}</Tag>
-              </li>
-            ))}
-          </ul>
-          {challenge.outcomeDetail.path && <p>Voie de pérennisation : {PATH_LABELS[challenge.outcomeDetail.path]}</p>}
-          {challenge.outcomeDetail.note && <p>{challenge.outcomeDetail.note}</p>}
-          <p className="fr-text--sm">
-            Au {formatDate(challenge.outcomeDetail.asOf)} — {challenge.outcomeDetail.authorName}
-          </p>
-        </div>
+      {editing ? (
+        <Suspense fallback={<Loading label="Chargement des formulaires…" />}>
+          <EditMode
+            challenge={challenge}
+            focusOnOpen={openedByClick}
+            onClose={() => {
+              setEditing(false);
+              requestAnimationFrame(() => document.getElementById(EDIT_BUTTON_ID)?.focus());
+            }}
+          />
+        </Suspense>
       ) : (
-        <p>Aucun résultat renseigné.</p>
+        <PlanSections challenge={challenge} />
       )}
 
-      <h2>Actions de pérennisation</h2>
-      {challenge.actions.length === 0 ? (
-        <p>Aucune action enregistrée.</p>
-      ) : (
-        <ul className="fr-mb-3w">
-          {challenge.actions.map((action) => (
-            <li key={action.id}>
-              <strong>{ACTION_KIND_LABELS[action.kind]}</strong> — {action.title}{" "}
-              <Badge small noIcon>
-                {ACTION_STATUS_LABELS[action.status]}
-              </Badge>
-              <span className="fr-text--sm">
-                {" "}
-                ({action.asOf ? `au ${formatDate(action.asOf)}, ` : ""}
-                {action.authorName})
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <h2>Alliés</h2>
-      {challenge.allies.length === 0 ? (
-        <p>Aucun allié enregistré.</p>
-      ) : (
-        <ul className="fr-mb-3w">
-          {challenge.allies.map((ally) => (
-            <li key={ally.id}>
-              {ally.name} ({ALLY_KIND_LABELS[ally.kind]}){ally.role && <> : {ally.role}</>}
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <h2>Historique des statuts</h2>
-      {challenge.history.length === 0 ? (
-        <p>Aucune mise à jour de statut n'a encore été enregistrée pour ce défi.</p>
-      ) : (
-        <ol className="fr-mb-3w">
-          {challenge.history.map((update) => (
-            <li key={update.id}>
-              {update.retraction ? <s>{historyLine(update)}</s> : historyLine(update)}
-              {update.retraction && <> — retirée : {update.retraction.reason}</>}
-            </li>
-          ))}
-        </ol>
-      )}
+      <HistoryTimeline challenge={challenge} canEdit={canEdit} />
     </>
   );
-}
-
-function historyLine(update: ChallengeDetail["history"][number]) {
-  return `${formatDate(update.asOf)} · ${AXIS_LABELS[update.axis]} : ${update.level} ${LEVEL_LABELS[update.level]}${
-    update.note ? ` — ${update.note}` : ""
-  } (${update.authorName})`;
 }
 
 function ExternalLink({ href, label }: { href: string | null; label: string }) {

@@ -1,14 +1,29 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { CohortStats } from "@shared/cohort-stats";
+import type { AtRiskChallenge, Facets, OutcomesAfterEnd, StatsFilters, SustainabilityStats, Trajectory } from "@shared/stats";
 import { apiGet } from "../../../lib/api-client";
 
-export const cohortQueries = {
-  all: () => ["stats", "cohorts"] as const,
-  list: (promotion?: string) =>
-    queryOptions({
-      queryKey: [...cohortQueries.all(), { promotion }] as const,
-      queryFn: () => apiGet<CohortStats[]>("/stats/cohorts", { promotion }),
-    }),
+const statistic = <T,>(name: string, path: string) => (filters: StatsFilters) =>
+  queryOptions({
+    queryKey: [...statsQueries.all(), name, filters] as const,
+    queryFn: () => apiGet<T>(path, { ...filters }),
+    // Changing a filter keeps the previous chart on screen until the new one arrives.
+    placeholderData: keepPreviousData,
+  });
+
+export const statsQueries = {
+  all: () => ["stats"] as const,
+  cohorts: statistic<CohortStats[]>("cohorts", "/stats/cohorts"),
+  trajectories: statistic<Trajectory[]>("trajectories", "/stats/trajectories"),
+  outcomesAfterEnd: statistic<OutcomesAfterEnd[]>("outcomes-after-end", "/stats/outcomes-after-end"),
+  sustainability: statistic<SustainabilityStats[]>("sustainability", "/stats/sustainability"),
+  atRisk: statistic<AtRiskChallenge[]>("at-risk", "/stats/at-risk"),
+  facets: () => queryOptions({ queryKey: [...statsQueries.all(), "facets"] as const, queryFn: () => apiGet<Facets>("/stats/facets") }),
 };
 
-export const useCohortStats = (promotion?: string) => useQuery(cohortQueries.list(promotion));
+export const useCohortStats = (filters: StatsFilters) => useQuery(statsQueries.cohorts(filters));
+export const useTrajectories = (filters: StatsFilters) => useQuery(statsQueries.trajectories(filters));
+export const useOutcomesAfterEnd = (filters: StatsFilters) => useQuery(statsQueries.outcomesAfterEnd(filters));
+export const useSustainability = (filters: StatsFilters) => useQuery(statsQueries.sustainability(filters));
+export const useAtRisk = (filters: StatsFilters) => useQuery(statsQueries.atRisk(filters));
+export const useFacets = () => useQuery(statsQueries.facets());

@@ -1,18 +1,13 @@
 import type { CohortStats } from "@shared/cohort-stats";
 import { LEVELS, type Axis } from "@shared/domain";
-import { AXIS_LABELS, LEVEL_LABELS, NO_REPORT_LABEL } from "@shared/labels-fr";
+import { AXIS_LABELS } from "@shared/labels-fr";
 import { ChartFigure } from "../../../components/chart-figure";
-import { LEVEL_COLORS } from "../../../components/palette";
-import { StackedBarChart, type Series } from "../../../components/stacked-bar-chart";
+import { StackedBarChart } from "../../../components/stacked-bar-chart";
 import { countOf, formatDecimal, formatInteger } from "../../../lib/format";
-
-export const levelSeries: Series[] = [
-  ...LEVELS.map((level) => ({ key: String(level), label: `${level} · ${LEVEL_LABELS[level]}`, color: LEVEL_COLORS[level] })),
-  { key: "none", label: NO_REPORT_LABEL, color: LEVEL_COLORS.none },
-];
+import { levelSeries } from "./series";
 
 /** The distribution of current levels on one axis, one stacked bar per promotion. */
-export function LevelsByPromotion({ axis, cohorts }: { axis: Axis; cohorts: CohortStats[] }) {
+export function LevelsByPromotion({ axis, cohorts, caption }: { axis: Axis; cohorts: CohortStats[]; caption: string[] }) {
   const total = cohorts.reduce((sum, cohort) => sum + cohort.challengeCount, 0);
   const notReported = cohorts.reduce((sum, cohort) => sum + cohort.levels[axis].none, 0);
   const data = cohorts.map((cohort) => ({ label: cohort.label, ...cohort.levels[axis] }));
@@ -23,12 +18,14 @@ export function LevelsByPromotion({ axis, cohorts }: { axis: Axis; cohorts: Coho
 
   return (
     <ChartFigure
-      title={AXIS_LABELS[axis]}
+      title={`Niveaux : ${AXIS_LABELS[axis]}`}
       coverage={
         <>
           n = {countOf(total, "défi")} ; {formatInteger(notReported)} non renseigné{notReported > 1 ? "s" : ""}.
         </>
       }
+      legend={levelSeries}
+      caption={caption}
       table={{
         caption: `Nombre de défis par niveau sur l'axe ${AXIS_LABELS[axis]}, par promotion`,
         headers: ["Promotion", "Défis", ...levelSeries.map((item) => item.label), "Niveau moyen (renseignés)"],
@@ -45,7 +42,7 @@ export function LevelsByPromotion({ axis, cohorts }: { axis: Axis; cohorts: Coho
         data={data}
         series={levelSeries}
         height={280}
-        description={`Barres empilées du nombre de défis par niveau sur l'axe ${AXIS_LABELS[axis]}, pour chaque promotion. Les chiffres sont dans le tableau des données ci-dessous.`}
+        description={`Barres empilées du nombre de défis par niveau sur l'axe ${AXIS_LABELS[axis]}, pour chaque promotion. Les chiffres sont dans le tableau des données.`}
       />
     </ChartFigure>
   );

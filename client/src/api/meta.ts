@@ -1,0 +1,11 @@
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import type { Meta } from "@shared/stats";
+import { apiGet } from "../lib/api-client";
+
+export const metaQueries = {
+  all: () => ["meta"] as const,
+  current: () => queryOptions({ queryKey: metaQueries.all(), queryFn: () => apiGet<Meta>("/meta"), staleTime: 10_000 }),
+};
+
+/** The data revision and whether the data are synthetic: for captions and the banner. */
+export const useMeta = () => useQuery(metaQueries.current());

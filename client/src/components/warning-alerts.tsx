@@ -1,0 +1,26 @@
+import Alert from "@codegouvfr/react-dsfr/Alert";
+import type { Warning } from "@shared/writes";
+
+/** The server's coherence warnings: they do not block anything, so they are not announced as alerts. */
+export function WarningAlerts({ warnings, className }: { warnings: Warning[]; className?: string }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className={className}>
+      {warnings.map((warning) => (
+        <Alert
+          key={warning.code}
+          small
+          severity="warning"
+          role={undefined}
+          description={
+            <>
+              <span className="fr-sr-only">Point d'attention : </span>
+              {warning.message}
+            </>
+          }
+          className="fr-mb-1w"
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import Badge from "@codegouvfr/react-dsfr/Badge";
+import { useQuery } from "@tanstack/react-query";
+import { ErrorAlert, Loading } from "../../../components/query-state";
+import { apiGet } from "../../../lib/api-client";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+
+interface OpenApiOperation {
+  summary: string;
+  description: string;
+  "x-access": string;
+  requestBody?: { content: Record<string, { schema: unknown }> };
+}
+interface OpenApiDocument {
+  info: { title: string; description: string };
+  paths: Record<string, Record<string, OpenApiOperation>>;
+}
+
+const METHOD_SEVERITY: Record<string, "info" | "success" | "warning" | "error" | "new"> = {
+  get: "info",
+  post: "success",
+  put: "warning",
+  patch: "new",
+  delete: "error",
+};
+
+/** The API's documentation, read from /api/openapi.json (generated from the route table). */
+export default function ApiDocPage() {
+  useDocumentTitle("Documentation de l'API");
+  const doc = useQuery({ queryKey: ["openapi"], queryFn: () => apiGet<OpenApiDocument>("/openapi.json"), staleTime: Infinity });
+
+  return (
+    <>
+      <h1>Documentation de l'API</h1>
+      {doc.isPending && <Loading />}
+      {doc.isError && <ErrorAlert error={doc.error} />}
+      {doc.data && (
+        <>
+          <p>{doc.data.info.description}</p>
+          <p>
+            <a href="/api/openapi.json" download="openapi.json">
+              Télécharger la description OpenAPI 3.1 (JSON)
+            </a>
+          </p>
+          <div className="fr-table fr-table--no-caption">
+            <div className="fr-table__wrapper">
+              <div className="fr-table__container">
+                <div className="fr-table__content">
+                  <table>
+                    <caption>Routes de l'API</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Méthode et adresse</th>
+                        <th scope="col">Rôle</th>
+                        <th scope="col">Accès</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {Object.entries(doc.data.paths).flatMap(([path, operations]) =>
+                        Object.entries(operations).map(([method, operation]) => (
+                          <tr key={`${method} ${path}`}>
+                            <th scope="row">
+                              <Badge small noIcon severity={METHOD_SEVERITY[method]} className="fr-mr-1w">
+                                {method.toUpperCase()}
+                              </Badge>
+                              <code>{path}</code>
+                            </th>
+                            <td>
+                              {operation.summary}
+                              {operation.requestBody && (
+                                <details className="fr-mt-1w">
+                                  <summary>Corps attendu (JSON Schema)</summary>
+                                  <pre className="api-schema">
+                                    {JSON.stringify(operation.requestBody.content["application/json"]?.schema, null, 2)}
+                                  </pre>
+                                </details>
+                              )}
+                            </td>
+                            <td>{operation.description.replace(/^Accès : /, "").replace(/\.$/, "")}</td>
+                          </tr>
+                        )),
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+              </div>
+            </div>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useMutation } from "@tanstack/react-query";
+import type { StatusUpdate } from "@shared/challenge";
+import type { Axis } from "@shared/domain";
+import { newStatusUpdateSchema, retractionSchema, type NewStatusUpdate } from "@shared/writes";
+import { apiSend } from "../../../lib/api-client";
+import { checkBody } from "../../../lib/check-body";
+import { challengePath, useRefreshChallenges } from "./refresh";
+
+export interface Retraction {
+  statusUpdateId: number;
+  reason: string;
+  retractedAt: string;
+  authorName: string;
+}
+
+export function useRecordStatus(slug: string) {
+  const refresh = useRefreshChallenges();
+  return useMutation({
+    mutationFn: (body: NewStatusUpdate) => {
+      checkBody(newStatusUpdateSchema, body);
+      return apiSend<StatusUpdate>("POST", `${challengePath(slug)}/status-updates`, body);
+    },
+    onSuccess: refresh,
+  });
+}
+
+/** "Toujours exact": the given axes (all reported ones when omitted) are confirmed today. */
+export function useConfirmStatus(slug: string) {
+  const refresh = useRefreshChallenges();
+  return useMutation({
+    mutationFn: (axes?: Axis[]) =>
+      apiSend<{ updates: StatusUpdate[] }>("POST", `${challengePath(slug)}/confirmations`, axes ? { axes } : {}),
+    onSuccess: refresh,
+  });
+}
+
+export function useRetractStatus() {
+  const refresh = useRefreshChallenges();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }) => {
+      checkBody(retractionSchema, { reason });
+      return apiSend<Retraction>("POST", `/status-updates/${id}/retraction`, { reason });
+    },
+    onSuccess: refresh,
+  });
+}

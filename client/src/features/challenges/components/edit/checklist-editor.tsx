@@ -1,0 +1,166 @@
+import Button from "@codegouvfr/react-dsfr/Button";
+import Input from "@codegouvfr/react-dsfr/Input";
+import { useId, useRef, useState, type FormEvent } from "react";
+import type { ChallengeDetail, ChecklistItem } from "@shared/challenge";
+import { CHECKLIST_GROUPS, CHECKLIST_ITEMS, type ChecklistItemKey } from "@shared/domain";
+import { CHECKLIST_GROUP_LABELS, CHECKLIST_ITEM_LABELS } from "@shared/labels-fr";
+import { useSetChecklistItem } from "../../api/plan-writes";
+import { fieldState, focusFirstProblem, FormProblem, LiveNotice, orNull } from "./form-kit";
+
+interface Report {
+  success: (message: string) => void;
+  failure: (error: unknown) => void;
+}
+
+/** The end-of-challenge handover checklist: the evidence behind the transmission axis. */
+export function ChecklistEditor({ challenge }: { challenge: ChallengeDetail }) {
+  const [notice, setNotice] = useState<string>();
+  const [failure, setFailure] = useState<unknown>();
+  const byKey = new Map(challenge.checklist.map((item) => [item.key, item]));
+  const doneCount = CHECKLIST_ITEMS.filter((key) => byKey.get(key)?.done).length;
+  const report: Report = {
+    success: (message) => {
+      setFailure(undefined);
+      setNotice(message);
+    },
+    failure: (error) => {
+      setNotice(undefined);
+      setFailure(error);
+    },
+  };
+
+  return (
+    <section aria-labelledby="maj-passation" className="fr-mb-6w">
+      <h3 id="maj-passation">Liste de passation</h3>
+      <p>
+        Ce qui prouve la transmission. Chaque case s'enregistre dès qu'elle est cochée ; ajoutez si possible le lien du
+        document.
+      </p>
+      <p>
+        <strong>
+          {doneCount} élément{doneCount > 1 ? "s" : ""} fait{doneCount > 1 ? "s" : ""} sur {CHECKLIST_ITEMS.length}
+        </strong>
+      </p>
+      <FormProblem error={failure} fields={[]} title="La liste de passation n'a pas pu être modifiée" />
+      <LiveNotice message={notice} />
+      <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
+        {CHECKLIST_GROUPS.map((group) => {
+          const done = group.items.filter((key) => byKey.get(key)?.done).length;
+          return (
+            <div key={group.key} className="fr-col-12 fr-col-md-6">
+              <fieldset className="fr-fieldset checklist-group">
+                <legend className="fr-fieldset__legend">
+                  {CHECKLIST_GROUP_LABELS[group.key]}
+                  <span className="fr-hint-text">
+                    {done} sur {group.items.length}
+                  </span>
+                </legend>
+                {group.items.map((key) => (
+                  <ChecklistRow key={key} slug={challenge.slug} itemKey={key} item={byKey.get(key)} report={report} />
+                ))}
+              </fieldset>
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+function ChecklistRow({
+  slug,
+  itemKey,
+  item,
+  report,
+}: {
+  slug: string;
+  itemKey: ChecklistItemKey;
+  item: ChecklistItem | undefined;
+  report: Report;
+}) {
+  const id = useId();
+  const set = useSetChecklistItem(slug);
+  const label = CHECKLIST_ITEM_LABELS[itemKey];
+  const done = item?.done ?? false;
+  const link = item?.link ?? null;
+
+  return (
+    <div className="fr-fieldset__element checklist-item">
+      <div className="fr-checkbox-group fr-checkbox-group--sm">
+        <input
+          type="checkbox"
+          id={id}
+          checked={done}
+          onChange={(event) => {
+            const checked = event.target.checked;
+            set.mutate(
+              { key: itemKey, update: { done: checked, link } },
+              {
+                onSuccess: () => report.success(`${label} : ${checked ? "fait" : "à faire"}.`),
+                onError: report.failure,
+              },
+            );
+          }}
+        />
+        <label className="fr-label" htmlFor={id}>
+          {label}
+        </label>
+      </div>
+      {link && (
+        <p className="fr-text--sm fr-mb-1w checklist-item__link">
+          <a href={link} target="_blank" rel="noopener noreferrer">
+            Voir le document<span className="fr-sr-only"> : {label} (nouvelle fenêtre)</span>
+          </a>
+        </p>
+      )}
+      {done && <ChecklistLinkForm slug={slug} itemKey={itemKey} label={label} link={link} report={report} />}
+    </div>
+  );
+}
+
+function ChecklistLinkForm({
+  slug,
+  itemKey,
+  label,
+  link,
+  report,
+}: {
+  slug: string;
+  itemKey: ChecklistItemKey;
+  label: string;
+  link: string | null;
+  report: Report;
+}) {
+  const set = useSetChecklistItem(slug);
+  const formRef = useRef<HTMLFormElement>(null);
+  const [value, setValue] = useState(link ?? "");
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    set.mutate(
+      { key: itemKey, update: { done: true, link: orNull(value) } },
+      {
+        onSuccess: (saved) => report.success(saved.link ? `${label} : lien enregistré.` : `${label} : lien retiré.`),
+        onError: () => focusFirstProblem(formRef.current),
+      },
+    );
+  };
+
+  return (
+    <form ref={formRef} noValidate onSubmit={submit} className="checklist-link">
+      <Input
+        label={
+          <>
+            Lien vers le document<span className="fr-sr-only"> : {label}</span>
+          </>
+        }
+        {...fieldState(set.error, "link")}
+        nativeInputProps={{ type: "url", inputMode: "url", placeholder: "https://", value, onChange: (event) => setValue(event.target.value) }}
+      />
+      <FormProblem error={set.error} fields={["link"]} />
+      <Button type="submit" size="small" priority="secondary" disabled={set.isPending || value === (link ?? "")}>
+        Enregistrer le lien<span className="fr-sr-only"> : {label}</span>
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import Button from "@codegouvfr/react-dsfr/Button";
+import { useEffect, useRef } from "react";
+import type { ChallengeDetail } from "@shared/challenge";
+import { ChecklistEditor } from "./checklist-editor";
+import { OutcomeForm } from "./outcome-form";
+import { ActionsEditor, AlliesEditor, ResourcesEditor, ScenariosEditor } from "./plan-editors";
+import { StatusForms } from "./status-forms";
+
+const PARTS = [
+  ["maj-statut", "Niveau par axe"],
+  ["maj-resultat", "Résultat"],
+  ["maj-actions", "Actions"],
+  ["maj-scenarios", "Scénarios"],
+  ["maj-allies", "Alliés"],
+  ["maj-moyens", "Moyens après le programme"],
+  ["maj-passation", "Liste de passation"],
+] as const;
+
+/** The edit mode of a challenge page, for its mentors and the programme team. Its own chunk: readers never load it. */
+export default function EditMode({
+  challenge,
+  focusOnOpen,
+  onClose,
+}: {
+  challenge: ChallengeDetail;
+  focusOnOpen: boolean;
+  onClose: () => void;
+}) {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) headingRef.current?.focus();
+    // Only when the mode opens, not at each refresh of the challenge.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  return (
+    <section id="mise-a-jour" aria-labelledby="mise-a-jour-titre" className="edit-mode fr-mb-6w">
+      <div className="section-header">
+        <h2 id="mise-a-jour-titre" ref={headingRef} tabIndex={-1}>
+          Mise à jour du défi
+        </h2>
+        <Button priority="secondary" iconId="fr-icon-close-line" onClick={onClose}>
+          Terminer la mise à jour
+        </Button>
+      </div>
+      <p>Chaque enregistrement est gardé dans l'historique, avec votre nom et la date.</p>
+      <nav aria-label="Parties de la mise à jour" className="fr-mb-4w">
+        <ul className="edit-mode__parts">
+          {PARTS.map(([anchor, label]) => (
+            <li key={anchor}>
+              <a className="fr-link" href={`#${anchor}`}>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <StatusForms challenge={challenge} />
+      <OutcomeForm challenge={challenge} />
+      <div id="maj-actions">
+        <ActionsEditor challenge={challenge} />
+      </div>
+      <div id="maj-scenarios">
+        <ScenariosEditor challenge={challenge} />
+      </div>
+      <div id="maj-allies">
+        <AlliesEditor challenge={challenge} />
+      </div>
+      <div id="maj-moyens">
+        <ResourcesEditor challenge={challenge} />
+      </div>
+      <ChecklistEditor challenge={challenge} />
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import Select from "@codegouvfr/react-dsfr/Select";
+import { useUrlFilters } from "../../../lib/use-url-filters";
+import type { StatsFilters } from "@shared/stats";
+import { SKILL_LABELS } from "@shared/labels-fr";
+import { usePromotions } from "../../../api/promotions";
+import { useFacets } from "../api/cohort-queries";
+
+const FILTER_KEYS = ["promotion", "administration", "skill"] as const;
+
+/** The dashboard's filters live in the URL: a filtered view is a permalink. */
+export function useDashboardFilters(): [StatsFilters, (changes: StatsFilters) => void] {
+  return useUrlFilters(FILTER_KEYS);
+}
+
+/** The filters in words, for captions: "Promotion : EIG 2 ; compétence : Design". */
+export function useFiltersDescription(filters: StatsFilters): string {
+  const promotions = usePromotions();
+  const parts: string[] = [];
+  if (filters.promotion) parts.push(`promotion ${promotions.data?.find((p) => p.key === filters.promotion)?.label ?? filters.promotion}`);
+  if (filters.administration) parts.push(`administration « ${filters.administration} »`);
+  if (filters.skill) parts.push(`compétence ${SKILL_LABELS[filters.skill] ?? filters.skill}`);
+  return parts.length === 0 ? "Filtres : aucun (tous les défis)" : `Filtres : ${parts.join(" ; ")}`;
+}
+
+export function DashboardFilters({ filters, onChange }: { filters: StatsFilters; onChange: (changes: StatsFilters) => void }) {
+  const promotions = usePromotions();
+  const facets = useFacets();
+  return (
+    <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w dashboard-filters" aria-label="Filtres du tableau de bord" onSubmit={(e) => e.preventDefault()}>
+      <div className="fr-col-12 fr-col-md-3">
+        <Select
+          label="Promotion"
+          nativeSelectProps={{ value: filters.promotion ?? "", onChange: (event) => onChange({ promotion: event.target.value || undefined }) }}
+        >
+          <option value="">Toutes les promotions</option>
+          {promotions.data?.map((promotion) => (
+            <option key={promotion.key} value={promotion.key}>
+              {promotion.label}
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="fr-col-12 fr-col-md-6">
+        <Select
+          label="Administration d'accueil"
+          nativeSelectProps={{
+            value: filters.administration ?? "",
+            onChange: (event) => onChange({ administration: event.target.value || undefined }),
+          }}
+        >
+          <option value="">Toutes les administrations</option>
+          {facets.data?.administrations.map((administration) => (
+            <option key={administration.name} value={administration.name}>
+              {administration.name} ({administration.count})
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="fr-col-12 fr-col-md-3">
+        <Select
+          label="Compétence"
+          nativeSelectProps={{ value: filters.skill ?? "", onChange: (event) => onChange({ skill: event.target.value || undefined }) }}
+        >
+          <option value="">Toutes les compétences</option>
+          {facets.data?.skills.map((skill) => (
+            <option key={skill.key} value={skill.key}>
+              {SKILL_LABELS[skill.key] ?? skill.key} ({skill.count})
+            </option>
+          ))}
+        </Select>
+      </div>
+    </form>
+  );
+}

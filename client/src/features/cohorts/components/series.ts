@@ -1,0 +1,25 @@
+import { LEVELS, OUTCOME_CATEGORIES } from "@shared/domain";
+import { LEVEL_LABELS, NO_OUTCOME_LABEL, NO_REPORT_LABEL, OUTCOME_LABELS } from "@shared/labels-fr";
+import { LEVEL_COLORS, OUTCOME_COLORS } from "../../../components/palette";
+import type { Series } from "../../../components/stacked-bar-chart";
+
+export const outcomeSeries: Series[] = [
+  ...OUTCOME_CATEGORIES.map((category) => ({ key: category, label: OUTCOME_LABELS[category], color: OUTCOME_COLORS[category] })),
+  { key: "none", label: NO_OUTCOME_LABEL, color: OUTCOME_COLORS.none },
+];
+
+export const levelSeries: Series[] = [
+  ...LEVELS.map((level) => ({ key: String(level), label: `${level} · ${LEVEL_LABELS[level]}`, color: LEVEL_COLORS[level] })),
+  { key: "none", label: NO_REPORT_LABEL, color: LEVEL_COLORS.none },
+];
+
+/** One colour and one dash pattern per promotion: lines stay apart without colour. */
+export const PROMOTION_STYLES = [
+  { color: "#000091", dash: "" },
+  { color: "#e4794a", dash: "8 4" },
+  { color: "#00a95f", dash: "2 3" },
+  { color: "#a558a0", dash: "12 4 2 4" },
+  { color: "#3a3a3a", dash: "4 4" },
+  { color: "#c3992a", dash: "1 6" },
+];
+export const promotionStyle = (index: number) => PROMOTION_STYLES[index % PROMOTION_STYLES.length];

@@ -1,0 +1,222 @@
+// Backup and restore of the database file (npm run backup / npm run restore). Both check
+// what they produce or take before it counts: a backup that fails its integrity check is
+// not kept, and a restore never puts in place a file it has not checked.
+import Database from "better-sqlite3";
+import fs from "node:fs";
+import path from "node:path";
+import { acquireDatabaseLock } from "./lock";
+import { readMigrations } from "./migrate";
+
+/** Tables without which a file is not this product's database, whatever its version says. */
+const REQUIRED_TABLES = ["challenges", "status_updates", "outcomes", "users", "data_revision"];
+
+export class BackupError extends Error {}
+
+export interface DatabaseInspection {
+  schemaVersion: number;
+  challenges: number;
+  statusUpdates: number;
+  users: number;
+  revision: number;
+  bytes: number;
+}
+
+/**
+ * Checks a database file: SQLite's full integrity check, foreign keys, the tables the
+ * product needs and a schema version this code knows. Throws `BackupError` (in French,
+ * for the command line) on the first problem.
+ */
+export function inspectDatabase(
+  file: string,
+  { expectedVersion = readMigrations().length, label: name = file }: { expectedVersion?: number; label?: string } = {},
+): DatabaseInspection {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { fileMustExist: true });
+  } catch {
+    throw new BackupError(`Impossible d'ouvrir ${name} comme base SQLite.`);
+  }
+  try {
+    let integrity: string[];
+    try {
+      integrity = (db.pragma("integrity_check") as Array<Record<string, unknown>>).map((row) => String(Object.values(row)[0]));
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? "";
+      throw new BackupError(
+        code.startsWith("SQLITE_CORRUPT")
+          ? `${name} est endommagé (${(error as Error).message}).`
+          : `${name} n'est pas une base SQLite lisible.`,
+      );
+    }
+    if (integrity.length !== 1 || integrity[0] !== "ok") {
+      throw new BackupError(`${name} est endommagé (integrity_check) : ${integrity.slice(0, 3).join(" ; ")}`);
+    }
+    const foreignKeys = db.pragma("foreign_key_check") as unknown[];
+    if (foreignKeys.length > 0) throw new BackupError(`${name} contient ${foreignKeys.length} référence(s) cassée(s) (foreign_key_check).`);
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name),
+    );
+    const missing = REQUIRED_TABLES.filter((table) => !tables.has(table));
+    if (missing.length > 0) throw new BackupError(`${name} n'est pas une base de ce tableau de bord (tables absentes : ${missing.join(", ")}).`);
+    const schemaVersion = db.pragma("user_version", { simple: true }) as number;
+    if (schemaVersion < 1 || schemaVersion > expectedVersion) {
+      throw new BackupError(
+        `${name} est à la version de schéma ${schemaVersion}, que ce code (version ${expectedVersion}) ne sait pas reprendre.`,
+      );
+    }
+    const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const revision = (db.prepare("SELECT revision FROM data_revision WHERE id = 1").get() as { revision: number } | undefined)?.revision ?? 0;
+    return {
+      schemaVersion,
+      challenges: count("challenges"),
+      statusUpdates: count("status_updates"),
+      users: count("users"),
+      revision,
+      bytes: fs.statSync(file).size,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+function fsyncPath(target: string): void {
+  const fd = fs.openSync(target, "r");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** A rename is durable once its directory is synced; some platforms cannot open a directory. */
+function fsyncDirectory(directory: string): void {
+  try {
+    fsyncPath(directory);
+  } catch {
+    // Best effort: the data itself was synced before the rename.
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  return path.resolve(a) === path.resolve(b);
+}
+
+/**
+ * Copies the live database to `destination` with SQLite's online backup API: a consistent
+ * snapshot taken in one read transaction, so the server keeps serving (in WAL mode a reader
+ * blocks no writer). The copy is written beside the destination, checked, switched to a
+ * self-contained single file (no -wal beside it), synced, then renamed into place.
+ */
+export async function backupDatabase(
+  databasePath: string,
+  destination: string,
+  { overwrite = false }: { overwrite?: boolean } = {},
+): Promise<DatabaseInspection> {
+  if (!fs.existsSync(databasePath)) throw new BackupError(`Aucune base à sauvegarder : ${databasePath} n'existe pas.`);
+  if (sameFile(destination, databasePath) || path.resolve(destination).startsWith(`${path.resolve(databasePath)}-`)) {
+    throw new BackupError("La sauvegarde ne peut pas remplacer la base elle-même ni ses fichiers.");
+  }
+  if (fs.existsSync(destination) && !overwrite) {
+    throw new BackupError(`${destination} existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer.`);
+  }
+  const directory = path.dirname(path.resolve(destination));
+  if (!fs.existsSync(directory)) throw new BackupError(`Le dossier ${directory} n'existe pas.`);
+
+  // A shared lock: the server may run, a restore may not start meanwhile.
+  const lock = acquireDatabaseLock(databasePath, "shared");
+  const partial = path.join(directory, `.${path.basename(destination)}.partiel-${process.pid}`);
+  try {
+    const source = new Database(databasePath, { fileMustExist: true, timeout: 5000 });
+    try {
+      // The whole copy in one step: stepping page by page would restart the copy each time
+      // the server commits, and might never finish on a busy day.
+      await source.backup(partial, { progress: () => 0x7fffffff });
+    } finally {
+      source.close();
+    }
+    const copy = new Database(partial);
+    try {
+      copy.pragma("journal_mode = DELETE");
+    } finally {
+      copy.close();
+    }
+    const inspection = inspectDatabase(partial, { label: `La copie pour ${destination}` });
+    fsyncPath(partial);
+    fs.renameSync(partial, destination);
+    fsyncDirectory(directory);
+    return { ...inspection, bytes: fs.statSync(destination).size };
+  } finally {
+    fs.rmSync(partial, { force: true });
+    fs.rmSync(`${partial}-journal`, { force: true });
+    lock.release();
+  }
+}
+
+function timestamp(date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}${pad(date.getMonth() + 1)}${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}${pad(date.getSeconds())}`;
+}
+
+export interface RestoreResult extends DatabaseInspection {
+  /** Where the replaced database was kept, if there was one. */
+  previous?: string;
+}
+
+/**
+ * Replaces the database with a backup, only while no server (nor backup) uses it: the
+ * exclusive lock is taken first and held to the end, so a server cannot start meanwhile.
+ * The backup is copied and checked *before* anything is touched; the replaced database is
+ * kept beside it (with its -wal, if any, so that nothing it held is lost), never deleted.
+ */
+export function restoreDatabase(backupFile: string, databasePath: string): RestoreResult {
+  if (!fs.existsSync(backupFile)) throw new BackupError(`Sauvegarde introuvable : ${backupFile}.`);
+  if (sameFile(backupFile, databasePath)) throw new BackupError("La sauvegarde est la base elle-même : rien à restaurer.");
+  const directory = path.dirname(path.resolve(databasePath));
+  fs.mkdirSync(directory, { recursive: true });
+
+  const lock = acquireDatabaseLock(databasePath, "exclusive");
+  const incoming = `${databasePath}.restauration-${process.pid}`;
+  try {
+    fs.copyFileSync(backupFile, incoming);
+    const inspection = inspectDatabase(incoming, { label: backupFile });
+    // The restored file runs in WAL mode like any database the server opens.
+    const copy = new Database(incoming);
+    try {
+      copy.pragma("journal_mode = WAL");
+    } finally {
+      copy.close();
+    }
+    fsyncPath(incoming);
+
+    let previous: string | undefined;
+    if (fs.existsSync(databasePath)) {
+      previous = `${databasePath}.avant-restauration-${timestamp()}`;
+      try {
+        // Fold the WAL into the file so the kept copy is one file; if the old base is too
+        // damaged for that, its -wal and -shm are kept beside it under the same new name.
+        const old = new Database(databasePath, { fileMustExist: true, timeout: 0 });
+        try {
+          old.pragma("wal_checkpoint(TRUNCATE)");
+        } finally {
+          old.close();
+        }
+      } catch {
+        // Kept as it is, see below.
+      }
+      fs.renameSync(databasePath, previous);
+    }
+    // A -wal left beside the new file would be replayed into it: move any away first.
+    for (const suffix of ["-wal", "-shm"]) {
+      if (fs.existsSync(databasePath + suffix)) {
+        if (previous) fs.renameSync(databasePath + suffix, previous + suffix);
+        else fs.rmSync(databasePath + suffix);
+      }
+    }
+    fs.renameSync(incoming, databasePath);
+    fsyncDirectory(directory);
+    return { ...inspection, previous };
+  } finally {
+    for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(incoming + suffix, { force: true });
+    lock.release();
+  }
+}

@@ -1,0 +1,219 @@
+// Statistics over the filtered set of challenges. Every function reads the derived tables
+// or one ordered pass over history, and returns plain objects for the API.
+import type { Db } from "../db/database";
+import { isStale } from "../domain/coherence";
+import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type Axis, type OutcomeCategory } from "@shared/domain";
+import { addMonths, parisDate, wholeMonthsBetween } from "@shared/dates";
+import {
+  OUTCOME_OFFSETS,
+  type AtRiskChallenge,
+  type Facets,
+  type OutcomesAfterEnd,
+  type RiskReason,
+  type StatsFilters,
+  type SustainabilityStats,
+  type Trajectory,
+  type TrajectoryPoint,
+} from "@shared/stats";
+
+/** SQL condition on the alias `c` selecting the challenges the filters keep. */
+export const FILTERED_CHALLENGE = `
+  (@promotion IS NULL OR c.promotion_key = @promotion)
+  AND (@administration IS NULL OR c.administration = @administration)
+  AND (@skill IS NULL OR EXISTS (SELECT 1 FROM challenge_skills cs WHERE cs.challenge_id = c.id AND cs.skill = @skill))`;
+
+export const filterParams = (filters: StatsFilters) => ({
+  promotion: filters.promotion ?? null,
+  administration: filters.administration ?? null,
+  skill: filters.skill ?? null,
+});
+
+interface PromotionRow {
+  key: string;
+  label: string;
+  startsOn: string;
+  challengeCount: number;
+}
+
+/** The promotions in order, each with how many of its challenges the filters keep. */
+export function filteredPromotions(db: Db, filters: StatsFilters): PromotionRow[] {
+  return db.all<PromotionRow>(
+    `SELECT p.key, p.label, p.starts_on AS startsOn,
+            (SELECT count(*) FROM challenges c WHERE c.promotion_key = p.key AND ${FILTERED_CHALLENGE}) AS challengeCount
+     FROM promotions p
+     WHERE @promotion IS NULL OR p.key = @promotion
+     ORDER BY p.position, p.starts_on, p.key`,
+    filterParams(filters),
+  );
+}
+
+/**
+ * Cohort trajectories: at month m (whole months since the promotion's start), a challenge
+ * counts with the level of its latest update dated in a month ≤ m (carried forward);
+ * retracted updates do not count. Points run from the first month with a report to the last.
+ */
+export function trajectories(db: Db, filters: StatsFilters): Trajectory[] {
+  const promotions = filteredPromotions(db, filters);
+  const updates = db.all<{ promotion: string; challengeId: number; axis: Axis; level: number; asOf: string }>(
+    `SELECT c.promotion_key AS promotion, u.challenge_id AS challengeId, u.axis, u.level, u.as_of AS asOf
+     FROM status_updates u JOIN challenges c ON c.id = u.challenge_id
+     WHERE NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)
+       AND ${FILTERED_CHALLENGE}
+     ORDER BY u.as_of, u.id`,
+    filterParams(filters),
+  );
+
+  return promotions.map((promotion) => {
+    const axes = {} as Trajectory["axes"];
+    for (const axis of AXES) {
+      // For each challenge, its level at the end of each month it reported in (the latest wins).
+      const byChallenge = new Map<number, Map<number, number>>();
+      for (const update of updates) {
+        if (update.promotion !== promotion.key || update.axis !== axis) continue;
+        const month = wholeMonthsBetween(promotion.startsOn, update.asOf);
+        if (!byChallenge.has(update.challengeId)) byChallenge.set(update.challengeId, new Map());
+        byChallenge.get(update.challengeId)!.set(month, update.level);
+      }
+      axes[axis] = carryForward(byChallenge);
+    }
+    return { key: promotion.key, label: promotion.label, challengeCount: promotion.challengeCount, axes };
+  });
+}
+
+function carryForward(byChallenge: Map<number, Map<number, number>>): TrajectoryPoint[] {
+  const months = [...byChallenge.values()].flatMap((levels) => [...levels.keys()]);
+  if (months.length === 0) return [];
+  const first = Math.min(...months);
+  const last = Math.max(...months);
+  const current = new Map<number, number>();
+  const points: TrajectoryPoint[] = [];
+  for (let month = first; month <= last; month += 1) {
+    for (const [challengeId, levels] of byChallenge) {
+      const level = levels.get(month);
+      if (level !== undefined) current.set(challengeId, level);
+    }
+    const levels = [...current.values()];
+    points.push({ month, meanLevel: levels.reduce((sum, level) => sum + level, 0) / levels.length, reported: levels.length });
+  }
+  return points;
+}
+
+const zeroOutcomes = () =>
+  Object.fromEntries(OUTCOME_CATEGORIES.map((category) => [category, 0])) as Record<OutcomeCategory, number>;
+
+/** The outcome in force 6, 12 and 24 months after each challenge's own end date. */
+export function outcomesAfterEnd(db: Db, filters: StatsFilters, today = parisDate()): OutcomesAfterEnd[] {
+  const challenges = db.all<{ id: number; promotion: string; endsOn: string }>(
+    `SELECT c.id, c.promotion_key AS promotion, c.ends_on AS endsOn FROM challenges c WHERE ${FILTERED_CHALLENGE}`,
+    filterParams(filters),
+  );
+  const outcomes = new Map<number, { asOf: string; categories: OutcomeCategory[] }[]>();
+  for (const row of db.all<{ challengeId: number; asOf: string; categories: string }>(
+    `SELECT o.challenge_id AS challengeId, o.as_of AS asOf, o.categories
+     FROM outcomes o JOIN challenges c ON c.id = o.challenge_id
+     WHERE ${FILTERED_CHALLENGE} ORDER BY o.as_of, o.id`,
+    filterParams(filters),
+  )) {
+    if (!outcomes.has(row.challengeId)) outcomes.set(row.challengeId, []);
+    outcomes.get(row.challengeId)!.push({ asOf: row.asOf, categories: JSON.parse(row.categories) });
+  }
+
+  return filteredPromotions(db, filters).map((promotion) => ({
+    key: promotion.key,
+    label: promotion.label,
+    challengeCount: promotion.challengeCount,
+    offsets: OUTCOME_OFFSETS.map((months) => {
+      const entry = { months, reached: 0, reported: 0, outcomes: zeroOutcomes() };
+      for (const challenge of challenges) {
+        if (challenge.promotion !== promotion.key) continue;
+        const date = addMonths(challenge.endsOn, months);
+        if (date > today) continue;
+        entry.reached += 1;
+        const inForce = outcomes.get(challenge.id)?.filter((outcome) => outcome.asOf <= date).at(-1);
+        if (!inForce) continue;
+        entry.reported += 1;
+        for (const category of inForce.categories) entry.outcomes[category] += 1;
+      }
+      return entry;
+    }),
+  }));
+}
+
+/** Actions by kind and status, and who kept people on the deliverables, per promotion. */
+export function sustainabilityStats(db: Db, filters: StatsFilters): SustainabilityStats[] {
+  const params = filterParams(filters);
+  const actions = db.all<{ promotion: string; kind: (typeof ACTION_KINDS)[number]; status: (typeof ACTION_STATUSES)[number]; n: number }>(
+    `SELECT c.promotion_key AS promotion, a.kind, a.status, count(*) AS n
+     FROM actions a JOIN challenges c ON c.id = a.challenge_id
+     WHERE ${FILTERED_CHALLENGE} GROUP BY c.promotion_key, a.kind, a.status`,
+    params,
+  );
+  const resources = db.all<{ promotion: string; reported: number; kept: number }>(
+    `SELECT c.promotion_key AS promotion, count(*) AS reported, sum(r.kept) AS kept
+     FROM (SELECT challenge_id, max(people_kept > 0) AS kept FROM resources GROUP BY challenge_id) r
+     JOIN challenges c ON c.id = r.challenge_id
+     WHERE ${FILTERED_CHALLENGE} GROUP BY c.promotion_key`,
+    params,
+  );
+  return filteredPromotions(db, filters).map((promotion) => {
+    const byKind = Object.fromEntries(
+      ACTION_KINDS.map((kind) => [kind, Object.fromEntries(ACTION_STATUSES.map((status) => [status, 0]))]),
+    ) as SustainabilityStats["actions"];
+    for (const row of actions) if (row.promotion === promotion.key) byKind[row.kind][row.status] = row.n;
+    const kept = resources.find((row) => row.promotion === promotion.key);
+    return {
+      key: promotion.key,
+      label: promotion.label,
+      challengeCount: promotion.challengeCount,
+      actions: byKind,
+      resourcesReported: kept?.reported ?? 0,
+      peopleKept: kept?.kept ?? 0,
+    };
+  });
+}
+
+/**
+ * Challenges at risk: ended over six months ago with production below "Atteint", or ended
+ * with nobody kept on the deliverables, or with nothing reported for 90 days.
+ */
+export function atRiskChallenges(db: Db, filters: StatsFilters, now = new Date()): AtRiskChallenge[] {
+  const today = parisDate(now);
+  const rows = db.all<Omit<AtRiskChallenge, "reasons"> & { kept: number }>(
+    `SELECT c.slug, c.title, c.promotion_key AS promotion, c.administration, c.ends_on AS endsOn,
+            c.last_report_at AS lastReportAt, s.level AS productionLevel,
+            EXISTS (SELECT 1 FROM resources r WHERE r.challenge_id = c.id AND r.people_kept > 0) AS kept
+     FROM challenges c
+     JOIN promotions p ON p.key = c.promotion_key
+     LEFT JOIN current_status s ON s.challenge_id = c.id AND s.axis = 'production'
+     WHERE ${FILTERED_CHALLENGE}
+     ORDER BY p.position, c.title COLLATE NOCASE`,
+    filterParams(filters),
+  );
+  return rows
+    .map(({ kept, ...row }) => {
+      const reasons: RiskReason[] = [];
+      if (addMonths(row.endsOn, 6) < today && (row.productionLevel ?? -1) < 2) reasons.push("production_below_achieved");
+      if (row.endsOn < today && !kept) reasons.push("nobody_kept");
+      if (isStale(row.lastReportAt, now)) reasons.push("stale");
+      return { ...row, reasons };
+    })
+    .filter((row) => row.reasons.length > 0);
+}
+
+export function facets(db: Db): Facets {
+  return {
+    administrations: db.all<{ name: string; count: number }>(
+      "SELECT administration AS name, count(*) AS count FROM challenges GROUP BY administration ORDER BY administration COLLATE NOCASE",
+    ),
+    skills: db.all<{ key: string; count: number }>(
+      "SELECT skill AS key, count(*) AS count FROM challenge_skills GROUP BY skill ORDER BY count DESC, skill",
+    ),
+  };
+}
+
+export function dataMeta(db: Db): { revision: number; isSynthetic: boolean } {
+  const row = db.get<{ revision: number; isSynthetic: number }>(
+    "SELECT r.revision, d.is_synthetic AS isSynthetic FROM data_revision r, dataset_info d",
+  )!;
+  return { revision: row.revision, isSynthetic: row.isSynthetic === 1 };
+}

@@ -1,0 +1,125 @@
+// The dataset evaluators export: challenge-level data only. No account emails, no author
+// names, no audit log, no sessions: personal data stays with the programme team.
+import type { Db } from "../db/database";
+import { isStale } from "../domain/coherence";
+
+export interface DatasetChallenge {
+  slug: string;
+  title: string;
+  promotion: string;
+  promotionLabel: string;
+  administration: string;
+  startsOn: string;
+  endsOn: string;
+  datesApproximate: boolean;
+  durationMonths: number;
+  skills: string[];
+  website: string | null;
+  sourceCode: string | null;
+  predecessor: string | null;
+  productionLevel: number | null;
+  productionAsOf: string | null;
+  transmissionLevel: number | null;
+  transmissionAsOf: string | null;
+  reliabilityLevel: number | null;
+  reliabilityAsOf: string | null;
+  outcomeCategories: string[];
+  outcomePath: string | null;
+  outcomeAsOf: string | null;
+  lastReportAt: string | null;
+  stale: boolean;
+}
+
+export interface Dataset {
+  challenges: DatasetChallenge[];
+  statusUpdates: Record<string, unknown>[];
+  outcomes: Record<string, unknown>[];
+  actions: Record<string, unknown>[];
+  scenarios: Record<string, unknown>[];
+  allies: Record<string, unknown>[];
+  resources: Record<string, unknown>[];
+}
+
+type ChallengeRow = Omit<DatasetChallenge, "datesApproximate" | "skills" | "outcomeCategories" | "stale"> & {
+  datesApproximate: number;
+  skills: string | null;
+  outcomeCategories: string | null;
+};
+
+export function datasetChallenges(db: Db): DatasetChallenge[] {
+  return db
+    .all<ChallengeRow>(
+      `SELECT c.slug, c.title, c.promotion_key AS promotion, p.label AS promotionLabel, c.administration,
+              c.starts_on AS startsOn, c.ends_on AS endsOn, c.dates_approximate AS datesApproximate,
+              c.duration_months AS durationMonths,
+              (SELECT group_concat(skill, ',') FROM (SELECT skill FROM challenge_skills WHERE challenge_id = c.id ORDER BY skill)) AS skills,
+              c.website, c.source_code AS sourceCode, pred.slug AS predecessor,
+              sp.level AS productionLevel, sp.as_of AS productionAsOf,
+              st.level AS transmissionLevel, st.as_of AS transmissionAsOf,
+              sr.level AS reliabilityLevel, sr.as_of AS reliabilityAsOf,
+              o.categories AS outcomeCategories, o.path AS outcomePath, o.as_of AS outcomeAsOf,
+              c.last_report_at AS lastReportAt
+       FROM challenges c
+       JOIN promotions p ON p.key = c.promotion_key
+       LEFT JOIN challenges pred ON pred.id = c.predecessor_id
+       LEFT JOIN current_status sp ON sp.challenge_id = c.id AND sp.axis = 'production'
+       LEFT JOIN current_status st ON st.challenge_id = c.id AND st.axis = 'transmission'
+       LEFT JOIN current_status sr ON sr.challenge_id = c.id AND sr.axis = 'reliability'
+       LEFT JOIN current_outcome co ON co.challenge_id = c.id
+       LEFT JOIN outcomes o ON o.id = co.outcome_id
+       ORDER BY p.position, c.title COLLATE NOCASE`,
+    )
+    .map((row) => ({
+      ...row,
+      datesApproximate: row.datesApproximate === 1,
+      skills: row.skills ? row.skills.split(",") : [],
+      outcomeCategories: row.outcomeCategories ? JSON.parse(row.outcomeCategories) : [],
+      stale: isStale(row.lastReportAt),
+    }));
+}
+
+export function readDataset(db: Db): Dataset {
+  return {
+    challenges: datasetChallenges(db),
+    statusUpdates: db
+      .all<Record<string, unknown> & { retracted: number }>(
+        `SELECT u.id, c.slug AS challenge, u.axis, u.level, u.kind, u.as_of AS asOf, u.recorded_at AS recordedAt,
+                u.note, u.evidence_url AS evidenceUrl, r.status_update_id IS NOT NULL AS retracted,
+                r.reason AS retractionReason, r.retracted_at AS retractedAt
+         FROM status_updates u JOIN challenges c ON c.id = u.challenge_id
+         LEFT JOIN status_update_retractions r ON r.status_update_id = u.id
+         ORDER BY c.slug, u.as_of, u.id`,
+      )
+      .map((row) => ({ ...row, retracted: row.retracted === 1 })),
+    outcomes: db
+      .all<Record<string, unknown> & { categories: string; inForce: number }>(
+        `SELECT o.id, c.slug AS challenge, o.categories, o.path, o.note, o.as_of AS asOf, o.recorded_at AS recordedAt,
+                EXISTS (SELECT 1 FROM current_outcome co WHERE co.outcome_id = o.id) AS inForce
+         FROM outcomes o JOIN challenges c ON c.id = o.challenge_id ORDER BY c.slug, o.as_of, o.id`,
+      )
+      .map((row) => ({ ...row, categories: JSON.parse(row.categories), inForce: row.inForce === 1 })),
+    actions: db.all(
+      `SELECT a.id, c.slug AS challenge, a.kind, a.title, a.status, a.due_on AS dueOn, a.owner, a.scenario_id AS scenarioId,
+              a.as_of AS asOf
+       FROM actions a JOIN challenges c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
+    ),
+    scenarios: db
+      .all<Record<string, unknown> & { preferred: number; isStop: number }>(
+        `SELECT s.id, c.slug AS challenge, s.title, s.needs, s.resources_needed AS resourcesNeeded, s.governance,
+                s.calendar, s.preferred, s.is_stop AS isStop
+         FROM scenarios s JOIN challenges c ON c.id = s.challenge_id ORDER BY c.slug, s.id`,
+      )
+      .map((row) => ({ ...row, preferred: row.preferred === 1, isStop: row.isStop === 1 })),
+    allies: db.all(
+      `SELECT a.id, c.slug AS challenge, a.name, a.kind, a.role, a.as_of AS asOf
+       FROM allies a JOIN challenges c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
+    ),
+    resources: db
+      .all<Record<string, unknown> & { budgetSecured: number }>(
+        `SELECT r.id, c.slug AS challenge, r.people_kept AS peopleKept, r.arrangement, r.time_share AS timeShare,
+                r.budget_secured AS budgetSecured, r.hosting, r.note
+         FROM resources r JOIN challenges c ON c.id = r.challenge_id ORDER BY c.slug, r.id`,
+      )
+      .map((row) => ({ ...row, budgetSecured: row.budgetSecured === 1 })),
+  };
+}

@@ -1,0 +1,113 @@
+import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { recordStatus } from "../support/factories";
+import { createAccount } from "../support/session-client";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+const runBrowserTests = hasChromium || Boolean(process.env.CI);
+
+describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let page: Page;
+  let problems: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer({ withClient: true });
+    // A few reports, so that trajectories have points (EIG 1 starts on 2017-01-01).
+    recordStatus(server.db, "afd-geodata", "production", 1, "2017-04-10");
+    recordStatus(server.db, "afd-geodata", "production", 3, "2018-02-01");
+    recordStatus(server.db, "bnf-catalogage", "production", 2, "2017-09-15");
+    recordStatus(server.db, "archifiltre", "production", 2, "2018-11-01");
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(10_000);
+    page = await context.newPage();
+    problems = watchPageProblems(page);
+    const evaluator = await createAccount(server.db, "evaluator");
+    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function download(button: ReturnType<Page["getByRole"]>): Promise<Buffer> {
+    const [file] = await Promise.all([page.waitForEvent("download"), button.click()]);
+    return fs.readFileSync((await file.path())!);
+  }
+
+  it("shows at least four charts, each with PNG, SVG and CSV exports and a data table", async () => {
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole("figure", { name: "Résultats par promotion" }).locator("svg.recharts-surface").waitFor();
+    await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThanOrEqual(4);
+    const figures = page.locator("figure");
+    const count = await figures.count();
+    expect(count).toBeGreaterThanOrEqual(4);
+    for (let i = 0; i < count; i += 1) {
+      const figure = figures.nth(i);
+      for (const format of ["PNG", "SVG", "CSV"]) expect(await figure.getByRole("button", { name: new RegExp(`^${format}`) }).count()).toBe(1);
+      expect(await figure.locator("table tbody tr").count()).toBeGreaterThan(0);
+      expect(await figure.locator("figcaption").textContent()).toMatch(/Source : .*révision \d+.*Filtres : aucun.*71 défis/s);
+    }
+    expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+  });
+
+  it("draws the trajectories with a marker at the programme's end", async () => {
+    const figure = page.getByRole("figure", { name: /Trajectoires des promotions/ });
+    await expect.poll(() => figure.locator(".recharts-line").count()).toBe(5);
+    await expect.poll(() => figure.locator(".recharts-reference-line").count()).toBe(1);
+    await expect.poll(() => figure.locator("svg.recharts-surface").first().textContent()).toContain("Fin du programme");
+    const rows = await figure.locator("table tbody tr").allTextContents();
+    expect(rows.some((row) => row.startsWith("EIG 1, mois 3"))).toBe(true);
+  });
+
+  it("downloads a real PNG at twice the size, an SVG and a CSV of the chart's data", async () => {
+    const figure = page.getByRole("figure", { name: "Résultats par promotion" });
+    const png = await download(figure.getByRole("button", { name: /^PNG/ }));
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = png.readUInt32BE(16);
+    const areaWidth = await figure.locator(".chart-export-area").evaluate((node) => node.getBoundingClientRect().width);
+    expect(width).toBeGreaterThanOrEqual(Math.floor(areaWidth * 2) - 2);
+
+    const svg = (await download(figure.getByRole("button", { name: /^SVG/ }))).toString("utf8");
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svg).toContain("Résultats par promotion");
+    expect(svg).toContain("Livrables maintenus");
+    expect(svg).toMatch(/Source : Suivi de pérennisation des défis EIG/);
+
+    const csv = (await download(figure.getByRole("button", { name: /^CSV/ }))).toString("utf8");
+    expect(csv.startsWith("\uFEFFPromotion,Défis,Livrables maintenus")).toBe(true);
+    expect(csv).toContain("EIG 2,13,2,2,1,1,0,0,7");
+    expect(problems).toEqual([]);
+  });
+
+  it("filters change the charts and the URL, which reopens the same view", async () => {
+    await page.getByLabel("Promotion").first().selectOption({ label: "EIG 2" });
+    await expect.poll(() => new URL(page.url()).searchParams.get("promotion")).toBe("2");
+    const ticks = page.getByRole("figure", { name: "Résultats par promotion" }).locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
+    await expect.poll(() => ticks.allTextContents()).toEqual(["EIG 2"]);
+    await page.getByLabel("Compétence").selectOption("design");
+    await expect.poll(() => new URL(page.url()).searchParams.get("skill")).toBe("design");
+    const caption = page.getByRole("figure", { name: "Résultats par promotion" }).locator("figcaption");
+    await expect.poll(() => caption.textContent()).toMatch(/promotion EIG 2 ; compétence Design/);
+
+    await page.goto(page.url());
+    await expect.poll(() => ticks.allTextContents()).toEqual(["EIG 2"]);
+    await expect.poll(() => page.getByLabel("Compétence").inputValue()).toBe("design");
+  });
+
+  it("prints a report with every chart and its table open", async () => {
+    await page.goto(`${server.baseUrl}/rapport`);
+    await page.getByRole("heading", { level: 1, name: "Rapport sur la pérennisation des défis EIG" }).waitFor();
+    await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThanOrEqual(4);
+    const tables = page.locator("figure table");
+    await expect.poll(async () => (await tables.evaluateAll((list) => list.filter((t) => (t as HTMLElement).offsetParent !== null).length))).toBe(await tables.count());
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".fr-header").isVisible()).toBe(false);
+    await page.emulateMedia({ media: "screen" });
+  });
+});

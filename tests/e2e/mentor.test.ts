@@ -1,0 +1,162 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { createAccount, SessionClient } from "../support/session-client";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// In CI the browser must be there: these tests fail loudly instead of skipping.
+const runBrowserTests = hasChromium || Boolean(process.env.CI);
+
+describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ withClient: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    // Fail on the step that waits, well before the test's own timeout.
+    context.setDefaultTimeout(8_000);
+    return context.newPage();
+  }
+
+  async function seriousAxeViolations(page: Page): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+
+  function assign(userId: number, slug: string) {
+    server.db.run("INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = ?", [userId, slug]);
+  }
+
+  const history = (page: Page) =>
+    page.getByRole("list", { name: "Mises à jour, de la plus récente à la plus ancienne" }).getByRole("listitem");
+  /** DSFR draws its own radios and checkboxes over the inputs: a person clicks the label. */
+  async function choose(scope: Locator, label: string) {
+    await scope.locator("label", { hasText: label }).click();
+    expect(await scope.getByLabel(label).isChecked()).toBe(true);
+  }
+  const focusedText = (page: Page) => page.evaluate(() => document.activeElement?.textContent?.trim());
+
+  it("records a level, retracts it, marks an action done, and finds no edit control on another mentor's challenge", async () => {
+    const mentor = await createAccount(server.db, "mentor", { name: "Claire Mentor" });
+    const otherMentor = await createAccount(server.db, "mentor", { name: "Marc Mentor" });
+    assign(mentor.id, "explocode");
+    assign(otherMentor.id, "archifiltre");
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+
+    // "Mes défis": the assigned challenge, never reported, with what is missing.
+    await page.getByRole("link", { name: "Mes défis" }).click();
+    await page.getByRole("heading", { level: 1, name: "Mes défis" }).waitFor();
+    const card = page.getByRole("article", { name: "ExploCode" });
+    await card.getByText("À actualiser").waitFor();
+    await card.getByText("jamais renseigné", { exact: true }).waitFor();
+    await card.getByText("Niveau « Transmission » jamais renseigné").waitFor();
+    await card.getByText("Liste de passation vide").waitFor();
+    expect(await page.getByRole("article").count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The edit mode opens with the focus on its heading.
+    await card.getByRole("link", { name: "ExploCode", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "ExploCode" }).waitFor();
+    await page.getByRole("button", { name: "Mettre à jour", exact: true }).click();
+    await page.getByRole("heading", { level: 2, name: "Mise à jour du défi" }).waitFor();
+    await expect.poll(() => focusedText(page)).toBe("Mise à jour du défi");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A field refused inline, then a level recorded with a note.
+    const transmission = page.getByRole("form", { name: "Transmission", exact: true });
+    await choose(transmission, "2 · Atteint");
+    await transmission.getByLabel("Note (facultative)").fill("Documentation remise à la DSI, deux agents formés.");
+    await transmission.getByLabel("Lien vers un justificatif (facultatif)").fill("ftp://exemple.gouv.fr/doc");
+    await transmission.getByRole("button", { name: /^Enregistrer le niveau/ }).click();
+    await transmission.getByText("Lien attendu en http ou https.").waitFor();
+    await transmission.getByLabel("Lien vers un justificatif (facultatif)").fill("https://exemple.gouv.fr/passation");
+    await transmission.getByRole("button", { name: /^Enregistrer le niveau/ }).click();
+    await transmission.getByText(/^Transmission : niveau 2 · Atteint enregistré au /).waitFor();
+
+    // It tops the history and is the current status.
+    const latest = history(page).first();
+    await expect.poll(() => latest.textContent()).toContain("Documentation remise à la DSI, deux agents formés.");
+    const latestText = await latest.textContent();
+    expect(latestText).toContain("Transmission : niveau 2 · Atteint");
+    expect(latestText).toContain("Claire Mentor");
+    expect(await latest.getByRole("link", { name: /Justificatif/ }).getAttribute("href")).toBe("https://exemple.gouv.fr/passation");
+    const currentTransmission = page.getByRole("region", { name: "Transmission", exact: true });
+    await expect.poll(() => currentTransmission.textContent()).toContain("2 · Atteint");
+
+    // Retracted, it stays in history, struck through with its reason, and stops counting.
+    await latest.getByRole("button", { name: /^Retirer/ }).click();
+    await latest.getByLabel("Motif du retrait").fill("Saisi sur le mauvais axe.");
+    await latest.getByRole("button", { name: "Confirmer le retrait" }).click();
+    await latest.locator("s", { hasText: "Transmission : niveau 2 · Atteint" }).waitFor();
+    await latest.getByText(/Saisi sur le mauvais axe\./).waitFor();
+    await expect.poll(() => currentTransmission.textContent()).toContain("Non renseigné");
+    expect(await latest.getByRole("button", { name: /^Retirer/ }).count()).toBe(0);
+
+    // The seeded action marked done: shown at once, kept after a reload.
+    const actionStatus = () => page.getByRole("combobox", { name: /^Statut de l'action « Lancement du Code du travail numérique/ });
+    await actionStatus().selectOption({ label: "Faite" });
+    await page.getByText(/^Statut de l'action « Lancement du Code du travail numérique.* : Faite\.$/).waitFor();
+    await page.reload();
+    await page.getByRole("heading", { level: 2, name: "Mise à jour du défi" }).waitFor();
+    expect(await actionStatus().inputValue()).toBe("done");
+
+    // Another mentor's challenge: readable, with no edit control, even asked for in the address.
+    await page.goto(`${server.baseUrl}/defis/archifiltre?edition=1`);
+    await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Historique des statuts" }).waitFor();
+    expect(await page.getByRole("button", { name: "Mettre à jour" }).count()).toBe(0);
+    expect(await page.getByRole("heading", { name: "Mise à jour du défi" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Retirer/ }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows a conflicting outcome and re-applies the mentor's choice on the new version", async () => {
+    const mentor = await createAccount(server.db, "mentor", { name: "Nora Mentor" });
+    assign(mentor.id, "cartobio");
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+    await page.goto(`${server.baseUrl}/defis/cartobio`);
+    await page.getByRole("button", { name: "Mettre à jour", exact: true }).click();
+    const outcome = page.getByRole("form", { name: "Résultat", exact: true });
+    await choose(outcome, "Livrables maintenus");
+    await choose(outcome, "Équipe interne");
+
+    // Meanwhile, someone else records another outcome.
+    const admin = await createAccount(server.db, "admin", { name: "Équipe Programme" });
+    const other = new SessionClient(server.baseUrl);
+    await other.login(admin.email, admin.password);
+    const { version } = (await other.get("/api/challenges/cartobio")).body;
+    const concurrent = await other.request("PUT", "/api/challenges/cartobio/outcome", { categories: ["discontinued"] }, {
+      "If-Match": String(version),
+    });
+    expect(concurrent.status).toBe(200);
+
+    await outcome.getByRole("button", { name: "Enregistrer le résultat" }).click();
+    const conflict = page.getByRole("group", { name: "Différences entre la version enregistrée et votre saisie" });
+    await conflict.waitFor();
+    const conflictText = await conflict.textContent();
+    expect(conflictText).toContain("Version enregistréeCatégoriesArrêté");
+    expect(conflictText).toContain("Votre saisieCatégories (diffère)Livrables maintenus");
+    await page.getByText(/Équipe Programme a enregistré un autre résultat/).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Appliquer mon choix sur la nouvelle version" }).click();
+    await outcome.getByText(/^Résultat enregistré au /).waitFor();
+    const stored = (await other.get("/api/challenges/cartobio")).body.outcomeDetail;
+    expect(stored).toMatchObject({ categories: ["maintained"], path: "internal_team", authorName: "Nora Mentor" });
+  });
+});
