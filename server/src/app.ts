@@ -12,6 +12,7 @@ import { requestLog } from "./http/request-log";
 import { createLogger, type Logger } from "./lib/logger";
 import { apiRoutes } from "./routes";
 import { validate } from "./http/validate";
+import { revisionCache } from "./http/revision-cache";
 
 z.config(z.locales.fr());
 
@@ -73,10 +74,12 @@ export function createApp({ db, config, serveClient = true, logger }: AppOptions
   });
   api.use(jsonBody());
   api.use(loadSession(db, config));
+  const readCache = revisionCache(db);
   for (const route of apiRoutes(deps)) {
     const checks = accessChecks(db, route.access, { csrf: route.csrf ?? true, challenge: route.challenge });
     const validation = route.input ? [validate(route.input)] : [];
-    api[route.method](route.path, ...checks, ...validation, ...route.handlers);
+    const cache = route.cache === "revision" ? [readCache] : [];
+    api[route.method](route.path, ...checks, ...validation, ...cache, ...route.handlers);
   }
   api.use(() => {
     throw new NotFoundError("Cette adresse ne correspond à aucune ressource de l'API.");

@@ -7,6 +7,7 @@ import { openDatabase } from "./db/database";
 import { acquireDatabaseLock, DatabaseInUseError, type DatabaseLock } from "./db/lock";
 import { migrate } from "./db/migrate";
 import { loadCatalogue } from "./db/seed";
+import { ensureDerivedState } from "./db/derived-state";
 import { createLogger } from "./lib/logger";
 import { deleteLoginAttemptsBefore } from "./repositories/login-attempts";
 
@@ -28,6 +29,7 @@ if (config.databasePath !== ":memory:") {
 const db = openDatabase(config.databasePath);
 
 const applied = migrate(db);
+if (ensureDerivedState(db)) console.log("Tables dérivées (statuts actuels, trajectoires) reconstruites depuis l'historique.");
 if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
 // The catalogue is loaded into an empty database only: a generated dataset stays as it is.
 if (db.get("SELECT 1 FROM challenges LIMIT 1") === undefined) {

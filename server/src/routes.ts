@@ -85,6 +85,8 @@ export interface Route {
   challenge?: ChallengeResolver;
   /** Shared schemas the request is validated with (then found in res.locals). */
   input?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  /** Answer with an ETag from the data revision (304 when unchanged), computed once per revision. */
+  cache?: "revision";
   /** The success answer, for the OpenAPI document. */
   response: { status: number; schema?: z.ZodType; mediaType?: string };
   handlers: RequestHandler[];
@@ -199,6 +201,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/promotions",
+      cache: "revision",
       summary: "Les promotions, dans l'ordre, avec leur nombre de défis.",
       access: "signedIn",
       response: json(200, zod.array(promotionSchema)),
@@ -207,6 +210,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/challenges",
+      cache: "revision",
       summary: "Les défis, filtrés par promotion et par recherche (sans tenir compte des accents).",
       access: "signedIn",
       input: { query: challengeFiltersSchema },
@@ -216,6 +220,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/challenges/:slug",
+      cache: "revision",
       summary: "Un défi : statuts, historique, résultat, actions, scénarios, alliés, ressources, passation, mentors.",
       access: "signedIn",
       response: json(200, challengeDetailSchema),
@@ -234,6 +239,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/stats/cohorts",
+      cache: "revision",
       summary: "Par promotion : résultats et répartition des niveaux actuels par axe.",
       access: "signedIn",
       input: { query: statsFiltersSchema },
@@ -243,6 +249,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/stats/trajectories",
+      cache: "revision",
       summary: "Par promotion et par axe : niveau moyen par mois depuis le début de la promotion (report du dernier niveau).",
       access: "signedIn",
       input: { query: statsFiltersSchema },
@@ -252,6 +259,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/stats/outcomes-after-end",
+      cache: "revision",
       summary: "Résultats en vigueur 6, 12 et 24 mois après la fin de chaque défi.",
       access: "signedIn",
       input: { query: statsFiltersSchema },
@@ -261,6 +269,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/stats/sustainability",
+      cache: "revision",
       summary: "Actions par nature et par état ; défis ayant gardé des personnes après le programme.",
       access: "signedIn",
       input: { query: statsFiltersSchema },
@@ -270,6 +279,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/stats/at-risk",
+      cache: "revision",
       summary: "Défis à risque : fin passée de 6 mois sans mise en production atteinte, personne de gardé, ou rien remonté depuis 90 jours.",
       access: "signedIn",
       input: { query: statsFiltersSchema },
@@ -279,6 +289,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/stats/facets",
+      cache: "revision",
       summary: "Les administrations et compétences proposées par les filtres.",
       access: "signedIn",
       response: json(200, facetsSchema),

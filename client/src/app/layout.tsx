@@ -1,10 +1,12 @@
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
+import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { Header } from "@codegouvfr/react-dsfr/Header";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { Suspense } from "react";
 import { Outlet, useLocation, useNavigate } from "react-router";
 import { ROLE_LABELS } from "@shared/labels-fr";
 import { useCurrentUser, useLogout } from "../api/session";
+import { useMeta } from "../api/meta";
 import { Loading } from "../components/query-state";
 
 const brandTop = (
@@ -71,6 +73,7 @@ export function Layout() {
             : [{ iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { to: "/connexion" } }]
         }
       />
+      {user && <SyntheticDataNotice />}
       <main id="contenu" className="fr-container fr-pt-3w fr-pb-6w" tabIndex={-1}>
         <Suspense fallback={<Loading label="Chargement de la page…" />}>
           <Outlet />
@@ -80,7 +83,28 @@ export function Layout() {
         id="pied-de-page"
         accessibility="non compliant"
         contentDescription="Outil du programme Entrepreneurs d'intérêt général pour suivre la pérennisation des défis : mise en production, transmission et fiabilisation. Données du catalogue public du programme."
+        bottomItems={
+          user
+            ? [
+                { text: "Rapport imprimable", linkProps: { to: "/rapport" } },
+                { text: "Documentation de l'API", linkProps: { to: "/documentation-api" } },
+              ]
+            : []
+        }
       />
     </>
+  );
+}
+
+/** Generated data must never pass for the programme's: said on every page. */
+function SyntheticDataNotice() {
+  const meta = useMeta();
+  if (!meta.data?.isSynthetic) return null;
+  return (
+    <Notice
+      isClosable={false}
+      title="Données synthétiques"
+      description="Ce jeu de données est généré pour des essais de charge : aucun chiffre affiché ne décrit un vrai défi."
+    />
   );
 }

@@ -2,8 +2,9 @@
 // or one ordered pass over history, and returns plain objects for the API.
 import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
-import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type Axis, type OutcomeCategory } from "@shared/domain";
-import { addMonths, parisDate, wholeMonthsBetween } from "@shared/dates";
+import { filteredMonthLevels, promotionSteps, type Step } from "./trajectory-steps";
+import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/domain";
+import { addMonths, parisDate } from "@shared/dates";
 import {
   OUTCOME_OFFSETS,
   type AtRiskChallenge,
@@ -51,49 +52,62 @@ export function filteredPromotions(db: Db, filters: StatsFilters): PromotionRow[
  * Cohort trajectories: at month m (whole months since the promotion's start), a challenge
  * counts with the level of its latest update dated in a month ≤ m (carried forward);
  * retracted updates do not count. Points run from the first month with a report to the last.
+ * Read from the tables kept on write: the cost follows the number of months, not of updates.
  */
 export function trajectories(db: Db, filters: StatsFilters): Trajectory[] {
   const promotions = filteredPromotions(db, filters);
-  const updates = db.all<{ promotion: string; challengeId: number; axis: Axis; level: number; asOf: string }>(
-    `SELECT c.promotion_key AS promotion, u.challenge_id AS challengeId, u.axis, u.level, u.as_of AS asOf
-     FROM status_updates u JOIN challenges c ON c.id = u.challenge_id
-     WHERE NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)
-       AND ${FILTERED_CHALLENGE}
-     ORDER BY u.as_of, u.id`,
-    filterParams(filters),
-  );
+  const byChallengeFilter = filters.administration !== undefined || filters.skill !== undefined;
+  const filteredLevels = byChallengeFilter ? filteredMonthLevels(db, FILTERED_CHALLENGE, filterParams(filters)) : [];
 
   return promotions.map((promotion) => {
     const axes = {} as Trajectory["axes"];
     for (const axis of AXES) {
-      // For each challenge, its level at the end of each month it reported in (the latest wins).
-      const byChallenge = new Map<number, Map<number, number>>();
-      for (const update of updates) {
-        if (update.promotion !== promotion.key || update.axis !== axis) continue;
-        const month = wholeMonthsBetween(promotion.startsOn, update.asOf);
-        if (!byChallenge.has(update.challengeId)) byChallenge.set(update.challengeId, new Map());
-        byChallenge.get(update.challengeId)!.set(month, update.level);
-      }
-      axes[axis] = carryForward(byChallenge);
+      axes[axis] = byChallengeFilter
+        ? runningMeans(stepsOf(filteredLevels.filter((row) => row.promotion === promotion.key && row.axis === axis)))
+        : runningMeans(promotionSteps(db, promotion.key, axis));
     }
     return { key: promotion.key, label: promotion.label, challengeCount: promotion.challengeCount, axes };
   });
 }
 
-function carryForward(byChallenge: Map<number, Map<number, number>>): TrajectoryPoint[] {
-  const months = [...byChallenge.values()].flatMap((levels) => [...levels.keys()]);
-  if (months.length === 0) return [];
-  const first = Math.min(...months);
-  const last = Math.max(...months);
-  const current = new Map<number, number>();
+/** The difference array of some challenges' month levels (same shape as trajectory_steps). */
+function stepsOf(levels: { challengeId: number; month: number; level: number }[]): Step[] {
+  const steps = new Map<number, Step>();
+  const previous = new Map<number, number>();
+  for (const { challengeId, month, level } of levels) {
+    const before = previous.get(challengeId);
+    const step = steps.get(month) ?? { month, levelDelta: 0, countDelta: 0, reporters: 0 };
+    step.levelDelta += before === undefined ? level : level - before;
+    step.countDelta += before === undefined ? 1 : 0;
+    step.reporters += 1;
+    steps.set(month, step);
+    previous.set(challengeId, level);
+  }
+  return [...steps.values()].sort((a, b) => a.month - b.month);
+}
+
+/** Running sums of the steps, one point per month from the first report to the last. */
+function runningMeans(steps: Step[]): TrajectoryPoint[] {
+  const reported = steps.filter((step) => step.reporters > 0);
+  if (reported.length === 0) return [];
+  const first = reported[0].month;
+  const last = reported[reported.length - 1].month;
+  const byMonth = new Map(steps.map((step) => [step.month, step]));
+  let sum = 0;
+  let count = 0;
   const points: TrajectoryPoint[] = [];
+  for (const step of steps) {
+    if (step.month >= first) break;
+    sum += step.levelDelta;
+    count += step.countDelta;
+  }
   for (let month = first; month <= last; month += 1) {
-    for (const [challengeId, levels] of byChallenge) {
-      const level = levels.get(month);
-      if (level !== undefined) current.set(challengeId, level);
+    const step = byMonth.get(month);
+    if (step) {
+      sum += step.levelDelta;
+      count += step.countDelta;
     }
-    const levels = [...current.values()];
-    points.push({ month, meanLevel: levels.reduce((sum, level) => sum + level, 0) / levels.length, reported: levels.length });
+    if (count > 0) points.push({ month, meanLevel: sum / count, reported: count });
   }
   return points;
 }

@@ -2,6 +2,7 @@ import type { Db } from "../db/database";
 import type { Axis, Level } from "@shared/domain";
 import type { StatusUpdate } from "@shared/challenge";
 import { touchChallenge } from "./challenge-touch";
+import { refreshTrajectory } from "./trajectory-steps";
 
 export interface NewStatusUpdateRecord {
   challengeId: number;
@@ -15,11 +16,17 @@ export interface NewStatusUpdateRecord {
   kind?: "update" | "confirmation";
 }
 
+/** Keeps every table derived from one axis's history in line: current status and trajectory. */
+function refreshDerived(db: Db, challengeId: number, axis: Axis): void {
+  refreshCurrentStatus(db, challengeId, axis);
+  refreshTrajectory(db, challengeId, axis);
+}
+
 /**
  * Recomputes the derived current status of one axis from its history: the update with the
  * latest as_of, then the latest recorded, that is not retracted. One indexed lookup.
  */
-export function refreshCurrentStatus(db: Db, challengeId: number, axis: Axis): void {
+function refreshCurrentStatus(db: Db, challengeId: number, axis: Axis): void {
   const latest = db.get<{ id: number; level: number; asOf: string }>(
     `SELECT u.id, u.level, u.as_of AS asOf
      FROM status_updates u
@@ -49,7 +56,7 @@ export function appendStatusUpdate(db: Db, update: NewStatusUpdateRecord): numbe
        VALUES (@challengeId, @axis, @level, @note, @evidenceUrl, @asOf, @authorId, @authorName, @kind)`,
       { note: null, evidenceUrl: null, kind: "update", ...update },
     );
-    refreshCurrentStatus(db, update.challengeId, update.axis);
+    refreshDerived(db, update.challengeId, update.axis);
     touchChallenge(db, update.challengeId, { report: true });
     return Number(lastInsertRowid);
   });
@@ -102,12 +109,12 @@ export function findStatusUpdate(db: Db, id: number): (StatusUpdate & { challeng
 export function retractStatusUpdate(
   db: Db,
   update: { id: number; challengeId: number; axis: Axis },
-  retraction: { reason: string; authorId: number; authorName: string },
+  retraction: { reason: string; authorId: number | null; authorName: string },
 ): void {
   db.run(
     "INSERT INTO status_update_retractions (status_update_id, reason, author_id, author_name) VALUES (?, ?, ?, ?)",
     [update.id, retraction.reason, retraction.authorId, retraction.authorName],
   );
-  refreshCurrentStatus(db, update.challengeId, update.axis);
+  refreshDerived(db, update.challengeId, update.axis);
   touchChallenge(db, update.challengeId, { report: false });
 }

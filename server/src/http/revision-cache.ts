@@ -1,0 +1,46 @@
+import type { RequestHandler } from "express";
+import type { Db } from "../db/database";
+import { parisDate } from "@shared/dates";
+
+/**
+ * Reads that depend only on the data and the day: their ETag is the data revision (which
+ * every write bumps, through triggers) and the date in Paris (staleness counts days). A
+ * client that has the current one gets a 304; otherwise an answer computed at this revision
+ * is served from memory when there is one. Nothing can be served stale: the key changes with
+ * every write.
+ */
+export function revisionCache(db: Db, maxEntries = 500): RequestHandler {
+  const memo = new Map<string, { etag: string; body: string }>();
+  return (req, res, next) => {
+    // Read before computing: an answer is never labelled with a revision newer than its data.
+    const { revision } = db.get<{ revision: number }>("SELECT revision FROM data_revision WHERE id = 1")!;
+    const etag = `W/"r${revision}-${parisDate()}"`;
+    res.setHeader("ETag", etag);
+    res.setHeader("Cache-Control", "private, no-cache");
+    const asked = req.get("If-None-Match");
+    if (asked && asked.split(",").some((tag) => tag.trim() === etag)) {
+      res.status(304).end();
+      return;
+    }
+    const key = req.originalUrl;
+    const hit = memo.get(key);
+    if (hit?.etag === etag) {
+      res.type("json").send(hit.body);
+      return;
+    }
+    const send = res.json.bind(res);
+    res.json = (body: unknown) => {
+      if (res.statusCode === 200) {
+        const text = JSON.stringify(body);
+        memo.delete(key);
+        memo.set(key, { etag, body: text });
+        // Oldest first in a Map: drop the least recently stored beyond the bound.
+        if (memo.size > maxEntries) memo.delete(memo.keys().next().value!);
+        res.type("json");
+        return res.send(text);
+      }
+      return send(body);
+    };
+    next();
+  };
+}
