@@ -45,6 +45,19 @@ export function rebuildDerivedState(db: Db): void {
       ) l JOIN challenges c ON c.id = l.challenge_id
       GROUP BY c.promotion_key, l.axis, l.month;
 
+      -- Cohort columns (migration 0004): bit i of outcome_mask is OUTCOME_CATEGORIES[i].
+      UPDATE challenges SET
+        production_level = (SELECT level FROM current_status WHERE challenge_id = challenges.id AND axis = 'production'),
+        transmission_level = (SELECT level FROM current_status WHERE challenge_id = challenges.id AND axis = 'transmission'),
+        reliability_level = (SELECT level FROM current_status WHERE challenge_id = challenges.id AND axis = 'reliability'),
+        outcome_mask = (
+          SELECT sum(DISTINCT CASE category.value
+            WHEN 'maintained' THEN 1 WHEN 'evolving_in_production' THEN 2 WHEN 'production_after_end' THEN 4
+            WHEN 'beyond_initial_scope' THEN 8 WHEN 'components_reused' THEN 16 WHEN 'discontinued' THEN 32 END)
+          FROM current_outcome co JOIN outcomes o ON o.id = co.outcome_id, json_each(o.categories) AS category
+          WHERE co.challenge_id = challenges.id
+        );
+
       UPDATE challenges SET last_report_at = (
         SELECT max(at) FROM (
           SELECT max(recorded_at) AS at FROM status_updates WHERE challenge_id = challenges.id

@@ -6,6 +6,7 @@ import { isoDateSchema, slugSchema } from "@shared/common";
 import { projectRoot } from "../config";
 import { toSearchText } from "../lib/search-text";
 import type { Db } from "./database";
+import { refreshOutcomeMask } from "../repositories/outcomes";
 
 export const catalogueFile = path.join(projectRoot, "db", "seed", "eig-challenges.json");
 
@@ -118,6 +119,7 @@ export function loadCatalogue(db: Db, catalogue = readCatalogue()): number {
           [id, JSON.stringify(categories), note, asOf, PUBLIC_SOURCE_AUTHOR],
         );
         db.run("INSERT INTO current_outcome (challenge_id, outcome_id) VALUES (?, ?)", [id, outcome.lastInsertRowid]);
+        refreshOutcomeMask(db, id);
         // Reported on its own date by the public source, not when the catalogue was loaded.
         db.run("UPDATE challenges SET last_report_at = ? WHERE id = ?", [`${asOf}T00:00:00.000Z`, id]);
       }

@@ -2,7 +2,7 @@
 // or one ordered pass over history, and returns plain objects for the API.
 import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
-import { filteredMonthLevels, promotionSteps, type Step } from "./trajectory-steps";
+import { allSteps, filteredMonthLevels, type Step } from "./trajectory-steps";
 import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/domain";
 import { addMonths, parisDate } from "@shared/dates";
 import {
@@ -58,13 +58,18 @@ export function trajectories(db: Db, filters: StatsFilters): Trajectory[] {
   const promotions = filteredPromotions(db, filters);
   const byChallengeFilter = filters.administration !== undefined || filters.skill !== undefined;
   const filteredLevels = byChallengeFilter ? filteredMonthLevels(db, FILTERED_CHALLENGE, filterParams(filters)) : [];
+  const steps = new Map<string, Step[]>();
+  for (const step of byChallengeFilter ? [] : allSteps(db, filters.promotion ?? null)) {
+    const key = `${step.promotion} ${step.axis}`;
+    steps.set(key, [...(steps.get(key) ?? []), step]);
+  }
 
   return promotions.map((promotion) => {
     const axes = {} as Trajectory["axes"];
     for (const axis of AXES) {
       axes[axis] = byChallengeFilter
         ? runningMeans(stepsOf(filteredLevels.filter((row) => row.promotion === promotion.key && row.axis === axis)))
-        : runningMeans(promotionSteps(db, promotion.key, axis));
+        : runningMeans(steps.get(`${promotion.key} ${axis}`) ?? []);
     }
     return { key: promotion.key, label: promotion.label, challengeCount: promotion.challengeCount, axes };
   });

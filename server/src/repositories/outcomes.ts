@@ -2,6 +2,7 @@ import type { Db } from "../db/database";
 import type { OutcomeEntry } from "@shared/challenge";
 import type { OutcomeCategory, SustainabilityPath } from "@shared/domain";
 import { touchChallenge } from "./challenge-touch";
+import { OUTCOME_CATEGORIES } from "@shared/domain";
 
 type OutcomeRow = Omit<OutcomeEntry, "categories"> & { categories: string };
 const toOutcome = (row: OutcomeRow): OutcomeEntry => ({ ...row, categories: JSON.parse(row.categories) });
@@ -51,6 +52,7 @@ export function appendOutcome(
      ON CONFLICT (challenge_id) DO UPDATE SET outcome_id = excluded.outcome_id`,
     [outcome.challengeId],
   );
+  refreshOutcomeMask(db, outcome.challengeId);
   const version = touchChallenge(db, outcome.challengeId, { report: true });
   const stored = db.get<OutcomeRow>(`SELECT ${outcomeColumns} FROM outcomes o WHERE o.id = ?`, [lastInsertRowid])!;
   return { outcome: toOutcome(stored), version };
@@ -58,4 +60,15 @@ export function appendOutcome(
 
 export function challengeVersion(db: Db, challengeId: number): number {
   return db.get<{ version: number }>("SELECT version FROM challenges WHERE id = ?", [challengeId])!.version;
+}
+
+/** Bit i set when the outcome in force has OUTCOME_CATEGORIES[i] (migration 0004); null without outcome. */
+export function outcomeMask(categories: readonly OutcomeCategory[]): number {
+  return categories.reduce((mask, category) => mask | (1 << OUTCOME_CATEGORIES.indexOf(category)), 0);
+}
+
+/** Copies the categories of the outcome in force onto the challenge row, for cohort counts. */
+export function refreshOutcomeMask(db: Db, challengeId: number): void {
+  const outcome = currentOutcome(db, challengeId);
+  db.run("UPDATE challenges SET outcome_mask = ? WHERE id = ?", [outcome ? outcomeMask(outcome.categories) : null, challengeId]);
 }

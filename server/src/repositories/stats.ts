@@ -1,10 +1,8 @@
 import type { Db } from "../db/database";
 import type { CohortStats, LevelDistribution } from "@shared/cohort-stats";
-import { AXES, LEVELS, OUTCOME_CATEGORIES, type Axis, type OutcomeCategory } from "@shared/domain";
+import { AXES, LEVELS, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
 import { filteredPromotions, filterParams, FILTERED_CHALLENGE } from "./analytics";
-
-const emptyDistribution = (): LevelDistribution => ({ "0": 0, "1": 0, "2": 0, "3": 0, none: 0 });
 
 /** Mean of an ordinal distribution over the challenges that reported, or null if none did. */
 function meanLevel(distribution: LevelDistribution): number | null {
@@ -13,71 +11,56 @@ function meanLevel(distribution: LevelDistribution): number | null {
   return LEVELS.reduce<number>((sum, level) => sum + level * distribution[level], 0) / reported;
 }
 
+// One aggregate per outcome category and per axis × level, over the challenge rows, which
+// carry their current levels and outcome mask (migration 0004): one pass, no join.
+const AGGREGATES = [
+  "count(*) AS challengeCount",
+  "sum(c.outcome_mask IS NULL) AS outcomesNotReported",
+  ...OUTCOME_CATEGORIES.map((category, bit) => `sum((c.outcome_mask & ${1 << bit}) != 0) AS "outcome_${category}"`),
+  ...AXES.flatMap((axis) => LEVELS.map((level) => `sum(c.${axis}_level = ${level}) AS "${axis}_${level}"`)),
+].join(",\n  ");
+
 /**
- * Current outcomes and levels per promotion. Reads only the derived tables (current status,
- * current outcome), so its cost does not grow with the length of the history.
+ * Current outcomes and levels per promotion, over the challenges the filters keep. Its cost
+ * follows the number of challenges, never the length of their history.
  */
 export function cohortStats(db: Db, filters: StatsFilters = {}): CohortStats[] {
-  const filter = filterParams(filters);
-  const promotions = filteredPromotions(db, filters).map(({ key, label, challengeCount }) => ({ key, label, challengeCount }));
-
-  const byKey = new Map<string, CohortStats>(
-    promotions.map((p) => [
-      p.key,
-      {
-        ...p,
-        outcomes: Object.fromEntries(OUTCOME_CATEGORIES.map((category) => [category, 0])) as Record<OutcomeCategory, number>,
-        outcomesNotReported: p.challengeCount,
-        levels: { production: emptyDistribution(), transmission: emptyDistribution(), reliability: emptyDistribution() },
-        meanLevels: { production: null, transmission: null, reliability: null },
-      },
-    ]),
+  const rows = new Map(
+    db
+      .all<Record<string, number> & { promotion: string }>(
+        `SELECT c.promotion_key AS promotion,
+           ${AGGREGATES}
+         FROM challenges c
+         WHERE ${FILTERED_CHALLENGE}
+         GROUP BY c.promotion_key`,
+        filterParams(filters),
+      )
+      .map((row) => [row.promotion, row]),
   );
 
-  const outcomeCounts = db.all<{ promotion: string; category: OutcomeCategory; count: number }>(
-    `SELECT c.promotion_key AS promotion, category.value AS category, count(*) AS count
-     FROM current_outcome co
-     JOIN challenges c ON c.id = co.challenge_id
-     JOIN outcomes o ON o.id = co.outcome_id, json_each(o.categories) AS category
-     WHERE ${FILTERED_CHALLENGE}
-     GROUP BY c.promotion_key, category.value`,
-    filter,
-  );
-  for (const { promotion: key, category, count } of outcomeCounts) {
-    const stats = byKey.get(key);
-    if (stats && category in stats.outcomes) stats.outcomes[category] = count;
-  }
-
-  const reportedOutcomes = db.all<{ promotion: string; count: number }>(
-    `SELECT c.promotion_key AS promotion, count(*) AS count
-     FROM current_outcome co JOIN challenges c ON c.id = co.challenge_id
-     WHERE ${FILTERED_CHALLENGE}
-     GROUP BY c.promotion_key`,
-    filter,
-  );
-  for (const { promotion: key, count } of reportedOutcomes) {
-    const stats = byKey.get(key);
-    if (stats) stats.outcomesNotReported = stats.challengeCount - count;
-  }
-
-  const levelCounts = db.all<{ promotion: string; axis: Axis; level: 0 | 1 | 2 | 3; count: number }>(
-    `SELECT c.promotion_key AS promotion, s.axis, s.level, count(*) AS count
-     FROM current_status s JOIN challenges c ON c.id = s.challenge_id
-     WHERE ${FILTERED_CHALLENGE}
-     GROUP BY c.promotion_key, s.axis, s.level`,
-    filter,
-  );
-  for (const { promotion: key, axis, level, count } of levelCounts) {
-    const stats = byKey.get(key);
-    if (stats) stats.levels[axis][level] = count;
-  }
-
-  for (const stats of byKey.values()) {
-    for (const axis of AXES) {
-      const distribution = stats.levels[axis];
-      distribution.none = stats.challengeCount - LEVELS.reduce<number>((sum, level) => sum + distribution[level], 0);
-      stats.meanLevels[axis] = meanLevel(distribution);
-    }
-  }
-  return [...byKey.values()];
+  return filteredPromotions(db, filters).map(({ key, label }) => {
+    const row = rows.get(key);
+    const count = (column: string) => row?.[column] ?? 0;
+    const challengeCount = count("challengeCount");
+    const levels = Object.fromEntries(
+      AXES.map((axis) => {
+        const distribution = { "0": 0, "1": 0, "2": 0, "3": 0, none: 0 } as LevelDistribution;
+        for (const level of LEVELS) distribution[level] = count(`${axis}_${level}`);
+        distribution.none = challengeCount - LEVELS.reduce<number>((sum, level) => sum + distribution[level], 0);
+        return [axis, distribution];
+      }),
+    ) as CohortStats["levels"];
+    return {
+      key,
+      label,
+      challengeCount,
+      outcomes: Object.fromEntries(OUTCOME_CATEGORIES.map((category) => [category, count(`outcome_${category}`)])) as Record<
+        OutcomeCategory,
+        number
+      >,
+      outcomesNotReported: challengeCount === 0 ? 0 : count("outcomesNotReported"),
+      levels,
+      meanLevels: { production: meanLevel(levels.production), transmission: meanLevel(levels.transmission), reliability: meanLevel(levels.reliability) },
+    };
+  });
 }

@@ -16,6 +16,12 @@ export interface NewStatusUpdateRecord {
   kind?: "update" | "confirmation";
 }
 
+const LEVEL_COLUMNS: Record<Axis, string> = {
+  production: "production_level",
+  transmission: "transmission_level",
+  reliability: "reliability_level",
+};
+
 /** Keeps every table derived from one axis's history in line: current status and trajectory. */
 function refreshDerived(db: Db, challengeId: number, axis: Axis): void {
   refreshCurrentStatus(db, challengeId, axis);
@@ -36,6 +42,8 @@ function refreshCurrentStatus(db: Db, challengeId: number, axis: Axis): void {
      LIMIT 1`,
     [challengeId, axis],
   );
+  // The challenge row carries the same level, for cohort counts (migration 0004).
+  db.run(`UPDATE challenges SET ${LEVEL_COLUMNS[axis]} = ? WHERE id = ?`, [latest?.level ?? null, challengeId]);
   if (!latest) {
     db.run("DELETE FROM current_status WHERE challenge_id = ? AND axis = ?", [challengeId, axis]);
     return;

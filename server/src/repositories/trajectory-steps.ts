@@ -72,12 +72,13 @@ export interface Step {
   reporters: number;
 }
 
-/** A promotion's steps on one axis, in month order: a few hundred rows at most. */
-export function promotionSteps(db: Db, promotion: string, axis: Axis): Step[] {
-  return db.all<Step>(
-    `SELECT month, level_delta AS levelDelta, count_delta AS countDelta, reporters
-     FROM trajectory_steps WHERE promotion_key = ? AND axis = ? ORDER BY month`,
-    [promotion, axis],
+/** Every promotion's steps (or one's), in month order: a few rows per promotion, axis and month. */
+export function allSteps(db: Db, promotion: string | null): (Step & { promotion: string; axis: Axis })[] {
+  return db.all(
+    `SELECT promotion_key AS promotion, axis, month, level_delta AS levelDelta, count_delta AS countDelta, reporters
+     FROM trajectory_steps WHERE @promotion IS NULL OR promotion_key = @promotion
+     ORDER BY promotion_key, axis, month`,
+    { promotion },
   );
 }
 
