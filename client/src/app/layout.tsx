@@ -60,7 +60,6 @@ export function Layout() {
   const languageSelect = (
     <LanguageSelect
       key="lang"
-      id="choix-langue"
       supportedLangs={LANGS}
       fullNameByLang={LANGUAGE_NAMES}
       lang={lang}

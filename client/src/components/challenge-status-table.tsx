@@ -13,7 +13,7 @@ export function ChallengeStatusTable({ challenges, caption }: { challenges: Chal
   return (
     <div className="fr-table fr-table--no-caption">
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>

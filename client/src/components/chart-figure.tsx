@@ -106,7 +106,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
       >
         <div className="fr-table fr-table--no-caption fr-mb-0">
           <div className="fr-table__wrapper">
-            <div className="fr-table__container">
+            <div className="fr-table__container" tabIndex={0} role="region" aria-label={table.caption}>
               <div className="fr-table__content">
                 <table>
                   <caption>{table.caption}</caption>

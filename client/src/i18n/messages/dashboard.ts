@@ -25,6 +25,15 @@ export const dashboard = bilingual(
         }.`,
     },
     loadingStats: "Chargement des statistiques…",
+    exports: {
+      title: "Télécharger les données",
+      intro: "Le jeu de données complet, au niveau des défis (ni adresses, ni noms d'auteurs, ni journal d'audit). Les en-têtes suivent la langue de l'interface.",
+      challengesCsv: "Défis et niveaux actuels (CSV)",
+      challengesCsvSemicolon: "Défis et niveaux actuels (CSV pour Excel, séparateur « ; »)",
+      historyCsv: "Historique des statuts (CSV)",
+      xlsx: "Jeu de données complet (XLSX, une feuille par table)",
+      json: "Jeu de données complet (JSON)",
+    },
     sections: {
       outcomes: "Résultats",
       levels: "Niveaux par axe",
@@ -163,6 +172,15 @@ export const dashboard = bilingual(
         }.`,
     },
     loadingStats: "Loading statistics…",
+    exports: {
+      title: "Download the data",
+      intro: "The full dataset, at challenge level (no email addresses, no author names, no audit log). Headers follow the interface language.",
+      challengesCsv: "Challenges and current levels (CSV)",
+      challengesCsvSemicolon: "Challenges and current levels (CSV for Excel, “;” separator)",
+      historyCsv: "Status history (CSV)",
+      xlsx: "Full dataset (XLSX, one sheet per table)",
+      json: "Full dataset (JSON)",
+    },
     sections: {
       outcomes: "Outcomes",
       levels: "Levels per axis",

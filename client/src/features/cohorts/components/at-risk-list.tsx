@@ -31,7 +31,7 @@ export function AtRiskList({ challenges, total }: { challenges: AtRiskChallenge[
         <Accordion label={t.list(f.count(challenges.length, common.challenge))} titleAs="h3" defaultExpanded={open}>
         <div className="fr-table fr-table--no-caption">
           <div className="fr-table__wrapper">
-            <div className="fr-table__container">
+            <div className="fr-table__container" tabIndex={0} role="region" aria-label={t.tableCaption}>
               <div className="fr-table__content">
                 <table>
                   <caption>{t.tableCaption}</caption>

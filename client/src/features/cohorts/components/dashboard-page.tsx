@@ -1,11 +1,13 @@
 import { Link } from "react-router";
+import { useCurrentUser } from "../../../api/session";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { CohortSections } from "./cohort-sections";
 import { DashboardFilters, useDashboardFilters } from "./dashboard-filters";
 
 export default function DashboardPage() {
-  const t = useI18n().t.dashboard;
+  const { t: { dashboard: t }, lang } = useI18n();
+  const role = useCurrentUser().data?.role;
   useDocumentTitle(t.title);
   const [filters, setFilters] = useDashboardFilters();
   const search = new URLSearchParams(filters as Record<string, string>).toString();
@@ -22,6 +24,34 @@ export default function DashboardPage() {
         <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
       <CohortSections filters={filters} />
+      {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} />}
     </>
+  );
+}
+
+/** The full dataset, for evaluators and the programme team; headers in the interface language. */
+function DatasetExports({ lang }: { lang: string }) {
+  const t = useI18n().t.dashboard.exports;
+  const links: [string, string][] = [
+    [`/api/export/challenges.csv?lang=${lang}`, t.challengesCsv],
+    [`/api/export/challenges.csv?sep=%3B&lang=${lang}`, t.challengesCsvSemicolon],
+    [`/api/export/status-history.csv?lang=${lang}`, t.historyCsv],
+    [`/api/export/dataset.xlsx?lang=${lang}`, t.xlsx],
+    [`/api/export/dataset.json`, t.json],
+  ];
+  return (
+    <section className="fr-mt-4w" aria-labelledby="section-exports">
+      <h2 id="section-exports">{t.title}</h2>
+      <p>{t.intro}</p>
+      <ul>
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={href} download>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
