@@ -121,7 +121,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     const page = await newPage();
     await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
     await checkRoutes(page, ADMIN_ROUTES);
-  }, 180_000);
+  }, 240_000);
 
   it("a mentor's pages, the challenge's edit mode included, in both languages", async () => {
     const page = await newPage();

@@ -17,7 +17,7 @@ export function WarningAlerts({ warnings, className }: { warnings: Warning[]; cl
           description={
             <>
               <span className="fr-sr-only">{t.common.warningPrefix}</span>
-              {warning.message}
+              {t.common.warning(warning.code, warning.message)}
             </>
           }
           className="fr-mb-1w"

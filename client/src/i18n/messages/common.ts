@@ -13,6 +13,8 @@ export const common = bilingual(
     never: "Jamais",
     none: "—",
     warningPrefix: "Point d'attention : ",
+    /** The server writes its coherence warnings in French. */
+    warning: (_code: string, serverMessage: string) => serverMessage,
     /** "Mise en production : niveau" */
     colon: " : ",
     listSeparator: " ; ",
@@ -50,6 +52,13 @@ export const common = bilingual(
     never: "Never",
     none: "—",
     warningPrefix: "Point to check: ",
+    warning: (code: string, serverMessage: string) =>
+      ({
+        production_secured_without_means:
+          "Production “Secured” without any hosting or budget recorded in the resources after the programme.",
+        discontinued_but_secured: "The challenge is declared “Discontinued” while an axis is at level 3 “Secured”.",
+        transmission_without_handover: "Knowledge transfer at level 2 or more, but no item of the handover checklist is ticked.",
+      })[code] ?? serverMessage,
     colon: ": ",
     listSeparator: "; ",
     challenge: { one: "challenge", other: "challenges" },
