@@ -1,6 +1,7 @@
 // Full-page screenshots of the main pages of a running server, signed in as each given
 // account, to look at them. Usage:
 //   SHOT_ACCOUNTS="admin:admin@x.fr:password,mentor:m@x.fr:password" npx tsx scripts/screenshots.ts [baseUrl] [outDir]
+// SHOT_LANG=en shows the pages in English; SHOT_SCHEME=dark in the DSFR's dark theme.
 import type { Page } from "playwright-core";
 import { launchBrowser } from "../tests/support/browser";
 
@@ -12,6 +13,10 @@ const accounts = (process.env.SHOT_ACCOUNTS ?? "").split(",").filter(Boolean).ma
 });
 
 const only = process.env.SHOT_PAGES?.split(",");
+const lang = process.env.SHOT_LANG === "en" ? "en" : "fr";
+const scheme = process.env.SHOT_SCHEME === "dark" ? "dark" : "light";
+const variant = `${lang === "en" ? "-en" : ""}${scheme === "dark" ? "-dark" : ""}`;
+const withLang = (path: string) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
 const allPages: [string, string][] = [
   ["dashboard", "/"],
   ["dashboard-filtered", "/?promotion=2&skill=design"],
@@ -23,6 +28,8 @@ const allPages: [string, string][] = [
   ["admin-users", "/admin/comptes"],
   ["admin-mentors", "/admin/mentors?promotion=2"],
   ["admin-audit", "/admin/journal"],
+  ["accessibility", "/accessibilite"],
+  ["challenge-edit", "/defis/explocode?edition=1"],
 ];
 const pages = only ? allPages.filter(([name]) => only.includes(name)) : allPages;
 
@@ -33,21 +40,22 @@ async function shoot(page: Page, name: string) {
 
 const browser = await launchBrowser();
 for (const [width, suffix] of [[1280, ""], [390, "-mobile"]] as const) {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
   const page = await context.newPage();
-  await page.goto(`${baseUrl}/connexion`);
-  await shoot(page, `login${suffix}`);
+  await page.goto(`${baseUrl}${withLang("/connexion")}`);
+  await shoot(page, `login${variant}${suffix}`);
   for (const account of accounts) {
-    await page.goto(`${baseUrl}/connexion`);
+    // Signs in in French, then each page asks for the language.
+    await page.goto(`${baseUrl}/connexion?lang=fr`);
     await page.getByLabel("Adresse électronique").fill(account.email);
     await page.getByLabel("Mot de passe", { exact: true }).fill(account.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByRole("heading", { level: 1, name: "Tableau de bord des promotions" }).waitFor();
     for (const [name, path] of pages) {
-      await page.goto(baseUrl + path);
+      await page.goto(baseUrl + withLang(path));
       // Charts draw after their data arrive.
       await page.waitForTimeout(path === "/" || path.startsWith("/?") || path === "/rapport" ? 1500 : 300);
-      await shoot(page, `${account.label}-${name}${suffix}`);
+      await shoot(page, `${account.label}-${name}${variant}${suffix}`);
     }
     await context.clearCookies();
   }

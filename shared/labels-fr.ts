@@ -26,7 +26,7 @@ export const LEVEL_LABELS: Record<Level, string> = {
   2: "Atteint",
   3: "Pérennisé",
 };
-export const NO_REPORT_LABEL = "Non renseigné";
+export const NO_REPORT_LABEL: string = "Non renseigné";
 
 export const LEVEL_DEFINITIONS: Record<Axis, Record<Level, string>> = {
   production: {
@@ -57,7 +57,7 @@ export const OUTCOME_LABELS: Record<OutcomeCategory, string> = {
   components_reused: "Briques réutilisées ailleurs",
   discontinued: "Arrêté",
 };
-export const NO_OUTCOME_LABEL = "Aucun résultat renseigné";
+export const NO_OUTCOME_LABEL: string = "Aucun résultat renseigné";
 
 export const PATH_LABELS: Record<SustainabilityPath, string> = {
   internal_team: "Équipe interne",

@@ -150,6 +150,13 @@ export const warningSchema = z.object({ code: z.enum(WARNING_CODES), message: z.
 export type Warning = z.infer<typeof warningSchema>;
 
 /** Query of the CSV exports: `?sep=;` for French spreadsheets. */
+/** Language of the exports' column headers, labels and sheet names: French unless asked. */
+const exportLangSchema = z.enum(["fr", "en"], { error: "Langue attendue : « fr » ou « en »." }).optional();
+
 export const exportQuerySchema = z.strictObject({
   sep: z.enum([",", ";"], { error: "Séparateur attendu : « , » ou « ; »." }).optional(),
+  lang: exportLangSchema,
 });
+
+/** `GET /api/export/dataset.xlsx`: only the language. */
+export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema });

@@ -5,9 +5,12 @@ import { createRoot } from "react-dom/client";
 import { Link, RouterProvider } from "react-router";
 import { queryClient } from "./app/query-client";
 import { router } from "./app/router";
+import { useLang } from "./i18n/lang";
 import "./styles.css";
 
-startReactDsfr({ defaultColorScheme: "system", Link });
+// `useLang`: the DSFR components' own texts (close buttons, display settings…) follow the
+// interface language.
+startReactDsfr({ defaultColorScheme: "system", Link, useLang });
 
 declare module "@codegouvfr/react-dsfr/spa" {
   interface RegisterLink {

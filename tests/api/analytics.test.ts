@@ -192,6 +192,30 @@ describe("exports", () => {
     expect(typeof formulaCell).toBe("string");
   });
 
+  it("?lang=en gives English headers, labels and sheet names; French stays the default; another language is refused", async () => {
+    const challenges = (await evaluator.get("/api/export/challenges.csv?lang=en&sep=%3B")).body as string;
+    expect(challenges.split("\r\n")[0]).toMatch(/^\uFEFF?id;challenge;promotion;administration;start;end/);
+    expect(challenges.split("\r\n")[0]).toContain("Knowledge transfer: level");
+    expect(challenges.split("\r\n").find((line) => line.startsWith("archifiltre;"))).toContain("Tool in production, still evolving");
+    const history = (await evaluator.get("/api/export/status-history.csv?lang=en")).body as string;
+    expect(history.split("\r\n")[0]).toContain("axis,level,label,date");
+    expect((await evaluator.get("/api/export/challenges.csv?lang=fr")).body as string).toContain("identifiant,défi");
+    expect((await evaluator.get("/api/export/challenges.csv?lang=de")).status).toBe(400);
+
+    const response = await fetch(`${server.baseUrl}/api/export/dataset.xlsx?lang=en`, { headers: { Cookie: evaluator.cookie! } });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Challenges",
+      "Status history",
+      "Outcomes",
+      "Actions",
+      "Scenarios",
+      "Allies",
+      "Resources",
+    ]);
+  });
+
   it("are refused to mentors (403) and to visitors (401)", async () => {
     expect((await mentor.get("/api/export/dataset.json")).status).toBe(403);
     expect((await new SessionClient(server.baseUrl).get("/api/export/challenges.csv")).status).toBe(401);

@@ -1,26 +1,44 @@
+import { headerFooterDisplayItem } from "@codegouvfr/react-dsfr/Display";
 import { Footer } from "@codegouvfr/react-dsfr/Footer";
-import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { Header } from "@codegouvfr/react-dsfr/Header";
+import { LanguageSelect } from "@codegouvfr/react-dsfr/LanguageSelect";
+import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
-import { Suspense } from "react";
-import { Outlet, useLocation, useNavigate } from "react-router";
-import { ROLE_LABELS } from "@shared/labels-fr";
+import { LANGS } from "@shared/labels";
+import { Suspense, useEffect } from "react";
+import { Outlet, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useCurrentUser, useLogout } from "../api/session";
 import { useMeta } from "../api/meta";
 import { Loading } from "../components/query-state";
-
-const brandTop = (
-  <>
-    République
-    <br />
-    Française
-  </>
-);
+import { langFromSearch, setLang } from "../i18n/lang";
+import { useI18n } from "../i18n/use-i18n";
 
 // react-dsfr names the main navigation after the header's id: the skip link targets it.
 const HEADER_ID = "en-tete";
 
+const LANGUAGE_NAMES = { fr: "Français", en: "English" } as const;
+
+/** `?lang=en` or `?lang=fr` in an address switches the language, then leaves the address. */
+function useLangFromAddress() {
+  const [params, setParams] = useSearchParams();
+  const asked = langFromSearch(params.toString());
+  useEffect(() => {
+    if (!asked) return;
+    setLang(asked);
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete("lang");
+        return next;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  }, [asked, setParams]);
+}
+
 export function Layout() {
+  useLangFromAddress();
+  const { lang, t, l } = useI18n();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const user = useCurrentUser().data;
@@ -28,69 +46,93 @@ export function Layout() {
 
   const navigation = user
     ? [
-        { text: "Tableau de bord", linkProps: { to: "/" }, isActive: pathname === "/" },
+        { text: t.layout.navDashboard, linkProps: { to: "/" }, isActive: pathname === "/" },
         ...(user.role === "mentor" || user.role === "admin"
-          ? [{ text: "Mes défis", linkProps: { to: "/mes-defis" }, isActive: pathname === "/mes-defis" }]
+          ? [{ text: t.layout.navMine, linkProps: { to: "/mes-defis" }, isActive: pathname === "/mes-defis" }]
           : []),
-        { text: "Défis", linkProps: { to: "/defis" }, isActive: pathname.startsWith("/defis") },
+        { text: t.layout.navChallenges, linkProps: { to: "/defis" }, isActive: pathname.startsWith("/defis") },
         ...(user.role === "admin"
-          ? [{ text: "Administration", linkProps: { to: "/admin/comptes" }, isActive: pathname.startsWith("/admin") }]
+          ? [{ text: t.layout.navAdmin, linkProps: { to: "/admin/comptes" }, isActive: pathname.startsWith("/admin") }]
           : []),
       ]
     : undefined;
+
+  const languageSelect = (
+    <LanguageSelect
+      key="lang"
+      supportedLangs={LANGS}
+      fullNameByLang={LANGUAGE_NAMES}
+      lang={lang}
+      setLang={setLang}
+    />
+  );
 
   return (
     <>
       <SkipLinks
         links={[
-          { label: "Contenu", anchor: "#contenu" },
-          ...(navigation ? [{ label: "Menu", anchor: `#${HEADER_ID}-main-navigation` }] : []),
-          { label: "Pied de page", anchor: "#pied-de-page" },
+          { label: t.layout.skipContent, anchor: "#contenu" },
+          ...(navigation ? [{ label: t.layout.skipMenu, anchor: `#${HEADER_ID}-main-navigation` }] : []),
+          { label: t.layout.skipFooter, anchor: "#pied-de-page" },
         ]}
       />
       <Header
         id={HEADER_ID}
-        brandTop={brandTop}
-        serviceTitle="Suivi de pérennisation des défis EIG"
-        serviceTagline="Entrepreneurs d'intérêt général : ce que deviennent les défis"
-        homeLinkProps={{ to: "/", title: "Accueil — Suivi de pérennisation des défis EIG" }}
+        brandTop={
+          <>
+            {t.layout.brandTop[0]}
+            <br />
+            {t.layout.brandTop[1]}
+          </>
+        }
+        serviceTitle={t.common.serviceName}
+        serviceTagline={t.layout.tagline}
+        homeLinkProps={{ to: "/", title: t.layout.homeTitle }}
         navigation={navigation}
         quickAccessItems={
           user
             ? [
                 <span key="user" className="fr-btn fr-icon-account-circle-line header-user">
-                  {user.name} · {ROLE_LABELS[user.role]}
+                  {user.name} · {l.ROLE_LABELS[user.role]}
                 </span>,
+                headerFooterDisplayItem,
+                languageSelect,
                 {
                   iconId: "fr-icon-logout-box-r-line",
-                  text: "Se déconnecter",
+                  text: t.layout.signOut,
                   buttonProps: {
                     disabled: logout.isPending,
                     onClick: () => logout.mutate(undefined, { onSettled: () => navigate("/connexion") }),
                   },
                 },
               ]
-            : [{ iconId: "fr-icon-lock-line", text: "Se connecter", linkProps: { to: "/connexion" } }]
+            : [
+                headerFooterDisplayItem,
+                languageSelect,
+                { iconId: "fr-icon-lock-line", text: t.layout.signIn, linkProps: { to: "/connexion" } },
+              ]
         }
       />
       {user && <SyntheticDataNotice />}
       <main id="contenu" className="fr-container fr-pt-3w fr-pb-6w" tabIndex={-1}>
-        <Suspense fallback={<Loading label="Chargement de la page…" />}>
+        <Suspense fallback={<Loading label={t.common.loadingPage} />}>
           <Outlet />
         </Suspense>
       </main>
       <Footer
         id="pied-de-page"
         accessibility="non compliant"
-        contentDescription="Outil du programme Entrepreneurs d'intérêt général pour suivre la pérennisation des défis : mise en production, transmission et fiabilisation. Données du catalogue public du programme."
-        bottomItems={
-          user
+        accessibilityLinkProps={{ to: "/accessibilite" }}
+        contentDescription={t.layout.footerDescription}
+        bottomItems={[
+          ...(user
             ? [
-                { text: "Rapport imprimable", linkProps: { to: "/rapport" } },
-                { text: "Documentation de l'API", linkProps: { to: "/documentation-api" } },
+                { text: t.layout.report, linkProps: { to: "/rapport" } },
+                { text: t.layout.apiDoc, linkProps: { to: "/documentation-api" } },
               ]
-            : []
-        }
+            : []),
+          headerFooterDisplayItem,
+        ]}
       />
     </>
   );
@@ -98,13 +140,8 @@ export function Layout() {
 
 /** Generated data must never pass for the programme's: said on every page. */
 function SyntheticDataNotice() {
+  const { t } = useI18n();
   const meta = useMeta();
   if (!meta.data?.isSynthetic) return null;
-  return (
-    <Notice
-      isClosable={false}
-      title="Données synthétiques"
-      description="Ce jeu de données est généré pour des essais de charge : aucun chiffre affiché ne décrit un vrai défi."
-    />
-  );
+  return <Notice isClosable={false} title={t.layout.syntheticTitle} description={t.layout.syntheticDescription} />;
 }

@@ -1,14 +1,16 @@
 import { Link } from "react-router";
+import { useI18n } from "../i18n/use-i18n";
 import { useDocumentTitle } from "../lib/use-document-title";
 
 export default function NotFoundPage() {
-  useDocumentTitle("Page introuvable");
+  const { t } = useI18n();
+  useDocumentTitle(t.layout.notFoundTitle);
   return (
     <>
-      <h1>Page introuvable</h1>
-      <p>L'adresse demandée ne correspond à aucune page de ce service.</p>
+      <h1>{t.layout.notFoundTitle}</h1>
+      <p>{t.layout.notFoundText}</p>
       <p>
-        <Link to="/">Revenir au tableau de bord</Link>
+        <Link to="/">{t.layout.backToDashboard}</Link>
       </p>
     </>
   );

@@ -3,6 +3,7 @@ import { Navigate, useLocation } from "react-router";
 import type { Role } from "@shared/domain";
 import { useCurrentUser } from "../api/session";
 import { ErrorAlert, Loading } from "../components/query-state";
+import { useI18n } from "../i18n/use-i18n";
 import { useDocumentTitle } from "../lib/use-document-title";
 
 /**
@@ -12,7 +13,8 @@ import { useDocumentTitle } from "../lib/use-document-title";
 export function RequireSession({ roles, children }: { roles?: readonly Role[]; children: ReactNode }) {
   const currentUser = useCurrentUser();
   const location = useLocation();
-  if (currentUser.isPending) return <Loading label="Vérification de la session…" />;
+  const { t } = useI18n();
+  if (currentUser.isPending) return <Loading label={t.layout.checkingSession} />;
   if (currentUser.isError) return <ErrorAlert error={currentUser.error} />;
   if (!currentUser.data) {
     const retour = `${location.pathname}${location.search}`;
@@ -23,12 +25,12 @@ export function RequireSession({ roles, children }: { roles?: readonly Role[]; c
 }
 
 function AccessDenied({ roles }: { roles: readonly Role[] }) {
-  useDocumentTitle("Accès réservé");
-  const who = roles.includes("mentor") ? "aux mentors et à l'équipe du programme" : "à l'équipe du programme";
+  const { t } = useI18n();
+  useDocumentTitle(t.layout.restrictedTitle);
   return (
     <>
-      <h1>Accès réservé</h1>
-      <p>Cette page est réservée {who}. Votre compte ne permet pas de l'afficher.</p>
+      <h1>{t.layout.restrictedTitle}</h1>
+      <p>{t.layout.restrictedText(roles.includes("mentor"))}</p>
     </>
   );
 }

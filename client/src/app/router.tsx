@@ -16,12 +16,15 @@ const UsersPage = lazy(() => import("../features/admin/components/users-page"));
 const MentorsPage = lazy(() => import("../features/admin/components/mentors-page"));
 const AuditPage = lazy(() => import("../features/admin/components/audit-page"));
 const NotFoundPage = lazy(() => import("./not-found-page"));
+const AccessibilityPage = lazy(() => import("../features/accessibility/components/accessibility-page"));
 
 export const router = createBrowserRouter([
   {
     element: <Layout />,
     children: [
       { path: "/connexion", element: <LoginPage /> },
+      // Public: the statement must be readable before signing in.
+      { path: "/accessibilite", element: <AccessibilityPage /> },
       {
         element: (
           <RequireSession>

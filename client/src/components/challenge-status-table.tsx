@@ -1,32 +1,33 @@
 import { Link } from "react-router";
 import type { ChallengeSummary } from "@shared/challenge";
 import { AXES } from "@shared/domain";
-import { AXIS_LABELS, OUTCOME_LABELS } from "@shared/labels-fr";
+import { useI18n } from "../i18n/use-i18n";
 import { usePromotions } from "../api/promotions";
 import { LevelBadge } from "./level-badge";
 
 /** Challenges × axes: each level in colour and in words, with the outcome. */
 export function ChallengeStatusTable({ challenges, caption }: { challenges: ChallengeSummary[]; caption: string }) {
+  const { t, l } = useI18n();
   const promotions = usePromotions();
   const labelOf = new Map(promotions.data?.map((p) => [p.key, p.label]));
   return (
     <div className="fr-table fr-table--no-caption">
       <div className="fr-table__wrapper">
-        <div className="fr-table__container">
+        <div className="fr-table__container" tabIndex={0} role="region" aria-label={caption}>
           <div className="fr-table__content">
             <table>
               <caption>{caption}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Défi</th>
-                  <th scope="col">Promotion</th>
-                  <th scope="col">Administration d'accueil</th>
+                  <th scope="col">{t.common.challengeHeader}</th>
+                  <th scope="col">{t.common.promotion}</th>
+                  <th scope="col">{t.common.hostAdministration}</th>
                   {AXES.map((axis) => (
                     <th key={axis} scope="col">
-                      {AXIS_LABELS[axis]}
+                      {l.AXIS_LABELS[axis]}
                     </th>
                   ))}
-                  <th scope="col">Résultat</th>
+                  <th scope="col">{t.common.outcome}</th>
                 </tr>
               </thead>
               <tbody>
@@ -44,8 +45,8 @@ export function ChallengeStatusTable({ challenges, caption }: { challenges: Chal
                     ))}
                     <td>
                       {challenge.outcome
-                        ? challenge.outcome.categories.map((category) => OUTCOME_LABELS[category]).join(" ; ")
-                        : "Non renseigné"}
+                        ? challenge.outcome.categories.map((category) => l.OUTCOME_LABELS[category]).join(" ; ")
+                        : t.common.notReported}
                     </td>
                   </tr>
                 ))}

@@ -1,6 +1,7 @@
 import Accordion from "@codegouvfr/react-dsfr/Accordion";
 import Button from "@codegouvfr/react-dsfr/Button";
 import { createContext, useContext, useId, useRef, useState, type ReactNode } from "react";
+import { useI18n } from "../i18n/use-i18n";
 import { downloadCsv, downloadPng, downloadSvg, fileSlug, standaloneSvg, type LegendItem } from "../lib/chart-export";
 import { ChartLegend } from "./chart-legend";
 
@@ -32,6 +33,7 @@ interface ChartFigureProps {
  * data table transcription that is always in the page (in a closed accordion).
  */
 export function ChartFigure({ title, coverage, legend = [], table, caption, children, note, titleAs: Title = "h3" }: ChartFigureProps) {
+  const t = useI18n().t.charts;
   const tablesOpen = useContext(DataTablesOpen);
   const titleId = useId();
   const exportRef = useRef<HTMLDivElement>(null);
@@ -44,7 +46,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
     try {
       await work();
     } catch {
-      setExportError("L'export n'a pas abouti. Réessayez ; le tableau des données reste disponible ci-dessous.");
+      setExportError(t.exportFailed);
     }
   };
 
@@ -55,7 +57,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
           {title}
         </Title>
         <p className="fr-text--sm fr-mb-2w chart-coverage">{coverage}</p>
-        {legend.length > 0 && <ChartLegend series={legend} label={`Légende : ${title}`} />}
+        {legend.length > 0 && <ChartLegend series={legend} label={t.legendOf(title)} />}
         <div className="chart-area">{children}</div>
         {note && <p className="fr-text--xs fr-mt-1w fr-mb-0">{note}</p>}
         <figcaption className="chart-caption fr-text--xs fr-mt-1w fr-mb-0">
@@ -64,9 +66,9 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
           ))}
         </figcaption>
       </div>
-      <div className="chart-actions fr-mt-1w" role="group" aria-label={`Exporter « ${title} »`}>
+      <div className="chart-actions fr-mt-1w" role="group" aria-label={t.exportOf(title)}>
         <Button size="small" priority="tertiary" iconId="fr-icon-image-line" onClick={() => run(() => downloadPng(exportRef.current!, `${name}.png`))}>
-          PNG<span className="fr-sr-only"> : {title}</span>
+          PNG<span className="fr-sr-only">{t.forChart(title)}</span>
         </Button>
         <Button
           size="small"
@@ -80,7 +82,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
             })
           }
         >
-          SVG<span className="fr-sr-only"> : {title}</span>
+          SVG<span className="fr-sr-only">{t.forChart(title)}</span>
         </Button>
         <Button
           size="small"
@@ -88,7 +90,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
           iconId="fr-icon-table-line"
           onClick={() => run(() => downloadCsv(table, `${name}.csv`))}
         >
-          CSV<span className="fr-sr-only"> : {title}</span>
+          CSV<span className="fr-sr-only">{t.forChart(title)}</span>
         </Button>
       </div>
       {exportError && (
@@ -97,14 +99,14 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
         </p>
       )}
       <Accordion
-        label={`Tableau des données : ${title}`}
+        label={t.dataTableOf(title)}
         titleAs={Title === "h2" ? "h3" : "h4"}
         className="fr-mt-2w"
         defaultExpanded={tablesOpen}
       >
         <div className="fr-table fr-table--no-caption fr-mb-0">
           <div className="fr-table__wrapper">
-            <div className="fr-table__container">
+            <div className="fr-table__container" tabIndex={0} role="region" aria-label={table.caption}>
               <div className="fr-table__content">
                 <table>
                   <caption>{table.caption}</caption>

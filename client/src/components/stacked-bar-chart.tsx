@@ -1,5 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { formatInteger, formatPercent } from "../lib/format";
+import { useI18n } from "../i18n/use-i18n";
 
 export interface Series {
   key: string;
@@ -21,7 +21,8 @@ interface StackedBarChartProps {
 
 /** Vertical stacked bars, one per row of `data`, the first series at the bottom. Its key is a ChartLegend. */
 export function StackedBarChart({ data, series, description, height = 320, yLabel, shares = false }: StackedBarChartProps) {
-  const format = (value: number) => (shares ? formatPercent(value) : formatInteger(value));
+  const { f } = useI18n();
+  const format = (value: number) => (shares ? f.percent(value) : f.integer(value));
   // Many bars: slanted labels, so that none overlaps on a narrow screen.
   const slanted = data.length > 6;
   return (

@@ -1,4 +1,5 @@
 import type { Problem } from "@shared/problem";
+import { currentI18n } from "../i18n/use-i18n";
 
 /** An API error, carrying the problem+json the server sent (or one made up for network failures). */
 export class ApiError extends Error {
@@ -45,16 +46,16 @@ async function request<T>(method: string, path: string, body?: unknown, extraHea
   } catch {
     throw new ApiError({
       type: "about:blank",
-      title: "Serveur injoignable",
+      title: currentI18n().t.common.serverUnreachable,
       status: 0,
-      detail: "Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.",
+      detail: currentI18n().t.common.serverUnreachableDetail,
     });
   }
   if (!response.ok) {
     const isJson = response.headers.get("Content-Type")?.includes("json");
     const problem: Problem = isJson
       ? await response.json()
-      : { type: "about:blank", title: "Erreur du serveur", status: response.status, detail: response.statusText };
+      : { type: "about:blank", title: currentI18n().t.common.serverError, status: response.status, detail: response.statusText };
     if (response.status === 401 && !path.startsWith("/auth/")) onSessionLost();
     throw new ApiError(problem);
   }

@@ -1,22 +1,29 @@
 import { config, type z } from "zod";
-import { fr } from "zod/locales";
+import { en, fr } from "zod/locales";
+import { getLang } from "../i18n/lang";
+import { currentI18n } from "../i18n/use-i18n";
 import { ApiError } from "./api-client";
 
-// The shared schemas' own messages are French; zod's generic ones ("expected number") too.
-config(fr());
+// The shared schemas' own messages are French (the server's too); zod's generic ones
+// ("expected number") follow the interface language.
+let zodLang: string | undefined;
 
 /**
  * Checks a request body with its shared schema before sending it. A refusal is thrown as the
  * server's 400 would be (paths `body.field`), so that forms show both the same way.
  */
 export function checkBody(schema: z.ZodType, body: unknown): void {
+  if (zodLang !== getLang()) {
+    zodLang = getLang();
+    config(zodLang === "en" ? en() : fr());
+  }
   const result = schema.safeParse(body);
   if (result.success) return;
   throw new ApiError({
     type: "about:blank",
-    title: "Requête invalide",
+    title: currentI18n().t.common.invalidRequest,
     status: 400,
-    detail: "Le formulaire contient des valeurs invalides.",
+    detail: currentI18n().t.common.invalidForm,
     errors: result.error.issues.map((issue) => ({
       path: ["body", ...issue.path.map(String)].join("."),
       message: issue.message,

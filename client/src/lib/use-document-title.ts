@@ -1,10 +1,10 @@
 import { useEffect } from "react";
-
-const serviceName = "Suivi de pérennisation des défis EIG";
+import { useI18n } from "../i18n/use-i18n";
 
 /** Each page names itself first in the tab title, as the RGAA asks. */
 export function useDocumentTitle(pageTitle: string | undefined) {
+  const serviceName = useI18n().t.common.serviceName;
   useEffect(() => {
     document.title = pageTitle ? `${pageTitle} — ${serviceName}` : serviceName;
-  }, [pageTitle]);
+  }, [pageTitle, serviceName]);
 }

@@ -5,11 +5,98 @@ import type { RequestHandler, Response } from "express";
 import { readDataset, type DatasetChallenge } from "../repositories/dataset";
 import { toCsv, type CsvColumn } from "@shared/csv";
 import { AXES, type Level, type OutcomeCategory, type SustainabilityPath } from "@shared/domain";
-import { AXIS_LABELS, LEVEL_LABELS, OUTCOME_LABELS, PATH_LABELS } from "@shared/labels-fr";
+import { DEFAULT_LANG, domainLabels, type Lang } from "@shared/labels";
 import { parisDate } from "@shared/dates";
 import type { Deps } from "./context";
 
-const levelLabel = (level: unknown) => (level === null || level === undefined ? "Non renseigné" : LEVEL_LABELS[level as Level]);
+// Column headers and fixed wording of the exports, per language (`?lang=en`; French by default).
+const EXPORT_WORDS = {
+  fr: {
+    slug: "identifiant",
+    title: "défi",
+    promotion: "promotion",
+    administration: "administration",
+    startsOn: "début",
+    endsOn: "fin",
+    datesApproximate: "dates approximatives",
+    level: (axis: string) => `${axis} : niveau`,
+    label: (axis: string) => `${axis} : libellé`,
+    date: (axis: string) => `${axis} : date`,
+    outcome: "résultat",
+    path: "voie de pérennisation",
+    outcomeAsOf: "date du résultat",
+    lastReport: "dernière remontée",
+    stale: "à actualiser",
+    axis: "axe",
+    levelHeader: "niveau",
+    labelHeader: "libellé",
+    dateHeader: "date",
+    recordedAt: "enregistré le",
+    kind: "type",
+    confirmation: "Toujours exact",
+    update: "Mise à jour",
+    note: "note",
+    evidence: "lien de preuve",
+    retracted: "retirée",
+    retractionReason: "motif du retrait",
+    listSeparator: " ; ",
+    empty: "(vide)",
+    sheets: {
+      challenges: "Défis",
+      statusUpdates: "Historique des statuts",
+      outcomes: "Résultats",
+      actions: "Actions",
+      scenarios: "Scénarios",
+      allies: "Alliés",
+      resources: "Ressources",
+    },
+    creator: "Suivi de pérennisation des défis EIG",
+  },
+  en: {
+    slug: "id",
+    title: "challenge",
+    promotion: "promotion",
+    administration: "administration",
+    startsOn: "start",
+    endsOn: "end",
+    datesApproximate: "approximate dates",
+    level: (axis: string) => `${axis}: level`,
+    label: (axis: string) => `${axis}: label`,
+    date: (axis: string) => `${axis}: date`,
+    outcome: "outcome",
+    path: "sustainability path",
+    outcomeAsOf: "outcome date",
+    lastReport: "last report",
+    stale: "needs an update",
+    axis: "axis",
+    levelHeader: "level",
+    labelHeader: "label",
+    dateHeader: "date",
+    recordedAt: "recorded at",
+    kind: "type",
+    confirmation: "Still accurate",
+    update: "Update",
+    note: "note",
+    evidence: "evidence link",
+    retracted: "retracted",
+    retractionReason: "retraction reason",
+    listSeparator: "; ",
+    empty: "(empty)",
+    sheets: {
+      challenges: "Challenges",
+      statusUpdates: "Status history",
+      outcomes: "Outcomes",
+      actions: "Actions",
+      scenarios: "Scenarios",
+      allies: "Allies",
+      resources: "Resources",
+    },
+    creator: "EIG challenges sustainability tracker",
+  },
+} satisfies Record<Lang, unknown>;
+
+type ExportQuery = { sep?: "," | ";"; lang?: Lang };
+const queryOf = (res: Response): ExportQuery => (res.locals.query ?? {}) as ExportQuery;
 
 function sendFile(res: Response, base: string, extension: string, type: string, body: string | Buffer): void {
   res.setHeader("Content-Type", type);
@@ -17,59 +104,65 @@ function sendFile(res: Response, base: string, extension: string, type: string, 
   res.send(body);
 }
 
-const challengeColumns: CsvColumn<DatasetChallenge>[] = [
-  { header: "identifiant", value: (c) => c.slug },
-  { header: "défi", value: (c) => c.title },
-  { header: "promotion", value: (c) => c.promotionLabel },
-  { header: "administration", value: (c) => c.administration },
-  { header: "début", value: (c) => c.startsOn },
-  { header: "fin", value: (c) => c.endsOn },
-  { header: "dates approximatives", value: (c) => c.datesApproximate },
-  ...AXES.flatMap((axis): CsvColumn<DatasetChallenge>[] => [
-    { header: `${AXIS_LABELS[axis]} : niveau`, value: (c) => c[`${axis}Level`] },
-    { header: `${AXIS_LABELS[axis]} : libellé`, value: (c) => levelLabel(c[`${axis}Level`]) },
-    { header: `${AXIS_LABELS[axis]} : date`, value: (c) => c[`${axis}AsOf`] },
-  ]),
-  {
-    header: "résultat",
-    value: (c) => c.outcomeCategories.map((category) => OUTCOME_LABELS[category as OutcomeCategory]).join(" ; "),
-  },
-  { header: "voie de pérennisation", value: (c) => (c.outcomePath ? PATH_LABELS[c.outcomePath as SustainabilityPath] : "") },
-  { header: "date du résultat", value: (c) => c.outcomeAsOf },
-  { header: "dernière remontée", value: (c) => c.lastReportAt?.slice(0, 10) },
-  { header: "à actualiser", value: (c) => c.stale },
-];
-
-type Separator = { sep?: "," | ";" };
+function challengeColumns(lang: Lang): CsvColumn<DatasetChallenge>[] {
+  const w = EXPORT_WORDS[lang];
+  const l = domainLabels(lang);
+  const levelLabel = (level: unknown) => (level === null || level === undefined ? l.NO_REPORT_LABEL : l.LEVEL_LABELS[level as Level]);
+  return [
+    { header: w.slug, value: (c) => c.slug },
+    { header: w.title, value: (c) => c.title },
+    { header: w.promotion, value: (c) => c.promotionLabel },
+    { header: w.administration, value: (c) => c.administration },
+    { header: w.startsOn, value: (c) => c.startsOn },
+    { header: w.endsOn, value: (c) => c.endsOn },
+    { header: w.datesApproximate, value: (c) => c.datesApproximate },
+    ...AXES.flatMap((axis): CsvColumn<DatasetChallenge>[] => [
+      { header: w.level(l.AXIS_LABELS[axis]), value: (c) => c[`${axis}Level`] },
+      { header: w.label(l.AXIS_LABELS[axis]), value: (c) => levelLabel(c[`${axis}Level`]) },
+      { header: w.date(l.AXIS_LABELS[axis]), value: (c) => c[`${axis}AsOf`] },
+    ]),
+    {
+      header: w.outcome,
+      value: (c) => c.outcomeCategories.map((category) => l.OUTCOME_LABELS[category as OutcomeCategory]).join(w.listSeparator),
+    },
+    { header: w.path, value: (c) => (c.outcomePath ? l.PATH_LABELS[c.outcomePath as SustainabilityPath] : "") },
+    { header: w.outcomeAsOf, value: (c) => c.outcomeAsOf },
+    { header: w.lastReport, value: (c) => c.lastReportAt?.slice(0, 10) },
+    { header: w.stale, value: (c) => c.stale },
+  ];
+}
 
 export const exportChallengesCsv =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    const { sep = "," } = res.locals.query as Separator;
-    sendFile(res, "eig-defis", "csv", "text/csv; charset=utf-8", toCsv(readDataset(db).challenges, challengeColumns, sep));
+    const { sep = ",", lang = DEFAULT_LANG } = queryOf(res);
+    sendFile(res, "eig-defis", "csv", "text/csv; charset=utf-8", toCsv(readDataset(db).challenges, challengeColumns(lang), sep));
   };
 
 export const exportStatusHistoryCsv =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    const { sep = "," } = res.locals.query as Separator;
+    const { sep = ",", lang = DEFAULT_LANG } = queryOf(res);
+    const w = EXPORT_WORDS[lang];
+    const l = domainLabels(lang);
+    const levelLabel = (level: unknown) => (level === null || level === undefined ? l.NO_REPORT_LABEL : l.LEVEL_LABELS[level as Level]);
     const { challenges, statusUpdates } = readDataset(db);
     const titles = new Map(challenges.map((c) => [c.slug, c]));
     type Row = Record<string, unknown>;
     const columns: CsvColumn<Row>[] = [
-      { header: "identifiant", value: (u) => u.challenge },
-      { header: "défi", value: (u) => titles.get(String(u.challenge))?.title },
-      { header: "promotion", value: (u) => titles.get(String(u.challenge))?.promotionLabel },
-      { header: "axe", value: (u) => AXIS_LABELS[u.axis as keyof typeof AXIS_LABELS] },
-      { header: "niveau", value: (u) => u.level },
-      { header: "libellé", value: (u) => levelLabel(u.level) },
-      { header: "date", value: (u) => u.asOf },
-      { header: "enregistré le", value: (u) => u.recordedAt },
-      { header: "type", value: (u) => (u.kind === "confirmation" ? "Toujours exact" : "Mise à jour") },
-      { header: "note", value: (u) => u.note },
-      { header: "lien de preuve", value: (u) => u.evidenceUrl },
-      { header: "retirée", value: (u) => u.retracted },
-      { header: "motif du retrait", value: (u) => u.retractionReason },
+      { header: w.slug, value: (u) => u.challenge },
+      { header: w.title, value: (u) => titles.get(String(u.challenge))?.title },
+      { header: w.promotion, value: (u) => titles.get(String(u.challenge))?.promotionLabel },
+      { header: w.axis, value: (u) => l.AXIS_LABELS[u.axis as keyof typeof l.AXIS_LABELS] },
+      { header: w.levelHeader, value: (u) => u.level },
+      { header: w.labelHeader, value: (u) => levelLabel(u.level) },
+      { header: w.dateHeader, value: (u) => u.asOf },
+      { header: w.recordedAt, value: (u) => u.recordedAt },
+      { header: w.kind, value: (u) => (u.kind === "confirmation" ? w.confirmation : w.update) },
+      { header: w.note, value: (u) => u.note },
+      { header: w.evidence, value: (u) => u.evidenceUrl },
+      { header: w.retracted, value: (u) => u.retracted },
+      { header: w.retractionReason, value: (u) => u.retractionReason },
     ];
     sendFile(res, "eig-historique-statuts", "csv", "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep));
   };
@@ -80,27 +173,20 @@ export const exportDatasetJson =
     sendFile(res, "eig-donnees", "json", "application/json; charset=utf-8", JSON.stringify(readDataset(db), null, 2));
   };
 
-const SHEETS: [keyof ReturnType<typeof readDataset>, string][] = [
-  ["challenges", "Défis"],
-  ["statusUpdates", "Historique des statuts"],
-  ["outcomes", "Résultats"],
-  ["actions", "Actions"],
-  ["scenarios", "Scénarios"],
-  ["allies", "Alliés"],
-  ["resources", "Ressources"],
-];
+const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios", "allies", "resources"] as const;
 
 export const exportDatasetXlsx =
   ({ db }: Deps): RequestHandler =>
   async (_req, res) => {
+    const w = EXPORT_WORDS[queryOf(res).lang ?? DEFAULT_LANG];
     const dataset = readDataset(db);
     const workbook = new ExcelJS.Workbook();
-    workbook.creator = "Suivi de pérennisation des défis EIG";
+    workbook.creator = w.creator;
     workbook.created = new Date();
-    for (const [key, name] of SHEETS) {
+    for (const key of SHEETS) {
       const rows = dataset[key] as Record<string, unknown>[];
-      const sheet = workbook.addWorksheet(name);
-      const headers = rows.length > 0 ? Object.keys(rows[0]) : ["(vide)"];
+      const sheet = workbook.addWorksheet(w.sheets[key]);
+      const headers = rows.length > 0 ? Object.keys(rows[0]) : [w.empty];
       sheet.columns = headers.map((header) => ({ header, key: header, width: Math.min(40, Math.max(12, header.length + 2)) }));
       sheet.getRow(1).font = { bold: true };
       // Cells are written as values, never formulas; arrays are joined for readability.

@@ -1,23 +1,25 @@
 import SideMenu from "@codegouvfr/react-dsfr/SideMenu";
 import { Outlet, useLocation } from "react-router";
+import { useI18n } from "../../../i18n/use-i18n";
 
 const sections = [
-  { text: "Comptes", to: "/admin/comptes" },
-  { text: "Mentors des défis", to: "/admin/mentors" },
-  { text: "Journal d'audit", to: "/admin/journal" },
-];
+  { key: "users", to: "/admin/comptes" },
+  { key: "mentors", to: "/admin/mentors" },
+  { key: "audit", to: "/admin/journal" },
+] as const;
 
 export default function AdminLayout() {
   const { pathname } = useLocation();
+  const t = useI18n().t.admin;
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-3">
         <SideMenu
           align="left"
-          burgerMenuButtonText="Sections de l'administration"
-          title="Administration"
+          burgerMenuButtonText={t.menu}
+          title={t.title}
           items={sections.map((section) => ({
-            text: section.text,
+            text: t.sections[section.key],
             linkProps: { to: section.to },
             isActive: pathname === section.to,
           }))}

@@ -6,28 +6,18 @@ import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import type { AuditEntry } from "@shared/audit";
 import { ErrorAlert, Loading } from "../../../components/query-state";
-import { countOf, formatInstant } from "../../../lib/format";
+import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useAudit, type AuditFilters } from "../api/admin-queries";
 
-const ACTION_LABELS: Record<string, string> = {
-  "login.succeeded": "Connexion",
-  "login.failed": "Échec de connexion",
-  logout: "Déconnexion",
-  "user.created": "Compte créé",
-  "user.updated": "Compte modifié",
-  "user.password_reset": "Mot de passe réinitialisé",
-  "challenge.mentors_updated": "Mentors d'un défi modifiés",
-};
-const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;
-
-const TARGET_LABELS: Record<string, string> = { user: "Compte n°", challenge: "Défi " };
-const SYSTEM_ACTORS: Record<string, string> = { cli: "Ligne de commande", bootstrap: "Démarrage du serveur" };
 
 const FILTER_KEYS = ["actor", "action", "from", "to"] as const;
 
 export default function AuditPage() {
-  useDocumentTitle("Journal d'audit — Administration");
+  const { t: { admin }, f } = useI18n();
+  const t = admin.audit;
+  const actionLabel = (action: string) => t.actions[action] ?? action;
+  useDocumentTitle(admin.pageTitle(admin.sections.audit));
   const [params, setParams] = useSearchParams();
   const filters: AuditFilters = {
     ...Object.fromEntries(FILTER_KEYS.map((key) => [key, params.get(key) ?? undefined])),
@@ -51,22 +41,22 @@ export default function AuditPage() {
 
   return (
     <>
-      <h1>Journal d'audit</h1>
-      <p>Qui a fait quoi, quand, avec l'état avant et après chaque écriture. Les dates sont à l'heure de Paris.</p>
-      <form onSubmit={apply} className="fr-grid-row fr-grid-row--gutters fr-mb-3w" aria-label="Filtrer le journal">
+      <h1>{admin.sections.audit}</h1>
+      <p>{t.intro}</p>
+      <form onSubmit={apply} className="fr-grid-row fr-grid-row--gutters fr-mb-3w" aria-label={t.filter}>
         <div className="fr-col-12 fr-col-md-6">
           <Input
-            label="Personne"
-            hintText="Nom ou adresse électronique"
+            label={t.person}
+            hintText={t.personHint}
             nativeInputProps={{ value: draft.actor, onChange: (event) => setDraft({ ...draft, actor: event.target.value }) }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Select
-            label="Action"
+            label={t.action}
             nativeSelectProps={{ value: draft.action, onChange: (event) => setDraft({ ...draft, action: event.target.value }) }}
           >
-            <option value="">Toutes les actions</option>
+            <option value="">{t.allActions}</option>
             {audit.data?.actions.map((action) => (
               <option key={action} value={action}>
                 {actionLabel(action)}
@@ -76,39 +66,39 @@ export default function AuditPage() {
         </div>
         <div className="fr-col-6 fr-col-md-3">
           <Input
-            label="Du"
+            label={t.from}
             nativeInputProps={{ type: "date", value: draft.from, onChange: (event) => setDraft({ ...draft, from: event.target.value }) }}
           />
         </div>
         <div className="fr-col-6 fr-col-md-3">
           <Input
-            label="Au"
+            label={t.to}
             nativeInputProps={{ type: "date", value: draft.to, onChange: (event) => setDraft({ ...draft, to: event.target.value }) }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6 audit-filters__submit">
-          <Button type="submit">Filtrer</Button>
+          <Button type="submit">{t.submit}</Button>
         </div>
       </form>
 
-      {audit.isPending && <Loading label="Chargement du journal…" />}
+      {audit.isPending && <Loading label={t.loading} />}
       {audit.isError && <ErrorAlert error={audit.error} />}
       {audit.data && (
         <>
-          <p role="status">{countOf(audit.data.total, "entrée")}.</p>
+          <p role="status">{f.count(audit.data.total, t.entry)}.</p>
           <div className="fr-table fr-table--no-caption">
             <div className="fr-table__wrapper">
               <div className="fr-table__container">
                 <div className="fr-table__content">
                   <table>
-                    <caption>Journal d'audit</caption>
+                    <caption>{admin.sections.audit}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Date</th>
-                        <th scope="col">Personne</th>
-                        <th scope="col">Action</th>
-                        <th scope="col">Cible</th>
-                        <th scope="col">Détail</th>
+                        <th scope="col">{t.date}</th>
+                        <th scope="col">{t.person}</th>
+                        <th scope="col">{t.action}</th>
+                        <th scope="col">{t.target}</th>
+                        <th scope="col">{t.detail}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -131,24 +121,26 @@ export default function AuditPage() {
 }
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
+  const { t: { admin: { audit: t } }, f } = useI18n();
+  const SYSTEM_ACTORS = t.systemActors;
   const hasDetail = entry.before !== null || entry.after !== null;
   return (
     <tr>
-      <td>{formatInstant(entry.at)}</td>
+      <td>{f.instant(entry.at)}</td>
       <td>
-        {entry.actorName ?? (entry.actorEmail && SYSTEM_ACTORS[entry.actorEmail]) ?? "Inconnu"}
+        {entry.actorName ?? (entry.actorEmail && SYSTEM_ACTORS[entry.actorEmail]) ?? t.unknown}
         {entry.actorEmail && !SYSTEM_ACTORS[entry.actorEmail] && <div className="fr-text--xs fr-mb-0">{entry.actorEmail}</div>}
       </td>
-      <td>{actionLabel(entry.action)}</td>
-      <td>{entry.targetType ? `${TARGET_LABELS[entry.targetType] ?? `${entry.targetType} `}${entry.targetId ?? ""}` : "—"}</td>
+      <td>{t.actions[entry.action] ?? entry.action}</td>
+      <td>{entry.targetType ? `${t.targets[entry.targetType] ?? `${entry.targetType} `}${entry.targetId ?? ""}` : "—"}</td>
       <td>
         {hasDetail ? (
           <details>
-            <summary>Avant / après</summary>
+            <summary>{t.beforeAfter}</summary>
             <div className="audit-detail">
-              <p className="fr-text--xs fr-mb-0">Avant</p>
+              <p className="fr-text--xs fr-mb-0">{t.before}</p>
               <pre>{JSON.stringify(entry.before, null, 2)}</pre>
-              <p className="fr-text--xs fr-mb-0">Après</p>
+              <p className="fr-text--xs fr-mb-0">{t.after}</p>
               <pre>{JSON.stringify(entry.after, null, 2)}</pre>
             </div>
           </details>

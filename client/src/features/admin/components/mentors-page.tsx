@@ -9,11 +9,13 @@ import type { User } from "@shared/user";
 import { useChallenges } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
 import { ErrorAlert, Loading } from "../../../components/query-state";
+import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useAssignMentors, useUsers } from "../api/admin-queries";
 
 export default function MentorsPage() {
-  useDocumentTitle("Mentors des défis — Administration");
+  const { t: { admin: t, common } } = useI18n();
+  useDocumentTitle(t.pageTitle(t.sections.mentors));
   const [params, setParams] = useSearchParams();
   const promotion = params.get("promotion") ?? undefined;
   const promotions = usePromotions();
@@ -26,17 +28,17 @@ export default function MentorsPage() {
 
   return (
     <>
-      <h1>Mentors des défis</h1>
-      <p>Un mentor ne peut modifier que les défis qui lui sont attribués ici.</p>
+      <h1>{t.sections.mentors}</h1>
+      <p>{t.mentors.intro}</p>
       <Select
-        label="Promotion"
+        label={common.promotion}
         className="fr-mb-3w"
         nativeSelectProps={{
           value: promotion ?? "",
           onChange: (event) => setParams(event.target.value ? { promotion: event.target.value } : {}, { replace: true }),
         }}
       >
-        <option value="">Toutes les promotions</option>
+        <option value="">{common.allPromotions}</option>
         {promotions.data?.map((p) => (
           <option key={p.key} value={p.key}>
             {p.label}
@@ -51,7 +53,7 @@ export default function MentorsPage() {
         <Alert
           severity="info"
           small
-          description="Aucun compte de mentor actif : créez-en un dans « Comptes » avant de l'attribuer à un défi."
+          description={t.mentors.noMentor}
           className="fr-mb-2w"
         />
       )}
@@ -91,6 +93,7 @@ interface ChallengeMentorsProps {
 }
 
 function ChallengeMentors({ challenge, users, mentors, isEditing, onEdit, onDone }: ChallengeMentorsProps) {
+  const { t: { admin: { mentors: t }, edit: { form } } } = useI18n();
   const assigned = users.filter((user) => user.challenges.some((c) => c.slug === challenge.slug));
   const [selected, setSelected] = useState<number[]>([]);
   const assign = useAssignMentors();
@@ -104,7 +107,7 @@ function ChallengeMentors({ challenge, users, mentors, isEditing, onEdit, onDone
           </Link>
           <span className="fr-text--sm"> — {challenge.administration}</span>
           <p className="fr-text--sm fr-mb-0">
-            {assigned.length === 0 ? "Aucun mentor attribué." : `Mentors : ${assigned.map((user) => user.name).join(", ")}`}
+            {assigned.length === 0 ? t.none : t.list(assigned.map((user) => user.name).join(", "))}
           </p>
         </div>
         {!isEditing && (
@@ -116,7 +119,7 @@ function ChallengeMentors({ challenge, users, mentors, isEditing, onEdit, onDone
               onEdit();
             }}
           >
-            Modifier<span className="fr-sr-only"> les mentors de {challenge.title}</span>
+            {t.modify}<span className="fr-sr-only">{t.mentorsOf(challenge.title)}</span>
           </Button>
         )}
       </div>
@@ -127,13 +130,13 @@ function ChallengeMentors({ challenge, users, mentors, isEditing, onEdit, onDone
             event.preventDefault();
             assign.mutate(
               { slug: challenge.slug, userIds: selected },
-              { onSuccess: () => onDone(`Mentors de ${challenge.title} enregistrés.`) },
+              { onSuccess: () => onDone(t.saved(challenge.title)) },
             );
           }}
         >
-          {assign.isError && <ErrorAlert error={assign.error} title="Attribution refusée" />}
+          {assign.isError && <ErrorAlert error={assign.error} title={t.refused} />}
           <Checkbox
-            legend={`Mentors de ${challenge.title}`}
+            legend={t.legend(challenge.title)}
             small
             options={mentors.map((mentor) => ({
               label: `${mentor.name} (${mentor.email})`,
@@ -148,10 +151,10 @@ function ChallengeMentors({ challenge, users, mentors, isEditing, onEdit, onDone
           />
           <div className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
             <Button type="submit" size="small" disabled={assign.isPending}>
-              Enregistrer
+              {form.save}
             </Button>
             <Button type="button" size="small" priority="secondary" onClick={() => onDone()}>
-              Annuler
+              {form.cancel}
             </Button>
           </div>
         </form>

@@ -8,7 +8,7 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { MIN_PASSWORD_LENGTH } from "@shared/auth";
 import { ROLES, type Role } from "@shared/domain";
-import { ROLE_LABELS } from "@shared/labels-fr";
+import { useI18n } from "../../../i18n/use-i18n";
 import type { User } from "@shared/user";
 import { useCurrentUser } from "../../../api/session";
 import { ErrorAlert, Loading } from "../../../components/query-state";
@@ -19,13 +19,14 @@ import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from "../api
 type Notice = { severity: "success" | "error"; title: string; description?: string };
 
 export default function UsersPage() {
-  useDocumentTitle("Comptes — Administration");
+  const t = useI18n().t.admin;
+  useDocumentTitle(t.pageTitle(t.sections.users));
   const users = useUsers();
   const [notice, setNotice] = useState<Notice>();
 
   return (
     <>
-      <h1>Comptes</h1>
+      <h1>{t.sections.users}</h1>
       <div aria-live="polite">
         {notice && (
           <Alert
@@ -38,7 +39,7 @@ export default function UsersPage() {
           />
         )}
       </div>
-      {users.isPending && <Loading label="Chargement des comptes…" />}
+      {users.isPending && <Loading label={t.users.loading} />}
       {users.isError && <ErrorAlert error={users.error} />}
       {users.data && <UsersTable users={users.data} onNotice={setNotice} />}
       <CreateUserForm onNotice={setNotice} />
@@ -47,11 +48,12 @@ export default function UsersPage() {
 }
 
 function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Notice) => void }) {
+  const { t: { admin: { users: t, sections } }, l } = useI18n();
   const currentUser = useCurrentUser();
   const updateUser = useUpdateUser();
   const resetPassword = useResetPassword();
   const failed = (error: unknown) =>
-    onNotice({ severity: "error", title: "Modification refusée", description: error instanceof Error ? error.message : undefined });
+    onNotice({ severity: "error", title: t.refused, description: error instanceof Error ? error.message : undefined });
 
   return (
     <div className="fr-table fr-table--no-caption">
@@ -59,15 +61,15 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
         <div className="fr-table__container">
           <div className="fr-table__content">
             <table>
-              <caption>Comptes</caption>
+              <caption>{sections.users}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Nom</th>
-                  <th scope="col">Adresse électronique</th>
-                  <th scope="col">Rôle</th>
-                  <th scope="col">Statut</th>
-                  <th scope="col">Défis suivis</th>
-                  <th scope="col">Actions</th>
+                  <th scope="col">{t.name}</th>
+                  <th scope="col">{t.email}</th>
+                  <th scope="col">{t.role}</th>
+                  <th scope="col">{t.status}</th>
+                  <th scope="col">{t.followed}</th>
+                  <th scope="col">{t.actions}</th>
                 </tr>
               </thead>
               <tbody>
@@ -75,13 +77,13 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
                   <tr key={user.id}>
                     <th scope="row">
                       {user.name}
-                      {user.id === currentUser.data?.id && " (vous)"}
+                      {user.id === currentUser.data?.id && t.you}
                     </th>
                     <td>{user.email}</td>
                     <td>
                       <select
                         className="fr-select users-role-select"
-                        aria-label={`Rôle de ${user.name}`}
+                        aria-label={t.roleOf(user.name)}
                         value={user.role}
                         disabled={updateUser.isPending}
                         onChange={(event) =>
@@ -89,7 +91,7 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
                             { id: user.id, changes: { role: event.target.value as Role } },
                             {
                               onSuccess: (updated) =>
-                                onNotice({ severity: "success", title: `${updated.name} est maintenant ${ROLE_LABELS[updated.role].toLowerCase()}.` }),
+                                onNotice({ severity: "success", title: t.roleChanged(updated.name, l.ROLE_LABELS[updated.role]) }),
                               onError: failed,
                             },
                           )
@@ -97,7 +99,7 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
                       >
                         {ROLES.map((role) => (
                           <option key={role} value={role}>
-                            {ROLE_LABELS[role]}
+                            {l.ROLE_LABELS[role]}
                           </option>
                         ))}
                       </select>
@@ -105,10 +107,10 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
                     <td>
                       {user.isActive ? (
                         <Badge severity="success" small>
-                          Actif
+                          {t.active}
                         </Badge>
                       ) : (
-                        <Badge small>Désactivé</Badge>
+                        <Badge small>{t.disabled}</Badge>
                       )}
                     </td>
                     <td>
@@ -133,16 +135,16 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
                                 onSuccess: (updated) =>
                                   onNotice({
                                     severity: "success",
-                                    title: updated.isActive ? `Compte de ${updated.name} réactivé.` : `Compte de ${updated.name} désactivé.`,
-                                    description: updated.isActive ? undefined : "Ses sessions ouvertes sont fermées.",
+                                    title: updated.isActive ? t.reactivated(updated.name) : t.deactivated(updated.name),
+                                    description: updated.isActive ? undefined : t.sessionsClosed,
                                   }),
                                 onError: failed,
                               },
                             )
                           }
                         >
-                          {user.isActive ? "Désactiver" : "Réactiver"}
-                          <span className="fr-sr-only"> le compte de {user.name}</span>
+                          {user.isActive ? t.deactivate : t.reactivate}
+                          <span className="fr-sr-only">{t.accountOf(user.name)}</span>
                         </Button>
                         <Button
                           size="small"
@@ -152,15 +154,14 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
                               onSuccess: ({ password }) =>
                                 onNotice({
                                   severity: "success",
-                                  title: `Nouveau mot de passe de ${user.name} : ${password}`,
-                                  description:
-                                    "Transmettez-le par un canal sûr : il ne sera plus affiché. Ses sessions ouvertes sont fermées.",
+                                  title: t.newPassword(user.name, password),
+                                  description: t.newPasswordHelp,
                                 }),
                               onError: failed,
                             })
                           }
                         >
-                          Réinitialiser le mot de passe<span className="fr-sr-only"> de {user.name}</span>
+                          {t.resetPassword}<span className="fr-sr-only">{t.ofName(user.name)}</span>
                         </Button>
                       </div>
                     </td>
@@ -178,6 +179,7 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
 const emptyForm = { name: "", email: "", role: "mentor" as Role, password: "" };
 
 function CreateUserForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
+  const { t: { admin: { users: t } }, l } = useI18n();
   const createUser = useCreateUser();
   const [form, setForm] = useState(emptyForm);
   const problem = createUser.error instanceof ApiError ? createUser.error : undefined;
@@ -191,28 +193,28 @@ function CreateUserForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
     createUser.mutate(form, {
       onSuccess: (user) => {
         setForm(emptyForm);
-        onNotice({ severity: "success", title: `Compte créé pour ${user.name} (${ROLE_LABELS[user.role].toLowerCase()}).` });
+        onNotice({ severity: "success", title: t.created(user.name, l.ROLE_LABELS[user.role]) });
       },
     });
   };
 
   return (
     <section className="fr-mt-6w" aria-labelledby="create-user-title">
-      <h2 id="create-user-title">Créer un compte</h2>
+      <h2 id="create-user-title">{t.create}</h2>
       {problem && !problem.problem.errors && (
         <Alert severity="error" small description={problem.message} className="fr-mb-2w" />
       )}
       <form onSubmit={submit} noValidate className="fr-grid-row fr-grid-row--gutters">
         <div className="fr-col-12 fr-col-md-6">
           <Input
-            label="Nom et prénom"
+            label={t.fullName}
             {...fieldState("name")}
             nativeInputProps={{ value: form.name, onChange: (event) => setForm({ ...form, name: event.target.value }), autoComplete: "off" }}
           />
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Input
-            label="Adresse électronique"
+            label={t.email}
             {...fieldState("email")}
             nativeInputProps={{
               type: "email",
@@ -224,21 +226,21 @@ function CreateUserForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <Select
-            label="Rôle"
+            label={t.role}
             {...fieldState("role")}
             nativeSelectProps={{ value: form.role, onChange: (event) => setForm({ ...form, role: event.target.value as Role }) }}
           >
             {ROLES.map((role) => (
               <option key={role} value={role}>
-                {ROLE_LABELS[role]}
+                {l.ROLE_LABELS[role]}
               </option>
             ))}
           </Select>
         </div>
         <div className="fr-col-12 fr-col-md-6">
           <PasswordInput
-            label="Mot de passe provisoire"
-            hintText={`Au moins ${MIN_PASSWORD_LENGTH} caractères ; à transmettre par un canal sûr.`}
+            label={t.password}
+            hintText={t.passwordHint(MIN_PASSWORD_LENGTH)}
             messages={
               problem?.fieldError("body.password")
                 ? [{ severity: "error", message: problem.fieldError("body.password") }]
@@ -253,7 +255,7 @@ function CreateUserForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
         </div>
         <div className="fr-col-12">
           <Button type="submit" disabled={createUser.isPending}>
-            Créer le compte
+            {t.submit}
           </Button>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert, Loading } from "../../../components/query-state";
+import { useI18n } from "../../../i18n/use-i18n";
 import { apiGet } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
@@ -25,20 +26,22 @@ const METHOD_SEVERITY: Record<string, "info" | "success" | "warning" | "error" |
 
 /** The API's documentation, read from /api/openapi.json (generated from the route table). */
 export default function ApiDocPage() {
-  useDocumentTitle("Documentation de l'API");
+  const { t: { apiDoc: t }, lang } = useI18n();
+  useDocumentTitle(t.title);
   const doc = useQuery({ queryKey: ["openapi"], queryFn: () => apiGet<OpenApiDocument>("/openapi.json"), staleTime: Infinity });
 
   return (
     <>
-      <h1>Documentation de l'API</h1>
+      <h1>{t.title}</h1>
       {doc.isPending && <Loading />}
       {doc.isError && <ErrorAlert error={doc.error} />}
       {doc.data && (
         <>
-          <p>{doc.data.info.description}</p>
+          {t.sourceLanguage && <p className="fr-text--sm">{t.sourceLanguage}</p>}
+          <p lang="fr">{doc.data.info.description}</p>
           <p>
             <a href="/api/openapi.json" download="openapi.json">
-              Télécharger la description OpenAPI 3.1 (JSON)
+              {t.download}
             </a>
           </p>
           <div className="fr-table fr-table--no-caption">
@@ -46,12 +49,12 @@ export default function ApiDocPage() {
               <div className="fr-table__container">
                 <div className="fr-table__content">
                   <table>
-                    <caption>Routes de l'API</caption>
+                    <caption>{t.caption}</caption>
                     <thead>
                       <tr>
-                        <th scope="col">Méthode et adresse</th>
-                        <th scope="col">Rôle</th>
-                        <th scope="col">Accès</th>
+                        <th scope="col">{t.route}</th>
+                        <th scope="col">{t.role}</th>
+                        <th scope="col">{t.access}</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -64,18 +67,18 @@ export default function ApiDocPage() {
                               </Badge>
                               <code>{path}</code>
                             </th>
-                            <td>
+                            <td lang="fr">
                               {operation.summary}
                               {operation.requestBody && (
                                 <details className="fr-mt-1w">
-                                  <summary>Corps attendu (JSON Schema)</summary>
+                                  <summary lang={lang}>{t.body}</summary>
                                   <pre className="api-schema">
                                     {JSON.stringify(operation.requestBody.content["application/json"]?.schema, null, 2)}
                                   </pre>
                                 </details>
                               )}
                             </td>
-                            <td>{operation.description.replace(/^Accès : /, "").replace(/\.$/, "")}</td>
+                            <td lang="fr">{operation.description.replace(/^Accès : /, "").replace(/\.$/, "")}</td>
                           </tr>
                         )),
                       )}

@@ -5,6 +5,8 @@ import PasswordInput from "@codegouvfr/react-dsfr/blocks/PasswordInput";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Navigate, useSearchParams } from "react-router";
 import { useCurrentUser, useLogin } from "../../../api/session";
+import { useI18n } from "../../../i18n/use-i18n";
+import type { Messages } from "../../../i18n/messages";
 import { ApiError } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
@@ -13,24 +15,25 @@ function safeReturnPath(value: string | null): string {
   return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
 }
 
-function loginErrorMessage(error: unknown): { title: string; description: string } {
+function loginErrorMessage(t: Messages["login"], error: unknown): { title: string; description: string } {
   if (error instanceof ApiError && error.status === 401) {
-    return { title: "Connexion impossible", description: "Adresse électronique ou mot de passe incorrect." };
+    return { title: t.failed, description: t.badCredentials };
   }
   if (error instanceof ApiError && error.status === 429) {
-    return { title: "Trop de tentatives", description: error.message };
+    return { title: t.tooMany, description: error.message };
   }
   if (error instanceof ApiError && error.status === 400) {
-    return { title: "Connexion impossible", description: "Saisissez votre adresse électronique et votre mot de passe." };
+    return { title: t.failed, description: t.missingBoth };
   }
   return {
-    title: "Connexion impossible",
-    description: error instanceof ApiError ? error.message : "Une erreur inattendue est survenue. Réessayez.",
+    title: t.failed,
+    description: error instanceof ApiError ? error.message : t.unexpected,
   };
 }
 
 export default function LoginPage() {
-  useDocumentTitle("Connexion");
+  const t = useI18n().t.login;
+  useDocumentTitle(t.title);
   const [params] = useSearchParams();
   const returnPath = safeReturnPath(params.get("retour"));
   const currentUser = useCurrentUser();
@@ -54,24 +57,24 @@ export default function LoginPage() {
     login.mutate({ email: email.trim(), password });
   };
 
-  const error = login.isError ? loginErrorMessage(login.error) : undefined;
+  const error = login.isError ? loginErrorMessage(t, login.error) : undefined;
 
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
-        <h1>Connexion</h1>
-        <p>Connectez-vous avec le compte que l'équipe du programme vous a ouvert.</p>
+        <h1>{t.title}</h1>
+        <p>{t.intro}</p>
         {error && (
           <div ref={alertRef} tabIndex={-1}>
             <Alert severity="error" title={error.title} description={error.description} className="fr-mb-3w" />
           </div>
         )}
-        <form onSubmit={submit} noValidate aria-label="Connexion">
+        <form onSubmit={submit} noValidate aria-label={t.title}>
           <Input
-            label="Adresse électronique"
-            hintText="Format attendu : nom@domaine.fr"
+            label={t.email}
+            hintText={t.emailHint}
             state={missing.email ? "error" : "default"}
-            stateRelatedMessage="Saisissez votre adresse électronique."
+            stateRelatedMessage={t.emailMissing}
             nativeInputProps={{
               type: "email",
               name: "email",
@@ -81,8 +84,8 @@ export default function LoginPage() {
             }}
           />
           <PasswordInput
-            label="Mot de passe"
-            messages={missing.password ? [{ severity: "error", message: "Saisissez votre mot de passe." }] : []}
+            label={t.password}
+            messages={missing.password ? [{ severity: "error", message: t.passwordMissing }] : []}
             nativeInputProps={{
               name: "password",
               autoComplete: "current-password",
@@ -91,12 +94,11 @@ export default function LoginPage() {
             }}
           />
           <Button type="submit" className="fr-mt-3w" disabled={login.isPending}>
-            {login.isPending ? "Connexion…" : "Se connecter"}
+            {login.isPending ? t.submitting : t.submit}
           </Button>
         </form>
         <p className="fr-text--sm fr-mt-4w">
-          Mot de passe oublié ou pas encore de compte ? Adressez-vous à l'équipe du programme EIG, qui peut le
-          réinitialiser.
+          {t.forgotten}
         </p>
       </div>
     </div>

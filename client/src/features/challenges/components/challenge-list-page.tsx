@@ -5,12 +5,13 @@ import { useUrlFilters } from "../../../lib/use-url-filters";
 import { usePromotions } from "../../../api/promotions";
 import { ChallengeStatusTable } from "../../../components/challenge-status-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
-import { countOf } from "../../../lib/format";
+import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useChallenges } from "../../../api/challenges";
 
 export default function ChallengeListPage() {
-  useDocumentTitle("Défis");
+  const { t: { challenge: { list: t }, common }, f } = useI18n();
+  useDocumentTitle(t.title);
   const [{ promotion, q }, update] = useUrlFilters(["promotion", "q"] as const);
   const [searchText, setSearchText] = useState(q ?? "");
   const promotions = usePromotions();
@@ -26,17 +27,17 @@ export default function ChallengeListPage() {
 
   return (
     <>
-      <h1>Défis</h1>
+      <h1>{t.title}</h1>
       <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="fr-col-12 fr-col-md-4">
           <Select
-            label="Promotion"
+            label={common.promotion}
             nativeSelectProps={{
               value: promotion ?? "",
               onChange: (event) => update({ promotion: event.target.value || undefined }),
             }}
           >
-            <option value="">Toutes les promotions</option>
+            <option value="">{common.allPromotions}</option>
             {promotions.data?.map((p) => (
               <option key={p.key} value={p.key}>
                 {p.label} ({p.year})
@@ -46,8 +47,8 @@ export default function ChallengeListPage() {
         </div>
         <div className="fr-col-12 fr-col-md-8">
           <Input
-            label="Rechercher un défi"
-            hintText="Par nom du défi ou administration d'accueil, sans tenir compte des accents"
+            label={t.search}
+            hintText={t.searchHint}
             nativeInputProps={{
               type: "search",
               value: searchText,
@@ -57,19 +58,19 @@ export default function ChallengeListPage() {
         </div>
       </form>
 
-      {challenges.isPending && <Loading label="Chargement des défis…" />}
+      {challenges.isPending && <Loading label={t.loading} />}
       {challenges.isError && <ErrorAlert error={challenges.error} />}
       {challenges.data && (
         <>
           <p role="status" aria-live="polite">
             {challenges.data.length === 0
-              ? "Aucun défi ne correspond à ces critères."
-              : `${countOf(challenges.data.length, "défi")} affiché${challenges.data.length > 1 ? "s" : ""}.`}
+              ? t.none
+              : t.shown(f.count(challenges.data.length, common.challenge), challenges.data.length)}
           </p>
           {challenges.data.length > 0 && (
             <ChallengeStatusTable
               challenges={challenges.data}
-              caption="Liste des défis avec leur niveau actuel sur chaque axe"
+              caption={t.caption}
             />
           )}
         </>

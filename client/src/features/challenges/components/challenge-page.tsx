@@ -7,7 +7,7 @@ import { lazy, Suspense, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { ChallengeDetail } from "@shared/challenge";
 import { AXES } from "@shared/domain";
-import { AXIS_LABELS, LEVEL_DEFINITIONS, SKILL_LABELS } from "@shared/labels-fr";
+import { useI18n } from "../../../i18n/use-i18n";
 import { useChallenge } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
 import { useCurrentUser } from "../../../api/session";
@@ -16,7 +16,6 @@ import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
 import { ApiError } from "../../../lib/api-client";
-import { countOf, formatDate, formatMonth } from "../../../lib/format";
 import { canEditChallenge } from "../../../lib/permissions";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { HistoryTimeline } from "./history-timeline";
@@ -32,26 +31,28 @@ const EDIT_BUTTON_ID = "bouton-mise-a-jour";
 export default function ChallengePage() {
   const { slug = "" } = useParams();
   const challenge = useChallenge(slug);
-  useDocumentTitle(challenge.data?.title ?? (challenge.isError ? "Défi introuvable" : "Défi"));
+  const t = useI18n().t.challenge;
+  useDocumentTitle(challenge.data?.title ?? (challenge.isError ? t.notFound : t.fallbackTitle));
 
   return (
     <>
       <Breadcrumb
-        currentPageLabel={challenge.data?.title ?? "Défi"}
+        currentPageLabel={challenge.data?.title ?? t.fallbackTitle}
         homeLinkProps={{ to: "/" }}
-        segments={[{ label: "Défis", linkProps: { to: "/defis" } }]}
+        segments={[{ label: t.list.title, linkProps: { to: "/defis" } }]}
       />
-      {challenge.isPending && <Loading label="Chargement du défi…" />}
+      {challenge.isPending && <Loading label={t.loading} />}
       {challenge.isError &&
         (challenge.error instanceof ApiError && challenge.error.status === 404 ? (
           <>
-            <h1>Défi introuvable</h1>
+            <h1>{t.notFound}</h1>
             <p>
-              Aucun défi ne correspond à l'adresse « {slug} ». <Link to="/defis">Voir la liste des défis</Link>.
+              {t.noSuchSlug(slug)}
+              <Link to="/defis">{t.seeList}</Link>.
             </p>
           </>
         ) : (
-          <ErrorAlert error={challenge.error} title="Le défi n'a pas pu être chargé" />
+          <ErrorAlert error={challenge.error} title={t.loadFailed} />
         ))}
       {challenge.data && <ChallengeView challenge={challenge.data} />}
     </>
@@ -59,6 +60,7 @@ export default function ChallengePage() {
 }
 
 function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
+  const { t: { challenge: t, common }, l, f } = useI18n();
   const promotions = usePromotions();
   const user = useCurrentUser().data;
   const followsIt = user?.role === "mentor" && challenge.mentors.some((mentor) => mentor.id === user.id);
@@ -89,7 +91,7 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
         {challenge.administrationWebsite ? (
           <a href={challenge.administrationWebsite} target="_blank" rel="noopener noreferrer">
             {challenge.administration}
-            <span className="fr-sr-only"> (nouvelle fenêtre)</span>
+            <span className="fr-sr-only">{common.newWindow}</span>
           </a>
         ) : (
           challenge.administration
@@ -100,62 +102,62 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
       <div className="fr-grid-row fr-grid-row--gutters fr-mb-3w">
         <div className="fr-col-12 fr-col-md-7">
           <dl className="challenge-facts">
-            <dt>Période</dt>
+            <dt>{t.period}</dt>
             <dd>
-              {formatMonth(challenge.startsOn)} – {formatMonth(challenge.endsOn)} ({countOf(challenge.durationMonths, "mois", "mois")})
+              {f.month(challenge.startsOn)} – {f.month(challenge.endsOn)} ({f.count(challenge.durationMonths, common.month)})
               {challenge.datesApproximate && (
                 <>
                   {" "}
                   <Badge small severity="warning" noIcon>
-                    Dates approximatives
+                    {t.approximateDates}
                   </Badge>
                 </>
               )}
             </dd>
-            <dt>Équipe</dt>
+            <dt>{t.team}</dt>
             <dd>
-              {challenge.eigCount === null ? "—" : countOf(challenge.eigCount, "entrepreneur")}
-              {challenge.mentorCount !== null && <>, {countOf(challenge.mentorCount, "mentor")}</>}
+              {challenge.eigCount === null ? "—" : f.count(challenge.eigCount, common.entrepreneur)}
+              {challenge.mentorCount !== null && <>, {f.count(challenge.mentorCount, common.mentor)}</>}
             </dd>
-            <dt>Compétences</dt>
+            <dt>{t.skills}</dt>
             <dd>
               {challenge.skills.length === 0
                 ? "—"
                 : challenge.skills.map((skill) => (
                     <Tag key={skill} small className="fr-mr-1w">
-                      {SKILL_LABELS[skill] ?? skill}
+                      {l.SKILL_LABELS[skill] ?? skill}
                     </Tag>
                   ))}
             </dd>
-            <dt>Suivi par</dt>
+            <dt>{t.followedBy}</dt>
             <dd>
               {challenge.mentors.length === 0
-                ? "Aucun mentor attribué"
+                ? t.noMentor
                 : challenge.mentors.map((mentor) => mentor.name).join(", ")}
               {followsIt && (
                 <>
                   {" "}
                   <Badge small severity="success" noIcon>
-                    Vous suivez ce défi
+                    {t.youFollow}
                   </Badge>
                 </>
               )}
               {user?.role === "admin" && (
                 <>
                   {" · "}
-                  <Link to={`/admin/mentors?promotion=${encodeURIComponent(challenge.promotion)}`}>Gérer les mentors</Link>
+                  <Link to={`/admin/mentors?promotion=${encodeURIComponent(challenge.promotion)}`}>{t.manageMentors}</Link>
                 </>
               )}
             </dd>
-            <dt>Liens</dt>
+            <dt>{t.links}</dt>
             <dd>
-              <ExternalLink href={challenge.website} label="Site du produit" />
+              <ExternalLink href={challenge.website} label={t.website} />
               {" · "}
-              <ExternalLink href={challenge.sourceCode} label="Code source" />
+              <ExternalLink href={challenge.sourceCode} label={t.sourceCode} />
             </dd>
             {challenge.predecessor && (
               <>
-                <dt>Fait suite à</dt>
+                <dt>{t.predecessor}</dt>
                 <dd>
                   <Link to={`/defis/${challenge.predecessor.slug}`}>{challenge.predecessor.title}</Link>
                 </dd>
@@ -163,7 +165,7 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
             )}
             {challenge.successors.length > 0 && (
               <>
-                <dt>Poursuivi par</dt>
+                <dt>{t.successors}</dt>
                 <dd>
                   {challenge.successors.map((successor, index) => (
                     <span key={successor.slug}>
@@ -181,7 +183,7 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
             <Alert
               small
               severity="info"
-              description="Le catalogue public ne donne que l'année et la durée du défi : les dates de début et de fin sont estimées, en attendant leur correction par l'équipe du programme."
+              description={t.approximateNotice}
             />
           </div>
         )}
@@ -190,7 +192,7 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
       {canEdit && <WarningAlerts warnings={challenge.warnings} className="fr-mb-3w" />}
 
       <div className="section-header">
-        <h2 className="fr-mb-1w">Pérennisation</h2>
+        <h2 className="fr-mb-1w">{t.sustainability}</h2>
         {canEdit && (
           <Button
             id={EDIT_BUTTON_ID}
@@ -202,7 +204,7 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
               setEditing(!editing);
             }}
           >
-            Mettre à jour
+            {t.update}
           </Button>
         )}
       </div>
@@ -216,13 +218,13 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
             <section key={axis} className="fr-col-12 fr-col-md-4" aria-labelledby={`axis-${axis}`}>
               <div className="axis-card">
                 <h3 id={`axis-${axis}`} className="fr-h6 fr-mb-1w">
-                  {AXIS_LABELS[axis]}
+                  {l.AXIS_LABELS[axis]}
                 </h3>
                 <LevelBadge status={status} />
                 <p className="fr-text--sm fr-mt-1w fr-mb-0">
                   {status === null
-                    ? "Aucune mise à jour enregistrée sur cet axe."
-                    : `${LEVEL_DEFINITIONS[axis][status.level]} (au ${formatDate(status.asOf)})`}
+                    ? t.noAxisUpdate
+                    : t.asOf(l.LEVEL_DEFINITIONS[axis][status.level], f.date(status.asOf))}
                 </p>
               </div>
             </section>
@@ -231,7 +233,7 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
       </div>
 
       {editing ? (
-        <Suspense fallback={<Loading label="Chargement des formulaires…" />}>
+        <Suspense fallback={<Loading label={t.loadingForms} />}>
           <EditMode
             challenge={challenge}
             focusOnOpen={openedByClick}
@@ -251,11 +253,12 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
 }
 
 function ExternalLink({ href, label }: { href: string | null; label: string }) {
-  if (!href) return <span>{label} : non renseigné</span>;
+  const { t } = useI18n();
+  if (!href) return <span>{t.challenge.notGiven(label)}</span>;
   return (
     <a href={href} target="_blank" rel="noopener noreferrer">
       {label}
-      <span className="fr-sr-only"> (nouvelle fenêtre)</span>
+      <span className="fr-sr-only">{t.common.newWindow}</span>
     </a>
   );
 }

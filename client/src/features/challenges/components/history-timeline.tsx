@@ -2,8 +2,7 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { ChallengeDetail, StatusUpdate } from "@shared/challenge";
-import { AXIS_LABELS, LEVEL_LABELS } from "@shared/labels-fr";
-import { formatDate, formatInstant } from "../../../lib/format";
+import { useI18n } from "../../../i18n/use-i18n";
 
 // Only editors see it: it comes with the edit mode's chunk.
 const RetractControl = lazy(() => import("./edit/retract-control"));
@@ -12,18 +11,19 @@ const Struck = ({ on, children }: { on: boolean; children: ReactNode }) => (on ?
 
 /** Status history, newest first, retracted entries struck through with their reason. */
 export function HistoryTimeline({ challenge, canEdit }: { challenge: ChallengeDetail; canEdit: boolean }) {
+  const t = useI18n().t.challenge.history;
   const [notice, setNotice] = useState<string>();
 
   return (
     <section aria-labelledby="historique" className="fr-mb-6w">
-      <h2 id="historique">Historique des statuts</h2>
+      <h2 id="historique">{t.title}</h2>
       <div aria-live="polite" className="live-notice">
         {notice && <Alert small severity="success" role={undefined} description={notice} className="fr-mb-2w" />}
       </div>
       {challenge.history.length === 0 ? (
-        <p>Aucune mise à jour de statut n'a encore été enregistrée pour ce défi.</p>
+        <p>{t.empty}</p>
       ) : (
-        <ol className="history-timeline" aria-label="Mises à jour, de la plus récente à la plus ancienne">
+        <ol className="history-timeline" aria-label={t.list}>
           {challenge.history.map((update) => (
             <li key={update.id} id={`mise-a-jour-${update.id}`} tabIndex={-1} className="history-item">
               <HistoryEntry update={update} />
@@ -47,23 +47,25 @@ export function HistoryTimeline({ challenge, canEdit }: { challenge: ChallengeDe
 }
 
 function HistoryEntry({ update }: { update: StatusUpdate }) {
+  const { t: { challenge: { history: t }, common }, l, f } = useI18n();
   const retracted = update.retraction !== null;
   const confirmation = update.kind === "confirmation";
   return (
     <>
       <p className="history-item__head fr-mb-1v">
         <Struck on={retracted}>
-          <time dateTime={update.asOf}>{formatDate(update.asOf)}</time> · <strong>{AXIS_LABELS[update.axis]}</strong> : niveau{" "}
-          {update.level} · {LEVEL_LABELS[update.level]}
+          <time dateTime={update.asOf}>{f.date(update.asOf)}</time> · <strong>{l.AXIS_LABELS[update.axis]}</strong>
+          {common.colon}
+          {t.level} {update.level} · {l.LEVEL_LABELS[update.level]}
         </Struck>{" "}
         {confirmation && (
           <Badge as="span" small severity="info" noIcon>
-            Toujours exact
+            {t.stillAccurate}
           </Badge>
         )}
         {retracted && (
           <Badge as="span" small severity="warning" noIcon>
-            Retirée
+            {t.retracted}
           </Badge>
         )}
       </p>
@@ -74,19 +76,19 @@ function HistoryEntry({ update }: { update: StatusUpdate }) {
         </p>
       )}
       <p className="fr-text--sm fr-mb-1v history-item__meta">
-        {confirmation ? "Confirmé" : "Enregistré"} par {update.authorName}, le {formatInstant(update.recordedAt)}
+        {t.recorded(confirmation, update.authorName, f.instant(update.recordedAt))}
         {update.evidenceUrl && (
           <>
             {" · "}
             <a href={update.evidenceUrl} target="_blank" rel="noopener noreferrer">
-              Justificatif<span className="fr-sr-only"> (nouvelle fenêtre)</span>
+              {t.evidence}<span className="fr-sr-only">{common.newWindow}</span>
             </a>
           </>
         )}
       </p>
       {update.retraction && (
         <p className="fr-text--sm fr-mb-1v history-item__retraction">
-          Retirée le {formatInstant(update.retraction.retractedAt)} par {update.retraction.authorName} : {update.retraction.reason}
+          {t.retraction(f.instant(update.retraction.retractedAt), update.retraction.authorName, update.retraction.reason)}
         </p>
       )}
     </>

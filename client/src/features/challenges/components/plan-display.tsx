@@ -1,23 +1,19 @@
 import type { Resource, Scenario } from "@shared/challenge";
-import { ARRANGEMENT_LABELS, TIME_SHARE_LABELS } from "@shared/labels-fr";
+import { useI18n, type I18n } from "../../../i18n/use-i18n";
 
 // How the plan's items read, in the page and in its edit mode alike.
 
-export const SCENARIO_TEXTS = [
-  ["needs", "Besoins et difficultés"],
-  ["resourcesNeeded", "Ressources nécessaires"],
-  ["governance", "Gouvernance"],
-  ["calendar", "Calendrier"],
-] as const satisfies readonly (readonly [keyof Scenario, string])[];
+export const SCENARIO_FIELDS = ["needs", "resourcesNeeded", "governance", "calendar"] as const satisfies readonly (keyof Scenario)[];
 
 export function ScenarioDetails({ scenario }: { scenario: Scenario }) {
-  const texts = SCENARIO_TEXTS.filter(([field]) => scenario[field]);
-  if (texts.length === 0) return null;
+  const labels = useI18n().t.challenge.plan.scenarioTexts;
+  const fields = SCENARIO_FIELDS.filter((field) => scenario[field]);
+  if (fields.length === 0) return null;
   return (
     <dl className="plan-details fr-text--sm fr-mb-0">
-      {texts.map(([field, label]) => (
+      {fields.map((field) => (
         <div key={field}>
-          <dt>{label}</dt>
+          <dt>{labels[field]}</dt>
           <dd>{scenario[field]}</dd>
         </div>
       ))}
@@ -26,13 +22,14 @@ export function ScenarioDetails({ scenario }: { scenario: Scenario }) {
 }
 
 /** "2 personnes gardées · Prolongation de contrat · Temps plein · budget assuré · hébergement : DSI". */
-export function resourceSummary(resource: Resource): string {
+export function resourceSummary({ t, l }: I18n, resource: Resource): string {
+  const plan = t.challenge.plan;
   return [
-    `${resource.peopleKept} ${resource.peopleKept > 1 ? "personnes gardées" : "personne gardée"}`,
-    resource.arrangement && ARRANGEMENT_LABELS[resource.arrangement],
-    resource.timeShare && TIME_SHARE_LABELS[resource.timeShare],
-    resource.budgetSecured ? "budget assuré" : "budget non assuré",
-    resource.hosting && `hébergement : ${resource.hosting}`,
+    plan.peopleKept(resource.peopleKept),
+    resource.arrangement && l.ARRANGEMENT_LABELS[resource.arrangement],
+    resource.timeShare && l.TIME_SHARE_LABELS[resource.timeShare],
+    resource.budgetSecured ? plan.budgetSecured : plan.budgetNotSecured,
+    resource.hosting && plan.hosting(resource.hosting),
   ]
     .filter(Boolean)
     .join(" · ");

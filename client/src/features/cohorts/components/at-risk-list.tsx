@@ -4,50 +4,44 @@ import { useContext } from "react";
 import { DataTablesOpen } from "../../../components/chart-figure";
 import { RISK_REASONS } from "@shared/stats";
 import { Link } from "react-router";
-import type { AtRiskChallenge, RiskReason } from "@shared/stats";
+import type { AtRiskChallenge } from "@shared/stats";
 import { usePromotions } from "../../../api/promotions";
-import { countOf, formatDate } from "../../../lib/format";
-
-export const RISK_LABELS: Record<RiskReason, string> = {
-  production_below_achieved: "Fin passée de 6 mois, mise en production non atteinte",
-  nobody_kept: "Personne de gardé après le programme",
-  stale: "Rien remonté depuis 90 jours",
-};
+import { useI18n } from "../../../i18n/use-i18n";
 
 /** Challenges the programme team should look at first, with why. */
 export function AtRiskList({ challenges, total }: { challenges: AtRiskChallenge[]; total: number }) {
+  const { t: { dashboard: { risk: t }, common }, f } = useI18n();
+  const RISK_LABELS = t.reasons;
   const open = useContext(DataTablesOpen);
   const promotions = usePromotions();
   const labelOf = new Map(promotions.data?.map((p) => [p.key, p.label]));
   return (
     <>
       <p>
-        {countOf(challenges.length, "défi")} à risque sur {countOf(total, "défi")}. Un défi est à risque quand sa fin est passée
-        de six mois sans mise en production au niveau « Atteint », quand personne n'a été gardé sur les livrables, ou quand
-        rien n'a été remonté depuis 90 jours.
+        {t.intro(f.count(challenges.length, common.challenge), f.count(total, common.challenge))}
       </p>
       <ul>
         {RISK_REASONS.map((reason) => (
           <li key={reason}>
-            {RISK_LABELS[reason]} : {countOf(challenges.filter((c) => c.reasons.includes(reason)).length, "défi")}
+            {t.reasonCount(RISK_LABELS[reason], f.count(challenges.filter((c) => c.reasons.includes(reason)).length, common.challenge))}
           </li>
         ))}
       </ul>
       {challenges.length > 0 && (
-        <Accordion label={`Liste des ${countOf(challenges.length, "défi")} à risque`} titleAs="h3" defaultExpanded={open}>
+        <Accordion label={t.list(f.count(challenges.length, common.challenge))} titleAs="h3" defaultExpanded={open}>
         <div className="fr-table fr-table--no-caption">
           <div className="fr-table__wrapper">
-            <div className="fr-table__container">
+            <div className="fr-table__container" tabIndex={0} role="region" aria-label={t.tableCaption}>
               <div className="fr-table__content">
                 <table>
-                  <caption>Défis à risque et raisons</caption>
+                  <caption>{t.tableCaption}</caption>
                   <thead>
                     <tr>
-                      <th scope="col">Défi</th>
-                      <th scope="col">Promotion</th>
-                      <th scope="col">Fin</th>
-                      <th scope="col">Dernière remontée</th>
-                      <th scope="col">Raisons</th>
+                      <th scope="col">{common.challengeHeader}</th>
+                      <th scope="col">{common.promotion}</th>
+                      <th scope="col">{t.end}</th>
+                      <th scope="col">{t.lastReport}</th>
+                      <th scope="col">{t.reasonsHeader}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -57,8 +51,8 @@ export function AtRiskList({ challenges, total }: { challenges: AtRiskChallenge[
                           <Link to={`/defis/${challenge.slug}`}>{challenge.title}</Link>
                         </th>
                         <td>{labelOf.get(challenge.promotion) ?? challenge.promotion}</td>
-                        <td>{formatDate(challenge.endsOn)}</td>
-                        <td>{challenge.lastReportAt ? formatDate(challenge.lastReportAt.slice(0, 10)) : "Jamais"}</td>
+                        <td>{f.date(challenge.endsOn)}</td>
+                        <td>{challenge.lastReportAt ? f.date(challenge.lastReportAt.slice(0, 10)) : common.never}</td>
                         <td>
                           <ul className="risk-reasons">
                             {challenge.reasons.map((reason) => (

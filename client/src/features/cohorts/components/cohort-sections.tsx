@@ -19,12 +19,14 @@ import { OutcomesByPromotion } from "./outcomes-by-promotion";
 import { ActionsChart, PeopleKeptChart } from "./sustainability-charts";
 import { TrajectoriesChart } from "./trajectories-chart";
 import { useCaption } from "./use-caption";
+import { useI18n } from "../../../i18n/use-i18n";
 
 /**
  * Every section of the cohort analysis, for the dashboard and the printable report alike.
  * `printable` opens the tables instead of leaving them in closed accordions.
  */
 export function CohortSections({ filters, printable = false }: { filters: StatsFilters; printable?: boolean }) {
+  const t = useI18n().t.dashboard;
   const caption = useCaption(filters);
   const cohorts = useCohortStats(filters);
   const trajectories = useTrajectories(filters);
@@ -33,7 +35,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
   const atRisk = useAtRisk(filters);
   const challenges = useChallenges(filters);
 
-  if (cohorts.isPending) return <Loading label="Chargement des statistiques…" />;
+  if (cohorts.isPending) return <Loading label={t.loadingStats} />;
   if (cohorts.isError) return <ErrorAlert error={cohorts.error} />;
   const total = cohorts.data.reduce((sum, cohort) => sum + cohort.challengeCount, 0);
   const captionLines = caption(total);
@@ -42,17 +44,14 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
     <DataTablesOpen.Provider value={printable}>
     <div className={printable ? "cohort-sections cohort-sections--print" : "cohort-sections"}>
       <section className="fr-mt-4w" aria-labelledby="section-outcomes">
-        <h2 id="section-outcomes">Résultats</h2>
+        <h2 id="section-outcomes">{t.sections.outcomes}</h2>
         <OutcomesByPromotion cohorts={cohorts.data} caption={captionLines} />
         {afterEnd.data ? <OutcomesAfterEndChart data={afterEnd.data} caption={captionLines} /> : <QueryStatus query={afterEnd} />}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-levels">
-        <h2 id="section-levels">Niveaux par axe</h2>
-        <p>
-          Niveau actuel de chaque défi sur chaque axe : 0 Non démarré, 1 En cours, 2 Atteint, 3 Pérennisé. Un axe sans mise
-          à jour est « Non renseigné ». Les niveaux sont ordonnés : la répartition compte plus que la moyenne.
-        </p>
+        <h2 id="section-levels">{t.sections.levels}</h2>
+        <p>{t.sections.levelsIntro}</p>
         <div className="fr-grid-row fr-grid-row--gutters">
           {AXES.map((axis) => (
             <div key={axis} className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-4"}>
@@ -63,12 +62,12 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-trajectories">
-        <h2 id="section-trajectories">Trajectoires des promotions</h2>
+        <h2 id="section-trajectories">{t.sections.trajectories}</h2>
         {trajectories.data ? <TrajectoriesChart trajectories={trajectories.data} caption={captionLines} /> : <QueryStatus query={trajectories} />}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-sustainability">
-        <h2 id="section-sustainability">Travail de pérennisation</h2>
+        <h2 id="section-sustainability">{t.sections.sustainability}</h2>
         {sustainability.data ? (
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-6"}>
@@ -84,18 +83,18 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-risk">
-        <h2 id="section-risk">À risque</h2>
+        <h2 id="section-risk">{t.sections.risk}</h2>
         {atRisk.data ? <AtRiskList challenges={atRisk.data} total={total} /> : <QueryStatus query={atRisk} />}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-matrix">
-        <h2 id="section-matrix">Matrice des défis et des axes</h2>
+        <h2 id="section-matrix">{t.sections.matrix}</h2>
         {challenges.data ? (
           printable ? (
-            <ChallengeStatusTable challenges={challenges.data} caption="Niveau actuel de chaque défi sur chaque axe" />
+            <ChallengeStatusTable challenges={challenges.data} caption={t.sections.matrixCaption} />
           ) : (
-            <Accordion label={`Afficher la matrice (${challenges.data.length} défis)`} titleAs="h3">
-              <ChallengeStatusTable challenges={challenges.data} caption="Niveau actuel de chaque défi sur chaque axe" />
+            <Accordion label={t.sections.showMatrix(challenges.data.length)} titleAs="h3">
+              <ChallengeStatusTable challenges={challenges.data} caption={t.sections.matrixCaption} />
             </Accordion>
           )
         ) : (

@@ -1,7 +1,7 @@
 import Select from "@codegouvfr/react-dsfr/Select";
 import { useUrlFilters } from "../../../lib/use-url-filters";
 import type { StatsFilters } from "@shared/stats";
-import { SKILL_LABELS } from "@shared/labels-fr";
+import { useI18n } from "../../../i18n/use-i18n";
 import { usePromotions } from "../../../api/promotions";
 import { useFacets } from "../api/cohort-queries";
 
@@ -14,25 +14,27 @@ export function useDashboardFilters(): [StatsFilters, (changes: StatsFilters) =>
 
 /** The filters in words, for captions: "Promotion : EIG 2 ; compétence : Design". */
 export function useFiltersDescription(filters: StatsFilters): string {
+  const { t, l } = useI18n();
   const promotions = usePromotions();
   const parts: string[] = [];
-  if (filters.promotion) parts.push(`promotion ${promotions.data?.find((p) => p.key === filters.promotion)?.label ?? filters.promotion}`);
-  if (filters.administration) parts.push(`administration « ${filters.administration} »`);
-  if (filters.skill) parts.push(`compétence ${SKILL_LABELS[filters.skill] ?? filters.skill}`);
-  return parts.length === 0 ? "Filtres : aucun (tous les défis)" : `Filtres : ${parts.join(" ; ")}`;
+  if (filters.promotion) parts.push(t.dashboard.filters.promotion(promotions.data?.find((p) => p.key === filters.promotion)?.label ?? filters.promotion));
+  if (filters.administration) parts.push(t.dashboard.filters.administration(filters.administration));
+  if (filters.skill) parts.push(t.dashboard.filters.skillPart(l.SKILL_LABELS[filters.skill] ?? filters.skill));
+  return parts.length === 0 ? t.dashboard.filters.none : t.dashboard.filters.some(parts);
 }
 
 export function DashboardFilters({ filters, onChange }: { filters: StatsFilters; onChange: (changes: StatsFilters) => void }) {
+  const { t, l } = useI18n();
   const promotions = usePromotions();
   const facets = useFacets();
   return (
-    <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w dashboard-filters" aria-label="Filtres du tableau de bord" onSubmit={(e) => e.preventDefault()}>
+    <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w dashboard-filters" aria-label={t.dashboard.filters.form} onSubmit={(e) => e.preventDefault()}>
       <div className="fr-col-12 fr-col-md-3">
         <Select
-          label="Promotion"
+          label={t.common.promotion}
           nativeSelectProps={{ value: filters.promotion ?? "", onChange: (event) => onChange({ promotion: event.target.value || undefined }) }}
         >
-          <option value="">Toutes les promotions</option>
+          <option value="">{t.common.allPromotions}</option>
           {promotions.data?.map((promotion) => (
             <option key={promotion.key} value={promotion.key}>
               {promotion.label}
@@ -42,13 +44,13 @@ export function DashboardFilters({ filters, onChange }: { filters: StatsFilters;
       </div>
       <div className="fr-col-12 fr-col-md-6">
         <Select
-          label="Administration d'accueil"
+          label={t.common.hostAdministration}
           nativeSelectProps={{
             value: filters.administration ?? "",
             onChange: (event) => onChange({ administration: event.target.value || undefined }),
           }}
         >
-          <option value="">Toutes les administrations</option>
+          <option value="">{t.dashboard.filters.allAdministrations}</option>
           {facets.data?.administrations.map((administration) => (
             <option key={administration.name} value={administration.name}>
               {administration.name} ({administration.count})
@@ -58,13 +60,13 @@ export function DashboardFilters({ filters, onChange }: { filters: StatsFilters;
       </div>
       <div className="fr-col-12 fr-col-md-3">
         <Select
-          label="Compétence"
+          label={t.dashboard.filters.skill}
           nativeSelectProps={{ value: filters.skill ?? "", onChange: (event) => onChange({ skill: event.target.value || undefined }) }}
         >
-          <option value="">Toutes les compétences</option>
+          <option value="">{t.dashboard.filters.allSkills}</option>
           {facets.data?.skills.map((skill) => (
             <option key={skill.key} value={skill.key}>
-              {SKILL_LABELS[skill.key] ?? skill.key} ({skill.count})
+              {l.SKILL_LABELS[skill.key] ?? skill.key} ({skill.count})
             </option>
           ))}
         </Select>

@@ -1,26 +1,57 @@
 import { Link } from "react-router";
+import { useCurrentUser } from "../../../api/session";
+import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { CohortSections } from "./cohort-sections";
 import { DashboardFilters, useDashboardFilters } from "./dashboard-filters";
 
 export default function DashboardPage() {
-  useDocumentTitle("Tableau de bord des promotions");
+  const { t: { dashboard: t }, lang } = useI18n();
+  const role = useCurrentUser().data?.role;
+  useDocumentTitle(t.title);
   const [filters, setFilters] = useDashboardFilters();
   const search = new URLSearchParams(filters as Record<string, string>).toString();
 
   return (
     <>
-      <h1>Tableau de bord des promotions</h1>
+      <h1>{t.title}</h1>
       <p className="fr-text--lead">
-        Ce que deviennent les défis après le programme : résultats, niveau atteint sur les trois axes de pérennisation,
-        trajectoires des promotions et défis à risque. Les promotions EIG 1 à EIG 3 sont suivies depuis le plus longtemps.
+        {t.lead}
       </p>
       <DashboardFilters filters={filters} onChange={setFilters} />
       <p className="fr-text--sm">
-        L'adresse de la page garde les filtres : copiez-la pour partager cette vue.{" "}
-        <Link to={`/rapport${search ? `?${search}` : ""}`}>Version imprimable (rapport)</Link>
+        {t.permalink}{" "}
+        <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
       <CohortSections filters={filters} />
+      {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} />}
     </>
+  );
+}
+
+/** The full dataset, for evaluators and the programme team; headers in the interface language. */
+function DatasetExports({ lang }: { lang: string }) {
+  const t = useI18n().t.dashboard.exports;
+  const links: [string, string][] = [
+    [`/api/export/challenges.csv?lang=${lang}`, t.challengesCsv],
+    [`/api/export/challenges.csv?sep=%3B&lang=${lang}`, t.challengesCsvSemicolon],
+    [`/api/export/status-history.csv?lang=${lang}`, t.historyCsv],
+    [`/api/export/dataset.xlsx?lang=${lang}`, t.xlsx],
+    [`/api/export/dataset.json`, t.json],
+  ];
+  return (
+    <section className="fr-mt-4w" aria-labelledby="section-exports">
+      <h2 id="section-exports">{t.title}</h2>
+      <p>{t.intro}</p>
+      <ul>
+        {links.map(([href, label]) => (
+          <li key={href}>
+            <a className="fr-link fr-icon-download-line fr-link--icon-left" href={href} download>
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

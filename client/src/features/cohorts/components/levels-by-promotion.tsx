@@ -1,34 +1,34 @@
 import type { CohortStats } from "@shared/cohort-stats";
 import { LEVELS, type Axis } from "@shared/domain";
-import { AXIS_LABELS } from "@shared/labels-fr";
+import { useI18n } from "../../../i18n/use-i18n";
 import { ChartFigure } from "../../../components/chart-figure";
 import { StackedBarChart } from "../../../components/stacked-bar-chart";
-import { countOf, formatDecimal, formatInteger } from "../../../lib/format";
 import { levelSeries } from "./series";
 
 /** The distribution of current levels on one axis, one stacked bar per promotion. */
 export function LevelsByPromotion({ axis, cohorts, caption }: { axis: Axis; cohorts: CohortStats[]; caption: string[] }) {
+  const { t: { dashboard: { levels: t, outcomes }, common }, l, f } = useI18n();
+  const series = levelSeries(l);
+  const axisLabel = l.AXIS_LABELS[axis];
   const total = cohorts.reduce((sum, cohort) => sum + cohort.challengeCount, 0);
   const notReported = cohorts.reduce((sum, cohort) => sum + cohort.levels[axis].none, 0);
   const data = cohorts.map((cohort) => ({ label: cohort.label, ...cohort.levels[axis] }));
   const mean = (cohort: CohortStats) => {
     const value = cohort.meanLevels[axis];
-    return value === null ? "—" : formatDecimal(value);
+    return value === null ? "—" : f.decimal(value);
   };
 
   return (
     <ChartFigure
-      title={`Niveaux : ${AXIS_LABELS[axis]}`}
+      title={t.title(axisLabel)}
       coverage={
-        <>
-          n = {countOf(total, "défi")} ; {formatInteger(notReported)} non renseigné{notReported > 1 ? "s" : ""}.
-        </>
+        <>{t.coverage(f.count(total, common.challenge), notReported, f.integer(notReported))}</>
       }
-      legend={levelSeries}
+      legend={series}
       caption={caption}
       table={{
-        caption: `Nombre de défis par niveau sur l'axe ${AXIS_LABELS[axis]}, par promotion`,
-        headers: ["Promotion", "Défis", ...levelSeries.map((item) => item.label), "Niveau moyen (renseignés)"],
+        caption: t.tableCaption(axisLabel),
+        headers: [common.promotion, outcomes.challenges, ...series.map((item) => item.label), t.mean],
         rows: cohorts.map((cohort) => [
           cohort.label,
           cohort.challengeCount,
@@ -40,9 +40,9 @@ export function LevelsByPromotion({ axis, cohorts, caption }: { axis: Axis; coho
     >
       <StackedBarChart
         data={data}
-        series={levelSeries}
+        series={series}
         height={280}
-        description={`Barres empilées du nombre de défis par niveau sur l'axe ${AXIS_LABELS[axis]}, pour chaque promotion. Les chiffres sont dans le tableau des données.`}
+        description={t.description(axisLabel)}
       />
     </ChartFigure>
   );

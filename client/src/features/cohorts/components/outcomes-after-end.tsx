@@ -2,11 +2,13 @@ import { OUTCOME_CATEGORIES } from "@shared/domain";
 import { OUTCOME_OFFSETS, type OutcomesAfterEnd } from "@shared/stats";
 import { ChartFigure } from "../../../components/chart-figure";
 import { StackedBarChart } from "../../../components/stacked-bar-chart";
-import { countOf, formatInteger } from "../../../lib/format";
+import { useI18n } from "../../../i18n/use-i18n";
 import { outcomeSeries } from "./series";
 
 /** Many tools take off 6 to 8 months after the end: outcomes read at fixed offsets from each challenge's end. */
 export function OutcomesAfterEndChart({ data, caption }: { data: OutcomesAfterEnd[]; caption: string[] }) {
+  const { t: { dashboard: { afterEnd: t, outcomes }, common }, l, f } = useI18n();
+  const series = outcomeSeries(l);
   const rows = data.flatMap((promotion) =>
     promotion.offsets.map((offset) => ({
       label: `${promotion.label} +${offset.months}`,
@@ -19,22 +21,22 @@ export function OutcomesAfterEndChart({ data, caption }: { data: OutcomesAfterEn
 
   return (
     <ChartFigure
-      title="Résultats 6, 12 et 24 mois après la fin"
+      title={t.title}
       coverage={
         <>
-          Résultat en vigueur à chaque échéance, comptée depuis la fin propre à chaque défi.{" "}
-          {OUTCOME_OFFSETS.map((months) => `+${months} mois : n = ${countOf(reached(months), "défi")} ayant atteint l'échéance, ${formatInteger(reached(months) - reported(months))} sans résultat`).join(" ; ")}.
+          {t.coverageIntro}{" "}
+          {OUTCOME_OFFSETS.map((months) => t.coverageOffset(months, f.count(reached(months), common.challenge), f.integer(reached(months) - reported(months)))).join(common.listSeparator)}.
         </>
       }
-      legend={outcomeSeries}
+      legend={series}
       caption={caption}
-      note="Les défis dont l'échéance n'est pas encore atteinte ne sont pas comptés."
+      note={t.note}
       table={{
-        caption: "Nombre de défis par catégorie de résultat, par promotion et par échéance après la fin",
-        headers: ["Promotion et échéance", "Échéance atteinte", ...outcomeSeries.map((item) => item.label)],
+        caption: t.tableCaption,
+        headers: [t.promotionAndOffset, t.reached, ...series.map((item) => item.label)],
         rows: data.flatMap((promotion) =>
           promotion.offsets.map((offset) => [
-            `${promotion.label}, +${offset.months} mois`,
+            t.rowLabel(promotion.label, offset.months),
             offset.reached,
             ...OUTCOME_CATEGORIES.map((category) => offset.outcomes[category]),
             offset.reached - offset.reported,
@@ -44,10 +46,10 @@ export function OutcomesAfterEndChart({ data, caption }: { data: OutcomesAfterEn
     >
       <StackedBarChart
         data={rows}
-        series={outcomeSeries}
+        series={series}
         height={340}
-        yLabel="Défis"
-        description="Barres empilées du nombre de défis par catégorie de résultat, pour chaque promotion à 6, 12 et 24 mois après la fin. Les chiffres sont dans le tableau des données."
+        yLabel={outcomes.yCounts}
+        description={t.description}
       />
     </ChartFigure>
   );

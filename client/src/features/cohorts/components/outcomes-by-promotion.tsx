@@ -4,10 +4,12 @@ import { OUTCOME_CATEGORIES } from "@shared/domain";
 import { ChartFigure } from "../../../components/chart-figure";
 import { SegmentedControl } from "@codegouvfr/react-dsfr/SegmentedControl";
 import { StackedBarChart } from "../../../components/stacked-bar-chart";
-import { countOf, formatInteger, formatPercent } from "../../../lib/format";
+import { useI18n } from "../../../i18n/use-i18n";
 import { outcomeSeries } from "./series";
 
 export function OutcomesByPromotion({ cohorts, caption }: { cohorts: CohortStats[]; caption: string[] }) {
+  const { t: { dashboard: { outcomes: t }, common }, l, f } = useI18n();
+  const series = outcomeSeries(l);
   const [shares, setShares] = useState(false);
   const total = cohorts.reduce((sum, cohort) => sum + cohort.challengeCount, 0);
   const notReported = cohorts.reduce((sum, cohort) => sum + cohort.outcomesNotReported, 0);
@@ -23,43 +25,39 @@ export function OutcomesByPromotion({ cohorts, caption }: { cohorts: CohortStats
       <SegmentedControl
         small
         inlineLegend
-        legend="Résultats en"
+        legend={t.showIn}
         className="fr-mb-2w"
         segments={[
-          { label: "Nombre de défis", nativeInputProps: { checked: !shares, onChange: () => setShares(false) } },
-          { label: "Part de la promotion", nativeInputProps: { checked: shares, onChange: () => setShares(true) } },
+          { label: t.counts, nativeInputProps: { checked: !shares, onChange: () => setShares(false) } },
+          { label: t.shares, nativeInputProps: { checked: shares, onChange: () => setShares(true) } },
         ]}
       />
       <ChartFigure
-        title="Résultats par promotion"
+        title={t.title}
         coverage={
-          <>
-            n = {countOf(total, "défi")} ; {formatInteger(notReported)} sans résultat renseigné (en gris).
-          </>
+          <>{t.coverage(f.count(total, common.challenge), f.integer(notReported))}</>
         }
-        legend={outcomeSeries}
+        legend={series}
         caption={caption}
-        note={`Un défi peut relever de plusieurs catégories : une barre peut dépasser ${shares ? "100 %" : "l'effectif de la promotion"}.`}
+        note={t.note(shares)}
         table={{
-          caption: "Nombre de défis par catégorie de résultat et par promotion",
-          headers: ["Promotion", "Défis", ...outcomeSeries.map((item) => item.label), "Part avec un résultat"],
+          caption: t.tableCaption,
+          headers: [common.promotion, t.challenges, ...series.map((item) => item.label), t.shareWithOutcome],
           rows: cohorts.map((cohort) => [
             cohort.label,
             cohort.challengeCount,
             ...OUTCOME_CATEGORIES.map((category) => cohort.outcomes[category]),
             cohort.outcomesNotReported,
-            cohort.challengeCount === 0 ? "—" : formatPercent(1 - cohort.outcomesNotReported / cohort.challengeCount),
+            cohort.challengeCount === 0 ? "—" : f.percent(1 - cohort.outcomesNotReported / cohort.challengeCount),
           ]),
         }}
       >
         <StackedBarChart
           data={data}
-          series={outcomeSeries}
+          series={series}
           shares={shares}
-          yLabel={shares ? "Part des défis" : "Défis"}
-          description={`Barres empilées ${shares ? "de la part" : "du nombre"} de défis par catégorie de résultat, pour chaque promotion (${cohorts
-            .map((cohort) => cohort.label)
-            .join(", ")}). Les chiffres sont dans le tableau des données.`}
+          yLabel={shares ? t.yShares : t.yCounts}
+          description={t.description(shares, cohorts.map((cohort) => cohort.label).join(", "))}
         />
       </ChartFigure>
     </>

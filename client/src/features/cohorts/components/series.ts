@@ -1,16 +1,16 @@
 import { LEVELS, OUTCOME_CATEGORIES } from "@shared/domain";
-import { LEVEL_LABELS, NO_OUTCOME_LABEL, NO_REPORT_LABEL, OUTCOME_LABELS } from "@shared/labels-fr";
+import type { DomainLabels } from "@shared/labels";
 import { LEVEL_COLORS, OUTCOME_COLORS } from "../../../components/palette";
 import type { Series } from "../../../components/stacked-bar-chart";
 
-export const outcomeSeries: Series[] = [
-  ...OUTCOME_CATEGORIES.map((category) => ({ key: category, label: OUTCOME_LABELS[category], color: OUTCOME_COLORS[category] })),
-  { key: "none", label: NO_OUTCOME_LABEL, color: OUTCOME_COLORS.none },
+export const outcomeSeries = (l: DomainLabels): Series[] => [
+  ...OUTCOME_CATEGORIES.map((category) => ({ key: category, label: l.OUTCOME_LABELS[category], color: OUTCOME_COLORS[category] })),
+  { key: "none", label: l.NO_OUTCOME_LABEL, color: OUTCOME_COLORS.none },
 ];
 
-export const levelSeries: Series[] = [
-  ...LEVELS.map((level) => ({ key: String(level), label: `${level} · ${LEVEL_LABELS[level]}`, color: LEVEL_COLORS[level] })),
-  { key: "none", label: NO_REPORT_LABEL, color: LEVEL_COLORS.none },
+export const levelSeries = (l: DomainLabels): Series[] => [
+  ...LEVELS.map((level) => ({ key: String(level), label: `${level} · ${l.LEVEL_LABELS[level]}`, color: LEVEL_COLORS[level] })),
+  { key: "none", label: l.NO_REPORT_LABEL, color: LEVEL_COLORS.none },
 ];
 
 /** One colour and one dash pattern per promotion: lines stay apart without colour. */

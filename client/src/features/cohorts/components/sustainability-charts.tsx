@@ -1,22 +1,25 @@
 import { ACTION_KINDS, ACTION_STATUSES } from "@shared/domain";
-import { ACTION_KIND_LABELS, ACTION_STATUS_LABELS } from "@shared/labels-fr";
+import type { DomainLabels } from "@shared/labels";
+import { useI18n } from "../../../i18n/use-i18n";
+import type { Messages } from "../../../i18n/messages";
 import type { SustainabilityStats } from "@shared/stats";
 import { ChartFigure } from "../../../components/chart-figure";
 import { StackedBarChart, type Series } from "../../../components/stacked-bar-chart";
-import { countOf, formatInteger, formatPercent } from "../../../lib/format";
 
-const statusSeries: Series[] = [
-  { key: "planned", label: ACTION_STATUS_LABELS.planned, color: "#cacafb" },
-  { key: "in_progress", label: ACTION_STATUS_LABELS.in_progress, color: "#6a6af4" },
-  { key: "done", label: ACTION_STATUS_LABELS.done, color: "#000091" },
-  { key: "dropped", label: ACTION_STATUS_LABELS.dropped, color: "#929292" },
+const statusSeries = (l: DomainLabels): Series[] => [
+  { key: "planned", label: l.ACTION_STATUS_LABELS.planned, color: "#cacafb" },
+  { key: "in_progress", label: l.ACTION_STATUS_LABELS.in_progress, color: "#6a6af4" },
+  { key: "done", label: l.ACTION_STATUS_LABELS.done, color: "#000091" },
+  { key: "dropped", label: l.ACTION_STATUS_LABELS.dropped, color: "#929292" },
 ];
 
 export function ActionsChart({ data, caption }: { data: SustainabilityStats[]; caption: string[] }) {
+  const { t: { dashboard: { actions: t }, common }, l, f } = useI18n();
+  const series = statusSeries(l);
   const countOfKind = (kind: (typeof ACTION_KINDS)[number], status: (typeof ACTION_STATUSES)[number]) =>
     data.reduce((sum, p) => sum + p.actions[kind][status], 0);
   const totals: Record<string, string | number>[] = ACTION_KINDS.map((kind) => ({
-    label: ACTION_KIND_LABELS[kind],
+    label: l.ACTION_KIND_LABELS[kind],
     ...Object.fromEntries(ACTION_STATUSES.map((status) => [status, countOfKind(kind, status)])),
   }));
   const kindTotal = (kind: (typeof ACTION_KINDS)[number]) => ACTION_STATUSES.reduce((sum, status) => sum + countOfKind(kind, status), 0);
@@ -24,15 +27,15 @@ export function ActionsChart({ data, caption }: { data: SustainabilityStats[]; c
   const challenges = data.reduce((sum, p) => sum + p.challengeCount, 0);
   return (
     <ChartFigure
-      title="Actions de pérennisation par nature et par état"
-      coverage={<>n = {countOf(actionCount, "action")} enregistrée{actionCount > 1 ? "s" : ""} pour {countOf(challenges, "défi")}.</>}
-      legend={statusSeries}
+      title={t.title}
+      coverage={<>{t.coverage(f.count(actionCount, common.action), actionCount, f.count(challenges, common.challenge))}</>}
+      legend={series}
       caption={caption}
       table={{
-        caption: "Nombre d'actions par nature et par état, toutes promotions filtrées",
-        headers: ["Nature", ...statusSeries.map((s) => s.label), "Total"],
+        caption: t.tableCaption,
+        headers: [t.kind, ...series.map((s) => s.label), t.total],
         rows: ACTION_KINDS.map((kind) => [
-          ACTION_KIND_LABELS[kind],
+          l.ACTION_KIND_LABELS[kind],
           ...ACTION_STATUSES.map((status) => countOfKind(kind, status)),
           kindTotal(kind),
         ]),
@@ -40,22 +43,25 @@ export function ActionsChart({ data, caption }: { data: SustainabilityStats[]; c
     >
       <StackedBarChart
         data={totals}
-        series={statusSeries}
+        series={series}
         height={260}
-        yLabel="Actions"
-        description="Barres empilées du nombre d'actions par état, pour chaque nature d'action. Les chiffres sont dans le tableau des données."
+        yLabel={t.yLabel}
+        description={t.description}
       />
     </ChartFigure>
   );
 }
 
-const keptSeries: Series[] = [
-  { key: "kept", label: "Au moins une personne gardée", color: "#00a95f" },
-  { key: "notKept", label: "Ressources renseignées, personne de gardé", color: "#e4794a" },
-  { key: "none", label: "Non renseigné", color: "#d5d5d5" },
+const keptSeries = (t: Messages): Series[] => [
+  { key: "kept", label: t.dashboard.kept.seriesKept, color: "#00a95f" },
+  { key: "notKept", label: t.dashboard.kept.seriesNotKept, color: "#e4794a" },
+  { key: "none", label: t.common.notReported, color: "#d5d5d5" },
 ];
 
 export function PeopleKeptChart({ data, caption }: { data: SustainabilityStats[]; caption: string[] }) {
+  const { t: messages, f } = useI18n();
+  const t = messages.dashboard.kept;
+  const series = keptSeries(messages);
   const rows = data.map((p) => ({
     label: p.label,
     kept: p.peopleKept,
@@ -66,34 +72,31 @@ export function PeopleKeptChart({ data, caption }: { data: SustainabilityStats[]
   const reported = data.reduce((sum, p) => sum + p.resourcesReported, 0);
   return (
     <ChartFigure
-      title="Personnes gardées sur les livrables après le programme"
+      title={t.title}
       coverage={
-        <>
-          Priorité du programme : garder développeurs et data scientists sur les livrables. n = {countOf(challenges, "défi")} ;{" "}
-          {formatInteger(challenges - reported)} sans ressources renseignées.
-        </>
+        <>{t.coverage(f.count(challenges, messages.common.challenge), f.integer(challenges - reported))}</>
       }
-      legend={keptSeries}
+      legend={series}
       caption={caption}
       table={{
-        caption: "Défis ayant gardé au moins une personne après le programme, par promotion",
-        headers: ["Promotion", "Défis", ...keptSeries.map((s) => s.label), "Part gardée (sur les défis)"],
+        caption: t.tableCaption,
+        headers: [messages.common.promotion, messages.dashboard.outcomes.challenges, ...series.map((s) => s.label), t.share],
         rows: data.map((p) => [
           p.label,
           p.challengeCount,
           p.peopleKept,
           p.resourcesReported - p.peopleKept,
           p.challengeCount - p.resourcesReported,
-          p.challengeCount === 0 ? "—" : formatPercent(p.peopleKept / p.challengeCount),
+          p.challengeCount === 0 ? "—" : f.percent(p.peopleKept / p.challengeCount),
         ]),
       }}
     >
       <StackedBarChart
         data={rows}
-        series={keptSeries}
+        series={series}
         height={260}
-        yLabel="Défis"
-        description="Barres empilées, par promotion : défis ayant gardé au moins une personne, ceux qui n'en ont gardé aucune, et ceux sans information. Les chiffres sont dans le tableau des données."
+        yLabel={messages.dashboard.outcomes.yCounts}
+        description={t.description}
       />
     </ChartFigure>
   );

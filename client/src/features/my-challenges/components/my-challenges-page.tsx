@@ -3,7 +3,7 @@ import Button from "@codegouvfr/react-dsfr/Button";
 import { Link } from "react-router";
 import type { MyChallenge } from "@shared/challenge";
 import { AXES } from "@shared/domain";
-import { AXIS_LABELS, OUTCOME_LABELS } from "@shared/labels-fr";
+import { useI18n } from "../../../i18n/use-i18n";
 import { useMyChallenges } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
 import { useCurrentUser } from "../../../api/session";
@@ -11,19 +11,11 @@ import { LevelBadge } from "../../../components/level-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
-import { countOf } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
-const MISSING_LABELS: Record<MyChallenge["missing"][number], string> = {
-  production: `Niveau « ${AXIS_LABELS.production} » jamais renseigné`,
-  transmission: `Niveau « ${AXIS_LABELS.transmission} » jamais renseigné`,
-  reliability: `Niveau « ${AXIS_LABELS.reliability} » jamais renseigné`,
-  outcome: "Aucun résultat renseigné",
-  checklist: "Liste de passation vide",
-};
-
 export default function MyChallengesPage() {
-  useDocumentTitle("Mes défis");
+  const { t: { mine: t, common }, f } = useI18n();
+  useDocumentTitle(t.title);
   const challenges = useMyChallenges();
   const isAdmin = useCurrentUser().data?.role === "admin";
   const promotions = usePromotions();
@@ -33,28 +25,28 @@ export default function MyChallengesPage() {
 
   return (
     <>
-      <h1>Mes défis</h1>
-      <p>
-        Les défis qui vous sont attribués : leur niveau sur chaque axe, ce qui reste à renseigner et les points d'attention.
-        Un défi sans signalement depuis 90 jours est à actualiser.
-      </p>
-      {challenges.isPending && <Loading label="Chargement de vos défis…" />}
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      {challenges.isPending && <Loading label={t.loading} />}
       {challenges.isError && <ErrorAlert error={challenges.error} />}
       {challenges.data && challenges.data.length === 0 && (
         <Alert
           severity="info"
-          title="Aucun défi ne vous est attribué pour l'instant"
+          title={t.noneTitle}
           description={
             isAdmin ? (
               <p>
-                Les défis s'attribuent dans <Link to="/admin/mentors">Administration › Mentors des défis</Link>. En tant que
-                membre de l'équipe du programme, vous pouvez aussi mettre à jour n'importe quel défi depuis sa page : voir la{" "}
-                <Link to="/defis">liste des défis</Link>.
+                {t.adminHelp[0]}
+                <Link to="/admin/mentors">{t.adminHelp[1]}</Link>
+                {t.adminHelp[2]}
+                <Link to="/defis">{t.adminHelp[3]}</Link>
+                {t.adminHelp[4]}
               </p>
             ) : (
               <p>
-                Demandez à l'équipe du programme de vous attribuer les défis que vous suivez : ils apparaîtront ici. En
-                attendant, vous pouvez consulter la <Link to="/defis">liste de tous les défis</Link>.
+                {t.mentorHelp[0]}
+                <Link to="/defis">{t.mentorHelp[1]}</Link>
+                {t.mentorHelp[2]}
               </p>
             )
           }
@@ -64,8 +56,8 @@ export default function MyChallengesPage() {
       {challenges.data && challenges.data.length > 0 && (
         <>
           <p role="status">
-            {countOf(challenges.data.length, "défi")}
-            {toRefresh > 0 && `, dont ${countOf(toRefresh, "à actualiser", "à actualiser")}`}.
+            {f.count(challenges.data.length, common.challenge)}
+            {toRefresh > 0 && t.including(f.count(toRefresh, t.toRefresh))}.
           </p>
           <ul className="my-challenges">
             {challenges.data.map((challenge) => (
@@ -81,6 +73,9 @@ export default function MyChallengesPage() {
 }
 
 function MyChallengeCard({ challenge, promotion }: { challenge: MyChallenge; promotion: string }) {
+  const { t: { mine: t, common }, l } = useI18n();
+  const missingLabel = (item: MyChallenge["missing"][number]) =>
+    item === "outcome" ? t.missingOutcome : item === "checklist" ? t.missingChecklist : t.missingLevel(l.AXIS_LABELS[item]);
   const headingId = `defi-${challenge.slug}`;
   return (
     <article className="my-challenge" aria-labelledby={headingId}>
@@ -99,7 +94,7 @@ function MyChallengeCard({ challenge, promotion }: { challenge: MyChallenge; pro
           iconId="fr-icon-edit-line"
           linkProps={{ to: `/defis/${challenge.slug}?edition=1` }}
         >
-          Mettre à jour<span className="fr-sr-only"> {challenge.title}</span>
+          {t.update}<span className="fr-sr-only"> {challenge.title}</span>
         </Button>
       </div>
       <p className="fr-text--sm fr-mb-2w">
@@ -108,27 +103,27 @@ function MyChallengeCard({ challenge, promotion }: { challenge: MyChallenge; pro
       <dl className="my-challenge__levels">
         {AXES.map((axis) => (
           <div key={axis}>
-            <dt>{AXIS_LABELS[axis]}</dt>
+            <dt>{l.AXIS_LABELS[axis]}</dt>
             <dd>
               <LevelBadge status={challenge.status[axis]} />
             </dd>
           </div>
         ))}
         <div>
-          <dt>Résultat</dt>
+          <dt>{common.outcome}</dt>
           <dd>
             {challenge.outcome
-              ? challenge.outcome.categories.map((category) => OUTCOME_LABELS[category]).join(" ; ")
-              : "Non renseigné"}
+              ? challenge.outcome.categories.map((category) => l.OUTCOME_LABELS[category]).join(common.listSeparator)
+              : common.notReported}
           </dd>
         </div>
       </dl>
       {challenge.missing.length > 0 && (
         <div className="fr-mt-2w">
-          <p className="fr-text--sm fr-text--bold fr-mb-1v">À compléter</p>
+          <p className="fr-text--sm fr-text--bold fr-mb-1v">{t.toComplete}</p>
           <ul className="fr-text--sm fr-mb-0">
             {challenge.missing.map((item) => (
-              <li key={item}>{MISSING_LABELS[item]}</li>
+              <li key={item}>{missingLabel(item)}</li>
             ))}
           </ul>
         </div>

@@ -3,7 +3,7 @@ import Input from "@codegouvfr/react-dsfr/Input";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { ChallengeDetail, ChecklistItem } from "@shared/challenge";
 import { CHECKLIST_GROUPS, CHECKLIST_ITEMS, type ChecklistItemKey } from "@shared/domain";
-import { CHECKLIST_GROUP_LABELS, CHECKLIST_ITEM_LABELS } from "@shared/labels-fr";
+import { useI18n } from "../../../../i18n/use-i18n";
 import { useSetChecklistItem } from "../../api/plan-writes";
 import { fieldState, focusFirstProblem, FormProblem, LiveNotice, orNull } from "./form-kit";
 
@@ -14,6 +14,7 @@ interface Report {
 
 /** The end-of-challenge handover checklist: the evidence behind the transmission axis. */
 export function ChecklistEditor({ challenge }: { challenge: ChallengeDetail }) {
+  const { t: { edit: { checklist: t, mode } }, l } = useI18n();
   const [notice, setNotice] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
   const byKey = new Map(challenge.checklist.map((item) => [item.key, item]));
@@ -31,17 +32,14 @@ export function ChecklistEditor({ challenge }: { challenge: ChallengeDetail }) {
 
   return (
     <section aria-labelledby="maj-passation" className="fr-mb-6w">
-      <h3 id="maj-passation">Liste de passation</h3>
-      <p>
-        Ce qui prouve la transmission. Chaque case s'enregistre dès qu'elle est cochée ; ajoutez si possible le lien du
-        document.
-      </p>
+      <h3 id="maj-passation">{mode.parts.checklist}</h3>
+      <p>{t.intro}</p>
       <p>
         <strong>
-          {doneCount} élément{doneCount > 1 ? "s" : ""} fait{doneCount > 1 ? "s" : ""} sur {CHECKLIST_ITEMS.length}
+          {t.done(doneCount, CHECKLIST_ITEMS.length)}
         </strong>
       </p>
-      <FormProblem error={failure} fields={[]} title="La liste de passation n'a pas pu être modifiée" />
+      <FormProblem error={failure} fields={[]} title={t.failed} />
       <LiveNotice message={notice} />
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
         {CHECKLIST_GROUPS.map((group) => {
@@ -50,9 +48,9 @@ export function ChecklistEditor({ challenge }: { challenge: ChallengeDetail }) {
             <div key={group.key} className="fr-col-12 fr-col-md-6">
               <fieldset className="fr-fieldset checklist-group">
                 <legend className="fr-fieldset__legend">
-                  {CHECKLIST_GROUP_LABELS[group.key]}
+                  {l.CHECKLIST_GROUP_LABELS[group.key]}
                   <span className="fr-hint-text">
-                    {done} sur {group.items.length}
+                    {t.groupDone(done, group.items.length)}
                   </span>
                 </legend>
                 {group.items.map((key) => (
@@ -78,9 +76,10 @@ function ChecklistRow({
   item: ChecklistItem | undefined;
   report: Report;
 }) {
+  const { t: { edit: { checklist: t }, common }, l } = useI18n();
   const id = useId();
   const set = useSetChecklistItem(slug);
-  const label = CHECKLIST_ITEM_LABELS[itemKey];
+  const label = l.CHECKLIST_ITEM_LABELS[itemKey];
   const done = item?.done ?? false;
   const link = item?.link ?? null;
 
@@ -96,7 +95,7 @@ function ChecklistRow({
             set.mutate(
               { key: itemKey, update: { done: checked, link } },
               {
-                onSuccess: () => report.success(`${label} : ${checked ? "fait" : "à faire"}.`),
+                onSuccess: () => report.success(t.itemSet(label, checked)),
                 onError: report.failure,
               },
             );
@@ -109,7 +108,7 @@ function ChecklistRow({
       {link && (
         <p className="fr-text--sm fr-mb-1w checklist-item__link">
           <a href={link} target="_blank" rel="noopener noreferrer">
-            Voir le document<span className="fr-sr-only"> : {label} (nouvelle fenêtre)</span>
+            {t.seeDocument}<span className="fr-sr-only">{t.documentFor(label, common.newWindow)}</span>
           </a>
         </p>
       )}
@@ -131,6 +130,7 @@ function ChecklistLinkForm({
   link: string | null;
   report: Report;
 }) {
+  const t = useI18n().t.edit.checklist;
   const set = useSetChecklistItem(slug);
   const formRef = useRef<HTMLFormElement>(null);
   const [value, setValue] = useState(link ?? "");
@@ -140,7 +140,7 @@ function ChecklistLinkForm({
     set.mutate(
       { key: itemKey, update: { done: true, link: orNull(value) } },
       {
-        onSuccess: (saved) => report.success(saved.link ? `${label} : lien enregistré.` : `${label} : lien retiré.`),
+        onSuccess: (saved) => report.success(saved.link ? t.linkSaved(label) : t.linkRemoved(label)),
         onError: () => focusFirstProblem(formRef.current),
       },
     );
@@ -151,7 +151,7 @@ function ChecklistLinkForm({
       <Input
         label={
           <>
-            Lien vers le document<span className="fr-sr-only"> : {label}</span>
+            {t.link}<span className="fr-sr-only">{t.forLabel(label)}</span>
           </>
         }
         {...fieldState(set.error, "link")}
@@ -159,7 +159,7 @@ function ChecklistLinkForm({
       />
       <FormProblem error={set.error} fields={["link"]} />
       <Button type="submit" size="small" priority="secondary" disabled={set.isPending || value === (link ?? "")}>
-        Enregistrer le lien<span className="fr-sr-only"> : {label}</span>
+        {t.saveLink}<span className="fr-sr-only">{t.forLabel(label)}</span>
       </Button>
     </form>
   );

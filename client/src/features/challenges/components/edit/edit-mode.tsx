@@ -5,15 +5,16 @@ import { ChecklistEditor } from "./checklist-editor";
 import { OutcomeForm } from "./outcome-form";
 import { ActionsEditor, AlliesEditor, ResourcesEditor, ScenariosEditor } from "./plan-editors";
 import { StatusForms } from "./status-forms";
+import { useI18n } from "../../../../i18n/use-i18n";
 
 const PARTS = [
-  ["maj-statut", "Niveau par axe"],
-  ["maj-resultat", "Résultat"],
-  ["maj-actions", "Actions"],
-  ["maj-scenarios", "Scénarios"],
-  ["maj-allies", "Alliés"],
-  ["maj-moyens", "Moyens après le programme"],
-  ["maj-passation", "Liste de passation"],
+  ["maj-statut", "status"],
+  ["maj-resultat", "outcome"],
+  ["maj-actions", "actions"],
+  ["maj-scenarios", "scenarios"],
+  ["maj-allies", "allies"],
+  ["maj-moyens", "resources"],
+  ["maj-passation", "checklist"],
 ] as const;
 
 /** The edit mode of a challenge page, for its mentors and the programme team. Its own chunk: readers never load it. */
@@ -26,6 +27,7 @@ export default function EditMode({
   focusOnOpen: boolean;
   onClose: () => void;
 }) {
+  const t = useI18n().t.edit.mode;
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnOpen) headingRef.current?.focus();
@@ -37,19 +39,19 @@ export default function EditMode({
     <section id="mise-a-jour" aria-labelledby="mise-a-jour-titre" className="edit-mode fr-mb-6w">
       <div className="section-header">
         <h2 id="mise-a-jour-titre" ref={headingRef} tabIndex={-1}>
-          Mise à jour du défi
+          {t.title}
         </h2>
         <Button priority="secondary" iconId="fr-icon-close-line" onClick={onClose}>
-          Terminer la mise à jour
+          {t.close}
         </Button>
       </div>
-      <p>Chaque enregistrement est gardé dans l'historique, avec votre nom et la date.</p>
-      <nav aria-label="Parties de la mise à jour" className="fr-mb-4w">
+      <p>{t.intro}</p>
+      <nav aria-label={t.nav} className="fr-mb-4w">
         <ul className="edit-mode__parts">
-          {PARTS.map(([anchor, label]) => (
+          {PARTS.map(([anchor, part]) => (
             <li key={anchor}>
               <a className="fr-link" href={`#${anchor}`}>
-                {label}
+                {t.parts[part]}
               </a>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
+import { useI18n } from "../../../../i18n/use-i18n";
 import { ApiError } from "../../../../lib/api-client";
 
 /** The DSFR error state of one field, from the server's (or the shared schema's) `body.<field>` message. */
@@ -11,21 +12,22 @@ export function fieldState(error: unknown, field: string): { state?: "error"; st
  * What a refused write says beyond its fields: the problem's detail, and any field error that
  * no field of the form shows (so that nothing is lost).
  */
-export function FormProblem({ error, fields, title = "L'enregistrement a échoué" }: { error: unknown; fields: string[]; title?: string }) {
+export function FormProblem({ error, fields, title }: { error: unknown; fields: string[]; title?: string }) {
+  const t = useI18n().t.edit.form;
   if (!error) return null;
   if (!(error instanceof ApiError)) {
-    return <Alert small severity="error" description="Une erreur inattendue est survenue. Réessayez." className="fr-mb-2w" />;
+    return <Alert small severity="error" description={t.unexpected} className="fr-mb-2w" />;
   }
   const shown = new Set(fields.map((field) => `body.${field}`));
   const fieldErrors = error.problem.errors ?? [];
   const unshown = fieldErrors.filter((fieldError) => !shown.has(fieldError.path));
   if (fieldErrors.length > 0 && unshown.length === 0) {
-    return <Alert small severity="error" description="Corrigez les champs signalés puis enregistrez à nouveau." className="fr-mb-2w" />;
+    return <Alert small severity="error" description={t.fixFields} className="fr-mb-2w" />;
   }
   return (
     <Alert
       severity="error"
-      title={title}
+      title={title ?? t.saveFailed}
       description={
         unshown.length > 0 ? (
           <ul className="fr-mb-0">

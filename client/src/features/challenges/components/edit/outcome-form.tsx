@@ -7,9 +7,8 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import type { ChallengeDetail, OutcomeEntry } from "@shared/challenge";
 import { addDays, EARLIEST_REPORT_DATE, parisDate } from "@shared/dates";
 import { OUTCOME_CATEGORIES, SUSTAINABILITY_PATHS, type OutcomeCategory, type SustainabilityPath } from "@shared/domain";
-import { NO_OUTCOME_LABEL, OUTCOME_LABELS, PATH_LABELS } from "@shared/labels-fr";
+import { useI18n, type I18n } from "../../../../i18n/use-i18n";
 import type { OutcomeUpdate } from "@shared/writes";
-import { formatDate } from "../../../../lib/format";
 import { outcomeConflictOf, useSaveOutcome, type OutcomeConflict } from "../../api/outcome-write";
 import { fieldState, focusFirstProblem, focusSoon, FormProblem, LiveNotice, orUndefined } from "./form-kit";
 
@@ -34,10 +33,10 @@ const bodyOf = (draft: Draft): OutcomeUpdate => ({
   asOf: orUndefined(draft.asOf),
 });
 
-const NOT_SPECIFIED = "Non précisé";
 const FIELDS = ["categories", "path", "note", "asOf"];
 
 export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
+  const { t: { edit: { outcome: t, form, mode } }, l, f } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -57,7 +56,7 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
       {
         onSuccess: ({ outcome, version: newVersion }) => {
           setBase({ outcomeId: outcome.id, version: newVersion });
-          setNotice(`Résultat enregistré au ${formatDate(outcome.asOf)}.`);
+          setNotice(t.saved(f.date(outcome.asOf)));
           // Re-applied from the conflict alert, which is gone: back to the section.
           if (!formRef.current?.contains(document.activeElement)) focusSoon(() => headingRef.current);
         },
@@ -79,25 +78,22 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
     setDraft(draftOf(current.outcome));
     setBase({ outcomeId: current.outcome?.id ?? null, version: current.version });
     save.reset();
-    setNotice("Le formulaire reprend la version actuelle du résultat.");
+    setNotice(t.keptCurrent);
     focusSoon(() => formRef.current?.querySelector("input"));
   };
 
   return (
     <section aria-labelledby="maj-resultat" className="fr-mb-6w">
       <h3 id="maj-resultat" ref={headingRef} tabIndex={-1}>
-        Résultat
+        {mode.parts.outcome}
       </h3>
-      <p>
-        Ce que devient le défi. Plusieurs catégories peuvent s'appliquer ; chaque enregistrement est gardé dans l'historique du
-        résultat.
-      </p>
+      <p>{t.intro}</p>
       {conflict && (
         <div ref={conflictRef} tabIndex={-1} className="fr-mb-3w">
           <Alert
             severity="warning"
             as="h4"
-            title="Le résultat a été modifié pendant votre saisie"
+            title={t.conflictTitle}
             description={
               <ConflictDetail
                 current={conflict.outcome}
@@ -114,11 +110,11 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
             <Checkbox
-              legend="Catégories de résultat"
-              hintText="Au moins une."
+              legend={t.categories}
+              hintText={t.categoriesHint}
               {...fieldState(save.error, "categories")}
               options={OUTCOME_CATEGORIES.map((category) => ({
-                label: OUTCOME_LABELS[category],
+                label: l.OUTCOME_LABELS[category],
                 nativeInputProps: {
                   name: `${id}-categories`,
                   value: category,
@@ -136,16 +132,16 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <RadioButtons
-              legend="Voie de pérennisation"
+              legend={t.path}
               name={`${id}-voie`}
               {...fieldState(save.error, "path")}
               options={[
                 {
-                  label: NOT_SPECIFIED,
+                  label: form.notSpecified,
                   nativeInputProps: { value: "", checked: draft.path === "", onChange: () => setDraft({ ...draft, path: "" }) },
                 },
                 ...SUSTAINABILITY_PATHS.map((path) => ({
-                  label: PATH_LABELS[path],
+                  label: l.PATH_LABELS[path],
                   nativeInputProps: { value: path, checked: draft.path === path, onChange: () => setDraft({ ...draft, path }) },
                 })),
               ]}
@@ -154,8 +150,8 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
         </div>
         <Input
           textArea
-          label="Note (facultative)"
-          hintText="Par exemple : qui reprend l'outil, depuis quand. 2 000 caractères au plus."
+          label={form.noteOptional}
+          hintText={t.noteHint}
           {...fieldState(save.error, "note")}
           nativeTextAreaProps={{
             value: draft.note,
@@ -166,8 +162,8 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
         />
         <Input
           className="date-field"
-          label="Date de la situation"
-          hintText="Aujourd'hui par défaut."
+          label={form.situationDate}
+          hintText={t.dateHint}
           {...fieldState(save.error, "asOf")}
           nativeInputProps={{
             type: "date",
@@ -179,7 +175,7 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
         />
         {!conflict && <FormProblem error={save.error} fields={FIELDS} />}
         <Button type="submit" disabled={save.isPending}>
-          Enregistrer le résultat
+          {t.submit}
         </Button>
         <LiveNotice message={notice} />
       </form>
@@ -187,10 +183,14 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
   );
 }
 
-function describe(outcome: { categories: OutcomeCategory[]; path: SustainabilityPath | null; note: string | null }) {
+function describe(
+  { t, l }: I18n,
+  outcome: { categories: OutcomeCategory[]; path: SustainabilityPath | null; note: string | null },
+) {
   return {
-    categories: outcome.categories.length === 0 ? "Aucune" : outcome.categories.map((c) => OUTCOME_LABELS[c]).join(" ; "),
-    path: outcome.path ? PATH_LABELS[outcome.path] : NOT_SPECIFIED,
+    categories:
+      outcome.categories.length === 0 ? t.edit.outcome.none : outcome.categories.map((c) => l.OUTCOME_LABELS[c]).join(t.common.listSeparator),
+    path: outcome.path ? l.PATH_LABELS[outcome.path] : t.edit.form.notSpecified,
     note: outcome.note || "—",
   };
 }
@@ -209,25 +209,25 @@ function ConflictDetail({
   onKeep: () => void;
   pending: boolean;
 }) {
-  const theirs = current ? describe(current) : undefined;
-  const yours = describe({ categories: mine.categories, path: mine.path || null, note: mine.note.trim() || null });
+  const i18n = useI18n();
+  const { t: { edit: { outcome: t } }, l, f } = i18n;
+  const theirs = current ? describe(i18n, current) : undefined;
+  const yours = describe(i18n, { categories: mine.categories, path: mine.path || null, note: mine.note.trim() || null });
   const rows: [string, keyof typeof yours][] = [
-    ["Catégories", "categories"],
-    ["Voie de pérennisation", "path"],
-    ["Note", "note"],
+    [t.categoriesRow, "categories"],
+    [t.path, "path"],
+    [t.noteRow, "note"],
   ];
   return (
     <>
       <p className="fr-mb-2w">
         {current
-          ? `${current.authorName} a enregistré un autre résultat (au ${formatDate(current.asOf)}) ` +
-            "depuis que vous avez ouvert ce formulaire. Rien n'a été écrasé."
-          : `Le résultat a été retiré depuis que vous avez ouvert ce formulaire (${NO_OUTCOME_LABEL.toLowerCase()}). ` +
-            "Rien n'a été écrasé."}
+          ? t.otherRecorded(current.authorName, f.date(current.asOf))
+          : t.removed(l.NO_OUTCOME_LABEL)}
       </p>
-      <div className="conflict-compare fr-mb-2w" role="group" aria-label="Différences entre la version enregistrée et votre saisie">
+      <div className="conflict-compare fr-mb-2w" role="group" aria-label={t.differences}>
         <div>
-          <h5 className="fr-h6 fr-mb-1w">Version enregistrée</h5>
+          <h5 className="fr-h6 fr-mb-1w">{t.recordedVersion}</h5>
           <dl>
             {rows.map(([label, key]) => (
               <div key={key}>
@@ -238,13 +238,13 @@ function ConflictDetail({
           </dl>
         </div>
         <div>
-          <h5 className="fr-h6 fr-mb-1w">Votre saisie</h5>
+          <h5 className="fr-h6 fr-mb-1w">{t.yourInput}</h5>
           <dl>
             {rows.map(([label, key]) => (
               <div key={key}>
                 <dt>
                   {label}
-                  {theirs?.[key] !== yours[key] && <span className="conflict-diff"> (diffère)</span>}
+                  {theirs?.[key] !== yours[key] && <span className="conflict-diff">{t.differs}</span>}
                 </dt>
                 <dd>{yours[key]}</dd>
               </div>
@@ -254,10 +254,10 @@ function ConflictDetail({
       </div>
       <div className="button-row">
         <Button size="small" onClick={onApply} disabled={pending}>
-          Appliquer mon choix sur la nouvelle version
+          {t.apply}
         </Button>
         <Button size="small" priority="secondary" onClick={onKeep}>
-          Garder la version enregistrée
+          {t.keep}
         </Button>
       </div>
     </>

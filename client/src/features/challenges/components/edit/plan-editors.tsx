@@ -6,12 +6,10 @@ import RadioButtons from "@codegouvfr/react-dsfr/RadioButtons";
 import Select from "@codegouvfr/react-dsfr/Select";
 import type { Action, Ally, ChallengeDetail, Resource, Scenario } from "@shared/challenge";
 import { ACTION_KINDS, ACTION_STATUSES, ALLY_KINDS, type ActionKind, type ActionStatus, type AllyKind } from "@shared/domain";
-import { ACTION_KIND_LABELS, ACTION_STATUS_LABELS, ALLY_KIND_LABELS } from "@shared/labels-fr";
 import { MAX_SCENARIOS } from "@shared/writes";
-import { formatDate } from "../../../../lib/format";
+import { useI18n } from "../../../../i18n/use-i18n";
 import { usePatchPlanItem, useSetActionStatus } from "../../api/plan-writes";
-import { resourceSummary, SCENARIO_TEXTS, ScenarioDetails } from "../plan-display";
-import { ARRANGEMENT_LABELS, TIME_SHARE_LABELS } from "@shared/labels-fr";
+import { resourceSummary, SCENARIO_FIELDS, ScenarioDetails } from "../plan-display";
 import type { ResourceArrangement as Arrangement, TimeShare } from "@shared/domain";
 import { fieldState, orNull, orUndefined } from "./form-kit";
 import { PlanList, type Reporter } from "./plan-list";
@@ -28,27 +26,23 @@ interface ActionDraft {
 }
 
 const emptyAction: ActionDraft = { kind: "communication", title: "", status: "planned", dueOn: "", owner: "", scenarioId: "" };
-const actionName = (action: Action) => `l'action « ${action.title} »`;
 
 export function ActionsEditor({ challenge }: { challenge: ChallengeDetail }) {
+  const { t: { edit: { actions: t }, challenge: { plan } }, l, f } = useI18n();
+  const actionName = (action: Action) => t.name(action.title);
   const scenarioTitle = new Map(challenge.scenarios.map((scenario) => [scenario.id, scenario.title]));
   return (
     <PlanList<"actions", ActionDraft>
       slug={challenge.slug}
       kind="actions"
       items={challenge.actions}
-      title="Actions de pérennisation"
-      intro={
-        <p>
-          Communication (démos, articles, tests utilisateurs), ressources (moyens techniques et humains à documenter),
-          coordination (recrutements, prolongations, partenariats). Le statut s'enregistre dès qu'il est changé.
-        </p>
-      }
-      emptyText="Aucune action enregistrée."
+      title={plan.actions}
+      intro={<p>{t.intro}</p>}
+      emptyText={plan.noActions}
       nameOf={actionName}
       feminine
-      addTitle="Ajouter une action"
-      addButton="Ajouter l'action"
+      addTitle={t.add}
+      addButton={t.addButton}
       emptyDraft={emptyAction}
       draftOf={(action) => ({
         kind: action.kind,
@@ -79,27 +73,27 @@ export function ActionsEditor({ challenge }: { challenge: ChallengeDetail }) {
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-8">
             <Input
-              label="Intitulé"
+              label={t.title}
               {...fieldState(error, "title")}
               nativeInputProps={{ value: draft.title, maxLength: 200, onChange: (event) => setDraft({ ...draft, title: event.target.value }) }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Select
-              label="Type d'action"
+              label={t.kind}
               {...fieldState(error, "kind")}
               nativeSelectProps={{ value: draft.kind, onChange: (event) => setDraft({ ...draft, kind: event.target.value as ActionKind }) }}
             >
               {ACTION_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {ACTION_KIND_LABELS[kind]}
+                  {l.ACTION_KIND_LABELS[kind]}
                 </option>
               ))}
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Select
-              label="Statut"
+              label={t.status}
               {...fieldState(error, "status")}
               nativeSelectProps={{
                 value: draft.status,
@@ -108,21 +102,21 @@ export function ActionsEditor({ challenge }: { challenge: ChallengeDetail }) {
             >
               {ACTION_STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {ACTION_STATUS_LABELS[status]}
+                  {l.ACTION_STATUS_LABELS[status]}
                 </option>
               ))}
             </Select>
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Input
-              label="Échéance (facultative)"
+              label={t.due}
               {...fieldState(error, "dueOn")}
               nativeInputProps={{ type: "date", value: draft.dueOn, onChange: (event) => setDraft({ ...draft, dueOn: event.target.value }) }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
             <Input
-              label="Porteur (facultatif)"
+              label={t.owner}
               {...fieldState(error, "owner")}
               nativeInputProps={{ value: draft.owner, maxLength: 120, onChange: (event) => setDraft({ ...draft, owner: event.target.value }) }}
             />
@@ -130,11 +124,11 @@ export function ActionsEditor({ challenge }: { challenge: ChallengeDetail }) {
           {challenge.scenarios.length > 0 && (
             <div className="fr-col-12">
               <Select
-                label="Scénario concerné (facultatif)"
+                label={t.scenario}
                 {...fieldState(error, "scenarioId")}
                 nativeSelectProps={{ value: draft.scenarioId, onChange: (event) => setDraft({ ...draft, scenarioId: event.target.value }) }}
               >
-                <option value="">Aucun scénario en particulier</option>
+                <option value="">{t.noScenario}</option>
                 {challenge.scenarios.map((scenario) => (
                   <option key={scenario.id} value={scenario.id}>
                     {scenario.title}
@@ -152,10 +146,10 @@ export function ActionsEditor({ challenge }: { challenge: ChallengeDetail }) {
           </p>
           <p className="fr-text--sm fr-mb-0">
             {[
-              ACTION_KIND_LABELS[action.kind],
-              action.dueOn && `échéance le ${formatDate(action.dueOn)}`,
-              action.owner && `porteur : ${action.owner}`,
-              action.scenarioId !== null && scenarioTitle.has(action.scenarioId) && `scénario : ${scenarioTitle.get(action.scenarioId)}`,
+              l.ACTION_KIND_LABELS[action.kind],
+              action.dueOn && t.dueOn(f.date(action.dueOn)),
+              action.owner && t.ownerIs(action.owner),
+              action.scenarioId !== null && scenarioTitle.has(action.scenarioId) && t.scenarioIs(scenarioTitle.get(action.scenarioId)!),
               action.authorName,
             ]
               .filter(Boolean)
@@ -170,13 +164,16 @@ export function ActionsEditor({ challenge }: { challenge: ChallengeDetail }) {
 
 /** Changes the status at once; the page shows it before the server answers and goes back if refused. */
 function ActionStatusSelect({ slug, action, report }: { slug: string; action: Action; report: Reporter }) {
+  const { t: { edit: { actions: t } }, l } = useI18n();
+  const actionName = t.name(action.title);
   const setStatus = useSetActionStatus(slug);
   return (
     <Select
       className="plan-item__status"
       label={
         <>
-          Statut<span className="fr-sr-only"> de {actionName(action)}</span>
+          {t.status}
+          <span className="fr-sr-only">{t.statusOf(actionName)}</span>
         </>
       }
       nativeSelectProps={{
@@ -186,7 +183,7 @@ function ActionStatusSelect({ slug, action, report }: { slug: string; action: Ac
           setStatus.mutate(
             { id: action.id, status },
             {
-              onSuccess: () => report.success(`Statut de ${actionName(action)} : ${ACTION_STATUS_LABELS[status]}.`),
+              onSuccess: () => report.success(t.statusSet(actionName, l.ACTION_STATUS_LABELS[status])),
               onError: report.failure,
             },
           );
@@ -195,7 +192,7 @@ function ActionStatusSelect({ slug, action, report }: { slug: string; action: Ac
     >
       {ACTION_STATUSES.map((status) => (
         <option key={status} value={status}>
-          {ACTION_STATUS_LABELS[status]}
+          {l.ACTION_STATUS_LABELS[status]}
         </option>
       ))}
     </Select>
@@ -204,15 +201,16 @@ function ActionStatusSelect({ slug, action, report }: { slug: string; action: Ac
 
 // ---------------------------------------------------------------- scenarios
 
-interface ScenarioDraft extends Record<(typeof SCENARIO_TEXTS)[number][0], string> {
+interface ScenarioDraft extends Record<(typeof SCENARIO_FIELDS)[number], string> {
   title: string;
   preferred: boolean;
   isStop: boolean;
 }
 
-const scenarioName = (scenario: Scenario) => `le scénario « ${scenario.title} »`;
 
 export function ScenariosEditor({ challenge }: { challenge: ChallengeDetail }) {
+  const { t: { edit: { scenarios: t, actions }, challenge: { plan } } } = useI18n();
+  const scenarioName = (scenario: Scenario) => t.name(scenario.title);
   const scenarios = challenge.scenarios;
   const ordinary = scenarios.filter((scenario) => !scenario.isStop).length;
   const stop = scenarios.find((scenario) => scenario.isStop);
@@ -230,21 +228,16 @@ export function ScenariosEditor({ challenge }: { challenge: ChallengeDetail }) {
       slug={challenge.slug}
       kind="scenarios"
       items={scenarios}
-      title="Scénarios"
-      intro={
-        <p>
-          Jusqu'à {MAX_SCENARIOS} scénarios de pérennisation et un scénario d'arrêt, chacun avec ses besoins, ses ressources,
-          sa gouvernance et son calendrier. Un seul est le scénario préféré.
-        </p>
-      }
-      emptyText="Aucun scénario enregistré."
+      title={plan.scenarios}
+      intro={<p>{t.intro(MAX_SCENARIOS)}</p>}
+      emptyText={plan.noScenarios}
       nameOf={scenarioName}
       feminine={false}
-      addTitle="Ajouter un scénario"
-      addButton="Ajouter le scénario"
+      addTitle={t.add}
+      addButton={t.addButton}
       addBlocked={
         ordinary >= MAX_SCENARIOS && stop
-          ? `Ce défi a déjà ${MAX_SCENARIOS} scénarios et un scénario d'arrêt : modifiez ou supprimez-en un pour en ajouter un autre.`
+          ? t.blocked(MAX_SCENARIOS)
           : undefined
       }
       emptyDraft={emptyScenario}
@@ -279,16 +272,16 @@ export function ScenariosEditor({ challenge }: { challenge: ChallengeDetail }) {
         return (
           <>
             <Input
-              label="Intitulé"
+              label={actions.title}
               {...fieldState(error, "title")}
               nativeInputProps={{ value: draft.title, maxLength: 200, onChange: (event) => setDraft({ ...draft, title: event.target.value }) }}
             />
             <div className="fr-grid-row fr-grid-row--gutters">
-              {SCENARIO_TEXTS.map(([field, label]) => (
+              {SCENARIO_FIELDS.map((field) => (
                 <div key={field} className="fr-col-12 fr-col-md-6">
                   <Input
                     textArea
-                    label={`${label} (facultatif)`}
+                    label={t.optional(plan.scenarioTexts[field])}
                     {...fieldState(error, field)}
                     nativeTextAreaProps={{
                       value: draft[field],
@@ -301,24 +294,24 @@ export function ScenariosEditor({ challenge }: { challenge: ChallengeDetail }) {
               ))}
             </div>
             <Checkbox
-              legend="Nature du scénario"
+              legend={t.nature}
               hintText={
                 otherStop
-                  ? "Ce défi a déjà un scénario d'arrêt."
+                  ? t.hasStop
                   : ordinaryFull
-                    ? `Ce défi a déjà ${MAX_SCENARIOS} scénarios : un nouveau ne peut être qu'un scénario d'arrêt.`
+                    ? t.full(MAX_SCENARIOS)
                     : undefined
               }
               {...fieldState(error, "preferred")}
               options={[
                 {
-                  label: "Scénario préféré",
-                  hintText: "Remplace le scénario préféré actuel, s'il y en a un.",
+                  label: plan.preferred,
+                  hintText: t.preferredHint,
                   nativeInputProps: { checked: draft.preferred, onChange: (event) => setDraft({ ...draft, preferred: event.target.checked }) },
                 },
                 {
-                  label: "Scénario d'arrêt",
-                  hintText: "Ce qui se passe si le défi n'est pas poursuivi.",
+                  label: plan.stop,
+                  hintText: t.stopHint,
                   nativeInputProps: {
                     checked: draft.isStop,
                     disabled: otherStop || (ordinaryFull && draft.isStop),
@@ -336,12 +329,12 @@ export function ScenariosEditor({ challenge }: { challenge: ChallengeDetail }) {
             <strong>{scenario.title}</strong>{" "}
             {scenario.preferred && (
               <Badge as="span" small severity="success">
-                Scénario préféré
+                {plan.preferred}
               </Badge>
             )}{" "}
             {scenario.isStop && (
               <Badge as="span" small severity="warning" noIcon>
-                Scénario d'arrêt
+                {plan.stop}
               </Badge>
             )}
           </p>
@@ -356,6 +349,7 @@ export function ScenariosEditor({ challenge }: { challenge: ChallengeDetail }) {
 }
 
 function PreferScenarioButton({ scenario, report }: { scenario: Scenario; report: Reporter }) {
+  const { t: { edit: { scenarios: t }, common: { colon } } } = useI18n();
   const patch = usePatchPlanItem("scenarios");
   return (
     <Button
@@ -367,13 +361,13 @@ function PreferScenarioButton({ scenario, report }: { scenario: Scenario; report
         patch.mutate(
           { id: scenario.id, patch: { preferred: true } },
           {
-            onSuccess: () => report.success(`Le scénario « ${scenario.title} » est désormais le scénario préféré.`),
+            onSuccess: () => report.success(t.nowPreferred(scenario.title)),
             onError: report.failure,
           },
         )
       }
     >
-      En faire le scénario préféré<span className="fr-sr-only"> : {scenario.title}</span>
+      {t.makePreferred}<span className="fr-sr-only">{colon}{scenario.title}</span>
     </Button>
   );
 }
@@ -389,18 +383,19 @@ interface AllyDraft {
 const emptyAlly: AllyDraft = { name: "", kind: "dsi", role: "" };
 
 export function AlliesEditor({ challenge }: { challenge: ChallengeDetail }) {
+  const { t: { edit: { allies: t }, challenge: { plan }, common }, l } = useI18n();
   return (
     <PlanList<"allies", AllyDraft>
       slug={challenge.slug}
       kind="allies"
       items={challenge.allies}
-      title="Alliés"
-      intro={<p>Qui soutient la suite du défi : DSI, direction métier, appuis stratégiques, programmes.</p>}
-      emptyText="Aucun allié enregistré."
-      nameOf={(ally: Ally) => `l'allié « ${ally.name} »`}
+      title={plan.allies}
+      intro={<p>{t.intro}</p>}
+      emptyText={plan.noAllies}
+      nameOf={(ally: Ally) => t.name(ally.name)}
       feminine={false}
-      addTitle="Ajouter un allié"
-      addButton="Ajouter l'allié"
+      addTitle={t.add}
+      addButton={t.addButton}
       emptyDraft={emptyAlly}
       draftOf={(ally) => ({ name: ally.name, kind: ally.kind, role: ally.role ?? "" })}
       toCreate={(draft) => ({ name: draft.name, kind: draft.kind, role: orUndefined(draft.role) })}
@@ -410,30 +405,30 @@ export function AlliesEditor({ challenge }: { challenge: ChallengeDetail }) {
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-6">
             <Input
-              label="Nom"
-              hintText="Une direction, un service, une personne morale."
+              label={t.nameLabel}
+              hintText={t.nameHint}
               {...fieldState(error, "name")}
               nativeInputProps={{ value: draft.name, maxLength: 200, onChange: (event) => setDraft({ ...draft, name: event.target.value }) }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Select
-              label="Type d'allié"
-              hint="Pour regrouper les alliés."
+              label={t.kind}
+              hint={t.kindHint}
               {...fieldState(error, "kind")}
               nativeSelectProps={{ value: draft.kind, onChange: (event) => setDraft({ ...draft, kind: event.target.value as AllyKind }) }}
             >
               {ALLY_KINDS.map((kind) => (
                 <option key={kind} value={kind}>
-                  {ALLY_KIND_LABELS[kind]}
+                  {l.ALLY_KIND_LABELS[kind]}
                 </option>
               ))}
             </Select>
           </div>
           <div className="fr-col-12">
             <Input
-              label="Rôle (facultatif)"
-              hintText="Ce que cet allié apporte ou décide."
+              label={t.role}
+              hintText={t.roleHint}
               {...fieldState(error, "role")}
               nativeInputProps={{ value: draft.role, maxLength: 500, onChange: (event) => setDraft({ ...draft, role: event.target.value }) }}
             />
@@ -442,7 +437,7 @@ export function AlliesEditor({ challenge }: { challenge: ChallengeDetail }) {
       )}
       renderItem={(ally) => (
         <p className="fr-mb-0">
-          <strong>{ally.name}</strong> ({ALLY_KIND_LABELS[ally.kind]}){ally.role && <> : {ally.role}</>}
+          <strong>{ally.name}</strong> ({l.ALLY_KIND_LABELS[ally.kind]}){ally.role && <>{common.colon}{ally.role}</>}
         </p>
       )}
     />
@@ -464,23 +459,20 @@ const emptyResource: ResourceDraft = { peopleKept: "1", arrangement: "", timeSha
 const peopleKeptOf = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));
 
 export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
+  const i18n = useI18n();
+  const { t: { edit: { resources: t, form }, challenge: { plan } }, l } = i18n;
   return (
     <PlanList<"resources", ResourceDraft>
       slug={challenge.slug}
       kind="resources"
       items={challenge.resources}
-      title="Moyens après le programme"
-      intro={
-        <p>
-          La priorité du programme : garder des développeurs et des data scientists sur les livrables après le programme.
-          Indiquez qui reste, comment, à quel temps, avec quel budget et quel hébergement.
-        </p>
-      }
-      emptyText="Aucun moyen enregistré pour l'après-programme."
-      nameOf={(resource: Resource) => `le moyen « ${resourceSummary(resource)} »`}
+      title={plan.resources}
+      intro={<p>{t.intro}</p>}
+      emptyText={plan.noResources}
+      nameOf={(resource: Resource) => t.name(resourceSummary(i18n, resource))}
       feminine={false}
-      addTitle="Ajouter un moyen"
-      addButton="Ajouter le moyen"
+      addTitle={t.add}
+      addButton={t.addButton}
       emptyDraft={emptyResource}
       draftOf={(resource) => ({
         peopleKept: String(resource.peopleKept),
@@ -511,8 +503,8 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
         <div className="fr-grid-row fr-grid-row--gutters">
           <div className="fr-col-12 fr-col-md-4">
             <Input
-              label="Personnes gardées"
-              hintText="Sur les livrables, après le programme."
+              label={t.peopleKept}
+              hintText={t.peopleKeptHint}
               {...fieldState(error, "peopleKept")}
               nativeInputProps={{
                 type: "number",
@@ -527,15 +519,15 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
           </div>
           <div className="fr-col-12 fr-col-md-8">
             <Select
-              label="Comment"
+              label={t.how}
               {...fieldState(error, "arrangement")}
               nativeSelectProps={{
                 value: draft.arrangement,
                 onChange: (event) => setDraft({ ...draft, arrangement: event.target.value as Arrangement | "" }),
               }}
             >
-              <option value="">Non précisé</option>
-              {Object.entries(ARRANGEMENT_LABELS).map(([key, label]) => (
+              <option value="">{form.notSpecified}</option>
+              {Object.entries(l.ARRANGEMENT_LABELS).map(([key, label]) => (
                 <option key={key} value={key}>
                   {label}
                 </option>
@@ -544,17 +536,17 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <RadioButtons
-              legend="Temps consacré"
+              legend={t.time}
               name={`${idPrefix}-temps`}
               orientation="horizontal"
               {...fieldState(error, "timeShare")}
               options={[
                 {
-                  label: "Non précisé",
+                  label: form.notSpecified,
                   nativeInputProps: { checked: draft.timeShare === "", onChange: () => setDraft({ ...draft, timeShare: "" }) },
                 },
-                ...(Object.keys(TIME_SHARE_LABELS) as TimeShare[]).map((key) => ({
-                  label: TIME_SHARE_LABELS[key],
+                ...(Object.keys(l.TIME_SHARE_LABELS) as TimeShare[]).map((key) => ({
+                  label: l.TIME_SHARE_LABELS[key],
                   nativeInputProps: { checked: draft.timeShare === key, onChange: () => setDraft({ ...draft, timeShare: key }) },
                 })),
               ]}
@@ -562,12 +554,12 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
           </div>
           <div className="fr-col-12 fr-col-md-6">
             <Checkbox
-              legend="Budget"
+              legend={t.budget}
               {...fieldState(error, "budgetSecured")}
               options={[
                 {
-                  label: "Budget assuré",
-                  hintText: "Le financement de ces moyens est acquis.",
+                  label: t.budgetSecured,
+                  hintText: t.budgetHint,
                   nativeInputProps: {
                     checked: draft.budgetSecured,
                     onChange: (event) => setDraft({ ...draft, budgetSecured: event.target.checked }),
@@ -578,8 +570,8 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
           </div>
           <div className="fr-col-12">
             <Input
-              label="Hébergement (facultatif)"
-              hintText="Par exemple : DSI du ministère, prestataire, offre d'hébergement interministérielle."
+              label={t.hosting}
+              hintText={t.hostingHint}
               {...fieldState(error, "hosting")}
               nativeInputProps={{
                 value: draft.hosting,
@@ -589,7 +581,7 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
             />
             <Input
               textArea
-              label="Note (facultative)"
+              label={form.noteOptional}
               {...fieldState(error, "note")}
               nativeTextAreaProps={{
                 value: draft.note,
@@ -603,7 +595,7 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
       )}
       renderItem={(resource) => (
         <>
-          <p className="fr-mb-1v">{resourceSummary(resource)}</p>
+          <p className="fr-mb-1v">{resourceSummary(i18n, resource)}</p>
           {resource.note && <p className="fr-text--sm fr-mb-0">{resource.note}</p>}
         </>
       )}

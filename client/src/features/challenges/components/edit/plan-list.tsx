@@ -1,6 +1,7 @@
 import Button from "@codegouvfr/react-dsfr/Button";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useCreatePlanItem, useDeletePlanItem, usePatchPlanItem, type PlanKind, type PlanKinds } from "../../api/plan-writes";
+import { useI18n } from "../../../../i18n/use-i18n";
 import { focusFirstProblem, focusSoon, FormProblem, LiveNotice } from "./form-kit";
 
 export interface FieldsProps<K extends PlanKind, Draft> {
@@ -46,11 +47,10 @@ export interface Reporter {
   failure: (error: unknown) => void;
 }
 
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** A list of the sustainability plan, each item editable in place, with a form to add one. */
 export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draft>) {
   const { kind, items, title, nameOf, feminine } = props;
+  const { t: { edit: { list: t, form } } } = useI18n();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const remove = useDeletePlanItem(kind);
@@ -58,7 +58,6 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
   const [deleting, setDeleting] = useState<number>();
   const [notice, setNotice] = useState<string>();
   const [failure, setFailure] = useState<unknown>();
-  const agreed = (participle: string) => participle + (feminine ? "e" : "");
   const editButtonId = (id: number) => `${kind}-${id}-modifier`;
 
   const report: Reporter = {
@@ -76,7 +75,7 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
     remove.mutate(item.id, {
       onSuccess: () => {
         setDeleting(undefined);
-        report.success(`${capitalize(nameOf(item))} est ${agreed("supprimé")}.`);
+        report.success(t.deleted(nameOf(item), feminine));
         focusSoon(() => headingRef.current);
       },
       onError: report.failure,
@@ -88,7 +87,7 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
         {title}
       </h3>
       {props.intro}
-      <FormProblem error={failure} fields={[]} title="La modification a échoué" />
+      <FormProblem error={failure} fields={[]} title={t.failed} />
       <LiveNotice message={notice} />
       {items.length === 0 ? (
         <p className="fr-mt-2w">{props.emptyText}</p>
@@ -99,9 +98,9 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
               {editing === item.id ? (
                 <ItemForm
                   {...props}
-                  label={`Modifier ${nameOf(item)}`}
+                  label={t.modifyLabel(nameOf(item))}
                   initial={props.draftOf(item)}
-                  submitLabel="Enregistrer"
+                  submitLabel={form.save}
                   item={item}
                   onDone={(message) => {
                     setEditing(undefined);
@@ -125,7 +124,7 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
                           setEditing(item.id);
                         }}
                       >
-                        Modifier<span className="fr-sr-only"> {nameOf(item)}</span>
+                        {t.modify}<span className="fr-sr-only"> {nameOf(item)}</span>
                       </Button>
                       {deleting === item.id ? (
                         <>
@@ -136,7 +135,7 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
                             disabled={remove.isPending}
                             onClick={() => confirmDelete(item)}
                           >
-                            Confirmer la suppression<span className="fr-sr-only"> de {nameOf(item)}</span>
+                            {t.confirmDelete}<span className="fr-sr-only">{t.ofName(nameOf(item))}</span>
                           </Button>
                           <Button
                             size="small"
@@ -146,7 +145,7 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
                               focusSoon(() => document.getElementById(`${kind}-${item.id}-supprimer`));
                             }}
                           >
-                            Annuler
+                            {form.cancel}
                           </Button>
                         </>
                       ) : (
@@ -160,7 +159,7 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
                             focusSoon(() => document.getElementById(`${kind}-${item.id}-confirmer`));
                           }}
                         >
-                          Supprimer<span className="fr-sr-only"> {nameOf(item)}</span>
+                          {t.delete}<span className="fr-sr-only"> {nameOf(item)}</span>
                         </Button>
                       )}
                     </div>
@@ -200,13 +199,13 @@ type ItemFormProps<K extends PlanKind, Draft> = PlanListProps<K, Draft> & {
 
 function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
   const { slug, kind, item, nameOf, feminine } = props;
+  const { t: { edit: { list: t, form } } } = useI18n();
   const idPrefix = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const create = useCreatePlanItem(slug, kind);
   const patch = usePatchPlanItem(kind);
   const [draft, setDraft] = useState(props.initial);
   const mutation = item ? patch : create;
-  const agreed = (participle: string) => participle + (feminine ? "e" : "");
 
   // An edit form opens with the focus on its first field.
   const editing = item !== undefined;
@@ -220,13 +219,13 @@ function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
     if (item) {
       patch.mutate(
         { id: item.id, patch: props.toPatch(draft) },
-        { onSuccess: (saved) => props.onDone(`${capitalize(nameOf(saved))} est ${agreed("modifié")}.`), onError },
+        { onSuccess: (saved) => props.onDone(t.modified(nameOf(saved), feminine)), onError },
       );
     } else {
       create.mutate(props.toCreate(draft), {
         onSuccess: (created) => {
           setDraft(props.initial);
-          props.onDone(`${capitalize(nameOf(created))} est ${agreed("ajouté")}.`);
+          props.onDone(t.added(nameOf(created), feminine));
         },
         onError,
       });
@@ -256,7 +255,7 @@ function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
         </Button>
         {item && (
           <Button type="button" size="small" priority="secondary" onClick={() => props.onDone()}>
-            Annuler
+            {form.cancel}
           </Button>
         )}
       </div>

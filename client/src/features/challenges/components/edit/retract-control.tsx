@@ -2,19 +2,19 @@ import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { StatusUpdate } from "@shared/challenge";
-import { AXIS_LABELS } from "@shared/labels-fr";
-import { formatDate } from "../../../../lib/format";
+import { useI18n } from "../../../../i18n/use-i18n";
 import { useRetractStatus } from "../../api/status-writes";
 import { fieldState, focusFirstProblem, focusSoon, FormProblem } from "./form-kit";
 
 /** "Retirer": a mistaken update stops counting but stays in history, struck through with its reason. */
 export default function RetractControl({ update, onRetracted }: { update: StatusUpdate; onRetracted: (message: string) => void }) {
+  const { t: { edit: { retract: t, form } }, l, f } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const retract = useRetractStatus();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
-  const what = `la mise à jour du ${formatDate(update.asOf)} (${AXIS_LABELS[update.axis]})`;
+  const what = t.what(f.date(update.asOf), l.AXIS_LABELS[update.axis]);
 
   if (!open) {
     return (
@@ -28,7 +28,7 @@ export default function RetractControl({ update, onRetracted }: { update: Status
           focusSoon(() => formRef.current?.querySelector("textarea"));
         }}
       >
-        Retirer<span className="fr-sr-only"> {what}</span>
+        {t.button}<span className="fr-sr-only"> {what}</span>
       </Button>
     );
   }
@@ -39,25 +39,25 @@ export default function RetractControl({ update, onRetracted }: { update: Status
       { id: update.id, reason },
       {
         onSuccess: () =>
-          onRetracted(`${what.charAt(0).toUpperCase()}${what.slice(1)} est retirée : elle ne compte plus, mais reste dans l'historique.`),
+          onRetracted(t.done(what)),
         onError: () => focusFirstProblem(formRef.current),
       },
     );
   };
 
   return (
-    <form ref={formRef} noValidate onSubmit={submit} aria-label={`Retirer ${what}`} className="retract-form">
+    <form ref={formRef} noValidate onSubmit={submit} aria-label={t.form(what)} className="retract-form">
       <Input
         textArea
-        label="Motif du retrait"
-        hintText="Obligatoire. La mise à jour restera visible, barrée, avec ce motif."
+        label={t.reason}
+        hintText={t.reasonHint}
         {...fieldState(retract.error, "reason")}
         nativeTextAreaProps={{ value: reason, maxLength: 2000, rows: 2, onChange: (event) => setReason(event.target.value) }}
       />
-      <FormProblem error={retract.error} fields={["reason"]} title="Le retrait a échoué" />
+      <FormProblem error={retract.error} fields={["reason"]} title={t.failed} />
       <div className="button-row">
         <Button type="submit" size="small" disabled={retract.isPending}>
-          Confirmer le retrait
+          {t.confirm}
         </Button>
         <Button
           type="button"
@@ -69,7 +69,7 @@ export default function RetractControl({ update, onRetracted }: { update: Status
             focusSoon(() => document.getElementById(`${id}-retirer`));
           }}
         >
-          Annuler
+          {form.cancel}
         </Button>
       </div>
     </form>

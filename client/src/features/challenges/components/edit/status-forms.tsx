@@ -5,27 +5,23 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import type { ChallengeDetail } from "@shared/challenge";
 import { addDays, EARLIEST_REPORT_DATE, parisDate } from "@shared/dates";
 import { AXES, LEVELS, type Axis, type Level } from "@shared/domain";
-import { AXIS_LABELS, LEVEL_DEFINITIONS, LEVEL_LABELS } from "@shared/labels-fr";
+import { useI18n } from "../../../../i18n/use-i18n";
 import { LevelBadge } from "../../../../components/level-badge";
 import { ApiError } from "../../../../lib/api-client";
-import { formatDate } from "../../../../lib/format";
 import { useConfirmStatus, useRecordStatus } from "../../api/status-writes";
 import { fieldState, focusFirstProblem, FormProblem, LiveNotice, orUndefined } from "./form-kit";
 
-const levelText = (level: Level) => `${level} · ${LEVEL_LABELS[level]}`;
 
 export function StatusForms({ challenge }: { challenge: ChallengeDetail }) {
+  const { t: { edit: { status: t, mode } }, l } = useI18n();
   const confirm = useConfirmStatus(challenge.slug);
   const [notice, setNotice] = useState<string>();
   const reported = AXES.filter((axis) => challenge.status[axis] !== null);
 
   return (
     <section aria-labelledby="maj-statut" className="fr-mb-6w">
-      <h3 id="maj-statut">Niveau par axe</h3>
-      <p>
-        Enregistrez un nouveau niveau quand la situation change. Si rien n'a changé, « Toujours exact » le confirme à la
-        date du jour : le défi n'apparaît plus comme à actualiser.
-      </p>
+      <h3 id="maj-statut">{mode.parts.status}</h3>
+      <p>{t.intro}</p>
       {reported.length > 1 && (
         <Button
           priority="secondary"
@@ -35,14 +31,14 @@ export function StatusForms({ challenge }: { challenge: ChallengeDetail }) {
             setNotice(undefined);
             confirm.mutate(undefined, {
               onSuccess: ({ updates }) =>
-                setNotice(`Niveaux confirmés à la date du jour : ${updates.map((u) => AXIS_LABELS[u.axis]).join(", ")}.`),
+                setNotice(t.confirmedAll(updates.map((u) => l.AXIS_LABELS[u.axis]).join(", "))),
             });
           }}
         >
-          Tout est toujours exact
+          {t.allStillAccurate}
         </Button>
       )}
-      <FormProblem error={confirm.error} fields={[]} title="La confirmation a échoué" />
+      <FormProblem error={confirm.error} fields={[]} title={t.confirmFailed} />
       <LiveNotice message={notice} />
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-1w">
         {AXES.map((axis) => (
@@ -58,6 +54,8 @@ export function StatusForms({ challenge }: { challenge: ChallengeDetail }) {
 const FIELDS = ["level", "note", "evidenceUrl", "asOf"];
 
 function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis: Axis }) {
+  const { t: { edit: { status: t, form }, common }, l, f } = useI18n();
+  const levelText = (level: Level) => `${level} · ${l.LEVEL_LABELS[level]}`;
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const record = useRecordStatus(challenge.slug);
@@ -69,16 +67,16 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
   const [notice, setNotice] = useState<string>();
   const [confirmNotice, setConfirmNotice] = useState<string>();
   const status = challenge.status[axis];
-  const axisLabel = AXIS_LABELS[axis];
+  const axisLabel = l.AXIS_LABELS[axis];
 
   // A level is the one thing the form cannot do without: said here, in words, before any request.
   const [missingLevel, setMissingLevel] = useState(false);
   const error = missingLevel
     ? new ApiError({
         type: "about:blank",
-        title: "Requête invalide",
+        title: common.invalidRequest,
         status: 400,
-        errors: [{ path: "body.level", message: "Choisissez un niveau." }],
+        errors: [{ path: "body.level", message: t.chooseLevel }],
       })
     : record.error;
 
@@ -97,7 +95,7 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
       { axis, level, note: orUndefined(note), evidenceUrl: orUndefined(evidenceUrl), asOf: orUndefined(asOf) },
       {
         onSuccess: (update) => {
-          setNotice(`${axisLabel} : niveau ${levelText(update.level)} enregistré au ${formatDate(update.asOf)}.`);
+          setNotice(t.recorded(axisLabel, levelText(update.level), f.date(update.asOf)));
           setLevel(undefined);
           setNote("");
           setEvidenceUrl("");
@@ -114,8 +112,9 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
         {axisLabel}
       </h4>
       <p className="fr-text--sm fr-mb-1w">
-        Niveau actuel : <LevelBadge status={status} />
-        {status && <> au {formatDate(status.asOf)}</>}
+        {t.current}
+        <LevelBadge status={status} />
+        {status && t.currentAsOf(f.date(status.asOf))}
       </p>
       {status && (
         <>
@@ -128,29 +127,26 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
             onClick={() => {
               setConfirmNotice(undefined);
               confirm.mutate([axis], {
-                onSuccess: () => setConfirmNotice(`${axisLabel} : niveau ${levelText(status.level)} confirmé à la date du jour.`),
+                onSuccess: () => setConfirmNotice(t.confirmed(axisLabel, levelText(status.level))),
               });
             }}
           >
-            Toujours exact
-            <span className="fr-sr-only">
-              {" "}
-              : {axisLabel} reste au niveau {levelText(status.level)}
-            </span>
+            {t.stillAccurate}
+            <span className="fr-sr-only">{t.stillAccurateFor(axisLabel, levelText(status.level))}</span>
           </Button>
-          <FormProblem error={confirm.error} fields={[]} title="La confirmation a échoué" />
+          <FormProblem error={confirm.error} fields={[]} title={t.confirmFailed} />
         </>
       )}
       <LiveNotice message={confirmNotice} />
       <RadioButtons
         className="fr-mt-2w"
-        legend="Nouveau niveau"
+        legend={t.newLevel}
         name={`${id}-niveau`}
         small
         {...fieldState(error, "level")}
         options={LEVELS.map((value) => ({
           label: levelText(value),
-          hintText: LEVEL_DEFINITIONS[axis][value],
+          hintText: l.LEVEL_DEFINITIONS[axis][value],
           nativeInputProps: {
             value,
             checked: level === value,
@@ -163,20 +159,20 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
       />
       <Input
         textArea
-        label="Note (facultative)"
-        hintText="Ce qui justifie ce niveau. 2 000 caractères au plus."
+        label={form.noteOptional}
+        hintText={t.noteHint}
         {...fieldState(error, "note")}
         nativeTextAreaProps={{ value: note, maxLength: 2000, rows: 3, onChange: (event) => setNote(event.target.value) }}
       />
       <Input
-        label="Lien vers un justificatif (facultatif)"
-        hintText="Adresse commençant par https://"
+        label={t.evidence}
+        hintText={t.evidenceHint}
         {...fieldState(error, "evidenceUrl")}
         nativeInputProps={{ type: "url", value: evidenceUrl, inputMode: "url", onChange: (event) => setEvidenceUrl(event.target.value) }}
       />
       <Input
-        label="Date de la situation"
-        hintText="Aujourd'hui par défaut ; une date passée si le niveau était atteint plus tôt."
+        label={form.situationDate}
+        hintText={t.dateHint}
         {...fieldState(error, "asOf")}
         nativeInputProps={{
           type: "date",
@@ -188,7 +184,7 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
       />
       <FormProblem error={record.error} fields={FIELDS} />
       <Button type="submit" disabled={record.isPending}>
-        Enregistrer le niveau<span className="fr-sr-only"> : {axisLabel}</span>
+        {t.submit}<span className="fr-sr-only">{t.submitFor(axisLabel)}</span>
       </Button>
       <LiveNotice message={notice} />
     </form>

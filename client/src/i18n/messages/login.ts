@@ -1,0 +1,39 @@
+import { bilingual } from "../bilingual";
+
+export const login = bilingual(
+  {
+    title: "Connexion",
+    intro: "Connectez-vous avec le compte que l'équipe du programme vous a ouvert.",
+    failed: "Connexion impossible",
+    badCredentials: "Adresse électronique ou mot de passe incorrect.",
+    tooMany: "Trop de tentatives",
+    missingBoth: "Saisissez votre adresse électronique et votre mot de passe.",
+    unexpected: "Une erreur inattendue est survenue. Réessayez.",
+    email: "Adresse électronique",
+    emailHint: "Format attendu : nom@domaine.fr",
+    emailMissing: "Saisissez votre adresse électronique.",
+    password: "Mot de passe",
+    passwordMissing: "Saisissez votre mot de passe.",
+    submitting: "Connexion…",
+    submit: "Se connecter",
+    forgotten:
+      "Mot de passe oublié ou pas encore de compte ? Adressez-vous à l'équipe du programme EIG, qui peut le réinitialiser.",
+  },
+  {
+    title: "Sign in",
+    intro: "Sign in with the account the programme team opened for you.",
+    failed: "Cannot sign in",
+    badCredentials: "Wrong email address or password.",
+    tooMany: "Too many attempts",
+    missingBoth: "Enter your email address and your password.",
+    unexpected: "An unexpected error occurred. Try again.",
+    email: "Email address",
+    emailHint: "Expected format: name@domain.fr",
+    emailMissing: "Enter your email address.",
+    password: "Password",
+    passwordMissing: "Enter your password.",
+    submitting: "Signing in…",
+    submit: "Sign in",
+    forgotten: "Forgot your password or no account yet? Ask the EIG programme team, who can reset it.",
+  },
+);

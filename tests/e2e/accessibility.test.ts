@@ -1,0 +1,227 @@
+// Every route in French and in English: <html lang>, no serious or critical axe-core violation,
+// no CSP problem, the page's text in the chosen language; the dark theme's contrast; the
+// keyboard path (skip link first, chart exports reachable).
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { createAccount } from "../support/session-client";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// In CI the browser must be there: these tests fail loudly instead of skipping.
+const runBrowserTests = hasChromium || Boolean(process.env.CI);
+
+type Lang = "fr" | "en";
+
+interface RouteCheck {
+  path: string;
+  /** A heading that says the page is drawn, in each language; the other language's must be absent. */
+  heading: Record<Lang, string>;
+}
+
+const PUBLIC_ROUTES: RouteCheck[] = [
+  { path: "/connexion", heading: { fr: "Connexion", en: "Sign in" } },
+  { path: "/accessibilite", heading: { fr: "Déclaration d'accessibilité", en: "Accessibility statement" } },
+];
+
+const ADMIN_ROUTES: RouteCheck[] = [
+  { path: "/", heading: { fr: "Tableau de bord des promotions", en: "Promotions dashboard" } },
+  { path: "/defis", heading: { fr: "Défis", en: "Challenges" } },
+  { path: "/defis/explocode", heading: { fr: "Historique des statuts", en: "Status history" } },
+  { path: "/mes-defis", heading: { fr: "Mes défis", en: "My challenges" } },
+  { path: "/admin/comptes", heading: { fr: "Comptes", en: "Accounts" } },
+  { path: "/admin/mentors", heading: { fr: "Mentors des défis", en: "Challenge mentors" } },
+  { path: "/admin/journal", heading: { fr: "Journal d'audit", en: "Audit log" } },
+  { path: "/rapport", heading: { fr: "Rapport sur la pérennisation des défis EIG", en: "Report on the sustainability of the EIG challenges" } },
+  { path: "/documentation-api", heading: { fr: "Documentation de l'API", en: "API documentation" } },
+  { path: "/accessibilite", heading: { fr: "Déclaration d'accessibilité", en: "Accessibility statement" } },
+];
+
+const MENTOR_ROUTES: RouteCheck[] = [
+  { path: "/mes-defis", heading: { fr: "Mes défis", en: "My challenges" } },
+  { path: "/defis/explocode", heading: { fr: "Pérennisation", en: "Sustainability" } },
+  { path: "/defis/explocode?edition=1", heading: { fr: "Mise à jour du défi", en: "Update the challenge" } },
+];
+
+const other = (lang: Lang): Lang => (lang === "fr" ? "en" : "fr");
+
+describe.runIf(runBrowserTests)("accessibility in French and in English", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let admin: { email: string; password: string };
+  let mentor: { email: string; password: string };
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer({ withClient: true });
+    browser = await launchBrowser();
+    admin = await createAccount(server.db, "admin", { name: "Anne Programme" });
+    const mentorAccount = await createAccount(server.db, "mentor", { name: "Mona Mentor" });
+    mentor = mentorAccount;
+    server.db.run("INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = 'explocode'", [
+      mentorAccount.id,
+    ]);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(options: { colorScheme?: "light" | "dark" } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? "light" });
+    contexts.push(context);
+    context.setDefaultTimeout(10_000);
+    return context.newPage();
+  }
+
+  async function seriousAxeViolations(page: Page, rules?: string[]): Promise<string[]> {
+    const builder = new AxeBuilder({ page });
+    if (rules) builder.withRules(rules);
+    const results = await builder.analyze();
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+
+  const withLang = (path: string, lang: Lang) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
+
+  /** Opens a route in a language and checks what every page must satisfy. */
+  async function checkRoute(page: Page, route: RouteCheck, lang: Lang): Promise<string[]> {
+    await page.goto(`${server.baseUrl}${withLang(route.path, lang)}`);
+    await page.getByRole("heading", { name: route.heading[lang], exact: true }).first().waitFor();
+    // Charts draw after their data arrive; the page settles before axe reads it.
+    await page.waitForLoadState("networkidle");
+    const failures: string[] = [];
+    const htmlLang = await page.locator("html").getAttribute("lang");
+    if (htmlLang !== lang) failures.push(`${route.path} [${lang}]: <html lang="${htmlLang}">`);
+    if ((await page.getByRole("heading", { name: route.heading[other(lang)], exact: true }).count()) > 0) {
+      failures.push(`${route.path} [${lang}]: heading in the other language`);
+    }
+    for (const violation of await seriousAxeViolations(page)) failures.push(`${route.path} [${lang}]: ${violation}`);
+    return failures;
+  }
+
+  async function checkRoutes(page: Page, routes: RouteCheck[]) {
+    const problems = watchPageProblems(page);
+    const failures: string[] = [];
+    for (const lang of ["fr", "en"] as const) {
+      for (const route of routes) failures.push(...(await checkRoute(page, route, lang)));
+    }
+    expect(failures).toEqual([]);
+    expect(problems).toEqual([]);
+  }
+
+  it("public pages: sign-in and accessibility statement, in both languages", async () => {
+    const page = await newPage();
+    await checkRoutes(page, PUBLIC_ROUTES);
+  }, 60_000);
+
+  it("every page of the programme team, in both languages", async () => {
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    await checkRoutes(page, ADMIN_ROUTES);
+  }, 240_000);
+
+  it("a mentor's pages, the challenge's edit mode included, in both languages", async () => {
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+    await checkRoutes(page, MENTOR_ROUTES);
+  }, 90_000);
+
+  it("shows English text, numbers and dates in English mode, and keeps the choice", async () => {
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    await page.goto(`${server.baseUrl}/?lang=en`);
+    await page.getByRole("heading", { level: 1, name: "Promotions dashboard" }).waitFor();
+    // The address forgets ?lang= once applied; the choice is kept.
+    await expect.poll(() => new URL(page.url()).searchParams.has("lang")).toBe(false);
+    const navigation = () => page.locator("#en-tete-main-navigation a").allTextContents();
+    await expect.poll(navigation).toEqual(["Dashboard", "My challenges", "Challenges", "Administration"]);
+    const outcomes = page.getByRole("figure", { name: "Outcomes by promotion" });
+    await outcomes.getByText("n = 71 challenges; 63 without a reported outcome").waitFor();
+    await outcomes.getByRole("button", { name: /^CSV/ }).waitFor();
+    expect(await outcomes.locator(".chart-legend").textContent()).toContain("Deliverables maintained");
+    expect(await page.getByText("Livrables maintenus").count()).toBe(0);
+    // Dates in English.
+    expect(await outcomes.locator("figcaption").textContent()).toMatch(/data as of \d{1,2} [A-Z][a-z]+ \d{4}/);
+    // The dataset exports ask for English headers.
+    expect(await page.getByRole("link", { name: "Status history (CSV)" }).getAttribute("href")).toBe(
+      "/api/export/status-history.csv?lang=en",
+    );
+
+    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await page.getByText("Approximate dates").waitFor();
+    expect(await page.title()).toBe("Archifiltre — EIG challenges sustainability tracker");
+
+    // Back to French through the header's language selector.
+    await page.locator("header").getByTitle("Select language").first().click();
+    await page.getByRole("link", { name: /^fr\s-\sFrançais$/ }).click();
+    await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
+    await page.getByText("Dates approximatives").waitFor();
+    await page.reload();
+    await page.getByText("Dates approximatives").waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("keeps its contrast in the dark theme (DSFR display settings), in both languages", async () => {
+    const page = await newPage({ colorScheme: "dark" });
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    const failures: string[] = [];
+    const mainRoutes = ADMIN_ROUTES.filter((route) => ["/", "/defis", "/defis/explocode", "/admin/comptes", "/accessibilite"].includes(route.path));
+    for (const lang of ["fr", "en"] as const) {
+      for (const route of mainRoutes) {
+        await page.goto(`${server.baseUrl}${withLang(route.path, lang)}`);
+        await page.getByRole("heading", { name: route.heading[lang], exact: true }).first().waitFor();
+        await page.waitForLoadState("networkidle");
+        expect(await page.locator("html").getAttribute("data-fr-theme")).toBe("dark");
+        for (const violation of await seriousAxeViolations(page, ["color-contrast"])) failures.push(`${route.path} [${lang}]: ${violation}`);
+      }
+    }
+    expect(failures).toEqual([]);
+
+    // The display settings switch back to the light theme, and that choice is kept.
+    await page.goto(`${server.baseUrl}/defis?lang=fr`);
+    await page.getByRole("heading", { level: 1, name: "Défis" }).waitFor();
+    await page.locator("header").getByRole("button", { name: "Paramètres d'affichage" }).click();
+    await page.locator("label", { hasText: "Thème clair" }).click();
+    await expect.poll(() => page.locator("html").getAttribute("data-fr-theme")).toBe("light");
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  it("reaches the skip link first, then the charts' exports, with the keyboard", async () => {
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    for (const [lang, label] of [["fr", "Contenu"], ["en", "Content"]] as const) {
+      await page.goto(`${server.baseUrl}/?lang=${lang}`);
+      await page.getByRole("figure").first().locator("svg.recharts-surface").waitFor();
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(label);
+    }
+
+    // Tab on through the page until the first chart's PNG export has the focus: no mouse needed.
+    const focusedName = () =>
+      page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        return element ? `${element.tagName}:${element.textContent?.trim()}` : "";
+      });
+    let reached = false;
+    for (let step = 0; step < 80 && !reached; step++) {
+      await page.keyboard.press("Tab");
+      reached = (await focusedName()).startsWith("BUTTON:PNG: Outcomes by promotion");
+    }
+    expect(reached).toBe(true);
+    // Its neighbours follow in order, and a segmented control's choice is a radio reachable before it.
+    await page.keyboard.press("Tab");
+    expect(await focusedName()).toBe("BUTTON:SVG: Outcomes by promotion");
+    await page.keyboard.press("Tab");
+    expect(await focusedName()).toBe("BUTTON:CSV: Outcomes by promotion");
+    // The focus is visible: the DSFR draws an outline on the focused button.
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
+    expect(outline).not.toBe("none");
+  }, 60_000);
+});
