@@ -1,6 +1,7 @@
 // Rebuilds, in bulk, every table derived from history: for a generated dataset, or a database
 // from before the trajectory tables existed. Writes keep them up to date one by one afterwards.
 import type { Db } from "./database";
+import { markTrajectoryChanged } from "../repositories/trajectory-steps";
 
 const NOT_RETRACTED = "NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)";
 
@@ -67,6 +68,7 @@ export function rebuildDerivedState(db: Db): void {
         )
       );
     `);
+    markTrajectoryChanged(db, null);
   });
 }
 

@@ -2,7 +2,7 @@
 // or one ordered pass over history, and returns plain objects for the API.
 import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
-import { allSteps, filteredMonthLevels, type Step } from "./trajectory-steps";
+import { allSteps, filteredMonthLevels, trajectoryRevisions, type Step } from "./trajectory-steps";
 import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/domain";
 import { addMonths, parisDate } from "@shared/dates";
 import {
@@ -56,23 +56,45 @@ export function filteredPromotions(db: Db, filters: StatsFilters): PromotionRow[
  */
 export function trajectories(db: Db, filters: StatsFilters): Trajectory[] {
   const promotions = filteredPromotions(db, filters);
-  const byChallengeFilter = filters.administration !== undefined || filters.skill !== undefined;
-  const filteredLevels = byChallengeFilter ? filteredMonthLevels(db, FILTERED_CHALLENGE, filterParams(filters)) : [];
-  const steps = new Map<string, Step[]>();
-  for (const step of byChallengeFilter ? [] : allSteps(db, filters.promotion ?? null)) {
-    const key = `${step.promotion} ${step.axis}`;
-    steps.set(key, [...(steps.get(key) ?? []), step]);
+  if (filters.administration !== undefined || filters.skill !== undefined) {
+    const levels = filteredMonthLevels(db, FILTERED_CHALLENGE, filterParams(filters));
+    return promotions.map((promotion) => ({
+      key: promotion.key,
+      label: promotion.label,
+      challengeCount: promotion.challengeCount,
+      axes: axesOf((axis) => stepsOf(levels.filter((row) => row.promotion === promotion.key && row.axis === axis))),
+    }));
   }
+  const revisions = trajectoryRevisions(db);
+  return promotions.map((promotion) => ({
+    key: promotion.key,
+    label: promotion.label,
+    challengeCount: promotion.challengeCount,
+    axes: promotionAxes(db, promotion.key, revisions.get(promotion.key) ?? 0),
+  }));
+}
 
-  return promotions.map((promotion) => {
-    const axes = {} as Trajectory["axes"];
-    for (const axis of AXES) {
-      axes[axis] = byChallengeFilter
-        ? runningMeans(stepsOf(filteredLevels.filter((row) => row.promotion === promotion.key && row.axis === axis)))
-        : runningMeans(steps.get(`${promotion.key} ${axis}`) ?? []);
-    }
-    return { key: promotion.key, label: promotion.label, challengeCount: promotion.challengeCount, axes };
-  });
+// A promotion's points change only when one of its challenges reports: they are computed
+// again only then, whatever the writes elsewhere (trajectory_revisions, migration 0005).
+const computedAxes = new WeakMap<Db, Map<string, { revision: number; axes: Trajectory["axes"] }>>();
+
+function promotionAxes(db: Db, promotion: string, revision: number): Trajectory["axes"] {
+  let cache = computedAxes.get(db);
+  if (!cache) computedAxes.set(db, (cache = new Map()));
+  const cached = cache.get(promotion);
+  if (cached?.revision === revision) return cached.axes;
+  const steps = allSteps(db, promotion);
+  const axes = axesOf((axis) => steps.filter((step) => step.axis === axis));
+  cache.set(promotion, { revision, axes });
+  return axes;
+}
+
+function axesOf(stepsOfAxis: (axis: (typeof AXES)[number]) => Step[]): Trajectory["axes"] {
+  return {
+    production: runningMeans(stepsOfAxis("production")),
+    transmission: runningMeans(stepsOfAxis("transmission")),
+    reliability: runningMeans(stepsOfAxis("reliability")),
+  };
 }
 
 /** The difference array of some challenges' month levels (same shape as trajectory_steps). */

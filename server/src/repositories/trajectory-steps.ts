@@ -58,6 +58,7 @@ export function refreshTrajectory(db: Db, challengeId: number, axis: Axis): void
   const { promotion } = db.get<{ promotion: string }>("SELECT promotion_key AS promotion FROM challenges WHERE id = ?", [challengeId])!;
   applySteps(db, promotion, axis, before.map((row) => [row.month, row.level]), -1);
   applySteps(db, promotion, axis, after, 1);
+  markTrajectoryChanged(db, promotion);
   db.run("DELETE FROM trajectory_steps WHERE level_delta = 0 AND count_delta = 0 AND reporters = 0");
   db.run("DELETE FROM challenge_month_levels WHERE challenge_id = ? AND axis = ?", [challengeId, axis]);
   for (const [month, level] of after) {
@@ -89,5 +90,21 @@ export function filteredMonthLevels(db: Db, where: string, params: Record<string
      FROM challenge_month_levels l JOIN challenges c ON c.id = l.challenge_id
      WHERE ${where} ORDER BY l.month`,
     params,
+  );
+}
+
+/** Records that a promotion's steps changed, with a number no earlier change had. */
+export function markTrajectoryChanged(db: Db, promotion: string | null): void {
+  db.run(
+    `INSERT INTO trajectory_revisions (promotion_key, revision)
+     SELECT key, (SELECT revision FROM data_revision) + 1 FROM promotions WHERE @promotion IS NULL OR key = @promotion
+     ON CONFLICT (promotion_key) DO UPDATE SET revision = excluded.revision`,
+    { promotion },
+  );
+}
+
+export function trajectoryRevisions(db: Db): Map<string, number> {
+  return new Map(
+    db.all<{ key: string; revision: number }>("SELECT promotion_key AS key, revision FROM trajectory_revisions").map((row) => [row.key, row.revision]),
   );
 }
