@@ -44,7 +44,7 @@ describe("GET /api/stats/trajectories", () => {
       { month: 3, meanLevel: 1.5, reported: 2 },
       { month: 4, meanLevel: 1, reported: 3 },
       { month: 5, meanLevel: 1, reported: 3 },
-      { month: 6, meanLevel: 4 / 3, reported: 3 },
+      { month: 6, meanLevel: 1.333, reported: 3 },
     ]);
     expect(eig1.axes.transmission).toEqual([]);
   });

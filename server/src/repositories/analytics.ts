@@ -134,7 +134,8 @@ function runningMeans(steps: Step[]): TrajectoryPoint[] {
       sum += step.levelDelta;
       count += step.countDelta;
     }
-    if (count > 0) points.push({ month, meanLevel: sum / count, reported: count });
+    // Three decimals are more than a chart or a report needs, and keep the answer smaller.
+    if (count > 0) points.push({ month, meanLevel: Math.round((sum / count) * 1000) / 1000, reported: count });
   }
   return points;
 }
@@ -159,14 +160,16 @@ export function outcomesAfterEnd(db: Db, filters: StatsFilters, today = parisDat
     outcomes.get(row.challengeId)!.push({ asOf: row.asOf, categories: JSON.parse(row.categories) });
   }
 
+  const byPromotion = new Map<string, typeof challenges>();
+  for (const challenge of challenges) byPromotion.set(challenge.promotion, [...(byPromotion.get(challenge.promotion) ?? []), challenge]);
+
   return filteredPromotions(db, filters).map((promotion) => ({
     key: promotion.key,
     label: promotion.label,
     challengeCount: promotion.challengeCount,
     offsets: OUTCOME_OFFSETS.map((months) => {
       const entry = { months, reached: 0, reported: 0, outcomes: zeroOutcomes() };
-      for (const challenge of challenges) {
-        if (challenge.promotion !== promotion.key) continue;
+      for (const challenge of byPromotion.get(promotion.key) ?? []) {
         const date = addMonths(challenge.endsOn, months);
         if (date > today) continue;
         entry.reached += 1;

@@ -59,7 +59,12 @@ export function refreshTrajectory(db: Db, challengeId: number, axis: Axis): void
   applySteps(db, promotion, axis, before.map((row) => [row.month, row.level]), -1);
   applySteps(db, promotion, axis, after, 1);
   markTrajectoryChanged(db, promotion);
-  db.run("DELETE FROM trajectory_steps WHERE level_delta = 0 AND count_delta = 0 AND reporters = 0");
+  // Steps that cancelled out; scoped to the key prefix so that it is an index lookup.
+  db.run(
+    `DELETE FROM trajectory_steps
+     WHERE promotion_key = ? AND axis = ? AND level_delta = 0 AND count_delta = 0 AND reporters = 0`,
+    [promotion, axis],
+  );
   db.run("DELETE FROM challenge_month_levels WHERE challenge_id = ? AND axis = ?", [challengeId, axis]);
   for (const [month, level] of after) {
     db.run("INSERT INTO challenge_month_levels (challenge_id, axis, month, level) VALUES (?, ?, ?, ?)", [challengeId, axis, month, level]);

@@ -1,7 +1,9 @@
 import Accordion from "@codegouvfr/react-dsfr/Accordion";
 import { AXES } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
-import { useChallenges } from "../../../api/challenges";
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { challengeQueries } from "../../../api/challenges";
 import { ChallengeStatusTable } from "../../../components/challenge-status-table";
 import { DataTablesOpen } from "../../../components/chart-figure";
 import { ErrorAlert, Loading } from "../../../components/query-state";
@@ -33,7 +35,9 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
   const afterEnd = useOutcomesAfterEnd(filters);
   const sustainability = useSustainability(filters);
   const atRisk = useAtRisk(filters);
-  const challenges = useChallenges(filters);
+  // The matrix lists every challenge: loaded when opened, not with the first charts.
+  const [matrixOpen, setMatrixOpen] = useState(printable);
+  const challenges = useQuery({ ...challengeQueries.list(filters), enabled: matrixOpen });
 
   if (cohorts.isPending) return <Loading label={t.loadingStats} />;
   if (cohorts.isError) return <ErrorAlert error={cohorts.error} />;
@@ -89,16 +93,20 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
       <section className="fr-mt-4w" aria-labelledby="section-matrix">
         <h2 id="section-matrix">{t.sections.matrix}</h2>
-        {challenges.data ? (
-          printable ? (
+        {printable ? (
+          challenges.data ? (
             <ChallengeStatusTable challenges={challenges.data} caption={t.sections.matrixCaption} />
           ) : (
-            <Accordion label={t.sections.showMatrix(challenges.data.length)} titleAs="h3">
-              <ChallengeStatusTable challenges={challenges.data} caption={t.sections.matrixCaption} />
-            </Accordion>
+            <QueryStatus query={challenges} />
           )
         ) : (
-          <QueryStatus query={challenges} />
+          <Accordion label={t.sections.showMatrix(total)} titleAs="h3" expanded={matrixOpen} onExpandedChange={setMatrixOpen}>
+            {challenges.data ? (
+              <ChallengeStatusTable challenges={challenges.data} caption={t.sections.matrixCaption} />
+            ) : (
+              <QueryStatus query={challenges} />
+            )}
+          </Accordion>
         )}
       </section>
     </div>
