@@ -187,7 +187,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     // The display settings switch back to the light theme, and that choice is kept.
     await page.goto(`${server.baseUrl}/defis?lang=fr`);
     await page.getByRole("heading", { level: 1, name: "Défis" }).waitFor();
-    await page.locator("header").getByRole("button", { name: "Paramètres d'affichage" }).click();
+    await page.locator("#pied-de-page").getByRole("button", { name: "Paramètres d'affichage" }).click();
     await page.locator("label", { hasText: "Thème clair" }).click();
     await expect.poll(() => page.locator("html").getAttribute("data-fr-theme")).toBe("light");
     expect(problems).toEqual([]);

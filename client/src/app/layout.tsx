@@ -95,7 +95,7 @@ export function Layout() {
                 <span key="user" className="fr-btn fr-icon-account-circle-line header-user">
                   {user.name} · {l.ROLE_LABELS[user.role]}
                 </span>,
-                headerFooterDisplayItem,
+                // The display settings stay in the footer: four items here squeeze the State's brand.
                 languageSelect,
                 {
                   iconId: "fr-icon-logout-box-r-line",
