@@ -1,6 +1,6 @@
 import Accordion from "@codegouvfr/react-dsfr/Accordion";
 import Badge from "@codegouvfr/react-dsfr/Badge";
-import { useContext } from "react";
+import { useContext, useState } from "react";
 import { DataTablesOpen } from "../../../components/chart-figure";
 import { RISK_REASONS } from "@shared/stats";
 import { Link } from "react-router";
@@ -12,7 +12,9 @@ import { useI18n } from "../../../i18n/use-i18n";
 export function AtRiskList({ challenges, total }: { challenges: AtRiskChallenge[]; total: number }) {
   const { t: { dashboard: { risk: t }, common }, f } = useI18n();
   const RISK_LABELS = t.reasons;
-  const open = useContext(DataTablesOpen);
+  const printable = useContext(DataTablesOpen);
+  // Thousands of rows on a large portfolio: drawn when the list is opened, not with the first charts.
+  const [open, setOpen] = useState(printable);
   const promotions = usePromotions();
   const labelOf = new Map(promotions.data?.map((p) => [p.key, p.label]));
   return (
@@ -28,7 +30,8 @@ export function AtRiskList({ challenges, total }: { challenges: AtRiskChallenge[
         ))}
       </ul>
       {challenges.length > 0 && (
-        <Accordion label={t.list(f.count(challenges.length, common.challenge))} titleAs="h3" defaultExpanded={open}>
+        <Accordion label={t.list(f.count(challenges.length, common.challenge))} titleAs="h3" expanded={open} onExpandedChange={setOpen}>
+        {open && (
         <div className="fr-table fr-table--no-caption">
           <div className="fr-table__wrapper">
             <div className="fr-table__container" tabIndex={0} role="region" aria-label={t.tableCaption}>
@@ -72,6 +75,7 @@ export function AtRiskList({ challenges, total }: { challenges: AtRiskChallenge[
             </div>
           </div>
         </div>
+        )}
         </Accordion>
       )}
     </>
