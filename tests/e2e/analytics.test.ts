@@ -105,7 +105,14 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     await page.getByRole("heading", { level: 1, name: "Rapport sur la pérennisation des défis EIG" }).waitFor();
     await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThanOrEqual(4);
     const tables = page.locator("figure table");
-    await expect.poll(async () => (await tables.evaluateAll((list) => list.filter((t) => (t as HTMLElement).offsetParent !== null).length))).toBe(await tables.count());
+    // Charts arrive one by one: compare both counts in each poll, once every chart is there.
+    await expect
+      .poll(async () => {
+        const all = await tables.count();
+        const visible = await tables.evaluateAll((list) => list.filter((t) => (t as HTMLElement).offsetParent !== null).length);
+        return all >= 8 && visible === all;
+      })
+      .toBe(true);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".fr-header").isVisible()).toBe(false);
     await page.emulateMedia({ media: "screen" });
