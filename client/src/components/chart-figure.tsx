@@ -4,6 +4,7 @@ import { createContext, useContext, useId, useRef, useState, type ReactNode } fr
 import { useI18n } from "../i18n/use-i18n";
 import { downloadCsv, downloadPng, downloadSvg, fileSlug, standaloneSvg, type LegendItem } from "../lib/chart-export";
 import { ChartLegend } from "./chart-legend";
+import { DsfrTable } from "./dsfr-table";
 
 /** In the printable report, every data table is shown open. */
 export const DataTablesOpen = createContext(false);
@@ -104,43 +105,34 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
         className="fr-mt-2w"
         defaultExpanded={tablesOpen}
       >
-        <div className="fr-table fr-table--no-caption fr-mb-0">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container" tabIndex={0} role="region" aria-label={table.caption}>
-              <div className="fr-table__content">
-                <table>
-                  <caption>{table.caption}</caption>
-                  <thead>
-                    <tr>
-                      {table.headers.map((header, index) => (
-                        <th key={header} scope="col" className={index > 0 ? "fr-cell--right" : undefined}>
-                          {header}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {table.rows.map((row) => (
-                      <tr key={String(row[0])}>
-                        {row.map((cell, index) =>
-                          index === 0 ? (
-                            <th key={index} scope="row">
-                              {cell}
-                            </th>
-                          ) : (
-                            <td key={index} className="fr-cell--right">
-                              {cell}
-                            </td>
-                          ),
-                        )}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+        <DsfrTable caption={table.caption} scrollLabel={table.caption} className="fr-mb-0">
+          <thead>
+            <tr>
+              {table.headers.map((header, index) => (
+                <th key={header} scope="col" className={index > 0 ? "fr-cell--right" : undefined}>
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={String(row[0])}>
+                {row.map((cell, index) =>
+                  index === 0 ? (
+                    <th key={index} scope="row">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={index} className="fr-cell--right">
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </DsfrTable>
       </Accordion>
     </figure>
   );

@@ -9,6 +9,7 @@ import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useAudit, type AuditFilters } from "../api/admin-queries";
+import { DsfrTable } from "../../../components/dsfr-table";
 
 
 const FILTER_KEYS = ["actor", "action", "from", "to"] as const;
@@ -86,31 +87,22 @@ export default function AuditPage() {
       {audit.data && (
         <>
           <p role="status">{f.count(audit.data.total, t.entry)}.</p>
-          <div className="fr-table fr-table--no-caption">
-            <div className="fr-table__wrapper">
-              <div className="fr-table__container">
-                <div className="fr-table__content">
-                  <table>
-                    <caption>{admin.sections.audit}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.date}</th>
-                        <th scope="col">{t.person}</th>
-                        <th scope="col">{t.action}</th>
-                        <th scope="col">{t.target}</th>
-                        <th scope="col">{t.detail}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {audit.data.items.map((entry) => (
-                        <AuditRow key={entry.id} entry={entry} />
-                      ))}
-                    </tbody>
-                  </table>
-                </div>
-              </div>
-            </div>
-          </div>
+          <DsfrTable caption={admin.sections.audit}>
+            <thead>
+              <tr>
+                <th scope="col">{t.date}</th>
+                <th scope="col">{t.person}</th>
+                <th scope="col">{t.action}</th>
+                <th scope="col">{t.target}</th>
+                <th scope="col">{t.detail}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {audit.data.items.map((entry) => (
+                <AuditRow key={entry.id} entry={entry} />
+              ))}
+            </tbody>
+          </DsfrTable>
           {pageCount > 1 && (
             <Pagination count={pageCount} defaultPage={filters.page} getPageLinkProps={pageLink} showFirstLast />
           )}

@@ -15,6 +15,7 @@ import { ErrorAlert, Loading } from "../../../components/query-state";
 import { ApiError } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from "../api/admin-queries";
+import { DsfrTable } from "../../../components/dsfr-table";
 
 type Notice = { severity: "success" | "error"; title: string; description?: string };
 
@@ -56,123 +57,114 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
     onNotice({ severity: "error", title: t.refused, description: error instanceof Error ? error.message : undefined });
 
   return (
-    <div className="fr-table fr-table--no-caption">
-      <div className="fr-table__wrapper">
-        <div className="fr-table__container">
-          <div className="fr-table__content">
-            <table>
-              <caption>{sections.users}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.name}</th>
-                  <th scope="col">{t.email}</th>
-                  <th scope="col">{t.role}</th>
-                  <th scope="col">{t.status}</th>
-                  <th scope="col">{t.followed}</th>
-                  <th scope="col">{t.actions}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {users.map((user) => (
-                  <tr key={user.id}>
-                    <th scope="row">
-                      {user.name}
-                      {user.id === currentUser.data?.id && t.you}
-                    </th>
-                    <td>{user.email}</td>
-                    <td>
-                      <select
-                        className="fr-select users-role-select"
-                        aria-label={t.roleOf(user.name)}
-                        value={user.role}
-                        disabled={updateUser.isPending}
-                        onChange={(event) =>
-                          updateUser.mutate(
-                            { id: user.id, changes: { role: event.target.value as Role } },
-                            {
-                              onSuccess: (updated) =>
-                                onNotice({ severity: "success", title: t.roleChanged(updated.name, l.ROLE_LABELS[updated.role]) }),
-                              onError: failed,
-                            },
-                          )
-                        }
-                      >
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {l.ROLE_LABELS[role]}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      {user.isActive ? (
-                        <Badge severity="success" small>
-                          {t.active}
-                        </Badge>
-                      ) : (
-                        <Badge small>{t.disabled}</Badge>
-                      )}
-                    </td>
-                    <td>
-                      {user.challenges.length === 0
-                        ? "—"
-                        : user.challenges.map((challenge, index) => (
-                            <span key={challenge.slug}>
-                              {index > 0 && ", "}
-                              <Link to={`/defis/${challenge.slug}`}>{challenge.title}</Link>
-                            </span>
-                          ))}
-                    </td>
-                    <td>
-                      <div className="fr-btns-group fr-btns-group--sm fr-btns-group--inline-lg">
-                        <Button
-                          size="small"
-                          priority="secondary"
-                          onClick={() =>
-                            updateUser.mutate(
-                              { id: user.id, changes: { isActive: !user.isActive } },
-                              {
-                                onSuccess: (updated) =>
-                                  onNotice({
-                                    severity: "success",
-                                    title: updated.isActive ? t.reactivated(updated.name) : t.deactivated(updated.name),
-                                    description: updated.isActive ? undefined : t.sessionsClosed,
-                                  }),
-                                onError: failed,
-                              },
-                            )
-                          }
-                        >
-                          {user.isActive ? t.deactivate : t.reactivate}
-                          <span className="fr-sr-only">{t.accountOf(user.name)}</span>
-                        </Button>
-                        <Button
-                          size="small"
-                          priority="tertiary"
-                          onClick={() =>
-                            resetPassword.mutate(user.id, {
-                              onSuccess: ({ password }) =>
-                                onNotice({
-                                  severity: "success",
-                                  title: t.newPassword(user.name, password),
-                                  description: t.newPasswordHelp,
-                                }),
-                              onError: failed,
-                            })
-                          }
-                        >
-                          {t.resetPassword}<span className="fr-sr-only">{t.ofName(user.name)}</span>
-                        </Button>
-                      </div>
-                    </td>
-                  </tr>
+    <DsfrTable caption={sections.users}>
+      <thead>
+        <tr>
+          <th scope="col">{t.name}</th>
+          <th scope="col">{t.email}</th>
+          <th scope="col">{t.role}</th>
+          <th scope="col">{t.status}</th>
+          <th scope="col">{t.followed}</th>
+          <th scope="col">{t.actions}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {users.map((user) => (
+          <tr key={user.id}>
+            <th scope="row">
+              {user.name}
+              {user.id === currentUser.data?.id && t.you}
+            </th>
+            <td>{user.email}</td>
+            <td>
+              <select
+                className="fr-select users-role-select"
+                aria-label={t.roleOf(user.name)}
+                value={user.role}
+                disabled={updateUser.isPending}
+                onChange={(event) =>
+                  updateUser.mutate(
+                    { id: user.id, changes: { role: event.target.value as Role } },
+                    {
+                      onSuccess: (updated) =>
+                        onNotice({ severity: "success", title: t.roleChanged(updated.name, l.ROLE_LABELS[updated.role]) }),
+                      onError: failed,
+                    },
+                  )
+                }
+              >
+                {ROLES.map((role) => (
+                  <option key={role} value={role}>
+                    {l.ROLE_LABELS[role]}
+                  </option>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        </div>
-      </div>
-    </div>
+              </select>
+            </td>
+            <td>
+              {user.isActive ? (
+                <Badge severity="success" small>
+                  {t.active}
+                </Badge>
+              ) : (
+                <Badge small>{t.disabled}</Badge>
+              )}
+            </td>
+            <td>
+              {user.challenges.length === 0
+                ? "—"
+                : user.challenges.map((challenge, index) => (
+                    <span key={challenge.slug}>
+                      {index > 0 && ", "}
+                      <Link to={`/defis/${challenge.slug}`}>{challenge.title}</Link>
+                    </span>
+                  ))}
+            </td>
+            <td>
+              <div className="fr-btns-group fr-btns-group--sm fr-btns-group--inline-lg">
+                <Button
+                  size="small"
+                  priority="secondary"
+                  onClick={() =>
+                    updateUser.mutate(
+                      { id: user.id, changes: { isActive: !user.isActive } },
+                      {
+                        onSuccess: (updated) =>
+                          onNotice({
+                            severity: "success",
+                            title: updated.isActive ? t.reactivated(updated.name) : t.deactivated(updated.name),
+                            description: updated.isActive ? undefined : t.sessionsClosed,
+                          }),
+                        onError: failed,
+                      },
+                    )
+                  }
+                >
+                  {user.isActive ? t.deactivate : t.reactivate}
+                  <span className="fr-sr-only">{t.accountOf(user.name)}</span>
+                </Button>
+                <Button
+                  size="small"
+                  priority="tertiary"
+                  onClick={() =>
+                    resetPassword.mutate(user.id, {
+                      onSuccess: ({ password }) =>
+                        onNotice({
+                          severity: "success",
+                          title: t.newPassword(user.name, password),
+                          description: t.newPasswordHelp,
+                        }),
+                      onError: failed,
+                    })
+                  }
+                >
+                  {t.resetPassword}<span className="fr-sr-only">{t.ofName(user.name)}</span>
+                </Button>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </DsfrTable>
   );
 }
 

@@ -4,6 +4,7 @@ import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
 import { apiGet } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
+import { DsfrTable } from "../../../components/dsfr-table";
 
 interface OpenApiOperation {
   summary: string;
@@ -44,50 +45,41 @@ export default function ApiDocPage() {
               {t.download}
             </a>
           </p>
-          <div className="fr-table fr-table--no-caption">
-            <div className="fr-table__wrapper">
-              <div className="fr-table__container">
-                <div className="fr-table__content">
-                  <table>
-                    <caption>{t.caption}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t.route}</th>
-                        <th scope="col">{t.role}</th>
-                        <th scope="col">{t.access}</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {Object.entries(doc.data.paths).flatMap(([path, operations]) =>
-                        Object.entries(operations).map(([method, operation]) => (
-                          <tr key={`${method} ${path}`}>
-                            <th scope="row">
-                              <Badge small noIcon severity={METHOD_SEVERITY[method]} className="fr-mr-1w">
-                                {method.toUpperCase()}
-                              </Badge>
-                              <code>{path}</code>
-                            </th>
-                            <td lang="fr">
-                              {operation.summary}
-                              {operation.requestBody && (
-                                <details className="fr-mt-1w">
-                                  <summary lang={lang}>{t.body}</summary>
-                                  <pre className="api-schema">
-                                    {JSON.stringify(operation.requestBody.content["application/json"]?.schema, null, 2)}
-                                  </pre>
-                                </details>
-                              )}
-                            </td>
-                            <td lang="fr">{operation.description.replace(/^Accès : /, "").replace(/\.$/, "")}</td>
-                          </tr>
-                        )),
+          <DsfrTable caption={t.caption}>
+            <thead>
+              <tr>
+                <th scope="col">{t.route}</th>
+                <th scope="col">{t.role}</th>
+                <th scope="col">{t.access}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Object.entries(doc.data.paths).flatMap(([path, operations]) =>
+                Object.entries(operations).map(([method, operation]) => (
+                  <tr key={`${method} ${path}`}>
+                    <th scope="row">
+                      <Badge small noIcon severity={METHOD_SEVERITY[method]} className="fr-mr-1w">
+                        {method.toUpperCase()}
+                      </Badge>
+                      <code>{path}</code>
+                    </th>
+                    <td lang="fr">
+                      {operation.summary}
+                      {operation.requestBody && (
+                        <details className="fr-mt-1w">
+                          <summary lang={lang}>{t.body}</summary>
+                          <pre className="api-schema">
+                            {JSON.stringify(operation.requestBody.content["application/json"]?.schema, null, 2)}
+                          </pre>
+                        </details>
                       )}
-                    </tbody>
-                  </table>
-                </div>
-              </div>
-            </div>
-          </div>
+                    </td>
+                    <td lang="fr">{operation.description.replace(/^Accès : /, "").replace(/\.$/, "")}</td>
+                  </tr>
+                )),
+              )}
+            </tbody>
+          </DsfrTable>
         </>
       )}
     </>

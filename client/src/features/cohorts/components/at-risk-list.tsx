@@ -7,6 +7,7 @@ import { Link } from "react-router";
 import type { AtRiskChallenge } from "@shared/stats";
 import { usePromotions } from "../../../api/promotions";
 import { useI18n } from "../../../i18n/use-i18n";
+import { DsfrTable } from "../../../components/dsfr-table";
 
 /** Challenges the programme team should look at first, with why. */
 export function AtRiskList({ challenges, total }: { challenges: AtRiskChallenge[]; total: number }) {
@@ -32,49 +33,40 @@ export function AtRiskList({ challenges, total }: { challenges: AtRiskChallenge[
       {challenges.length > 0 && (
         <Accordion label={t.list(f.count(challenges.length, common.challenge))} titleAs="h3" expanded={open} onExpandedChange={setOpen}>
         {open && (
-        <div className="fr-table fr-table--no-caption">
-          <div className="fr-table__wrapper">
-            <div className="fr-table__container" tabIndex={0} role="region" aria-label={t.tableCaption}>
-              <div className="fr-table__content">
-                <table>
-                  <caption>{t.tableCaption}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{common.challengeHeader}</th>
-                      <th scope="col">{common.promotion}</th>
-                      <th scope="col">{t.end}</th>
-                      <th scope="col">{t.lastReport}</th>
-                      <th scope="col">{t.reasonsHeader}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {challenges.map((challenge) => (
-                      <tr key={challenge.slug}>
-                        <th scope="row">
-                          <Link to={`/defis/${challenge.slug}`}>{challenge.title}</Link>
-                        </th>
-                        <td>{labelOf.get(challenge.promotion) ?? challenge.promotion}</td>
-                        <td>{f.date(challenge.endsOn)}</td>
-                        <td>{challenge.lastReportAt ? f.date(challenge.lastReportAt.slice(0, 10)) : common.never}</td>
-                        <td>
-                          <ul className="risk-reasons">
-                            {challenge.reasons.map((reason) => (
-                              <li key={reason}>
-                                <Badge small severity="warning" noIcon>
-                                  {RISK_LABELS[reason]}
-                                </Badge>
-                              </li>
-                            ))}
-                          </ul>
-                        </td>
-                      </tr>
+        <DsfrTable caption={t.tableCaption} scrollLabel={t.tableCaption}>
+          <thead>
+            <tr>
+              <th scope="col">{common.challengeHeader}</th>
+              <th scope="col">{common.promotion}</th>
+              <th scope="col">{t.end}</th>
+              <th scope="col">{t.lastReport}</th>
+              <th scope="col">{t.reasonsHeader}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {challenges.map((challenge) => (
+              <tr key={challenge.slug}>
+                <th scope="row">
+                  <Link to={`/defis/${challenge.slug}`}>{challenge.title}</Link>
+                </th>
+                <td>{labelOf.get(challenge.promotion) ?? challenge.promotion}</td>
+                <td>{f.date(challenge.endsOn)}</td>
+                <td>{challenge.lastReportAt ? f.date(challenge.lastReportAt.slice(0, 10)) : common.never}</td>
+                <td>
+                  <ul className="risk-reasons">
+                    {challenge.reasons.map((reason) => (
+                      <li key={reason}>
+                        <Badge small severity="warning" noIcon>
+                          {RISK_LABELS[reason]}
+                        </Badge>
+                      </li>
                     ))}
-                  </tbody>
-                </table>
-              </div>
-            </div>
-          </div>
-        </div>
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </DsfrTable>
         )}
         </Accordion>
       )}
