@@ -10,6 +10,7 @@ import { NotFoundError, problemHandler } from "./http/errors";
 import { jsonBody } from "./http/limits";
 import { requestLog } from "./http/request-log";
 import { createLogger, type Logger } from "./lib/logger";
+import { createMailer, type Mailer } from "./mail/mailer";
 import { apiRoutes } from "./routes";
 import { validate } from "./http/validate";
 import { revisionCache } from "./http/revision-cache";
@@ -28,15 +29,18 @@ export interface AppOptions {
   serveClient?: boolean;
   /** Where request logs go; by default JSON lines on stdout at `config.logLevel`. */
   logger?: Logger;
+  /** Outgoing email; by default built from `config.mail`. */
+  mailer?: Mailer;
 }
 
-export function createApp({ db, config, serveClient = true, logger }: AppOptions): express.Express {
+export function createApp({ db, config, serveClient = true, logger, mailer }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
   if (config.trustProxy) app.set("trust proxy", config.trustProxy);
   // First, so that every answer (errors included) carries its request id.
-  app.use(requestLog(logger ?? createLogger(config.logLevel)));
+  const log = logger ?? createLogger(config.logLevel);
+  app.use(requestLog(log));
 
   app.use(
     helmet({
@@ -65,7 +69,7 @@ export function createApp({ db, config, serveClient = true, logger }: AppOptions
     }),
   );
 
-  const deps = { db, config };
+  const deps = { db, config, mailer: mailer ?? createMailer(config.mail, log) };
   const api = express.Router();
   api.use((_req, res, next) => {
     // API answers depend on who asks: never stored by a shared cache.

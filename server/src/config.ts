@@ -1,5 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import type { MailConfig } from "./mail/mailer";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -16,6 +17,10 @@ export interface Config {
   login: { windowMinutes: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
   /** pino level (LOG_LEVEL): `info` by default, `silent` in tests. */
   logLevel: LogLevel;
+  /** The address users reach the dashboard at (PUBLIC_URL), for links sent by email. */
+  publicUrl: string;
+  /** Outgoing email (SMTP_URL, MAIL_FROM); no SMTP_URL: nothing is sent. */
+  mail: MailConfig;
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -54,5 +59,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     login: { windowMinutes: 15, maxFailuresPerAccount: 10, maxFailuresPerAddress: 100 },
     logLevel: logLevel(env),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    mail: {
+      smtpUrl: env.SMTP_URL || undefined,
+      from: env.MAIL_FROM || "Suivi des défis EIG <ne-pas-repondre@localhost>",
+    },
   };
 }

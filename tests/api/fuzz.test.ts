@@ -342,7 +342,7 @@ async function replenishItems(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------
 
-const writeRoutes = apiRoutes({ db: undefined as never, config: readConfig({ LOG_LEVEL: "silent" }) }).filter((route) => route.method !== "get");
+const writeRoutes = apiRoutes({ db: undefined as never, config: readConfig({ LOG_LEVEL: "silent" }), mailer: undefined as never }).filter((route) => route.method !== "get");
 const tally = new Map<string, { cases: number; byStatus: Map<number, number> }>();
 
 beforeAll(async () => {

@@ -187,7 +187,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const routes = apiRoutes({ db: undefined as never, config: readConfig({}) });
+const routes = apiRoutes({ db: undefined as never, config: readConfig({}), mailer: undefined as never });
 
 describe("permission matrix", () => {
   it("has a rule and a sample request for every route of the table", () => {

@@ -1,12 +1,14 @@
 import type { Request, Response } from "express";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
+import type { Mailer } from "../mail/mailer";
 import { currentSession } from "../http/access";
 import type { AuditRecord } from "../repositories/audit";
 
 export interface Deps {
   db: Db;
   config: Config;
+  mailer: Mailer;
 }
 
 /** Who is acting and from where, as the audit log records it. */
