@@ -7,6 +7,17 @@ export function parisDate(instant: Date = new Date()): string {
   return parisDay.format(instant);
 }
 
+/** The instant (ISO, UTC) at which the day `isoDate` begins in Paris. */
+export function parisMidnight(isoDate: string): string {
+  const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);
+  // Paris is UTC+1 (winter) or UTC+2 (summer); clocks change at 2 or 3 a.m., never at midnight.
+  for (const offsetHours of [1, 2]) {
+    const instant = new Date(utcMidnight - offsetHours * 3_600_000);
+    if (parisDate(instant) === isoDate && parisDate(new Date(instant.getTime() - 1)) !== isoDate) return instant.toISOString();
+  }
+  throw new Error(`No Paris midnight found for ${isoDate}.`);
+}
+
 /** `isoDate` moved by `days` calendar days. */
 export function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);

@@ -1,4 +1,5 @@
 import type { Db } from "../db/database";
+import { addDays, parisMidnight } from "@shared/dates";
 import type { AuditEntry, AuditPage, AuditQuery } from "@shared/audit";
 
 export interface AuditRecord {
@@ -41,14 +42,15 @@ export function listAudit(db: Db, query: AuditQuery): AuditPage {
     AND (@targetType IS NULL OR target_type = @targetType)
     AND (@targetId IS NULL OR target_id = @targetId)
     AND (@from IS NULL OR at >= @from)
-    AND (@to IS NULL OR at < date(@to, '+1 day'))`;
+    AND (@before IS NULL OR at < @before)`;
   const params = {
     actor: query.actor ? `%${query.actor.replace(/[\\%_]/g, "")}%` : null,
     action: query.action ?? null,
     targetType: query.targetType ?? null,
     targetId: query.targetId ?? null,
-    from: query.from ?? null,
-    to: query.to ?? null,
+    // The filter's days are Paris calendar days; `at` is a UTC instant.
+    from: query.from ? parisMidnight(query.from) : null,
+    before: query.to ? parisMidnight(addDays(query.to, 1)) : null,
   };
   const total = db.get<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE ${where}`, params)!.n;
   const items = db
