@@ -2,7 +2,7 @@
 // bring them up to date by a deadline; reminders go out by email before it.
 import { z } from "zod";
 import { addDays, parisDate } from "./dates";
-import { isoDateSchema, slugSchema, textSchema } from "./common";
+import { isoDateSchema, levelSchema, slugSchema, textSchema } from "./common";
 
 /** Reminders go out when the deadline is this many days away or fewer (and not yet past). */
 export const REMINDER_DAYS_BEFORE_DEADLINE = 3;
@@ -117,6 +117,11 @@ export const myCampaignSchema = z.object({
   name: z.string(),
   deadline: isoDateSchema,
   openedAt: z.string(),
-  challenges: z.array(campaignChallengeSchema.omit({ mentors: true })),
+  challenges: z.array(
+    campaignChallengeSchema.omit({ mentors: true }).extend({
+      /** The current level per axis (null: never reported): only a reported axis can be confirmed "Toujours exact". */
+      levels: z.object({ production: levelSchema.nullable(), transmission: levelSchema.nullable(), reliability: levelSchema.nullable() }),
+    }),
+  ),
 });
 export type MyCampaign = z.infer<typeof myCampaignSchema>;

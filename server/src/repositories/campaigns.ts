@@ -1,5 +1,5 @@
 import type { Db } from "../db/database";
-import { AXES } from "@shared/domain";
+import { AXES, type Level } from "@shared/domain";
 import type { AxesAnswered, CampaignChallenge, CampaignDetail, CampaignSummary, MyCampaign } from "@shared/campaign";
 
 /**
@@ -142,7 +142,8 @@ export function openCampaignsDueBetween(db: Db, fromDay: string, toDay: string):
 
 /** "Mes défis": the user's challenges in every open campaign, with what each still needs. */
 export function campaignsOfMentor(db: Db, userId: number): MyCampaign[] {
-  const rows = db.all<AnswerRow & { campaignId: number; name: string; deadline: string; openedAt: string }>(
+  type LevelColumns = { productionLevel: Level | null; transmissionLevel: Level | null; reliabilityLevel: Level | null };
+  const rows = db.all<AnswerRow & LevelColumns & { campaignId: number; name: string; deadline: string; openedAt: string }>(
     `WITH ${progressCte(
       `SELECT cc.campaign_id, cc.challenge_id, k.opened_at
        FROM challenge_mentors m JOIN campaign_challenges cc ON cc.challenge_id = m.challenge_id
@@ -150,7 +151,8 @@ export function campaignsOfMentor(db: Db, userId: number): MyCampaign[] {
        WHERE m.user_id = @userId`,
     )}
      SELECT k.id AS campaignId, k.name, k.deadline, k.opened_at AS openedAt,
-            c.slug, c.title, c.promotion_key AS promotion, a.production, a.transmission, a.reliability, a.answered
+            c.slug, c.title, c.promotion_key AS promotion, a.production, a.transmission, a.reliability, a.answered,
+            c.production_level AS productionLevel, c.transmission_level AS transmissionLevel, c.reliability_level AS reliabilityLevel
      FROM answers a JOIN campaigns k ON k.id = a.campaign_id JOIN challenges c ON c.id = a.challenge_id
      JOIN promotions p ON p.key = c.promotion_key
      ORDER BY k.deadline, k.id, a.answered, p.position, c.title COLLATE NOCASE`,
@@ -159,7 +161,14 @@ export function campaignsOfMentor(db: Db, userId: number): MyCampaign[] {
   const campaigns = new Map<number, MyCampaign>();
   for (const row of rows) {
     const campaign = campaigns.get(row.campaignId) ?? { id: row.campaignId, name: row.name, deadline: row.deadline, openedAt: row.openedAt, challenges: [] };
-    campaign.challenges.push({ slug: row.slug, title: row.title, promotion: row.promotion, axes: axesOf(row), answered: row.answered === 1 });
+    campaign.challenges.push({
+      slug: row.slug,
+      title: row.title,
+      promotion: row.promotion,
+      axes: axesOf(row),
+      answered: row.answered === 1,
+      levels: { production: row.productionLevel, transmission: row.transmissionLevel, reliability: row.reliabilityLevel },
+    });
     campaigns.set(row.campaignId, campaign);
   }
   return [...campaigns.values()];
