@@ -6,18 +6,18 @@ import type { AxesAnswered, CampaignChallenge, CampaignDetail, CampaignSummary, 
  * THE definition of "answered", in one place. Given `scope` rows (campaign_id, challenge_id,
  * opened_at), an axis is answered when a status update of that axis — a new level or a
  * "Toujours exact" confirmation — was recorded since the campaign opened and has not been
- * retracted; a challenge has answered when its three axes have. Set-based: one index seek
- * per challenge and axis (status_updates_recorded), so a campaign over 10,000 challenges
- * stays one query whatever the length of their history.
+ * retracted; a challenge has answered when its three axes have. Set-based: one seek per
+ * challenge on status_updates_recorded, reading only the updates recorded since the opening,
+ * so a campaign over 10,000 challenges is one query whatever the length of their history.
  */
 function progressCte(scope: string): string {
-  const axis = (name: string) =>
-    `EXISTS (SELECT 1 FROM status_updates u
-             WHERE u.challenge_id = s.challenge_id AND u.axis = '${name}' AND u.recorded_at >= s.opened_at
-               AND NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id))`;
   return `progress AS (
-    SELECT s.campaign_id, s.challenge_id, ${AXES.map((name) => `${axis(name)} AS ${name}`).join(", ")}
+    SELECT s.campaign_id, s.challenge_id,
+           ${AXES.map((axis) => `coalesce(max(u.axis = '${axis}'), 0) AS ${axis}`).join(", ")}
     FROM (${scope}) s
+    LEFT JOIN status_updates u ON u.challenge_id = s.challenge_id AND u.recorded_at >= s.opened_at
+      AND NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)
+    GROUP BY s.campaign_id, s.challenge_id
   ), answers AS (
     SELECT progress.*, (production AND transmission AND reliability) AS answered FROM progress
   )`;
@@ -59,47 +59,68 @@ const axesOf = (row: AnswerRow): AxesAnswered => ({
   reliability: row.reliability === 1,
 });
 
+const byName = new Intl.Collator("fr");
+
 /** The campaign page: completion per promotion and per challenge, whom to chase, emails. */
 export function campaignDetail(db: Db, id: number, mailEnabled: boolean): CampaignDetail | undefined {
-  const campaign = findCampaign(db, id);
+  const campaign = db.get<Omit<SummaryRow, "challengeCount" | "answeredCount"> & { closedByName: string | null }>(
+    `SELECT ${summaryColumns}, k.closed_by_name AS closedByName FROM campaigns k WHERE k.id = ?`,
+    [id],
+  );
   if (!campaign) return undefined;
-  const rows = db.all<AnswerRow & { id: number }>(
+  // Progress is computed once here; the totals, promotions and people to chase derive from it.
+  const rows = db.all<AnswerRow & { id: number; promotionLabel: string }>(
     `WITH ${progressCte(scopeOf("cc.campaign_id = ?"))}
-     SELECT c.id, c.slug, c.title, c.promotion_key AS promotion, a.production, a.transmission, a.reliability, a.answered
+     SELECT c.id, c.slug, c.title, c.promotion_key AS promotion, p.label AS promotionLabel,
+            a.production, a.transmission, a.reliability, a.answered
      FROM answers a JOIN challenges c ON c.id = a.challenge_id JOIN promotions p ON p.key = c.promotion_key
      ORDER BY a.answered, p.position, c.title COLLATE NOCASE`,
     [id],
   );
-  const mentorRows = db.all<{ challengeId: number; id: number; name: string }>(
-    `SELECT m.challenge_id AS challengeId, u.id, u.name
+  const mentorRows = db.all<{ challengeId: number; id: number; name: string; email: string }>(
+    `SELECT m.challenge_id AS challengeId, u.id, u.name, u.email
      FROM campaign_challenges cc JOIN challenge_mentors m ON m.challenge_id = cc.challenge_id JOIN users u ON u.id = m.user_id
-     WHERE cc.campaign_id = ? AND u.is_active = 1 ORDER BY u.name`,
+     WHERE cc.campaign_id = ? AND u.is_active = 1 ORDER BY u.name, u.id`,
     [id],
   );
-  const mentorsOf = new Map<number, { id: number; name: string }[]>();
-  for (const { challengeId, ...mentor } of mentorRows) mentorsOf.set(challengeId, [...(mentorsOf.get(challengeId) ?? []), mentor]);
-  const challenges: CampaignChallenge[] = rows.map((row) => ({
-    slug: row.slug,
-    title: row.title,
-    promotion: row.promotion,
-    axes: axesOf(row),
-    answered: row.answered === 1,
-    mentors: mentorsOf.get(row.id) ?? [],
-  }));
-  const promotions = db.all<CampaignDetail["promotions"][number]>(
-    `WITH ${progressCte(scopeOf("cc.campaign_id = ?"))}
-     SELECT p.key, p.label, count(*) AS challengeCount, sum(a.answered) AS answeredCount
-     FROM answers a JOIN challenges c ON c.id = a.challenge_id JOIN promotions p ON p.key = c.promotion_key
-     GROUP BY p.key ORDER BY p.position`,
-    [id],
-  );
-  const toChase = unansweredByMentor(db, id).map((recipient) => ({
-    id: recipient.userId,
-    name: recipient.name,
-    email: recipient.email,
-    challenges: recipient.challenges.map(({ slug, title }) => ({ slug, title })),
-  }));
-  return { ...campaign, promotions, challenges, toChase, emails: emailStats(db, id, mailEnabled) };
+  const mentorsOf = new Map<number, { id: number; name: string; email: string }[]>();
+  for (const { challengeId, ...mentor } of mentorRows) {
+    const list = mentorsOf.get(challengeId);
+    if (list) list.push(mentor);
+    else mentorsOf.set(challengeId, [mentor]);
+  }
+  const promotions = new Map<string, CampaignDetail["promotions"][number]>();
+  const toChase = new Map<number, CampaignDetail["toChase"][number]>();
+  const challenges: CampaignChallenge[] = rows.map((row) => {
+    const answered = row.answered === 1;
+    const mentors = mentorsOf.get(row.id) ?? [];
+    const promotion = promotions.get(row.promotion) ?? { key: row.promotion, label: row.promotionLabel, challengeCount: 0, answeredCount: 0 };
+    promotion.challengeCount += 1;
+    if (answered) promotion.answeredCount += 1;
+    promotions.set(row.promotion, promotion);
+    if (!answered) {
+      for (const mentor of mentors) {
+        const chased = toChase.get(mentor.id) ?? { ...mentor, challenges: [] };
+        chased.challenges.push({ slug: row.slug, title: row.title });
+        toChase.set(mentor.id, chased);
+      }
+    }
+    return { slug: row.slug, title: row.title, promotion: row.promotion, axes: axesOf(row), answered, mentors: mentors.map(({ id, name }) => ({ id, name })) };
+  });
+  // Rows come unanswered first: promotions and people to chase are put back in their own order.
+  const promotionOrder = db.all<{ key: string }>("SELECT key FROM promotions ORDER BY position, key").map((p) => p.key);
+  return {
+    ...campaign,
+    challengeCount: rows.length,
+    answeredCount: challenges.filter((challenge) => challenge.answered).length,
+    promotions: promotionOrder.flatMap((key) => {
+      const promotion = promotions.get(key);
+      return promotion ? [promotion] : [];
+    }),
+    challenges,
+    toChase: [...toChase.values()].sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id),
+    emails: emailStats(db, id, mailEnabled),
+  };
 }
 
 export interface Recipient {
