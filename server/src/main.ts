@@ -10,6 +10,8 @@ import { loadCatalogue } from "./db/seed";
 import { ensureDerivedState } from "./db/derived-state";
 import { createLogger } from "./lib/logger";
 import { deleteLoginAttemptsBefore } from "./repositories/login-attempts";
+import { sendDueReminders } from "./mail/campaign-emails";
+import { createMailer } from "./mail/mailer";
 
 const config = readConfig();
 const logger = createLogger(config.logLevel);
@@ -54,7 +56,20 @@ const housekeeping = () => {
 housekeeping();
 setInterval(housekeeping, 3_600_000).unref();
 
-const server = createApp({ db, config, logger }).listen(config.port, config.host, () => {
+// Campaign reminders: hourly, so a server started any time of day sends them that day; the
+// database lets each mentor get at most one per campaign and day, however often this runs.
+const reminderDeps = { db, config, mailer: createMailer(config.mail, logger) };
+const remind = () =>
+  void sendDueReminders(reminderDeps).then(
+    (run) => run.sent + run.failed > 0 && logger.info({ ...run }, "Relances des campagnes envoyées."),
+    (error: unknown) => logger.error({ err: error }, "Échec des relances des campagnes."),
+  );
+if (reminderDeps.mailer.enabled) {
+  remind();
+  setInterval(remind, 3_600_000).unref();
+}
+
+const server = createApp({ db, config, logger, mailer: reminderDeps.mailer }).listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Tableau de bord servi sur http://${config.host}:${port} (base ${config.databasePath})`);
 });

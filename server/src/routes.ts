@@ -33,8 +33,18 @@ import {
 } from "./handlers/challenge-writes";
 import { exportChallengesCsv, exportDatasetJson, exportDatasetXlsx, exportStatusHistoryCsv } from "./handlers/exports";
 import { getOpenApi } from "./handlers/openapi";
+import { getCampaign, getCampaigns, getMyCampaigns, postCampaign, postCampaignClose, postCampaignReminders } from "./handlers/campaigns";
 import { challengeOfItem, type ItemKind } from "./repositories/challenge-items";
 import { auditPageSchema, auditQuerySchema } from "@shared/audit";
+import {
+  campaignCreatedSchema,
+  campaignDetailSchema,
+  campaignIdParamsSchema,
+  campaignSummarySchema,
+  emailRunSchema,
+  myCampaignSchema,
+  newCampaignSchema,
+} from "@shared/campaign";
 import { loginRequestSchema, sessionResponseSchema } from "@shared/auth";
 import { challengeDetailSchema, challengeSummarySchema, myChallengeSchema } from "@shared/challenge";
 import { challengeFiltersSchema } from "@shared/challenge-filters";
@@ -452,6 +462,60 @@ export function apiRoutes(deps: Deps): Route[] {
       input: { query: auditQuerySchema },
       response: json(200, auditPageSchema),
       handlers: [getAudit(deps)],
+    },
+
+    // Update campaigns (issue 9): the programme team asks mentors to bring challenges up to date
+    {
+      method: "get",
+      path: "/campaigns",
+      summary: "Les campagnes de mise à jour, ouvertes d'abord, avec leur taux de réponse.",
+      access: "admin",
+      response: json(200, zod.array(campaignSummarySchema)),
+      handlers: [getCampaigns(deps)],
+    },
+    {
+      method: "post",
+      path: "/campaigns",
+      summary: "Ouvre une campagne (promotions et/ou défis choisis, échéance) et écrit à chaque mentor concerné si SMTP_URL est configuré.",
+      access: "admin",
+      input: { body: newCampaignSchema },
+      response: json(201, campaignCreatedSchema),
+      handlers: [postCampaign(deps)],
+    },
+    {
+      method: "get",
+      path: "/campaigns/:id",
+      summary: "Une campagne : réponses par promotion et par défi, mentors à relancer, courriels envoyés.",
+      access: "admin",
+      input: { params: campaignIdParamsSchema },
+      response: json(200, campaignDetailSchema),
+      handlers: [getCampaign(deps)],
+    },
+    {
+      method: "post",
+      path: "/campaigns/:id/close",
+      summary: "Clôt une campagne : plus de relances ; elle reste consultable.",
+      access: "admin",
+      input: { params: campaignIdParamsSchema },
+      response: json(200, campaignSummarySchema),
+      handlers: [postCampaignClose(deps)],
+    },
+    {
+      method: "post",
+      path: "/campaigns/:id/reminders",
+      summary: "Envoie maintenant les relances aux mentors qui n'ont pas répondu (une fois par jour au plus).",
+      access: "admin",
+      input: { params: campaignIdParamsSchema },
+      response: json(200, emailRunSchema),
+      handlers: [postCampaignReminders(deps)],
+    },
+    {
+      method: "get",
+      path: "/me/campaigns",
+      summary: "Les campagnes ouvertes qui concernent les défis du compte : état de chaque axe, échéance.",
+      access: "signedIn",
+      response: json(200, zod.array(myCampaignSchema)),
+      handlers: [getMyCampaigns(deps)],
     },
   ];
 }

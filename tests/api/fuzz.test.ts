@@ -13,6 +13,7 @@ import { isMentorOf, replaceChallengeMentors } from "../../server/src/repositori
 import { apiRoutes, type Route } from "../../server/src/routes";
 import { createSession, SESSION_COOKIE } from "../../server/src/auth/sessions";
 import { CHECKLIST_ITEMS } from "@shared/domain";
+import { addDays, parisDate } from "@shared/dates";
 import { nearValidBody, hostileValue, type JsonSchema } from "../support/json-schema-arbitrary";
 import { createAccount, SessionClient, signedInClient } from "../support/session-client";
 import { createTestDatabase } from "../support/test-database";
@@ -102,6 +103,8 @@ function realValue(route: Route, param: string, other: boolean): string {
   const table = tableBefore(route.path, param);
   if (!table) return "1";
   const actorIds = Object.values(actors).map((actor) => actor.id);
+  // Campaigns belong to no challenge: any of them is "real".
+  if (table === "campaigns") return String(server.db.get<{ id: number }>("SELECT id FROM campaigns ORDER BY random() LIMIT 1")?.id ?? 99_999_999);
   const row =
     table === "users"
       ? server.db.get<{ id: number }>(`SELECT id FROM users WHERE id NOT IN (${actorIds.join(",")}) ORDER BY random() LIMIT 1`)
@@ -333,6 +336,10 @@ async function replenishItems(): Promise<void> {
   ];
   for (const [table, plural, body] of creations) {
     if (have(table) < 2) await admin.post(`/api/challenges/${realSlug}/${plural}`, body);
+  }
+  // An open campaign, for the routes that close it or send its reminders.
+  if (!server.db.get("SELECT 1 FROM campaigns WHERE closed_at IS NULL")) {
+    await admin.post("/api/campaigns", { name: "Campagne du fuzzing", deadline: addDays(parisDate(), 5), challenges: [realSlug] });
   }
   // The "other" challenge has some too, for cross-challenge ids.
   if (server.db.get<{ n: number }>("SELECT count(*) AS n FROM actions WHERE challenge_id != ?", [realId])!.n === 0) {

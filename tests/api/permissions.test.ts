@@ -10,6 +10,8 @@ import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { insertItem, type ItemKind } from "../../server/src/repositories/challenge-items";
 import { challengeVersion } from "../../server/src/repositories/outcomes";
 import type { Role } from "@shared/domain";
+import { insertCampaign } from "../../server/src/repositories/campaigns";
+import { addDays, parisDate } from "@shared/dates";
 import { challengeId, recordStatus } from "../support/factories";
 import { createAccount, SessionClient, TEST_PASSWORD } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -68,7 +70,26 @@ const rules: Record<string, Access> = {
       [`delete /${plural}/:id`, "challengeEditor"],
     ]),
   ),
+  "get /campaigns": "admin",
+  "post /campaigns": "admin",
+  "get /campaigns/:id": "admin",
+  "post /campaigns/:id/close": "admin",
+  "post /campaigns/:id/reminders": "admin",
+  "get /me/campaigns": "signedIn",
 };
+
+/** A fresh open campaign over the owned challenge, for the routes that read, close or remind one. */
+function freshCampaign(): number {
+  const admin = accounts.admin;
+  return insertCampaign(server.db, {
+    name: "Bilan de test",
+    deadline: addDays(parisDate(), 7),
+    openedById: admin.id,
+    openedByName: "Admin",
+    promotions: [],
+    challengeIds: [challengeId(server.db, OWNED)],
+  }).id;
+}
 
 /** A fresh item of the owned challenge, for the routes that change or delete one. */
 function freshItem(kind: ItemKind): number {
@@ -146,6 +167,12 @@ const samples: Record<string, SampleFactory> = {
     path: `/api/challenges/${OWNED}/checklist/user_manual`,
     body: { done: true, link: "https://example.gouv.fr/manuel" },
   }),
+  "get /campaigns": () => ({ path: "/api/campaigns" }),
+  "post /campaigns": () => ({ path: "/api/campaigns", body: { name: "Bilan à +6 mois", deadline: addDays(parisDate(), 10), challenges: [OWNED] } }),
+  "get /campaigns/:id": () => ({ path: `/api/campaigns/${freshCampaign()}` }),
+  "post /campaigns/:id/close": () => ({ path: `/api/campaigns/${freshCampaign()}/close` }),
+  "post /campaigns/:id/reminders": () => ({ path: `/api/campaigns/${freshCampaign()}/reminders` }),
+  "get /me/campaigns": () => ({ path: "/api/me/campaigns" }),
   ...itemSamples("action", "actions", { kind: "communication", title: "Démo" }, { status: "done" }),
   ...itemSamples("scenario", "scenarios", { title: "Reprise en interne" }, { preferred: true }),
   ...itemSamples("ally", "allies", { name: "Etalab", kind: "programme" }, { role: "Appui" }),

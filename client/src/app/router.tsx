@@ -15,6 +15,9 @@ const AdminLayout = lazy(() => import("../features/admin/components/admin-layout
 const UsersPage = lazy(() => import("../features/admin/components/users-page"));
 const MentorsPage = lazy(() => import("../features/admin/components/mentors-page"));
 const AuditPage = lazy(() => import("../features/admin/components/audit-page"));
+const CampaignsPage = lazy(() => import("../features/campaigns/components/campaigns-page"));
+const CampaignPage = lazy(() => import("../features/campaigns/components/campaign-page"));
+const CampaignTodos = lazy(() => import("../features/campaigns/components/campaign-todos"));
 const NotFoundPage = lazy(() => import("./not-found-page"));
 const AccessibilityPage = lazy(() => import("../features/accessibility/components/accessibility-page"));
 
@@ -41,7 +44,7 @@ export const router = createBrowserRouter([
             path: "/mes-defis",
             element: (
               <RequireSession roles={["mentor", "admin"]}>
-                <MyChallengesPage />
+                <MyChallengesPage top={<CampaignTodos />} />
               </RequireSession>
             ),
           },
@@ -57,6 +60,8 @@ export const router = createBrowserRouter([
               { path: "comptes", element: <UsersPage /> },
               { path: "mentors", element: <MentorsPage /> },
               { path: "journal", element: <AuditPage /> },
+              { path: "campagnes", element: <CampaignsPage /> },
+              { path: "campagnes/:id", element: <CampaignPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

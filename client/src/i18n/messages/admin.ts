@@ -4,7 +4,7 @@ export const admin = bilingual(
   {
     title: "Administration",
     menu: "Sections de l'administration",
-    sections: { users: "Comptes", mentors: "Mentors des défis", audit: "Journal d'audit" },
+    sections: { users: "Comptes", mentors: "Mentors des défis", audit: "Journal d'audit", campaigns: "Campagnes" },
     pageTitle: (page: string) => `${page} — Administration`,
     users: {
       loading: "Chargement des comptes…",
@@ -57,8 +57,11 @@ export const admin = bilingual(
         "user.updated": "Compte modifié",
         "user.password_reset": "Mot de passe réinitialisé",
         "challenge.mentors_updated": "Mentors d'un défi modifiés",
+        "campaign.created": "Campagne ouverte",
+        "campaign.closed": "Campagne close",
+        "campaign.reminders_sent": "Relances de campagne envoyées",
       } as Record<string, string>,
-      targets: { user: "Compte n°", challenge: "Défi " } as Record<string, string>,
+      targets: { user: "Compte n°", challenge: "Défi ", campaign: "Campagne n°" } as Record<string, string>,
       systemActors: { cli: "Ligne de commande", bootstrap: "Démarrage du serveur" } as Record<string, string>,
       intro: "Qui a fait quoi, quand, avec l'état avant et après chaque écriture. Les dates sont à l'heure de Paris.",
       filter: "Filtrer le journal",
@@ -83,7 +86,7 @@ export const admin = bilingual(
   {
     title: "Administration",
     menu: "Administration sections",
-    sections: { users: "Accounts", mentors: "Challenge mentors", audit: "Audit log" },
+    sections: { users: "Accounts", mentors: "Challenge mentors", audit: "Audit log", campaigns: "Campaigns" },
     pageTitle: (page: string) => `${page} — Administration`,
     users: {
       loading: "Loading accounts…",
@@ -136,8 +139,11 @@ export const admin = bilingual(
         "user.updated": "Account changed",
         "user.password_reset": "Password reset",
         "challenge.mentors_updated": "Challenge mentors changed",
+        "campaign.created": "Campaign opened",
+        "campaign.closed": "Campaign closed",
+        "campaign.reminders_sent": "Campaign reminders sent",
       },
-      targets: { user: "Account no. ", challenge: "Challenge " },
+      targets: { user: "Account no. ", challenge: "Challenge ", campaign: "Campaign no. " },
       systemActors: { cli: "Command line", bootstrap: "Server start" },
       intro: "Who did what, when, with the state before and after each write. Times are Paris time.",
       filter: "Filter the log",

@@ -6,6 +6,7 @@ const sections = [
   { key: "users", to: "/admin/comptes" },
   { key: "mentors", to: "/admin/mentors" },
   { key: "audit", to: "/admin/journal" },
+  { key: "campaigns", to: "/admin/campagnes" },
 ] as const;
 
 export default function AdminLayout() {
@@ -21,7 +22,7 @@ export default function AdminLayout() {
           items={sections.map((section) => ({
             text: t.sections[section.key],
             linkProps: { to: section.to },
-            isActive: pathname === section.to,
+            isActive: pathname === section.to || pathname.startsWith(`${section.to}/`),
           }))}
         />
       </div>

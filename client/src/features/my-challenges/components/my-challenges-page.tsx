@@ -1,5 +1,6 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { MyChallenge } from "@shared/challenge";
 import { AXES } from "@shared/domain";
@@ -13,7 +14,8 @@ import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
-export default function MyChallengesPage() {
+/** `top`: what the app puts above the list (the campaign to-dos), without this feature knowing it. */
+export default function MyChallengesPage({ top }: { top?: ReactNode } = {}) {
   const { t: { mine: t, common }, f } = useI18n();
   useDocumentTitle(t.title);
   const challenges = useMyChallenges();
@@ -27,6 +29,7 @@ export default function MyChallengesPage() {
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      {top}
       {challenges.isPending && <Loading label={t.loading} />}
       {challenges.isError && <ErrorAlert error={challenges.error} />}
       {challenges.data && challenges.data.length === 0 && (

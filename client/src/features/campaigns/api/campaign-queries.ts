@@ -1,0 +1,56 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { newCampaignSchema, type CampaignDetail, type CampaignSummary, type EmailRun, type MyCampaign, type NewCampaign } from "@shared/campaign";
+import { challengeQueries } from "../../../api/challenges";
+import { apiGet, apiSend } from "../../../lib/api-client";
+import { checkBody } from "../../../lib/check-body";
+
+export const campaignQueries = {
+  all: () => ["campaigns"] as const,
+  list: () => queryOptions({ queryKey: [...campaignQueries.all(), "list"] as const, queryFn: () => apiGet<CampaignSummary[]>("/campaigns") }),
+  detail: (id: number) =>
+    queryOptions({ queryKey: [...campaignQueries.all(), "detail", id] as const, queryFn: () => apiGet<CampaignDetail>(`/campaigns/${id}`) }),
+  /** The signed-in mentor's to-do ("Mes défis"). */
+  mine: () => queryOptions({ queryKey: [...campaignQueries.all(), "mine"] as const, queryFn: () => apiGet<MyCampaign[]>("/me/campaigns") }),
+};
+
+export const useCampaigns = () => useQuery(campaignQueries.list());
+export const useCampaign = (id: number) => useQuery(campaignQueries.detail(id));
+export const useMyCampaigns = () => useQuery(campaignQueries.mine());
+
+function useInvalidateCampaigns() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: campaignQueries.all() });
+}
+
+export function useCreateCampaign() {
+  const onSuccess = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: (campaign: NewCampaign) => {
+      checkBody(newCampaignSchema, campaign);
+      return apiSend<{ campaign: CampaignSummary; emails: EmailRun }>("POST", "/campaigns", campaign);
+    },
+    onSuccess,
+  });
+}
+
+export function useCloseCampaign() {
+  const onSuccess = useInvalidateCampaigns();
+  return useMutation({ mutationFn: (id: number) => apiSend<CampaignSummary>("POST", `/campaigns/${id}/close`), onSuccess });
+}
+
+export function useSendReminders() {
+  const onSuccess = useInvalidateCampaigns();
+  return useMutation({ mutationFn: (id: number) => apiSend<EmailRun>("POST", `/campaigns/${id}/reminders`), onSuccess });
+}
+
+/** "Toujours exact" from the to-do: the existing confirmation route, on every reported axis. */
+export function useConfirmFromCampaign() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (slug: string) => apiSend<unknown>("POST", `/challenges/${encodeURIComponent(slug)}/confirmations`, {}),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: campaignQueries.all() });
+      void queryClient.invalidateQueries({ queryKey: challengeQueries.all() });
+    },
+  });
+}

@@ -1,0 +1,247 @@
+import Alert from "@codegouvfr/react-dsfr/Alert";
+import Badge from "@codegouvfr/react-dsfr/Badge";
+import Button from "@codegouvfr/react-dsfr/Button";
+import Checkbox from "@codegouvfr/react-dsfr/Checkbox";
+import Input from "@codegouvfr/react-dsfr/Input";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { Link } from "react-router";
+import { MAX_CAMPAIGN_DAYS, type CampaignSummary } from "@shared/campaign";
+import { addDays, parisDate } from "@shared/dates";
+import { useChallenges } from "../../../api/challenges";
+import { usePromotions } from "../../../api/promotions";
+import { DsfrTable } from "../../../components/dsfr-table";
+import { ErrorAlert, Loading } from "../../../components/query-state";
+import { useI18n } from "../../../i18n/use-i18n";
+import { ApiError } from "../../../lib/api-client";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useCampaigns, useCreateCampaign } from "../api/campaign-queries";
+import { CompletionBar } from "./completion-bar";
+import "./campaigns.css";
+
+type Notice = { severity: "success" | "warning" | "error"; title: string; description?: NonNullable<ReactNode> };
+
+export default function CampaignsPage() {
+  const { t } = useI18n();
+  const tc = t.campaigns;
+  useDocumentTitle(t.admin.pageTitle(tc.title));
+  const campaigns = useCampaigns();
+  const [notice, setNotice] = useState<Notice>();
+  return (
+    <>
+      <h1>{tc.title}</h1>
+      <p>{tc.intro}</p>
+      <div aria-live="polite">
+        {notice && (
+          <Alert
+            severity={notice.severity}
+            title={notice.title}
+            description={notice.description}
+            closable
+            onClose={() => setNotice(undefined)}
+            className="fr-mb-3w"
+          />
+        )}
+      </div>
+      {campaigns.isPending && <Loading label={tc.loading} />}
+      {campaigns.isError && <ErrorAlert error={campaigns.error} />}
+      {campaigns.data && (campaigns.data.length === 0 ? <p>{tc.none}</p> : <CampaignsTable campaigns={campaigns.data} />)}
+      <CreateCampaignForm onNotice={setNotice} />
+    </>
+  );
+}
+
+export function CampaignState({ campaign }: { campaign: Pick<CampaignSummary, "closedAt" | "deadline"> }) {
+  const tc = useI18n().t.campaigns;
+  if (campaign.closedAt) return <Badge small>{tc.closed}</Badge>;
+  if (campaign.deadline < parisDate()) return <Badge small severity="warning">{tc.overdue}</Badge>;
+  return <Badge small severity="info">{tc.open}</Badge>;
+}
+
+function CampaignsTable({ campaigns }: { campaigns: CampaignSummary[] }) {
+  const { t: { campaigns: tc }, f } = useI18n();
+  return (
+    <DsfrTable caption={tc.listCaption} scrollLabel={tc.listCaption} className="fr-mb-6w">
+      <thead>
+        <tr>
+          <th scope="col">{tc.name}</th>
+          <th scope="col">{tc.deadline}</th>
+          <th scope="col">{tc.challenges}</th>
+          <th scope="col">{tc.answered}</th>
+          <th scope="col">{tc.state}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {campaigns.map((campaign) => (
+          <tr key={campaign.id}>
+            <th scope="row">
+              <Link to={`/admin/campagnes/${campaign.id}`}>{campaign.name}</Link>
+            </th>
+            <td>{f.date(campaign.deadline)}</td>
+            <td>{f.integer(campaign.challengeCount)}</td>
+            <td>
+              <CompletionBar answered={campaign.answeredCount} total={campaign.challengeCount} />
+            </td>
+            <td>
+              <CampaignState campaign={campaign} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </DsfrTable>
+  );
+}
+
+function CreateCampaignForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
+  const { t: { campaigns: tc }, f } = useI18n();
+  const promotions = usePromotions();
+  const challenges = useChallenges({});
+  const create = useCreateCampaign();
+  const [name, setName] = useState("");
+  const [deadline, setDeadline] = useState(addDays(parisDate(), 14));
+  const [chosenPromotions, setChosenPromotions] = useState<string[]>([]);
+  const [picked, setPicked] = useState<string[]>([]);
+  const [toAdd, setToAdd] = useState("");
+  const error = create.error instanceof ApiError ? create.error : undefined;
+  const fieldError = (field: string) =>
+    error?.problem.errors?.filter((e) => e.path === `body.${field}` || e.path.startsWith(`body.${field}.`)).map((e) => e.message).join(" ");
+  const state = (field: string) => (fieldError(field) ? { state: "error" as const, stateRelatedMessage: fieldError(field) } : {});
+  const titleOf = new Map(challenges.data?.map((c) => [c.slug, c.title]));
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    create.mutate(
+      { name, deadline, promotions: chosenPromotions, challenges: picked },
+      {
+        onSuccess: ({ campaign, emails }) => {
+          const count = f.count(campaign.challengeCount, tc.challengeCount);
+          const mail = !emails.enabled
+            ? tc.create.mailOff
+            : [emails.sent > 0 ? tc.create.mailed(f.count(emails.sent, tc.mentorCount)) : "", emails.failed > 0 ? tc.create.mailFailed(f.count(emails.failed, tc.mentorCount)) : ""]
+                .filter(Boolean)
+                .join(" ");
+          onNotice({
+            severity: emails.failed > 0 || !emails.enabled ? "warning" : "success",
+            title: tc.create.opened(campaign.name, count),
+            description: (
+              <>
+                {mail && <span>{mail} </span>}
+                <Link to={`/admin/campagnes/${campaign.id}`}>{tc.create.see}</Link>
+              </>
+            ),
+          });
+          setName("");
+          setChosenPromotions([]);
+          setPicked([]);
+        },
+      },
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="ouvrir-campagne" className="campaign-form">
+      <h2 id="ouvrir-campagne">{tc.create.title}</h2>
+      {error && !error.problem.errors?.length && <ErrorAlert error={error} title={tc.create.refused} />}
+      <Input
+        label={tc.create.name}
+        hintText={tc.create.nameHint}
+        nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 200, required: true }}
+        {...state("name")}
+      />
+      <Input
+        label={tc.create.deadline}
+        hintText={tc.create.deadlineHint}
+        nativeInputProps={{
+          type: "date",
+          value: deadline,
+          min: parisDate(),
+          max: addDays(parisDate(), MAX_CAMPAIGN_DAYS),
+          onChange: (e) => setDeadline(e.target.value),
+          required: true,
+        }}
+        {...state("deadline")}
+      />
+      {promotions.data && (
+        <Checkbox
+          legend={tc.create.promotions}
+          hintText={tc.create.promotionsHint}
+          orientation="horizontal"
+          {...state("promotions")}
+          options={promotions.data.map((promotion) => ({
+            label: tc.create.promotionOption(promotion.label, f.count(promotion.challengeCount, tc.challengeCount)),
+            nativeInputProps: {
+              name: "promotions",
+              value: promotion.key,
+              checked: chosenPromotions.includes(promotion.key),
+              onChange: (e) =>
+                setChosenPromotions((current) =>
+                  e.target.checked ? [...current, promotion.key] : current.filter((key) => key !== promotion.key),
+                ),
+            },
+          }))}
+        />
+      )}
+      <fieldset className="fr-fieldset" aria-labelledby="choisir-defis">
+        <legend className="fr-fieldset__legend" id="choisir-defis">
+          {tc.create.pick}
+          <span className="fr-hint-text">{tc.create.pickHint}</span>
+        </legend>
+        <div className="fr-fieldset__element campaign-form__pick">
+          <div className={`fr-select-group ${fieldError("challenges") ? "fr-select-group--error" : ""}`}>
+            <label className="fr-label" htmlFor="defi-a-ajouter">
+              {tc.create.pickLabel}
+            </label>
+            <select id="defi-a-ajouter" className="fr-select" value={toAdd} onChange={(e) => setToAdd(e.target.value)}>
+              <option value="">{tc.create.pickPlaceholder}</option>
+              {promotions.data?.map((promotion) => (
+                <optgroup key={promotion.key} label={promotion.label}>
+                  {challenges.data
+                    ?.filter((c) => c.promotion === promotion.key && !picked.includes(c.slug))
+                    .map((c) => (
+                      <option key={c.slug} value={c.slug}>
+                        {c.title}
+                      </option>
+                    ))}
+                </optgroup>
+              ))}
+            </select>
+            {fieldError("challenges") && <p className="fr-error-text">{fieldError("challenges")}</p>}
+          </div>
+          <Button
+            type="button"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            disabled={!toAdd}
+            onClick={() => {
+              setPicked((current) => [...current, toAdd]);
+              setToAdd("");
+            }}
+          >
+            {tc.create.add}
+          </Button>
+        </div>
+        {picked.length > 0 && (
+          <div className="fr-fieldset__element">
+            <p className="fr-text--sm fr-mb-1v">{tc.create.picked}</p>
+            <ul className="fr-tags-group" aria-label={tc.create.picked}>
+              {picked.map((slug) => (
+                <li key={slug}>
+                  <button
+                    type="button"
+                    className="fr-tag fr-tag--dismiss"
+                    aria-label={`${tc.create.remove} ${titleOf.get(slug) ?? slug}`}
+                    onClick={() => setPicked((current) => current.filter((s) => s !== slug))}
+                  >
+                    {titleOf.get(slug) ?? slug}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </fieldset>
+      <Button type="submit" iconId="fr-icon-mail-line" disabled={create.isPending}>
+        {tc.create.submit}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,131 @@
+// Update campaigns: the programme team opens, follows and closes them; mentors see their to-do.
+import type { RequestHandler } from "express";
+import { ConflictError, NotFoundError, ValidationError, type FieldError } from "../http/errors";
+import { currentSession } from "../http/access";
+import { recordAudit } from "../repositories/audit";
+import {
+  campaignDetail,
+  campaignsOfMentor,
+  challengeIdsBySlug,
+  closeCampaign,
+  findCampaign,
+  insertCampaign,
+  listCampaigns,
+  unknownPromotions,
+} from "../repositories/campaigns";
+import { sendCampaignEmails } from "../mail/campaign-emails";
+import type { NewCampaignParsed } from "@shared/campaign";
+import { auditContext, type Deps } from "./context";
+
+const campaignId = (locals: Record<string, unknown>) => (locals.params as { id: number }).id;
+
+export const getCampaigns =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json(listCampaigns(db));
+
+export const getCampaign =
+  ({ db, mailer }: Deps): RequestHandler =>
+  (_req, res) => {
+    const detail = campaignDetail(db, campaignId(res.locals), mailer.enabled);
+    if (!detail) throw new NotFoundError("Cette campagne n'existe pas.");
+    res.json(detail);
+  };
+
+export const getMyCampaigns =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) =>
+    void res.json(campaignsOfMentor(db, currentSession(res.locals).user.id));
+
+/** Opens a campaign in one transaction, then writes to its mentors (after the commit: an SMTP failure never undoes it). */
+export const postCampaign =
+  (deps: Deps): RequestHandler =>
+  async (req, res) => {
+    const { db } = deps;
+    const body = res.locals.body as NewCampaignParsed;
+    const { user } = currentSession(res.locals);
+    const created = db.transaction(() => {
+      const errors: FieldError[] = [];
+      const promotions = [...new Set(body.promotions)];
+      for (const key of unknownPromotions(db, promotions)) {
+        errors.push({ path: `body.promotions.${body.promotions.indexOf(key)}`, message: `Promotion inconnue : « ${key} ».` });
+      }
+      const slugs = [...new Set(body.challenges)];
+      const ids = challengeIdsBySlug(db, slugs);
+      for (const slug of slugs.filter((slug) => !ids.has(slug))) {
+        errors.push({ path: `body.challenges.${body.challenges.indexOf(slug)}`, message: `Défi inconnu : « ${slug} ».` });
+      }
+      if (errors.length > 0) throw new ValidationError(errors, "Certaines promotions ou certains défis n'existent pas : rien n'a été créé.");
+      const { id, challengeCount } = insertCampaign(db, {
+        name: body.name,
+        deadline: body.deadline,
+        openedById: user.id,
+        openedByName: user.name,
+        promotions,
+        challengeIds: [...ids.values()],
+      });
+      // Throwing rolls the insert back: a campaign over nothing is refused whole.
+      if (challengeCount === 0) {
+        throw new ValidationError(
+          [{ path: "body.promotions", message: "Ces promotions n'ont aucun défi." }],
+          "La campagne ne porterait sur aucun défi : rien n'a été créé.",
+        );
+      }
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "campaign.created",
+        targetType: "campaign",
+        targetId: id,
+        after: { name: body.name, deadline: body.deadline, promotions, challenges: slugs, challengeCount },
+      });
+      return id;
+    });
+    const campaign = findCampaign(db, created)!;
+    const emails = await sendCampaignEmails(deps, campaign, "opening", new Date());
+    const { closedByName: _closedByName, ...summary } = campaign;
+    res.status(201).json({ campaign: summary, emails });
+  };
+
+export const postCampaignClose =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const id = campaignId(res.locals);
+    const closed = db.transaction(() => {
+      const before = findCampaign(db, id);
+      if (!before) throw new NotFoundError("Cette campagne n'existe pas.");
+      if (before.closedAt) throw new ConflictError("Cette campagne est déjà close.");
+      closeCampaign(db, id, currentSession(res.locals).user.name);
+      const after = findCampaign(db, id)!;
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "campaign.closed",
+        targetType: "campaign",
+        targetId: id,
+        before: { name: before.name, closedAt: null, answeredCount: before.answeredCount, challengeCount: before.challengeCount },
+        after: { name: after.name, closedAt: after.closedAt, answeredCount: after.answeredCount, challengeCount: after.challengeCount },
+      });
+      return after;
+    });
+    const { closedByName: _closedByName, ...summary } = closed;
+    res.json(summary);
+  };
+
+/**
+ * "Envoyer les relances maintenant": reminders of this campaign to every mentor with an
+ * unanswered challenge, whatever the deadline (the admin chose to), still once a day at most.
+ */
+export const postCampaignReminders =
+  (deps: Deps): RequestHandler =>
+  async (req, res) => {
+    const id = campaignId(res.locals);
+    const campaign = findCampaign(deps.db, id);
+    if (!campaign) throw new NotFoundError("Cette campagne n'existe pas.");
+    if (campaign.closedAt) throw new ConflictError("Cette campagne est close : elle n'envoie plus de relances.");
+    const run = await sendCampaignEmails(deps, campaign, "reminder", new Date());
+    if (run.sent + run.failed > 0) {
+      deps.db.transaction(() =>
+        recordAudit(deps.db, { ...auditContext(req, res), action: "campaign.reminders_sent", targetType: "campaign", targetId: id, after: run }),
+      );
+    }
+    res.json(run);
+  };

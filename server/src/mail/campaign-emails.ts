@@ -1,0 +1,128 @@
+// Campaign emails: one per mentor (never one per challenge), listing that mentor's
+// challenges of the campaign. Sent at opening, then as reminders before the deadline.
+import { addDays, parisDate } from "@shared/dates";
+import { AXES } from "@shared/domain";
+import { AXIS_LABELS } from "@shared/labels-fr";
+import { REMINDER_DAYS_BEFORE_DEADLINE, type EmailRun } from "@shared/campaign";
+import type { Deps } from "../handlers/context";
+import type { Mail } from "./mailer";
+import {
+  claimEmail,
+  finishEmail,
+  openCampaignsDueBetween,
+  unansweredByMentor,
+  type Recipient,
+} from "../repositories/campaigns";
+
+export type CampaignEmailKind = "opening" | "reminder";
+
+interface CampaignRef {
+  id: number;
+  name: string;
+  deadline: string;
+}
+
+const frenchDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
+/** "15 décembre 2026": calendar dates are read as UTC so that no time zone moves them. */
+export const deadlineInFrench = (isoDate: string) => frenchDate.format(new Date(`${isoDate}T00:00:00Z`));
+
+/** The text of one email; plain text, so that every client shows it and links stay copyable. */
+export function composeCampaignEmail(
+  { publicUrl }: { publicUrl: string },
+  campaign: CampaignRef,
+  recipient: Recipient,
+  kind: CampaignEmailKind,
+): Mail {
+  const count = recipient.challenges.length;
+  const date = deadlineInFrench(campaign.deadline);
+  // A subject is one line whatever the name holds.
+  const name = campaign.name.replace(/\s+/g, " ");
+  const challenges = count === 1 ? "1 défi" : `${count} défis`;
+  const subject =
+    kind === "opening"
+      ? `Campagne « ${name} » : ${challenges} à mettre à jour avant le ${date}`
+      : `Rappel : ${challenges} à mettre à jour avant le ${date} (campagne « ${name} »)`;
+  const lines = recipient.challenges.flatMap((challenge) => {
+    const missing = AXES.filter((axis) => !challenge.axes[axis]).map((axis) => AXIS_LABELS[axis]);
+    return [
+      `- ${challenge.title}${missing.length > 0 && missing.length < AXES.length ? ` (reste : ${missing.join(", ")})` : ""}`,
+      `  ${publicUrl}/defis/${challenge.slug}?edition=1`,
+    ];
+  });
+  const intro =
+    kind === "opening"
+      ? `L'équipe du programme EIG ouvre la campagne de mise à jour « ${name} ». Merci de faire le point, avant le ${date}, sur ${count === 1 ? "le défi que vous suivez" : `les ${count} défis que vous suivez`} :`
+      : `La campagne de mise à jour « ${name} » se termine le ${date}. ${count === 1 ? "Ce défi attend" : "Ces défis attendent"} encore votre point :`;
+  const text = [
+    `Bonjour ${recipient.name},`,
+    "",
+    intro,
+    "",
+    ...lines,
+    "",
+    "Sur chaque axe (mise en production, transmission, fiabilisation), enregistrez le nouveau niveau, ou cliquez sur « Toujours exact » si rien n'a changé.",
+    "",
+    `Tous vos défis à mettre à jour : ${publicUrl}/mes-defis`,
+    "",
+    "—",
+    "Suivi de pérennisation des défis EIG",
+  ].join("\n");
+  return { to: recipient.email, subject, text };
+}
+
+const emptyRun = (enabled: boolean): EmailRun => ({ enabled, sent: 0, failed: 0, alreadyToday: 0 });
+
+/**
+ * Writes to the mentors of one campaign: at opening, every mentor with all their challenges;
+ * as a reminder, the mentors with unanswered challenges, listing only those. Nothing is sent
+ * (and nothing recorded) without an SMTP server. At most one email per campaign, recipient
+ * and Paris day, enforced by the database (claimEmail).
+ */
+export async function sendCampaignEmails(deps: Deps, campaign: CampaignRef, kind: CampaignEmailKind, now: Date): Promise<EmailRun> {
+  const { db, mailer, config } = deps;
+  if (!mailer.enabled) return emptyRun(false);
+  const run = emptyRun(true);
+  const parisDay = parisDate(now);
+  const recipients = unansweredByMentor(db, campaign.id, { all: kind === "opening" });
+  for (const recipient of recipients) {
+    const claim = claimEmail(db, {
+      campaignId: campaign.id,
+      userId: recipient.userId,
+      recipient: recipient.email,
+      kind,
+      parisDay,
+      challengeCount: recipient.challenges.length,
+    });
+    if (claim === undefined) {
+      run.alreadyToday += 1;
+      continue;
+    }
+    try {
+      await mailer.send(composeCampaignEmail(config, campaign, recipient, kind));
+      finishEmail(db, claim, { status: "sent" });
+      run.sent += 1;
+    } catch (error) {
+      finishEmail(db, claim, { status: "failed", error: error instanceof Error ? error.message : String(error) });
+      run.failed += 1;
+    }
+  }
+  return run;
+}
+
+/**
+ * Reminders for every open campaign whose deadline is at most REMINDER_DAYS_BEFORE_DEADLINE
+ * days away and not past (Paris days): one email per mentor with unanswered challenges.
+ * Run hourly by the server; running it again the same day sends nothing new.
+ */
+export async function sendDueReminders(deps: Deps, now: Date = new Date()): Promise<EmailRun> {
+  if (!deps.mailer.enabled) return emptyRun(false);
+  const today = parisDate(now);
+  const total = emptyRun(true);
+  for (const campaign of openCampaignsDueBetween(deps.db, today, addDays(today, REMINDER_DAYS_BEFORE_DEADLINE))) {
+    const run = await sendCampaignEmails(deps, campaign, "reminder", now);
+    total.sent += run.sent;
+    total.failed += run.failed;
+    total.alreadyToday += run.alreadyToday;
+  }
+  return total;
+}

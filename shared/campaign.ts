@@ -1,0 +1,127 @@
+// Update campaigns (issue 9): the programme team asks the mentors of a set of challenges to
+// bring them up to date by a deadline; reminders go out by email before it.
+import { z } from "zod";
+import { addDays, parisDate } from "./dates";
+import { isoDateSchema, levelSchema, slugSchema, textSchema } from "./common";
+
+/** Reminders go out when the deadline is this many days away or fewer (and not yet past). */
+export const REMINDER_DAYS_BEFORE_DEADLINE = 3;
+
+/** A deadline further away than this is a typing error, not a campaign. */
+export const MAX_CAMPAIGN_DAYS = 366;
+
+/** Hand-picked challenges per campaign; whole promotions are chosen by key instead. */
+export const MAX_PICKED_CHALLENGES = 200;
+
+const promotionKeySchema = z.string().regex(/^[a-z0-9-]{1,20}$/, { error: "Clé de promotion invalide." });
+
+/** `POST /api/campaigns` (admin): promotions and hand-picked challenges are joined together. */
+export const newCampaignSchema = z
+  .strictObject({
+    name: textSchema(200, "Nom de la campagne")
+      .pipe(z.string().min(1, { error: "Le nom de la campagne est obligatoire." }))
+      // It becomes an email subject: one line.
+      .refine((name) => !/[\r\n]/.test(name), { error: "Le nom de la campagne tient sur une ligne." }),
+    // Checked against the Paris day when the request arrives, on both sides.
+    deadline: isoDateSchema
+      .refine((date) => date >= parisDate(), { error: "L'échéance ne peut pas être dans le passé." })
+      .refine((date) => date <= addDays(parisDate(), MAX_CAMPAIGN_DAYS), {
+        error: `L'échéance doit être dans les ${MAX_CAMPAIGN_DAYS} jours.`,
+      }),
+    promotions: z.array(promotionKeySchema).max(50, { error: "50 promotions au plus." }).default([]),
+    challenges: z
+      .array(slugSchema)
+      .max(MAX_PICKED_CHALLENGES, { error: `${MAX_PICKED_CHALLENGES} défis choisis un à un au plus : choisissez plutôt des promotions.` })
+      .default([]),
+  })
+  .refine((body) => body.promotions.length + body.challenges.length > 0, {
+    error: "Choisissez au moins une promotion ou un défi.",
+    path: ["challenges"],
+  });
+export type NewCampaign = z.input<typeof newCampaignSchema>;
+export type NewCampaignParsed = z.output<typeof newCampaignSchema>;
+
+export const campaignIdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+
+/** Whether each axis has been answered (a counting update or "Toujours exact") since the campaign opened. */
+export const axesAnsweredSchema = z.object({ production: z.boolean(), transmission: z.boolean(), reliability: z.boolean() });
+export type AxesAnswered = z.infer<typeof axesAnsweredSchema>;
+
+export const campaignSummarySchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  deadline: isoDateSchema,
+  openedAt: z.string(),
+  openedByName: z.string(),
+  closedAt: z.string().nullable(),
+  challengeCount: z.number().int(),
+  answeredCount: z.number().int(),
+});
+export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
+
+export const campaignChallengeSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  promotion: z.string(),
+  axes: axesAnsweredSchema,
+  answered: z.boolean(),
+  mentors: z.array(z.object({ id: z.number().int(), name: z.string() })),
+});
+export type CampaignChallenge = z.infer<typeof campaignChallengeSchema>;
+
+export const campaignEmailStatsSchema = z.object({
+  /** False when no SMTP server is configured: nothing is sent, the page offers mailto links. */
+  enabled: z.boolean(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  lastSentAt: z.string().nullable(),
+  recent: z.array(
+    z.object({
+      recipientName: z.string(),
+      recipient: z.string(),
+      kind: z.enum(["opening", "reminder"]),
+      status: z.enum(["sending", "sent", "failed"]),
+      challengeCount: z.number().int(),
+      at: z.string(),
+    }),
+  ),
+});
+
+/** `GET /api/campaigns/:id`: completion per promotion and per challenge, and whom to chase. */
+export const campaignDetailSchema = campaignSummarySchema.extend({
+  closedByName: z.string().nullable(),
+  promotions: z.array(z.object({ key: z.string(), label: z.string(), challengeCount: z.number().int(), answeredCount: z.number().int() })),
+  challenges: z.array(campaignChallengeSchema),
+  /** Active mentors with at least one unanswered challenge of the campaign. */
+  toChase: z.array(
+    z.object({ id: z.number().int(), name: z.string(), email: z.string(), challenges: z.array(z.object({ slug: z.string(), title: z.string() })) }),
+  ),
+  emails: campaignEmailStatsSchema,
+});
+export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
+
+/** What a sending run did: emails sent, failed, and recipients already written to today. */
+export const emailRunSchema = z.object({
+  enabled: z.boolean(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  alreadyToday: z.number().int(),
+});
+export type EmailRun = z.infer<typeof emailRunSchema>;
+
+export const campaignCreatedSchema = z.object({ campaign: campaignSummarySchema, emails: emailRunSchema });
+
+/** `GET /api/me/campaigns`: the signed-in mentor's to-do in each open campaign. */
+export const myCampaignSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  deadline: isoDateSchema,
+  openedAt: z.string(),
+  challenges: z.array(
+    campaignChallengeSchema.omit({ mentors: true }).extend({
+      /** The current level per axis (null: never reported): only a reported axis can be confirmed "Toujours exact". */
+      levels: z.object({ production: levelSchema.nullable(), transmission: levelSchema.nullable(), reliability: levelSchema.nullable() }),
+    }),
+  ),
+});
+export type MyCampaign = z.infer<typeof myCampaignSchema>;

@@ -1,0 +1,143 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, parisDate } from "@shared/dates";
+import { replaceChallengeMentors } from "../../server/src/repositories/users";
+import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { challengeId, recordStatus } from "../support/factories";
+import { createAccount } from "../support/session-client";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// In CI the browser must be there: these tests fail loudly instead of skipping.
+const runBrowserTests = hasChromium || Boolean(process.env.CI);
+
+describe.runIf(runBrowserTests)("an update campaign, from its opening to its completion", () => {
+  let sink: SmtpSink;
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    server = await startTestServer({ withClient: true, env: { SMTP_URL: sink.url } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await sink?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(8_000);
+    return context.newPage();
+  }
+
+  /** Text as read, with the narrow no-break spaces of French numbers as plain spaces. */
+  const textOf = async (locator: Locator) => (await locator.textContent())?.replace(/\s+/g, " ") ?? "";
+
+  async function seriousAxeViolations(page: Page): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+
+  it("the team opens it, the mentor answers « Toujours exact » from Mes défis, the campaign page counts it", async () => {
+    const admin = await createAccount(server.db, "admin", { name: "Alice Programme" });
+    const claire = await createAccount(server.db, "mentor", { name: "Claire Mentor" });
+    const marc = await createAccount(server.db, "mentor", { name: "Marc Mentor" });
+    replaceChallengeMentors(server.db, challengeId(server.db, "cartobio"), [claire.id]);
+    replaceChallengeMentors(server.db, challengeId(server.db, "archifiltre"), [marc.id]);
+    // CartoBio's three axes were reported before: Claire can confirm them.
+    for (const axis of ["production", "transmission", "reliability"] as const) recordStatus(server.db, "cartobio", axis, 2, "2024-01-01");
+    const deadline = addDays(parisDate(), 20);
+    const deadlineText = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${deadline}T00:00:00Z`));
+
+    // The team opens the campaign over EIG 2 and CartoBio, picked by hand.
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    await page.getByRole("link", { name: "Administration" }).click();
+    await page.getByRole("link", { name: "Campagnes" }).click();
+    await page.getByRole("heading", { level: 1, name: "Campagnes de mise à jour" }).waitFor();
+    await page.getByText("Aucune campagne pour l'instant.").waitFor();
+    const form = page.getByRole("form", { name: "Ouvrir une campagne" });
+    // Refused first: no challenge chosen; the form says so next to the field.
+    await form.getByLabel("Nom de la campagne").fill("Bilan à +6 mois, EIG 2");
+    await form.getByLabel("Échéance").fill(deadline);
+    await form.getByRole("button", { name: "Ouvrir la campagne" }).click();
+    await form.getByText("Choisissez au moins une promotion ou un défi.").waitFor();
+    await form.locator("label", { hasText: "EIG 2 (13 défis)" }).click();
+    await form.getByLabel("Défi à ajouter").selectOption({ label: "CartoBio" });
+    await form.getByRole("button", { name: "Ajouter" }).click();
+    await form.getByRole("button", { name: "Retirer CartoBio" }).waitFor();
+    await form.getByRole("button", { name: "Ouvrir la campagne" }).click();
+    await page.getByText("Campagne « Bilan à +6 mois, EIG 2 » ouverte sur 14 défis.").waitFor();
+    await page.getByText("Courriel envoyé à 2 mentors.").waitFor();
+    const row = page.getByRole("row", { name: /Bilan à \+6 mois, EIG 2/ });
+    await expect.poll(() => textOf(row)).toContain("0 sur 14 (0 %)");
+    expect(await textOf(row)).toContain(deadlineText);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Each mentor got one email with the link to "Mes défis".
+    const mails = await sink.waitForMessages(2);
+    const toClaire = mails.find((mail) => mail.to.includes(claire.email))!;
+    expect(toClaire.subject).toBe(`Campagne « Bilan à +6 mois, EIG 2 » : 1 défi à mettre à jour avant le ${deadlineText}`);
+    expect(toClaire.text).toContain("/mes-defis");
+
+    // Claire finds the to-do at the top of "Mes défis" and answers "Toujours exact".
+    const mentorPage = await newPage();
+    const mentorProblems = watchPageProblems(mentorPage);
+    await signInThroughForm(mentorPage, server.baseUrl, claire.email, claire.password);
+    await mentorPage.getByRole("link", { name: "Mes défis" }).click();
+    const todo = mentorPage.getByRole("region", { name: "Campagne « Bilan à +6 mois, EIG 2 »" });
+    await todo.getByText(`À faire avant le ${deadlineText}`).waitFor();
+    await todo.getByText("0 sur 1 à jour").waitFor();
+    const items = todo.getByRole("list", { name: "Défis de la campagne « Bilan à +6 mois, EIG 2 »" }).getByRole("listitem").filter({ hasText: "CartoBio" });
+    await items.getByText("Transmission : à faire").waitFor();
+    expect(await seriousAxeViolations(mentorPage)).toEqual([]);
+    await items.getByRole("button", { name: "Toujours exact : CartoBio" }).click();
+    await todo.getByText("CartoBio : niveaux actuels confirmés.").waitFor();
+    await todo.getByText("1 sur 1 à jour").waitFor();
+    await items.getByText("Transmission : fait").waitFor();
+    await todo.getByText("Merci : tous vos défis de cette campagne ont répondu.").waitFor();
+    // The challenge itself is no longer "à actualiser".
+    await expect.poll(() => mentorPage.getByRole("article", { name: "CartoBio" }).textContent()).toContain("À jour");
+    expect(mentorProblems).toEqual([]);
+
+    // The campaign page counts it, per promotion and per challenge; Marc remains to chase.
+    await row.getByRole("link", { name: "Bilan à +6 mois, EIG 2" }).click();
+    await page.getByRole("heading", { level: 1, name: /Bilan à \+6 mois, EIG 2/ }).waitFor();
+    await page.getByText(/^1 sur 14 défis ont répondu \(7\s%\)\.$/).waitFor();
+    const byPromotion = page.getByRole("table", { name: "Défis ayant répondu, par promotion" });
+    expect(await textOf(byPromotion.getByRole("row", { name: /EIG 3/ }))).toContain("1 sur 1 (100 %)");
+    expect(await textOf(byPromotion.getByRole("row", { name: /EIG 2/ }))).toContain("0 sur 13 (0 %)");
+    const cartobio = page.getByRole("table", { name: /^Défis de la campagne/ }).getByRole("row", { name: /CartoBio/ });
+    expect(await cartobio.textContent()).toContain("Répondu");
+    const toChase = page.getByRole("table", { name: "Mentors dont au moins un défi n'a pas répondu" });
+    expect(await toChase.getByRole("row").count()).toBe(2);
+    const marcMail = toChase.getByRole("link", { name: marc.email });
+    expect(await marcMail.getAttribute("href")).toMatch(new RegExp(`^mailto:${marc.email}\\?subject=`));
+    expect(await toChase.textContent()).not.toContain("Claire Mentor");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Reminders now: Marc was already written to today (the opening email), so nothing more.
+    await page.getByRole("button", { name: "Envoyer les relances maintenant" }).click();
+    await page.getByText("Aucune relance envoyée. 1 mentor déjà écrit aujourd'hui.").waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(sink.messages).toHaveLength(2);
+
+    // Closed, it stays readable and leaves Claire's to-do.
+    await page.getByRole("button", { name: "Clore la campagne" }).click();
+    await page.getByRole("button", { name: "Confirmer la clôture" }).click();
+    await page.getByRole("heading", { level: 1, name: /Bilan à \+6 mois, EIG 2\s*Close/ }).waitFor();
+    expect(await page.getByRole("button", { name: "Envoyer les relances maintenant" }).count()).toBe(0);
+    await mentorPage.reload();
+    await mentorPage.getByRole("heading", { level: 1, name: "Mes défis" }).waitFor();
+    await mentorPage.getByRole("article", { name: "CartoBio" }).waitFor();
+    expect(await mentorPage.getByRole("region", { name: /^Campagne/ }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+});
