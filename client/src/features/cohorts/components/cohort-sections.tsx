@@ -67,7 +67,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
       <section className="fr-mt-4w" aria-labelledby="section-trajectories">
         <h2 id="section-trajectories">{t.sections.trajectories}</h2>
-        {trajectories.data ? <TrajectoriesChart trajectories={trajectories.data} caption={captionLines} /> : <QueryStatus query={trajectories} />}
+        {trajectories.data ? <TrajectoriesChart trajectories={trajectories.data} caption={caption(total, "trajectories")} /> : <QueryStatus query={trajectories} />}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-sustainability">
@@ -75,10 +75,10 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
         {sustainability.data ? (
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-6"}>
-              <ActionsChart data={sustainability.data} caption={captionLines} />
+              <ActionsChart data={sustainability.data} caption={caption(total, "sustainability")} />
             </div>
             <div className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-6"}>
-              <PeopleKeptChart data={sustainability.data} caption={captionLines} />
+              <PeopleKeptChart data={sustainability.data} caption={caption(total, "sustainability")} />
             </div>
           </div>
         ) : (

@@ -11,6 +11,7 @@ import { LevelBadge } from "../../../components/level-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
+import { SentBackNotice } from "../../../components/sent-back-notice";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
 export default function MyChallengesPage() {
@@ -27,6 +28,7 @@ export default function MyChallengesPage() {
     <>
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
+      <SentBackNotice />
       {challenges.isPending && <Loading label={t.loading} />}
       {challenges.isError && <ErrorAlert error={challenges.error} />}
       {challenges.data && challenges.data.length === 0 && (
