@@ -71,7 +71,6 @@ function HistoryEntry({ update }: { update: StatusUpdate }) {
         )}
         {!retracted && <ValidationBadge validation={update.validation} />}
       </p>
-      {!retracted && <ValidationComment validation={update.validation} />}
       {/* A confirmation's note is the server's fixed wording, already said by its badge. */}
       {update.note && !confirmation && (
         <p className="history-item__note fr-mb-1v">
@@ -94,6 +93,7 @@ function HistoryEntry({ update }: { update: StatusUpdate }) {
           {t.retraction(f.instant(update.retraction.retractedAt), update.retraction.authorName, update.retraction.reason)}
         </p>
       )}
+      {!retracted && <ValidationComment validation={update.validation} />}
     </>
   );
 }

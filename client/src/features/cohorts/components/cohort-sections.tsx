@@ -28,7 +28,7 @@ import { useI18n } from "../../../i18n/use-i18n";
  * `printable` opens the tables instead of leaving them in closed accordions.
  */
 export function CohortSections({ filters, printable = false }: { filters: StatsFilters; printable?: boolean }) {
-  const t = useI18n().t.dashboard;
+  const { t: { dashboard: t, validation }, l } = useI18n();
   const caption = useCaption(filters);
   const cohorts = useCohortStats(filters);
   const trajectories = useTrajectories(filters);
@@ -88,6 +88,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
       <section className="fr-mt-4w" aria-labelledby="section-risk">
         <h2 id="section-risk">{t.sections.risk}</h2>
+        {filters.data && filters.data !== "all" && <p className="fr-text--sm">{validation.riskNote(l.DATA_VIEW_LABELS[filters.data])}</p>}
         {atRisk.data ? <AtRiskList challenges={atRisk.data} total={total} /> : <QueryStatus query={atRisk} />}
       </section>
 

@@ -59,7 +59,9 @@ export default function ValidationPage() {
               ? state === "declared"
                 ? t.noneDeclared
                 : t.noneSentBack
-              : (state === "declared" ? t.count : t.sentBackCount)(f.count(queue.data.total, t.declaration))}
+              : state === "declared"
+                ? t.count(f.count(queue.data.total, t.declaration))
+                : t.sentBackCount(f.count(queue.data.total, t.sentBackNoun))}
           </p>
           <ul className="validation-queue" aria-label={t.tableCaption}>
             {queue.data.items.map((item) => (
