@@ -11,6 +11,7 @@ import {
 } from "./domain";
 import { axisSchema, isoDateSchema, levelSchema } from "./common";
 import { warningSchema } from "./writes";
+import { entryValidationSchema } from "./validation";
 
 export const axisStatusSchema = z.object({ level: levelSchema, asOf: isoDateSchema }).nullable();
 export type AxisStatus = z.infer<typeof axisStatusSchema>;
@@ -54,6 +55,8 @@ export const statusUpdateSchema = z.object({
   /** "confirmation": the mentor confirmed the level was still right ("Toujours exact"). */
   kind: z.enum(["update", "confirmation"]),
   retraction: z.object({ reason: z.string(), retractedAt: z.string(), authorName: z.string() }).nullable(),
+  /** Issue 9: declared, validated or sent back, with the admin's latest comment. */
+  validation: entryValidationSchema,
 });
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
 
@@ -65,6 +68,8 @@ export const outcomeEntrySchema = z.object({
   asOf: isoDateSchema,
   recordedAt: z.string(),
   authorName: z.string(),
+  /** Issue 9: declared, validated or sent back, with the admin's latest comment. */
+  validation: entryValidationSchema,
 });
 export type OutcomeEntry = z.infer<typeof outcomeEntrySchema>;
 

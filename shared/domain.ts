@@ -71,3 +71,11 @@ export const CHECKLIST_ITEMS: readonly ChecklistItemKey[] = CHECKLIST_GROUPS.fla
 
 /** Author shown on entries restated from the programme's public sources. */
 export const PUBLIC_SOURCE_AUTHOR = "Programme EIG — source publique";
+
+/** Validation of mentors' declarations (issue 9): an entry's state, and the views of the data. */
+export const VALIDATION_STATES = ["declared", "validated", "sent_back"] as const;
+export type ValidationState = (typeof VALIDATION_STATES)[number];
+export const VALIDATION_DECISIONS = ["validated", "sent_back"] as const;
+export type ValidationDecision = (typeof VALIDATION_DECISIONS)[number];
+export const DATA_VIEWS = ["all", "validated", "declared"] as const;
+export type DataView = (typeof DATA_VIEWS)[number];

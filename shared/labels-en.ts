@@ -13,6 +13,7 @@ import type {
   SustainabilityPath,
   TimeShare,
 } from "./domain";
+import type { DataView, ValidationState } from "./domain";
 
 export const AXIS_LABELS: Record<Axis, string> = {
   production: "Production",
@@ -143,4 +144,17 @@ export const ARRANGEMENT_LABELS: Record<ResourceArrangement, string> = {
 export const TIME_SHARE_LABELS: Record<TimeShare, string> = {
   full_time: "Full time",
   part_time: "Part time",
+};
+
+export const VALIDATION_STATE_LABELS: Record<ValidationState, string> = {
+  declared: "Declared",
+  validated: "Validated",
+  sent_back: "Sent back",
+};
+
+/** What a chart or an export counts, named in its caption. */
+export const DATA_VIEW_LABELS: Record<DataView, string> = {
+  all: "Data: all (declared and validated)",
+  validated: "Data: validated only",
+  declared: "Data: declared, awaiting validation, only",
 };

@@ -13,6 +13,7 @@ import type {
   SustainabilityPath,
   TimeShare,
 } from "./domain";
+import type { DataView, ValidationState } from "./domain";
 
 export const AXIS_LABELS: Record<Axis, string> = {
   production: "Mise en production",
@@ -143,4 +144,17 @@ export const ARRANGEMENT_LABELS: Record<ResourceArrangement, string> = {
 export const TIME_SHARE_LABELS: Record<TimeShare, string> = {
   full_time: "Temps plein",
   part_time: "Temps partiel",
+};
+
+export const VALIDATION_STATE_LABELS: Record<ValidationState, string> = {
+  declared: "Déclaré",
+  validated: "Validé",
+  sent_back: "Renvoyé",
+};
+
+/** What a chart or an export counts, named in its caption. */
+export const DATA_VIEW_LABELS: Record<DataView, string> = {
+  all: "Données : toutes (déclarées et validées)",
+  validated: "Données : validées uniquement",
+  declared: "Données : déclarées, en attente de validation, uniquement",
 };

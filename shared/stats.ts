@@ -1,7 +1,7 @@
 // Statistics beyond the cohort counts (issue «Cohort analytics…»): filters, trajectories,
 // outcomes at fixed offsets after the end, sustainability work, challenges at risk.
 import { z } from "zod";
-import { ACTION_KINDS, ACTION_STATUSES, OUTCOME_CATEGORIES } from "./domain";
+import { ACTION_KINDS, ACTION_STATUSES, DATA_VIEWS, OUTCOME_CATEGORIES } from "./domain";
 
 /** Filters every statistic accepts; they are kept in the dashboard's URL. */
 export const statsFiltersSchema = z.strictObject({
@@ -11,6 +11,8 @@ export const statsFiltersSchema = z.strictObject({
     .optional(),
   administration: z.string().trim().min(1).max(300).optional(),
   skill: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, { error: "Compétence invalide." }).optional(),
+  /** Which values count (issue 9): all (default), validated only, or declared and not yet validated only. */
+  data: z.enum(DATA_VIEWS, { error: "Données attendues : « all », « validated » ou « declared »." }).optional(),
 });
 export type StatsFilters = z.infer<typeof statsFiltersSchema>;
 

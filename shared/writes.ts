@@ -7,6 +7,7 @@ import {
   ALLY_KINDS,
   AXES,
   CHECKLIST_ITEMS,
+  DATA_VIEWS,
   OUTCOME_CATEGORIES,
   RESOURCE_ARRANGEMENTS,
   SUSTAINABILITY_PATHS,
@@ -153,10 +154,17 @@ export type Warning = z.infer<typeof warningSchema>;
 /** Language of the exports' column headers, labels and sheet names: French unless asked. */
 const exportLangSchema = z.enum(["fr", "en"], { error: "Langue attendue : « fr » ou « en »." }).optional();
 
+/** Which values the exports hold (issue 9): all (default), validated only, or declared only. */
+const exportDataSchema = z.enum(DATA_VIEWS, { error: "Données attendues : « all », « validated » ou « declared »." }).optional();
+
 export const exportQuerySchema = z.strictObject({
   sep: z.enum([",", ";"], { error: "Séparateur attendu : « , » ou « ; »." }).optional(),
   lang: exportLangSchema,
+  data: exportDataSchema,
 });
 
 /** `GET /api/export/dataset.xlsx`: only the language. */
-export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema });
+export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema, data: exportDataSchema });
+
+/** `GET /api/export/dataset.json`: only which values. */
+export const exportDataQuerySchema = z.strictObject({ data: exportDataSchema });

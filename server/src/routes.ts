@@ -34,6 +34,7 @@ import {
 import { exportChallengesCsv, exportDatasetJson, exportDatasetXlsx, exportStatusHistoryCsv } from "./handlers/exports";
 import { getOpenApi } from "./handlers/openapi";
 import { getCampaign, getCampaigns, getMyCampaigns, postCampaign, postCampaignClose, postCampaignReminders } from "./handlers/campaigns";
+import { getMySentBack, getValidationQueue, outcomeChallenge, postValidation } from "./handlers/validation";
 import { challengeOfItem, type ItemKind } from "./repositories/challenge-items";
 import { auditPageSchema, auditQuerySchema } from "@shared/audit";
 import {
@@ -51,6 +52,13 @@ import { challengeFiltersSchema } from "@shared/challenge-filters";
 import { cohortStatsListSchema } from "@shared/cohort-stats";
 import { promotionSchema } from "@shared/promotion";
 import {
+  sentBackEntrySchema,
+  validationDecisionSchema,
+  validationQueuePageSchema,
+  validationQueueQuerySchema,
+  validationResultSchema,
+} from "@shared/validation";
+import {
   atRiskChallengeSchema,
   facetsSchema,
   metaSchema,
@@ -66,6 +74,7 @@ import {
   checklistItemParamsSchema,
   checklistItemUpdateSchema,
   confirmationSchema,
+  exportDataQuerySchema,
   exportLangQuerySchema,
   exportQuerySchema,
   itemIdParamsSchema,
@@ -404,6 +413,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/export/dataset.json",
       summary: "Le jeu de données complet en JSON.",
       access: "exporter",
+      input: { query: exportDataQuerySchema },
       response: file("application/json"),
       handlers: [exportDatasetJson(deps)],
     },
@@ -516,6 +526,44 @@ export function apiRoutes(deps: Deps): Route[] {
       access: "signedIn",
       response: json(200, zod.array(myCampaignSchema)),
       handlers: [getMyCampaigns(deps)],
+    },
+    // Validation of mentors' declarations (issue 9)
+    {
+      method: "get",
+      path: "/validations",
+      summary: "Les déclarations à valider (ou renvoyées), des plus anciennes aux plus récentes, paginées.",
+      access: "admin",
+      input: { query: validationQueueQuerySchema },
+      response: json(200, validationQueuePageSchema),
+      handlers: [getValidationQueue(deps)],
+    },
+    {
+      method: "post",
+      path: "/status-updates/:id/validation",
+      summary: "Valide une mise à jour de statut, ou la renvoie au mentor avec un commentaire (409 si c'est déjà son état).",
+      access: "admin",
+      challenge: statusUpdateChallenge,
+      input: { params: itemIdParamsSchema, body: validationDecisionSchema },
+      response: json(201, validationResultSchema),
+      handlers: [postValidation("status_update", deps)],
+    },
+    {
+      method: "post",
+      path: "/outcomes/:id/validation",
+      summary: "Valide un résultat, ou le renvoie au mentor avec un commentaire (409 si c'est déjà son état).",
+      access: "admin",
+      challenge: outcomeChallenge,
+      input: { params: itemIdParamsSchema, body: validationDecisionSchema },
+      response: json(201, validationResultSchema),
+      handlers: [postValidation("outcome", deps)],
+    },
+    {
+      method: "get",
+      path: "/me/sent-back",
+      summary: "Les déclarations du compte renvoyées par l'équipe du programme et toujours en vigueur, avec le commentaire.",
+      access: "signedIn",
+      response: json(200, zod.array(sentBackEntrySchema)),
+      handlers: [getMySentBack(deps)],
     },
   ];
 }

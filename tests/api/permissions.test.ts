@@ -8,7 +8,8 @@ import { ROLES_BY_ACCESS, type Access } from "../../server/src/http/access";
 import { apiRoutes, type Route } from "../../server/src/routes";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { insertItem, type ItemKind } from "../../server/src/repositories/challenge-items";
-import { challengeVersion } from "../../server/src/repositories/outcomes";
+import { appendOutcome, challengeVersion } from "../../server/src/repositories/outcomes";
+import { appendStatusUpdate } from "../../server/src/repositories/status-updates";
 import type { Role } from "@shared/domain";
 import { insertCampaign } from "../../server/src/repositories/campaigns";
 import { addDays, parisDate } from "@shared/dates";
@@ -63,6 +64,10 @@ const rules: Record<string, Access> = {
   "post /status-updates/:id/retraction": "challengeEditor",
   "put /challenges/:slug/outcome": "challengeEditor",
   "put /challenges/:slug/checklist/:item": "challengeEditor",
+  "get /validations": "admin",
+  "post /status-updates/:id/validation": "admin",
+  "post /outcomes/:id/validation": "admin",
+  "get /me/sent-back": "signedIn",
   ...Object.fromEntries(
     ["actions", "scenarios", "allies", "resources"].flatMap((plural) => [
       [`post /challenges/:slug/${plural}`, "challengeEditor"],
@@ -173,6 +178,34 @@ const samples: Record<string, SampleFactory> = {
   "post /campaigns/:id/close": () => ({ path: `/api/campaigns/${freshCampaign()}/close` }),
   "post /campaigns/:id/reminders": () => ({ path: `/api/campaigns/${freshCampaign()}/reminders` }),
   "get /me/campaigns": () => ({ path: "/api/me/campaigns" }),
+  "get /validations": () => ({ path: "/api/validations?state=declared&pageSize=5" }),
+  // A fresh declaration by the challenge's mentor each time: deciding twice the same is a 409.
+  "post /status-updates/:id/validation": () => ({
+    path: `/api/status-updates/${appendStatusUpdate(server.db, {
+      challengeId: challengeId(server.db, OWNED),
+      axis: "transmission",
+      level: 2,
+      asOf: "2024-02-01",
+      authorId: accounts.mentorOfChallenge.id,
+      authorName: "Mentor",
+    })}/validation`,
+    body: { decision: "validated" },
+  }),
+  "post /outcomes/:id/validation": () => ({
+    path: `/api/outcomes/${
+      appendOutcome(server.db, {
+        challengeId: challengeId(server.db, OWNED),
+        categories: ["maintained"],
+        path: null,
+        note: null,
+        asOf: "2024-02-01",
+        authorId: accounts.mentorOfChallenge.id,
+        authorName: "Mentor",
+      }).outcome.id
+    }/validation`,
+    body: { decision: "sent_back", comment: "Quelle équipe maintient l'outil ?" },
+  }),
+  "get /me/sent-back": () => ({ path: "/api/me/sent-back" }),
   ...itemSamples("action", "actions", { kind: "communication", title: "Démo" }, { status: "done" }),
   ...itemSamples("scenario", "scenarios", { title: "Reprise en interne" }, { preferred: true }),
   ...itemSamples("ally", "allies", { name: "Etalab", kind: "programme" }, { role: "Appui" }),

@@ -18,6 +18,7 @@ const AuditPage = lazy(() => import("../features/admin/components/audit-page"));
 const CampaignsPage = lazy(() => import("../features/campaigns/components/campaigns-page"));
 const CampaignPage = lazy(() => import("../features/campaigns/components/campaign-page"));
 const CampaignTodos = lazy(() => import("../features/campaigns/components/campaign-todos"));
+const ValidationPage = lazy(() => import("../features/validation/components/validation-page"));
 const NotFoundPage = lazy(() => import("./not-found-page"));
 const AccessibilityPage = lazy(() => import("../features/accessibility/components/accessibility-page"));
 
@@ -62,6 +63,7 @@ export const router = createBrowserRouter([
               { path: "journal", element: <AuditPage /> },
               { path: "campagnes", element: <CampaignsPage /> },
               { path: "campagnes/:id", element: <CampaignPage /> },
+              { path: "a-valider", element: <ValidationPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

@@ -15,7 +15,9 @@ import { apiDoc } from "./messages/api-doc";
 import { accessibility } from "./messages/accessibility";
 import { campaigns } from "./messages/campaigns";
 
-const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns };
+import { validation } from "./messages/validation";
+
+const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["fr"] };

@@ -2,6 +2,7 @@
 // from before the trajectory tables existed. Writes keep them up to date one by one afterwards.
 import type { Db } from "./database";
 import { markTrajectoryChanged } from "../repositories/trajectory-steps";
+import { rebuildValidationColumns } from "../repositories/validation";
 
 const NOT_RETRACTED = "NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)";
 
@@ -68,6 +69,8 @@ export function rebuildDerivedState(db: Db): void {
         )
       );
     `);
+    // After current_status and current_outcome: the validation columns read them (migration 0007).
+    rebuildValidationColumns(db);
     markTrajectoryChanged(db, null);
   });
 }

@@ -2,9 +2,9 @@
 // per table) and JSON. Dated file names, challenge-level data only.
 import ExcelJS from "exceljs";
 import type { RequestHandler, Response } from "express";
-import { readDataset, type DatasetChallenge } from "../repositories/dataset";
+import { datasetChallenges, readDataset, type DatasetChallenge } from "../repositories/dataset";
 import { toCsv, type CsvColumn } from "@shared/csv";
-import { AXES, type Level, type OutcomeCategory, type SustainabilityPath } from "@shared/domain";
+import { AXES, type DataView, type Level, type OutcomeCategory, type SustainabilityPath, type ValidationState } from "@shared/domain";
 import { DEFAULT_LANG, domainLabels, type Lang } from "@shared/labels";
 import { parisDate } from "@shared/dates";
 import type { Deps } from "./context";
@@ -51,6 +51,9 @@ const EXPORT_WORDS = {
       resources: "Ressources",
     },
     creator: "Suivi de pérennisation des défis EIG",
+    data: "données",
+    validation: "validation",
+    fileSuffix: { all: "", validated: "-validees", declared: "-declarees" },
   },
   en: {
     slug: "id",
@@ -92,10 +95,13 @@ const EXPORT_WORDS = {
       resources: "Resources",
     },
     creator: "EIG challenges sustainability tracker",
+    data: "data",
+    validation: "validation",
+    fileSuffix: { all: "", validated: "-validated", declared: "-declared" },
   },
 } satisfies Record<Lang, unknown>;
 
-type ExportQuery = { sep?: "," | ";"; lang?: Lang };
+type ExportQuery = { sep?: "," | ";"; lang?: Lang; data?: DataView };
 const queryOf = (res: Response): ExportQuery => (res.locals.query ?? {}) as ExportQuery;
 
 function sendFile(res: Response, base: string, extension: string, type: string, body: string | Buffer): void {
@@ -104,7 +110,7 @@ function sendFile(res: Response, base: string, extension: string, type: string, 
   res.send(body);
 }
 
-function challengeColumns(lang: Lang): CsvColumn<DatasetChallenge>[] {
+function challengeColumns(lang: Lang, data: DataView): CsvColumn<DatasetChallenge>[] {
   const w = EXPORT_WORDS[lang];
   const l = domainLabels(lang);
   const levelLabel = (level: unknown) => (level === null || level === undefined ? l.NO_REPORT_LABEL : l.LEVEL_LABELS[level as Level]);
@@ -129,24 +135,27 @@ function challengeColumns(lang: Lang): CsvColumn<DatasetChallenge>[] {
     { header: w.outcomeAsOf, value: (c) => c.outcomeAsOf },
     { header: w.lastReport, value: (c) => c.lastReportAt?.slice(0, 10) },
     { header: w.stale, value: (c) => c.stale },
+    // Issue 9: every row says which values it holds, so that a copied extract still does.
+    { header: w.data, value: () => l.DATA_VIEW_LABELS[data] },
   ];
 }
 
 export const exportChallengesCsv =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    const { sep = ",", lang = DEFAULT_LANG } = queryOf(res);
-    sendFile(res, "eig-defis", "csv", "text/csv; charset=utf-8", toCsv(readDataset(db).challenges, challengeColumns(lang), sep));
+    const { sep = ",", lang = DEFAULT_LANG, data = "all" } = queryOf(res);
+    const base = `eig-defis${EXPORT_WORDS[lang].fileSuffix[data]}`;
+    sendFile(res, base, "csv", "text/csv; charset=utf-8", toCsv(datasetChallenges(db, data), challengeColumns(lang, data), sep));
   };
 
 export const exportStatusHistoryCsv =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    const { sep = ",", lang = DEFAULT_LANG } = queryOf(res);
+    const { sep = ",", lang = DEFAULT_LANG, data = "all" } = queryOf(res);
     const w = EXPORT_WORDS[lang];
     const l = domainLabels(lang);
     const levelLabel = (level: unknown) => (level === null || level === undefined ? l.NO_REPORT_LABEL : l.LEVEL_LABELS[level as Level]);
-    const { challenges, statusUpdates } = readDataset(db);
+    const { challenges, statusUpdates } = readDataset(db, data);
     const titles = new Map(challenges.map((c) => [c.slug, c]));
     type Row = Record<string, unknown>;
     const columns: CsvColumn<Row>[] = [
@@ -163,14 +172,18 @@ export const exportStatusHistoryCsv =
       { header: w.evidence, value: (u) => u.evidenceUrl },
       { header: w.retracted, value: (u) => u.retracted },
       { header: w.retractionReason, value: (u) => u.retractionReason },
+      { header: w.validation, value: (u) => l.VALIDATION_STATE_LABELS[u.validation as ValidationState] },
+      { header: w.data, value: () => l.DATA_VIEW_LABELS[data] },
     ];
-    sendFile(res, "eig-historique-statuts", "csv", "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep));
+    sendFile(res, `eig-historique-statuts${w.fileSuffix[data]}`, "csv", "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep));
   };
 
 export const exportDatasetJson =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    sendFile(res, "eig-donnees", "json", "application/json; charset=utf-8", JSON.stringify(readDataset(db), null, 2));
+    const { data = "all" } = queryOf(res);
+    const base = `eig-donnees${EXPORT_WORDS[DEFAULT_LANG].fileSuffix[data]}`;
+    sendFile(res, base, "json", "application/json; charset=utf-8", JSON.stringify(readDataset(db, data), null, 2));
   };
 
 const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios", "allies", "resources"] as const;
@@ -178,10 +191,12 @@ const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios
 export const exportDatasetXlsx =
   ({ db }: Deps): RequestHandler =>
   async (_req, res) => {
-    const w = EXPORT_WORDS[queryOf(res).lang ?? DEFAULT_LANG];
-    const dataset = readDataset(db);
+    const { lang = DEFAULT_LANG, data = "all" } = queryOf(res);
+    const w = EXPORT_WORDS[lang];
+    const dataset = readDataset(db, data);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = w.creator;
+    workbook.subject = domainLabels(lang).DATA_VIEW_LABELS[data];
     workbook.created = new Date();
     for (const key of SHEETS) {
       const rows = dataset[key] as Record<string, unknown>[];
@@ -195,5 +210,5 @@ export const exportDatasetXlsx =
       }
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    sendFile(res, "eig-donnees", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer);
+    sendFile(res, `eig-donnees${w.fileSuffix[data]}`, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer);
   };

@@ -2,6 +2,7 @@
 // or one ordered pass over history, and returns plain objects for the API.
 import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
+import { entryStateSql, levelExpression } from "./validation";
 import { allSteps, filteredMonthLevels, trajectoryRevisions, type Step } from "./trajectory-steps";
 import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/domain";
 import { addMonths, parisDate } from "@shared/dates";
@@ -149,15 +150,20 @@ export function outcomesAfterEnd(db: Db, filters: StatsFilters, today = parisDat
     `SELECT c.id, c.promotion_key AS promotion, c.ends_on AS endsOn FROM challenges c WHERE ${FILTERED_CHALLENGE}`,
     filterParams(filters),
   );
-  const outcomes = new Map<number, { asOf: string; categories: OutcomeCategory[] }[]>();
-  for (const row of db.all<{ challengeId: number; asOf: string; categories: string }>(
-    `SELECT o.challenge_id AS challengeId, o.as_of AS asOf, o.categories
+  // Issue 9: `validated` reads only validated outcomes; `declared` counts the outcome in force
+  // at the date only when it still awaits validation (or was sent back).
+  const data = filters.data ?? "all";
+  const outcomes = new Map<number, { asOf: string; categories: OutcomeCategory[]; validated: boolean }[]>();
+  for (const row of db.all<{ challengeId: number; asOf: string; categories: string; validated: number }>(
+    `SELECT o.challenge_id AS challengeId, o.as_of AS asOf, o.categories,
+            ${data === "all" ? "1" : `${entryStateSql("outcome", "o")} = 'validated'`} AS validated
      FROM outcomes o JOIN challenges c ON c.id = o.challenge_id
      WHERE ${FILTERED_CHALLENGE} ORDER BY o.as_of, o.id`,
     filterParams(filters),
   )) {
+    if (data === "validated" && row.validated !== 1) continue;
     if (!outcomes.has(row.challengeId)) outcomes.set(row.challengeId, []);
-    outcomes.get(row.challengeId)!.push({ asOf: row.asOf, categories: JSON.parse(row.categories) });
+    outcomes.get(row.challengeId)!.push({ asOf: row.asOf, categories: JSON.parse(row.categories), validated: row.validated === 1 });
   }
 
   const byPromotion = new Map<string, typeof challenges>();
@@ -174,7 +180,7 @@ export function outcomesAfterEnd(db: Db, filters: StatsFilters, today = parisDat
         if (date > today) continue;
         entry.reached += 1;
         const inForce = outcomes.get(challenge.id)?.filter((outcome) => outcome.asOf <= date).at(-1);
-        if (!inForce) continue;
+        if (!inForce || (data === "declared" && inForce.validated)) continue;
         entry.reported += 1;
         for (const category of inForce.categories) entry.outcomes[category] += 1;
       }
@@ -218,17 +224,20 @@ export function sustainabilityStats(db: Db, filters: StatsFilters): Sustainabili
 
 /**
  * Challenges at risk: ended over six months ago with production below "Atteint", or ended
- * with nobody kept on the deliverables, or with nothing reported for 90 days.
+ * with nobody kept on the deliverables, or with nothing reported for 90 days. The data view
+ * (issue 9) applies to the production level, the one reason that rests on a declared value:
+ * `validated` reads the latest validated level (none validated counts as below "Atteint");
+ * `declared` gives this reason only on a declared level still awaiting validation. People
+ * kept and staleness are not subject to validation.
  */
 export function atRiskChallenges(db: Db, filters: StatsFilters, now = new Date()): AtRiskChallenge[] {
   const today = parisDate(now);
   const rows = db.all<Omit<AtRiskChallenge, "reasons"> & { kept: number }>(
     `SELECT c.slug, c.title, c.promotion_key AS promotion, c.administration, c.ends_on AS endsOn,
-            c.last_report_at AS lastReportAt, s.level AS productionLevel,
+            c.last_report_at AS lastReportAt, ${levelExpression("production", filters.data)} AS productionLevel,
             EXISTS (SELECT 1 FROM resources r WHERE r.challenge_id = c.id AND r.people_kept > 0) AS kept
      FROM challenges c
      JOIN promotions p ON p.key = c.promotion_key
-     LEFT JOIN current_status s ON s.challenge_id = c.id AND s.axis = 'production'
      WHERE ${FILTERED_CHALLENGE}
      ORDER BY p.position, c.title COLLATE NOCASE`,
     filterParams(filters),
@@ -236,7 +245,8 @@ export function atRiskChallenges(db: Db, filters: StatsFilters, now = new Date()
   return rows
     .map(({ kept, ...row }) => {
       const reasons: RiskReason[] = [];
-      if (addMonths(row.endsOn, 6) < today && (row.productionLevel ?? -1) < 2) reasons.push("production_below_achieved");
+      const productionCounts = filters.data !== "declared" || row.productionLevel !== null;
+      if (productionCounts && addMonths(row.endsOn, 6) < today && (row.productionLevel ?? -1) < 2) reasons.push("production_below_achieved");
       if (row.endsOn < today && !kept) reasons.push("nobody_kept");
       if (isStale(row.lastReportAt, now)) reasons.push("stale");
       return { ...row, reasons };

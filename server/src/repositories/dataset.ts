@@ -2,6 +2,8 @@
 // names, no audit log, no sessions: personal data stays with the programme team.
 import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
+import { AXES, type DataView } from "@shared/domain";
+import { entryStateSql, validatedFlagColumn } from "./validation";
 
 export interface DatasetChallenge {
   slug: string;
@@ -46,7 +48,38 @@ type ChallengeRow = Omit<DatasetChallenge, "datesApproximate" | "skills" | "outc
   outcomeCategories: string | null;
 };
 
-export function datasetChallenges(db: Db): DatasetChallenge[] {
+const ALIASES = { production: "sp", transmission: "st", reliability: "sr" } as const;
+
+/**
+ * The joins that give, per axis (aliases sp, st, sr: level, as_of) and for the outcome (alias
+ * o), the values a data view counts (issue 9): the current ones (`all`), the latest validated
+ * ones (`validated`), or the current ones while they await validation (`declared`).
+ */
+function valueJoins(data: DataView): string {
+  const axisJoins = AXES.map((axis) => {
+    const a = ALIASES[axis];
+    if (data === "validated") {
+      return `LEFT JOIN status_updates ${a} ON ${a}.id = (
+        SELECT u.id FROM status_updates u
+        WHERE u.challenge_id = c.id AND u.axis = '${axis}'
+          AND NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)
+          AND ${entryStateSql("status_update", "u")} = 'validated'
+        ORDER BY u.as_of DESC, u.id DESC LIMIT 1)`;
+    }
+    const declaredOnly = data === "declared" ? ` AND c.${validatedFlagColumn(axis)} = 0` : "";
+    return `LEFT JOIN current_status ${a} ON ${a}.challenge_id = c.id AND ${a}.axis = '${axis}'${declaredOnly}`;
+  });
+  const outcomeJoin =
+    data === "validated"
+      ? `LEFT JOIN outcomes o ON o.id = (
+          SELECT vo.id FROM outcomes vo WHERE vo.challenge_id = c.id AND ${entryStateSql("outcome", "vo")} = 'validated'
+          ORDER BY vo.as_of DESC, vo.id DESC LIMIT 1)`
+      : `LEFT JOIN current_outcome co ON co.challenge_id = c.id${data === "declared" ? " AND c.outcome_validated = 0" : ""}
+         LEFT JOIN outcomes o ON o.id = co.outcome_id`;
+  return [...axisJoins, outcomeJoin].join("\n       ");
+}
+
+export function datasetChallenges(db: Db, data: DataView = "all"): DatasetChallenge[] {
   return db
     .all<ChallengeRow>(
       `SELECT c.slug, c.title, c.promotion_key AS promotion, p.label AS promotionLabel, c.administration,
@@ -62,11 +95,7 @@ export function datasetChallenges(db: Db): DatasetChallenge[] {
        FROM challenges c
        JOIN promotions p ON p.key = c.promotion_key
        LEFT JOIN challenges pred ON pred.id = c.predecessor_id
-       LEFT JOIN current_status sp ON sp.challenge_id = c.id AND sp.axis = 'production'
-       LEFT JOIN current_status st ON st.challenge_id = c.id AND st.axis = 'transmission'
-       LEFT JOIN current_status sr ON sr.challenge_id = c.id AND sr.axis = 'reliability'
-       LEFT JOIN current_outcome co ON co.challenge_id = c.id
-       LEFT JOIN outcomes o ON o.id = co.outcome_id
+       ${valueJoins(data)}
        ORDER BY p.position, c.title COLLATE NOCASE`,
     )
     .map((row) => ({
@@ -78,24 +107,37 @@ export function datasetChallenges(db: Db): DatasetChallenge[] {
     }));
 }
 
-export function readDataset(db: Db): Dataset {
+/** SQL condition on an entry's state for a data view: validated ones, or those not (yet) validated. */
+const stateCondition = (data: DataView, kind: "status_update" | "outcome", alias: string) =>
+  data === "all" ? "1" : `${entryStateSql(kind, alias)} ${data === "validated" ? "=" : "!="} 'validated'`;
+
+/**
+ * The dataset; with a data view (issue 9), the challenges carry the values it counts and the
+ * histories keep only the entries in it. Every entry says its validation state.
+ */
+export function readDataset(db: Db, data: DataView = "all"): Dataset {
   return {
-    challenges: datasetChallenges(db),
+    challenges: datasetChallenges(db, data),
     statusUpdates: db
       .all<Record<string, unknown> & { retracted: number }>(
         `SELECT u.id, c.slug AS challenge, u.axis, u.level, u.kind, u.as_of AS asOf, u.recorded_at AS recordedAt,
                 u.note, u.evidence_url AS evidenceUrl, r.status_update_id IS NOT NULL AS retracted,
-                r.reason AS retractionReason, r.retracted_at AS retractedAt
+                r.reason AS retractionReason, r.retracted_at AS retractedAt,
+                ${entryStateSql("status_update", "u")} AS validation
          FROM status_updates u JOIN challenges c ON c.id = u.challenge_id
          LEFT JOIN status_update_retractions r ON r.status_update_id = u.id
+         WHERE ${stateCondition(data, "status_update", "u")}
          ORDER BY c.slug, u.as_of, u.id`,
       )
       .map((row) => ({ ...row, retracted: row.retracted === 1 })),
     outcomes: db
       .all<Record<string, unknown> & { categories: string; inForce: number }>(
         `SELECT o.id, c.slug AS challenge, o.categories, o.path, o.note, o.as_of AS asOf, o.recorded_at AS recordedAt,
-                EXISTS (SELECT 1 FROM current_outcome co WHERE co.outcome_id = o.id) AS inForce
-         FROM outcomes o JOIN challenges c ON c.id = o.challenge_id ORDER BY c.slug, o.as_of, o.id`,
+                EXISTS (SELECT 1 FROM current_outcome co WHERE co.outcome_id = o.id) AS inForce,
+                ${entryStateSql("outcome", "o")} AS validation
+         FROM outcomes o JOIN challenges c ON c.id = o.challenge_id
+         WHERE ${stateCondition(data, "outcome", "o")}
+         ORDER BY c.slug, o.as_of, o.id`,
       )
       .map((row) => ({ ...row, categories: JSON.parse(row.categories), inForce: row.inForce === 1 })),
     actions: db.all(

@@ -3,11 +3,12 @@ import type { OutcomeEntry } from "@shared/challenge";
 import type { OutcomeCategory, SustainabilityPath } from "@shared/domain";
 import { touchChallenge } from "./challenge-touch";
 import { OUTCOME_CATEGORIES } from "@shared/domain";
+import { entryValidationColumns, refreshOutcomeValidation, validateIfAdmin, withValidation, type ValidationColumns } from "./validation";
 
-type OutcomeRow = Omit<OutcomeEntry, "categories"> & { categories: string };
-const toOutcome = (row: OutcomeRow): OutcomeEntry => ({ ...row, categories: JSON.parse(row.categories) });
-const outcomeColumns =
-  "o.id, o.categories, o.path, o.note, o.as_of AS asOf, o.recorded_at AS recordedAt, o.author_name AS authorName";
+type OutcomeRow = Omit<OutcomeEntry, "categories" | "validation"> & ValidationColumns & { categories: string };
+const toOutcome = (row: OutcomeRow): OutcomeEntry => ({ ...withValidation(row), categories: JSON.parse(row.categories) });
+const outcomeColumns = `o.id, o.categories, o.path, o.note, o.as_of AS asOf, o.recorded_at AS recordedAt, o.author_name AS authorName,
+  ${entryValidationColumns("outcome", "o")}`;
 
 export function listOutcomes(db: Db, challengeId: number): OutcomeEntry[] {
   return db
@@ -46,6 +47,7 @@ export function appendOutcome(
      VALUES (@challengeId, @categories, @path, @note, @asOf, @authorId, @authorName)`,
     { ...outcome, categories: JSON.stringify(outcome.categories) },
   );
+  validateIfAdmin(db, "outcome", Number(lastInsertRowid), outcome.challengeId, outcome.authorId);
   db.run(
     `INSERT INTO current_outcome (challenge_id, outcome_id)
      SELECT challenge_id, id FROM outcomes WHERE challenge_id = ? ORDER BY as_of DESC, id DESC LIMIT 1
@@ -71,4 +73,5 @@ export function outcomeMask(categories: readonly OutcomeCategory[]): number {
 export function refreshOutcomeMask(db: Db, challengeId: number): void {
   const outcome = currentOutcome(db, challengeId);
   db.run("UPDATE challenges SET outcome_mask = ? WHERE id = ?", [outcome ? outcomeMask(outcome.categories) : null, challengeId]);
+  refreshOutcomeValidation(db, challengeId);
 }

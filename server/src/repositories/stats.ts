@@ -3,6 +3,7 @@ import type { CohortStats, LevelDistribution } from "@shared/cohort-stats";
 import { AXES, LEVELS, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
 import { filteredPromotions, filterParams, FILTERED_CHALLENGE } from "./analytics";
+import { levelExpression, outcomeMaskExpression } from "./validation";
 
 /** Mean of an ordinal distribution over the challenges that reported, or null if none did. */
 function meanLevel(distribution: LevelDistribution): number | null {
@@ -12,13 +13,17 @@ function meanLevel(distribution: LevelDistribution): number | null {
 }
 
 // One aggregate per outcome category and per axis × level, over the challenge rows, which
-// carry their current levels and outcome mask (migration 0004): one pass, no join.
-const AGGREGATES = [
-  "count(*) AS challengeCount",
-  "sum(c.outcome_mask IS NULL) AS outcomesNotReported",
-  ...OUTCOME_CATEGORIES.map((category, bit) => `sum((c.outcome_mask & ${1 << bit}) != 0) AS "outcome_${category}"`),
-  ...AXES.flatMap((axis) => LEVELS.map((level) => `sum(c.${axis}_level = ${level}) AS "${axis}_${level}"`)),
-].join(",\n  ");
+// carry their current levels and outcome mask (migration 0004) and their validated ones
+// (migration 0007): one pass, no join, whichever data the view counts.
+const aggregates = (data: StatsFilters["data"]) => {
+  const mask = outcomeMaskExpression(data);
+  return [
+    "count(*) AS challengeCount",
+    `sum(${mask} IS NULL) AS outcomesNotReported`,
+    ...OUTCOME_CATEGORIES.map((category, bit) => `sum((${mask} & ${1 << bit}) != 0) AS "outcome_${category}"`),
+    ...AXES.flatMap((axis) => LEVELS.map((level) => `sum(${levelExpression(axis, data)} = ${level}) AS "${axis}_${level}"`)),
+  ].join(",\n  ");
+};
 
 /**
  * Current outcomes and levels per promotion, over the challenges the filters keep. Its cost
@@ -29,7 +34,7 @@ export function cohortStats(db: Db, filters: StatsFilters = {}): CohortStats[] {
     db
       .all<Record<string, number> & { promotion: string }>(
         `SELECT c.promotion_key AS promotion,
-           ${AGGREGATES}
+           ${aggregates(filters.data)}
          FROM challenges c
          WHERE ${FILTERED_CHALLENGE}
          GROUP BY c.promotion_key`,

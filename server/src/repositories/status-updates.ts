@@ -3,6 +3,7 @@ import type { Axis, Level } from "@shared/domain";
 import type { StatusUpdate } from "@shared/challenge";
 import { touchChallenge } from "./challenge-touch";
 import { refreshTrajectory } from "./trajectory-steps";
+import { entryValidationColumns, refreshAxisValidation, validateIfAdmin, withValidation, type ValidationColumns } from "./validation";
 
 export interface NewStatusUpdateRecord {
   challengeId: number;
@@ -26,6 +27,8 @@ const LEVEL_COLUMNS: Record<Axis, string> = {
 function refreshDerived(db: Db, challengeId: number, axis: Axis): void {
   refreshCurrentStatus(db, challengeId, axis);
   refreshTrajectory(db, challengeId, axis);
+  // After the current status: whether it is validated reads current_status (issue 9).
+  refreshAxisValidation(db, challengeId, axis);
 }
 
 /**
@@ -64,6 +67,7 @@ export function appendStatusUpdate(db: Db, update: NewStatusUpdateRecord): numbe
        VALUES (@challengeId, @axis, @level, @note, @evidenceUrl, @asOf, @authorId, @authorName, @kind)`,
       { note: null, evidenceUrl: null, kind: "update", ...update },
     );
+    validateIfAdmin(db, "status_update", Number(lastInsertRowid), update.challengeId, update.authorId);
     refreshDerived(db, update.challengeId, update.axis);
     touchChallenge(db, update.challengeId, { report: true });
     return Number(lastInsertRowid);
@@ -75,7 +79,7 @@ export function currentLevel(db: Db, challengeId: number, axis: Axis): { level: 
   return db.get("SELECT level, as_of AS asOf FROM current_status WHERE challenge_id = ? AND axis = ?", [challengeId, axis]);
 }
 
-type StatusUpdateRow = Omit<StatusUpdate, "retraction" | "level"> & {
+type StatusUpdateRow = Omit<StatusUpdate, "retraction" | "level" | "validation"> & ValidationColumns & {
   level: number;
   retractionReason: string | null;
   retractedAt: string | null;
@@ -83,7 +87,7 @@ type StatusUpdateRow = Omit<StatusUpdate, "retraction" | "level"> & {
 };
 
 const toStatusUpdate = ({ retractionReason, retractedAt, retractionAuthorName, ...row }: StatusUpdateRow): StatusUpdate => ({
-  ...row,
+  ...withValidation(row),
   level: row.level as Level,
   retraction:
     retractionReason === null || retractedAt === null || retractionAuthorName === null
@@ -94,7 +98,8 @@ const toStatusUpdate = ({ retractionReason, retractedAt, retractionAuthorName, .
 const statusUpdateSelect = `
   SELECT u.id, u.axis, u.level, u.note, u.evidence_url AS evidenceUrl, u.as_of AS asOf,
          u.recorded_at AS recordedAt, u.author_name AS authorName, u.kind,
-         r.reason AS retractionReason, r.retracted_at AS retractedAt, r.author_name AS retractionAuthorName
+         r.reason AS retractionReason, r.retracted_at AS retractedAt, r.author_name AS retractionAuthorName,
+         ${entryValidationColumns("status_update", "u")}
   FROM status_updates u
   LEFT JOIN status_update_retractions r ON r.status_update_id = u.id`;
 

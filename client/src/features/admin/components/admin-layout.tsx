@@ -7,11 +7,13 @@ const sections = [
   { key: "mentors", to: "/admin/mentors" },
   { key: "audit", to: "/admin/journal" },
   { key: "campaigns", to: "/admin/campagnes" },
+  { key: "validation", to: "/admin/a-valider" },
 ] as const;
 
 export default function AdminLayout() {
   const { pathname } = useLocation();
-  const t = useI18n().t.admin;
+  const { t: { admin: t, validation } } = useI18n();
+  const labels = { ...t.sections, validation: validation.title };
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-3">
@@ -20,7 +22,7 @@ export default function AdminLayout() {
           burgerMenuButtonText={t.menu}
           title={t.title}
           items={sections.map((section) => ({
-            text: t.sections[section.key],
+            text: labels[section.key],
             linkProps: { to: section.to },
             isActive: pathname === section.to || pathname.startsWith(`${section.to}/`),
           }))}

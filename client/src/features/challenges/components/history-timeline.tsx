@@ -3,6 +3,7 @@ import Badge from "@codegouvfr/react-dsfr/Badge";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { ChallengeDetail, StatusUpdate } from "@shared/challenge";
 import { useI18n } from "../../../i18n/use-i18n";
+import { ValidationBadge, ValidationComment } from "../../../components/validation-badge";
 
 // Only editors see it: it comes with the edit mode's chunk.
 const RetractControl = lazy(() => import("./edit/retract-control"));
@@ -68,6 +69,7 @@ function HistoryEntry({ update }: { update: StatusUpdate }) {
             {t.retracted}
           </Badge>
         )}
+        {!retracted && <ValidationBadge validation={update.validation} />}
       </p>
       {/* A confirmation's note is the server's fixed wording, already said by its badge. */}
       {update.note && !confirmation && (
@@ -91,6 +93,7 @@ function HistoryEntry({ update }: { update: StatusUpdate }) {
           {t.retraction(f.instant(update.retraction.retractedAt), update.retraction.authorName, update.retraction.reason)}
         </p>
       )}
+      {!retracted && <ValidationComment validation={update.validation} />}
     </>
   );
 }

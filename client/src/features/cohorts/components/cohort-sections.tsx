@@ -28,7 +28,7 @@ import { useI18n } from "../../../i18n/use-i18n";
  * `printable` opens the tables instead of leaving them in closed accordions.
  */
 export function CohortSections({ filters, printable = false }: { filters: StatsFilters; printable?: boolean }) {
-  const t = useI18n().t.dashboard;
+  const { t: { dashboard: t, validation }, l } = useI18n();
   const caption = useCaption(filters);
   const cohorts = useCohortStats(filters);
   const trajectories = useTrajectories(filters);
@@ -67,7 +67,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
       <section className="fr-mt-4w" aria-labelledby="section-trajectories">
         <h2 id="section-trajectories">{t.sections.trajectories}</h2>
-        {trajectories.data ? <TrajectoriesChart trajectories={trajectories.data} caption={captionLines} /> : <QueryStatus query={trajectories} />}
+        {trajectories.data ? <TrajectoriesChart trajectories={trajectories.data} caption={caption(total, "trajectories")} /> : <QueryStatus query={trajectories} />}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-sustainability">
@@ -75,10 +75,10 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
         {sustainability.data ? (
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-6"}>
-              <ActionsChart data={sustainability.data} caption={captionLines} />
+              <ActionsChart data={sustainability.data} caption={caption(total, "sustainability")} />
             </div>
             <div className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-6"}>
-              <PeopleKeptChart data={sustainability.data} caption={captionLines} />
+              <PeopleKeptChart data={sustainability.data} caption={caption(total, "sustainability")} />
             </div>
           </div>
         ) : (
@@ -88,6 +88,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
       <section className="fr-mt-4w" aria-labelledby="section-risk">
         <h2 id="section-risk">{t.sections.risk}</h2>
+        {filters.data && filters.data !== "all" && <p className="fr-text--sm">{validation.riskNote(l.DATA_VIEW_LABELS[filters.data])}</p>}
         {atRisk.data ? <AtRiskList challenges={atRisk.data} total={total} /> : <QueryStatus query={atRisk} />}
       </section>
 

@@ -4,12 +4,17 @@ import type { StatsFilters } from "@shared/stats";
 import { useI18n } from "../../../i18n/use-i18n";
 import { usePromotions } from "../../../api/promotions";
 import { useFacets } from "../api/cohort-queries";
+import { DATA_VIEWS } from "@shared/domain";
 
-const FILTER_KEYS = ["promotion", "administration", "skill"] as const;
+const FILTER_KEYS = ["promotion", "administration", "skill", "data"] as const;
 
 /** The dashboard's filters live in the URL: a filtered view is a permalink. */
 export function useDashboardFilters(): [StatsFilters, (changes: StatsFilters) => void] {
-  return useUrlFilters(FILTER_KEYS);
+  const [filters, update] = useUrlFilters(FILTER_KEYS);
+  // Issue 9: an unknown value in the address counts all data, as the default does.
+  const { data: asked, ...others } = filters;
+  const data = DATA_VIEWS.find((view) => view === asked && view !== "all");
+  return [(data ? { ...others, data } : others) as StatsFilters, update];
 }
 
 /** The filters in words, for captions: "Promotion : EIG 2 ; compétence : Design". */
@@ -67,6 +72,22 @@ export function DashboardFilters({ filters, onChange }: { filters: StatsFilters;
           {facets.data?.skills.map((skill) => (
             <option key={skill.key} value={skill.key}>
               {l.SKILL_LABELS[skill.key] ?? skill.key} ({skill.count})
+            </option>
+          ))}
+        </Select>
+      </div>
+      <div className="fr-col-12 fr-col-md-6">
+        <Select
+          label={t.validation.dataSelect}
+          hint={t.validation.dataHint}
+          nativeSelectProps={{
+            value: filters.data ?? "all",
+            onChange: (event) => onChange({ data: event.target.value === "all" ? undefined : (event.target.value as StatsFilters["data"]) }),
+          }}
+        >
+          {DATA_VIEWS.map((view) => (
+            <option key={view} value={view}>
+              {t.validation.dataOptions[view]}
             </option>
           ))}
         </Select>

@@ -2,6 +2,7 @@ import { Link } from "react-router";
 import { useCurrentUser } from "../../../api/session";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
+import type { DataView } from "@shared/domain";
 import { CohortSections } from "./cohort-sections";
 import { DashboardFilters, useDashboardFilters } from "./dashboard-filters";
 
@@ -24,25 +25,28 @@ export default function DashboardPage() {
         <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
       <CohortSections filters={filters} />
-      {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} />}
+      {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} data={filters.data} />}
     </>
   );
 }
 
 /** The full dataset, for evaluators and the programme team; headers in the interface language. */
-function DatasetExports({ lang }: { lang: string }) {
-  const t = useI18n().t.dashboard.exports;
+function DatasetExports({ lang, data = "all" }: { lang: string; data?: DataView }) {
+  const { t: { dashboard: { exports: t } }, l } = useI18n();
+  // Issue 9: the exports hold the data the dashboard counts, and name it.
+  const only = data === "all" ? "" : `data=${data}`;
   const links: [string, string][] = [
-    [`/api/export/challenges.csv?lang=${lang}`, t.challengesCsv],
-    [`/api/export/challenges.csv?sep=%3B&lang=${lang}`, t.challengesCsvSemicolon],
-    [`/api/export/status-history.csv?lang=${lang}`, t.historyCsv],
-    [`/api/export/dataset.xlsx?lang=${lang}`, t.xlsx],
-    [`/api/export/dataset.json`, t.json],
+    [`/api/export/challenges.csv?lang=${lang}${only && `&${only}`}`, t.challengesCsv],
+    [`/api/export/challenges.csv?sep=%3B&lang=${lang}${only && `&${only}`}`, t.challengesCsvSemicolon],
+    [`/api/export/status-history.csv?lang=${lang}${only && `&${only}`}`, t.historyCsv],
+    [`/api/export/dataset.xlsx?lang=${lang}${only && `&${only}`}`, t.xlsx],
+    [`/api/export/dataset.json${only && `?${only}`}`, t.json],
   ];
   return (
     <section className="fr-mt-4w" aria-labelledby="section-exports">
       <h2 id="section-exports">{t.title}</h2>
       <p>{t.intro}</p>
+      <p className="fr-text--sm">{l.DATA_VIEW_LABELS[data]}.</p>
       <ul>
         {links.map(([href, label]) => (
           <li key={href}>

@@ -12,6 +12,7 @@ import { LevelBadge } from "../../../components/level-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
+import { SentBackNotice } from "../../../components/sent-back-notice";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
 /** `top`: what the app puts above the list (the campaign to-dos), without this feature knowing it. */
@@ -30,6 +31,7 @@ export default function MyChallengesPage({ top }: { top?: ReactNode } = {}) {
       <h1>{t.title}</h1>
       <p>{t.intro}</p>
       {top}
+      <SentBackNotice />
       {challenges.isPending && <Loading label={t.loading} />}
       {challenges.isError && <ErrorAlert error={challenges.error} />}
       {challenges.data && challenges.data.length === 0 && (

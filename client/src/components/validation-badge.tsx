@@ -1,0 +1,35 @@
+import Badge from "@codegouvfr/react-dsfr/Badge";
+import type { EntryValidation } from "@shared/validation";
+import { useI18n } from "../i18n/use-i18n";
+
+const SEVERITY = { declared: "info", validated: "success", sent_back: "warning" } as const;
+
+/** "Déclaré", "Validé" or "Renvoyé" (issue 9): where a mentor's declaration stands. */
+export function ValidationBadge({ validation }: { validation: EntryValidation }) {
+  const { l } = useI18n();
+  const label = l.VALIDATION_STATE_LABELS[validation.state];
+  return (
+    <Badge
+      as="span"
+      small
+      severity={SEVERITY[validation.state]}
+      className="validation-badge"
+    >
+      {label}
+    </Badge>
+  );
+}
+
+/** The admin's comment on a declaration sent back, for the mentor to read. */
+export function ValidationComment({ validation }: { validation: EntryValidation }) {
+  const { t: { validation: t }, f } = useI18n();
+  if (!validation.comment || validation.state !== "sent_back") return null;
+  return (
+    <div className="fr-callout fr-callout--orange-terre-battue fr-py-2w fr-px-3w fr-mb-1w validation-comment">
+      <p className="fr-text--sm fr-text--bold fr-mb-1v">
+        {t.commentOf(validation.decidedBy ?? "", validation.decidedAt ? f.instant(validation.decidedAt) : "")}
+      </p>
+      <p className="fr-text--sm fr-mb-0">{validation.comment}</p>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ValidationDecision } from "@shared/domain";
+import {
+  validationDecisionSchema,
+  type ValidationQueueItem,
+  type ValidationQueuePage,
+  type ValidationResult,
+} from "@shared/validation";
+import { challengeQueries } from "../../../api/challenges";
+import { apiGet, apiSend } from "../../../lib/api-client";
+import { checkBody } from "../../../lib/check-body";
+
+export type QueueState = "declared" | "sent_back";
+
+export const validationQueries = {
+  all: () => ["validations"] as const,
+  queue: (state: QueueState, page: number) =>
+    queryOptions({
+      queryKey: [...validationQueries.all(), state, page] as const,
+      queryFn: () => apiGet<ValidationQueuePage>("/validations", { state, page, pageSize: 25 }),
+      placeholderData: keepPreviousData,
+    }),
+};
+
+export const useValidationQueue = (state: QueueState, page: number) => useQuery(validationQueries.queue(state, page));
+
+const entryPath = (item: Pick<ValidationQueueItem, "kind" | "id">) =>
+  `/${item.kind === "outcome" ? "outcomes" : "status-updates"}/${item.id}/validation`;
+
+/** Validates or sends back a declaration; the queue and the challenge reads change with it. */
+export function useDecide() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ item, decision, comment }: { item: ValidationQueueItem; decision: ValidationDecision; comment?: string }) => {
+      const body = comment ? { decision, comment } : { decision };
+      checkBody(validationDecisionSchema, body);
+      return apiSend<ValidationResult>("POST", entryPath(item), body);
+    },
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: validationQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: challengeQueries.all() }),
+      ]),
+  });
+}

@@ -1,0 +1,197 @@
+import Alert from "@codegouvfr/react-dsfr/Alert";
+import Button from "@codegouvfr/react-dsfr/Button";
+import Input from "@codegouvfr/react-dsfr/Input";
+import Pagination from "@codegouvfr/react-dsfr/Pagination";
+import Tag from "@codegouvfr/react-dsfr/Tag";
+import { useId, useRef, useState, type FormEvent } from "react";
+import { Link, useSearchParams } from "react-router";
+import type { ValidationQueueItem } from "@shared/validation";
+import { ErrorAlert, Loading } from "../../../components/query-state";
+import { ValidationBadge } from "../../../components/validation-badge";
+import { useI18n } from "../../../i18n/use-i18n";
+import { ApiError } from "../../../lib/api-client";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useDecide, useValidationQueue, type QueueState } from "../api/validation-queries";
+
+/** "À valider": the mentors' declarations, oldest first; validate, or send back with a comment. */
+export default function ValidationPage() {
+  const { t: { validation: t, admin }, f } = useI18n();
+  useDocumentTitle(admin.pageTitle(t.title));
+  const [params] = useSearchParams();
+  const state: QueueState = params.get("etat") === "renvoyes" ? "sent_back" : "declared";
+  const page = Number(params.get("page") ?? 1) || 1;
+  const queue = useValidationQueue(state, page);
+  const [notice, setNotice] = useState<string>();
+  const pageCount = queue.data ? Math.max(1, Math.ceil(queue.data.total / queue.data.pageSize)) : 1;
+  const tabs: [QueueState, string][] = [
+    ["declared", "/admin/a-valider"],
+    ["sent_back", "/admin/a-valider?etat=renvoyes"],
+  ];
+
+  return (
+    <>
+      <h1>{t.title}</h1>
+      <p>{t.intro}</p>
+      <nav aria-label={t.tabsLabel} className="fr-mb-3w">
+        <ul className="fr-btns-group fr-btns-group--inline fr-btns-group--sm">
+          {tabs.map(([key, to]) => (
+            <li key={key}>
+              <Button
+                size="small"
+                priority={key === state ? "primary" : "secondary"}
+                linkProps={{ to, "aria-current": key === state ? "page" : undefined }}
+              >
+                {t.tabs[key]}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div aria-live="polite" className="live-notice">
+        {notice && <Alert small severity="success" role={undefined} description={notice} className="fr-mb-2w" />}
+      </div>
+      {queue.isPending && <Loading label={t.loading} />}
+      {queue.isError && <ErrorAlert error={queue.error} />}
+      {queue.data && (
+        <>
+          <p role="status">
+            {queue.data.total === 0
+              ? state === "declared"
+                ? t.noneDeclared
+                : t.noneSentBack
+              : state === "declared"
+                ? t.count(f.count(queue.data.total, t.declaration))
+                : t.sentBackCount(f.count(queue.data.total, t.sentBackNoun))}
+          </p>
+          <ul className="validation-queue" aria-label={t.tableCaption}>
+            {queue.data.items.map((item) => (
+              <li key={`${item.kind}-${item.id}`}>
+                <DeclarationCard item={item} onDecided={setNotice} />
+              </li>
+            ))}
+          </ul>
+          {pageCount > 1 && (
+            <Pagination
+              count={pageCount}
+              defaultPage={page}
+              getPageLinkProps={(n) => ({ to: `/admin/a-valider?${new URLSearchParams({ ...(state === "sent_back" ? { etat: "renvoyes" } : {}), page: String(n) })}` })}
+              showFirstLast
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+/** What was declared, in words: "Production : 2 · Atteint" or the outcome's categories. */
+function useDescription(item: ValidationQueueItem): string {
+  const { t: { validation: t, common }, l } = useI18n();
+  if (item.kind === "outcome") {
+    return `${t.outcome}${common.colon}${(item.categories ?? []).map((category) => l.OUTCOME_LABELS[category]).join(common.listSeparator)}`;
+  }
+  return `${item.axis ? l.AXIS_LABELS[item.axis] : ""}${common.colon}${item.level} · ${item.level === null ? "" : l.LEVEL_LABELS[item.level]}`;
+}
+
+function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDecided: (message: string) => void }) {
+  const { t: { validation: t }, f } = useI18n();
+  const id = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const decide = useDecide();
+  const [open, setOpen] = useState(false);
+  const [comment, setComment] = useState("");
+  const description = useDescription(item);
+  const what = `${item.challenge.title} — ${description}`;
+  const commentError = decide.error instanceof ApiError ? decide.error.fieldError("body.comment") : undefined;
+
+  const validate = () => decide.mutate({ item, decision: "validated" }, { onSuccess: () => onDecided(t.validated(what)) });
+  const sendBack = (event: FormEvent) => {
+    event.preventDefault();
+    decide.mutate(
+      { item, decision: "sent_back", comment: comment.trim() },
+      {
+        onSuccess: () => onDecided(t.sentBack(what)),
+        onError: () => requestAnimationFrame(() => formRef.current?.querySelector("textarea")?.focus()),
+      },
+    );
+  };
+
+  return (
+    <article className="validation-card" aria-labelledby={`${id}-title`}>
+      <div className="validation-card__head">
+        <div>
+          <h2 id={`${id}-title`} className="fr-h6 fr-mb-1v">
+            <Link to={`/defis/${item.challenge.slug}`}>{item.challenge.title}</Link>
+          </h2>
+          <p className="fr-text--lg fr-text--bold fr-mb-1v">
+            {description}{" "}
+            {item.confirmation && (
+              <Tag small as="span">
+                {t.stillAccurate}
+              </Tag>
+            )}
+          </p>
+        </div>
+        <ValidationBadge validation={item.validation} />
+      </div>
+      {item.note && !item.confirmation && <p className="fr-mb-1w validation-card__note">{item.note}</p>}
+      <p className="fr-text--sm fr-mb-1w">
+        {t.columns.author} {item.authorName} {t.recorded(f.instant(item.recordedAt))} · {t.asOf(f.date(item.asOf))}
+      </p>
+      {!item.current && <p className="fr-text--sm fr-mb-1w fr-text-mention--grey">{t.notCurrent}</p>}
+      {item.validation.comment && <p className="fr-text--sm fr-mb-1w validation-card__comment">{t.previousComment(item.validation.comment)}</p>}
+      {decide.error && !commentError && (
+        <Alert small severity="error" title={t.refused} description={decide.error.message} className="fr-mb-2w" />
+      )}
+      {open ? (
+        <form ref={formRef} noValidate onSubmit={sendBack} aria-label={t.sendBackLabel(what)} className="validation-card__form">
+          <Input
+            textArea
+            label={t.comment}
+            hintText={t.commentHint}
+            state={commentError ? "error" : undefined}
+            stateRelatedMessage={commentError ? t.commentRequired : undefined}
+            nativeTextAreaProps={{ value: comment, maxLength: 2000, rows: 3, onChange: (event) => setComment(event.target.value) }}
+          />
+          <div className="button-row">
+            <Button type="submit" size="small" disabled={decide.isPending}>
+              {t.confirmSendBack}
+            </Button>
+            <Button
+              type="button"
+              size="small"
+              priority="secondary"
+              onClick={() => {
+                setOpen(false);
+                decide.reset();
+              }}
+            >
+              {t.cancel}
+            </Button>
+          </div>
+        </form>
+      ) : (
+        <div className="button-row">
+          <Button size="small" iconId="fr-icon-check-line" disabled={decide.isPending} onClick={validate}>
+            {t.validate}
+            <span className="fr-sr-only"> : {what}</span>
+          </Button>
+          {item.validation.state !== "sent_back" && (
+            <Button
+              size="small"
+              priority="secondary"
+              iconId="fr-icon-arrow-go-back-line"
+              onClick={() => {
+                setOpen(true);
+                requestAnimationFrame(() => formRef.current?.querySelector("textarea")?.focus());
+              }}
+            >
+              {t.sendBack}
+              <span className="fr-sr-only"> : {what}</span>
+            </Button>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}
