@@ -19,7 +19,10 @@ import {
   health,
   knownPromotion,
 } from "./handlers/reads";
-import { createUser, getUsers, patchUser, putChallengeMentors, resetUserPassword } from "./handlers/users";
+import { createUser, getUsers, patchUser, putChallengeMentors } from "./handlers/users";
+import { identityRoutes } from "./identity-routes";
+import { sendPasswordReset } from "./handlers/password-reset";
+import { linkDeliverySchema } from "@shared/identity";
 import {
   createItem,
   patchItem,
@@ -428,11 +431,11 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/users/:id/password-reset",
-      summary: "Donne au compte un mot de passe provisoire, affiché une fois ; ferme ses sessions.",
+      summary: "Envoie au compte un lien de réinitialisation du mot de passe (sans SMTP : le lien, affiché une fois).",
       access: "admin",
       input: { params: userIdParamsSchema },
-      response: json(200),
-      handlers: [resetUserPassword(deps)],
+      response: json(200, linkDeliverySchema),
+      handlers: [sendPasswordReset(deps)],
     },
     {
       method: "put",
@@ -453,5 +456,8 @@ export function apiRoutes(deps: Deps): Route[] {
       response: json(200, auditPageSchema),
       handlers: [getAudit(deps)],
     },
+
+    // Sign-in with ProConnect, invitations, password reset, TOTP (issue 10)
+    ...identityRoutes(deps),
   ];
 }
