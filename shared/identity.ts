@@ -32,7 +32,8 @@ export const recoveryCodesSchema = z.object({ recoveryCodes: z.array(z.string())
 export const enrolledSessionSchema = z.object({ user: authUserSchema, csrfToken: z.string(), recoveryCodes: z.array(z.string()) });
 export type EnrolledSession = z.infer<typeof enrolledSessionSchema>;
 
-export const authProvidersSchema = z.object({ proConnect: z.boolean() });
+/** What sign-in offers, and whether links can go by email (the admin page says so when not). */
+export const authProvidersSchema = z.object({ proConnect: z.boolean(), emailEnabled: z.boolean() });
 export type AuthProviders = z.infer<typeof authProvidersSchema>;
 
 /** `GET /api/account`: the signed-in account's own security settings. */

@@ -105,7 +105,9 @@ function realValue(route: Route, param: string, other: boolean): string {
   const row =
     table === "users"
       ? server.db.get<{ id: number }>(`SELECT id FROM users WHERE id NOT IN (${actorIds.join(",")}) ORDER BY random() LIMIT 1`)
-      : server.db.get<{ id: number }>(
+      : table === "invitations" // not tied to a challenge (issue 10)
+        ? server.db.get<{ id: number }>("SELECT id FROM invitations ORDER BY random() LIMIT 1")
+        : server.db.get<{ id: number }>(
           `SELECT id FROM "${table}" WHERE challenge_id ${other ? "!=" : "="} ? ORDER BY random() LIMIT 1`,
           [realId],
         );

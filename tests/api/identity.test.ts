@@ -259,7 +259,7 @@ describe("ProConnect (OpenID Connect)", () => {
 
   async function startSignIn(client: SessionClient): Promise<URL> {
     const start = await client.get("/api/auth/providers");
-    expect(start.body).toEqual({ proConnect: true });
+    expect(start.body).toEqual({ proConnect: true, emailEnabled: true });
     const leave = await client.get("/api/auth/oidc/login");
     expect(leave.status).toBe(302);
     const authorize = new URL(leave.headers.get("location")!);

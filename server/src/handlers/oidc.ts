@@ -28,9 +28,9 @@ const cookieOptions = (config: Config, req: Request) => ({
 });
 
 export const getAuthProviders =
-  ({ config }: Deps): RequestHandler =>
+  ({ config, mailer }: Deps): RequestHandler =>
   (_req, res) =>
-    void res.json({ proConnect: config.oidc !== undefined } satisfies AuthProviders);
+    void res.json({ proConnect: config.oidc !== undefined, emailEnabled: mailer.enabled } satisfies AuthProviders);
 
 /**
  * Leaves for the provider: authorization code flow with PKCE (S256), `state` and `nonce`,
