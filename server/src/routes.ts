@@ -177,7 +177,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/auth/login",
-      summary: "Ouvre une session ; renvoie le compte et le jeton anti-CSRF.",
+      summary: "Ouvre une session ; renvoie le compte et le jeton anti-CSRF (202 {next} : code TOTP ou enrôlement dû d'abord, sans session).",
       access: "public",
       csrf: false,
       input: { body: loginRequestSchema },
@@ -195,7 +195,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/auth/logout",
-      summary: "Ferme la session (aussi sur le serveur).",
+      summary: "Ferme la session (aussi sur le serveur) ; une session ProConnect répond 200 {endSessionUrl}, où aller pour la fermer chez le fournisseur.",
       access: "signedIn",
       response: json(204),
       handlers: [logout(deps)],

@@ -10,7 +10,7 @@ import type { Role } from "@shared/domain";
  * The TOTP secrets and recovery codes of the test accounts that have them, by email: the
  * helpers compute real codes, as an authenticator app would (admins must give one). A code
  * is accepted once, for a step newer than the last: the helper remembers the last step it
- * used and takes the next one (±1 step is accepted), then a recovery code, then waits.
+ * used and takes the current or the next step (the server accepts ±1), then a recovery code, then waits.
  */
 const secondFactors = new Map<string, { secret: string; lastStep: number; recoveryCodes: string[] }>();
 
@@ -29,7 +29,8 @@ export async function nextSecondFactorCode(email: string): Promise<string> {
   const factor = secondFactors.get(email.toLowerCase());
   if (!factor) throw new Error(`No TOTP secret known for ${email}.`);
   for (;;) {
-    const step = Math.max(stepNow() - 1, factor.lastStep + 1);
+    // The current step first (the previous one may expire while the code travels), then the next.
+    const step = Math.max(stepNow(), factor.lastStep + 1);
     if (step <= stepNow() + 1) {
       factor.lastStep = step;
       return TOTP.generate({ secret: Secret.fromBase32(factor.secret), timestamp: step * TOTP_PERIOD_SECONDS * 1000 + 1 });
