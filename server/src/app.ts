@@ -69,7 +69,7 @@ export function createApp({ db, config, serveClient = true, logger, mailer }: Ap
     }),
   );
 
-  const deps = { db, config, mailer: mailer ?? createMailer(config.mail, log) };
+  const deps = { db, config, mailer: mailer ?? createMailer(config.mail, log), logger: log };
   const api = express.Router();
   api.use((_req, res, next) => {
     // API answers depend on who asks: never stored by a shared cache.

@@ -21,6 +21,47 @@ export interface Config {
   publicUrl: string;
   /** Outgoing email (SMTP_URL, MAIL_FROM); no SMTP_URL: nothing is sent. */
   mail: MailConfig;
+  /** ProConnect (OpenID Connect), when OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI are all set. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Must be `<PUBLIC_URL>/api/auth/oidc/callback`, as registered with the provider. */
+  redirectUri: string;
+  /** Where the provider sends the browser back after logout (OIDC_POST_LOGOUT_REDIRECT_URI). */
+  postLogoutRedirectUri: string;
+  /** OIDC_SCOPES: ProConnect's `openid email given_name usual_name` by default. */
+  scopes: string;
+  /** ProConnect signs its userinfo answers: OIDC_USERINFO_SIGNED_RESPONSE_ALG=RS256 (or ES256). */
+  userinfoSignedResponseAlg?: string;
+  /** OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG, when the provider does not sign ID tokens with RS256. */
+  idTokenSignedResponseAlg?: string;
+}
+
+const OIDC_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI"] as const;
+
+function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | undefined {
+  const set = OIDC_VARIABLES.filter((name) => env[name]);
+  if (set.length === 0) return undefined;
+  if (set.length < OIDC_VARIABLES.length) {
+    throw new Error(`ProConnect needs ${OIDC_VARIABLES.join(", ")}; missing: ${OIDC_VARIABLES.filter((name) => !env[name]).join(", ")}.`);
+  }
+  for (const name of ["OIDC_ISSUER", "OIDC_REDIRECT_URI"] as const) {
+    if (!URL.canParse(env[name]!)) throw new Error(`${name} must be a URL, got "${env[name]}".`);
+  }
+  return {
+    issuer: env.OIDC_ISSUER!,
+    clientId: env.OIDC_CLIENT_ID!,
+    clientSecret: env.OIDC_CLIENT_SECRET!,
+    redirectUri: env.OIDC_REDIRECT_URI!,
+    postLogoutRedirectUri: env.OIDC_POST_LOGOUT_REDIRECT_URI || `${publicUrl}/connexion`,
+    scopes: env.OIDC_SCOPES || "openid email given_name usual_name",
+    userinfoSignedResponseAlg: env.OIDC_USERINFO_SIGNED_RESPONSE_ALG || undefined,
+    idTokenSignedResponseAlg: env.OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG || undefined,
+  };
 }
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
@@ -46,6 +87,7 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === "" ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}".`);
+  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
   return {
     port,
     host: env.HOST || "localhost",
@@ -59,10 +101,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     login: { windowMinutes: 15, maxFailuresPerAccount: 10, maxFailuresPerAddress: 100 },
     logLevel: logLevel(env),
-    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ""),
+    publicUrl,
     mail: {
       smtpUrl: env.SMTP_URL || undefined,
       from: env.MAIL_FROM || "Suivi des défis EIG <ne-pas-repondre@localhost>",
     },
+    oidc: oidcConfig(env, publicUrl),
   };
 }

@@ -19,7 +19,10 @@ import {
   health,
   knownPromotion,
 } from "./handlers/reads";
-import { createUser, getUsers, patchUser, putChallengeMentors, resetUserPassword } from "./handlers/users";
+import { createUser, getUsers, patchUser, putChallengeMentors } from "./handlers/users";
+import { identityRoutes } from "./identity-routes";
+import { sendPasswordReset } from "./handlers/password-reset";
+import { linkDeliverySchema } from "@shared/identity";
 import {
   createItem,
   patchItem,
@@ -193,7 +196,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/auth/login",
-      summary: "Ouvre une session ; renvoie le compte et le jeton anti-CSRF.",
+      summary: "Ouvre une session ; renvoie le compte et le jeton anti-CSRF (202 {next} : code TOTP ou enrôlement dû d'abord, sans session).",
       access: "public",
       csrf: false,
       input: { body: loginRequestSchema },
@@ -211,7 +214,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/auth/logout",
-      summary: "Ferme la session (aussi sur le serveur).",
+      summary: "Ferme la session (aussi sur le serveur) ; une session ProConnect répond 200 {endSessionUrl}, où aller pour la fermer chez le fournisseur.",
       access: "signedIn",
       response: json(204),
       handlers: [logout(deps)],
@@ -448,11 +451,11 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/users/:id/password-reset",
-      summary: "Donne au compte un mot de passe provisoire, affiché une fois ; ferme ses sessions.",
+      summary: "Envoie au compte un lien de réinitialisation du mot de passe (sans SMTP : le lien, affiché une fois).",
       access: "admin",
       input: { params: userIdParamsSchema },
-      response: json(200),
-      handlers: [resetUserPassword(deps)],
+      response: json(200, linkDeliverySchema),
+      handlers: [sendPasswordReset(deps)],
     },
     {
       method: "put",
@@ -565,5 +568,7 @@ export function apiRoutes(deps: Deps): Route[] {
       response: json(200, zod.array(sentBackEntrySchema)),
       handlers: [getMySentBack(deps)],
     },
+    // Sign-in with ProConnect, invitations, password reset, TOTP (issue 10)
+    ...identityRoutes(deps),
   ];
 }

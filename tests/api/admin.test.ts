@@ -106,17 +106,23 @@ describe("PATCH /api/users/:id", () => {
 });
 
 describe("POST /api/users/:id/password-reset", () => {
-  it("gives a new password shown once: the old one stops working, sessions end", async () => {
+  it("never shows nor sets a password: without SMTP the admin gets a reset link, once; using it ends the sessions", async () => {
     const { client, account } = await signedInClient(server.baseUrl, server.db, "evaluator");
     const answer = await admin.post(`/api/users/${account.id}/password-reset`);
     expect(answer.status).toBe(200);
-    expect(answer.body.password.length).toBeGreaterThanOrEqual(12);
+    expect(answer.body).toEqual({ emailSent: false, link: expect.stringMatching(/\/mot-de-passe\/nouveau#[A-Za-z0-9_-]{43}$/) });
+    expect(JSON.stringify(answer.body)).not.toContain(TEST_PASSWORD);
+    // Nothing changes until the person uses the link.
+    expect((await client.get("/api/auth/me")).status).toBe(200);
+    const token = answer.body.link.split("#")[1];
+    const anonymous = new SessionClient(server.baseUrl);
+    expect((await anonymous.post("/api/auth/password-reset", { token, password: "une nouvelle phrase de passe" })).status).toBe(204);
     expect((await client.get("/api/auth/me")).status).toBe(401);
     expect((await new SessionClient(server.baseUrl).login(account.email, TEST_PASSWORD)).status).toBe(401);
-    expect((await new SessionClient(server.baseUrl).login(account.email, answer.body.password)).status).toBe(200);
-    const audit = (await admin.get(`/api/audit?action=user.password_reset&targetId=${account.id}`)).body.items;
+    expect((await new SessionClient(server.baseUrl).login(account.email, "une nouvelle phrase de passe")).status).toBe(200);
+    const audit = (await admin.get(`/api/audit?action=user.password_reset_sent&targetId=${account.id}`)).body.items;
     expect(audit).toHaveLength(1);
-    expect(JSON.stringify(audit)).not.toContain(answer.body.password);
+    expect(JSON.stringify(audit)).not.toContain(token);
   });
 });
 

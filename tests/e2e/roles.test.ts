@@ -82,17 +82,26 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
 
     await page.getByRole("link", { name: "Administration" }).click();
     await page.getByRole("heading", { level: 1, name: "Comptes" }).waitFor();
-    const form = page.locator("form", { has: page.getByRole("button", { name: "Créer le compte" }) });
-    await form.getByLabel("Nom et prénom").fill("Aline Mentor");
-    await form.getByLabel("Adresse électronique").fill("aline.mentor@test.gouv.fr");
+    // Issue 10: accounts come by invitation; without SMTP the admin is shown the link once.
+    const form = page.locator("form", { has: page.getByRole("button", { name: "Envoyer l'invitation" }) });
+    await form.getByLabel("Nom", { exact: true }).fill("Aline Mentor");
+    await form.getByLabel("Adresse électronique").fill("pas-une-adresse");
     await form.getByLabel("Rôle").selectOption("mentor");
-    await form.getByLabel(/^Mot de passe provisoire/).fill("trop court");
-    await form.getByRole("button", { name: "Créer le compte" }).click();
-    await form.getByText("Le mot de passe doit compter au moins 12 caractères.").waitFor();
+    await form.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await form.getByText("Adresse électronique invalide.").waitFor();
 
-    await form.getByLabel(/^Mot de passe provisoire/).fill("mot de passe provisoire 2026");
-    await form.getByRole("button", { name: "Créer le compte" }).click();
-    await page.getByText("Compte créé pour Aline Mentor (mentor).").waitFor();
+    await form.getByLabel("Adresse électronique").fill("aline.mentor@test.gouv.fr");
+    await form.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await page.getByText("Lien d'invitation pour aline.mentor@test.gouv.fr").waitFor();
+    const shown = (await page.locator(".fr-alert").filter({ hasText: "Lien d'invitation" }).textContent()) ?? "";
+    const token = /\/invitation#([A-Za-z0-9_-]{43})/.exec(shown)![1];
+    const aline = await newPage();
+    await aline.goto(`${server.baseUrl}/invitation#${token}`);
+    await aline.getByLabel("Nouveau mot de passe").fill("la phrase de passe d'Aline");
+    await aline.getByLabel("Confirmez le mot de passe").fill("la phrase de passe d'Aline");
+    await aline.getByRole("button", { name: "Activer mon compte" }).click();
+    await aline.waitForURL((url) => url.pathname === "/");
+    await page.reload();
     await page.getByRole("row", { name: /Aline Mentor/ }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -108,7 +117,7 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
 
     await page.getByRole("link", { name: "Journal d'audit" }).click();
     await page.getByRole("cell", { name: "Mentors d'un défi modifiés" }).first().waitFor();
-    await page.getByRole("cell", { name: "Compte créé" }).first().waitFor();
+    await page.getByRole("cell", { name: "Invitation acceptée" }).first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.goto(`${server.baseUrl}/defis/archifiltre`);

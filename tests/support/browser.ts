@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { hasTotp, nextSecondFactorCode } from "./session-client";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(chromiumPath);
@@ -27,6 +28,11 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
   await page.getByLabel("Adresse électronique").fill(email);
   await page.getByLabel("Mot de passe", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
+  // Accounts with TOTP (every test admin): the second step, with a real code.
+  if (hasTotp(email)) {
+    await page.getByLabel("Code de vérification").fill(await nextSecondFactorCode(email));
+    await page.getByRole("button", { name: "Vérifier" }).click();
+  }
   await page.waitForURL((url) => url.pathname !== "/connexion");
 }
 

@@ -30,8 +30,11 @@ export const useCurrentUser = () => useQuery(sessionQueries.me());
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (credentials: LoginRequest) => apiSend<SessionResponse>("POST", "/auth/login", credentials),
-    onSuccess: ({ user, csrfToken }) => {
+    // 202 `{next}`: a second factor (or, for an admin, its enrolment) is due before any session.
+    mutationFn: (credentials: LoginRequest) => apiSend<SessionResponse | { next: "totp" | "totp-enrolment" }>("POST", "/auth/login", credentials),
+    onSuccess: (answer) => {
+      if (!("user" in answer)) return;
+      const { user, csrfToken } = answer;
       setCsrfToken(csrfToken);
       // Another account may see other things: forget everything the previous one loaded.
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueries.all()[0] });
@@ -43,7 +46,11 @@ export function useLogin() {
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => apiSend<void>("POST", "/auth/logout"),
+    mutationFn: () => apiSend<{ endSessionUrl?: string } | undefined>("POST", "/auth/logout"),
+    // A ProConnect session ends at the provider too, which then sends the browser back here.
+    onSuccess: (answer) => {
+      if (answer?.endSessionUrl) window.location.assign(answer.endSessionUrl);
+    },
     onSettled: () => {
       setCsrfToken(undefined);
       queryClient.clear();

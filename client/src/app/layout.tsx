@@ -6,7 +6,7 @@ import { Notice } from "@codegouvfr/react-dsfr/Notice";
 import { SkipLinks } from "@codegouvfr/react-dsfr/SkipLinks";
 import { LANGS } from "@shared/labels";
 import { Suspense, useEffect } from "react";
-import { Outlet, useLocation, useNavigate, useSearchParams } from "react-router";
+import { Link, Outlet, useLocation, useNavigate, useSearchParams } from "react-router";
 import { useCurrentUser, useLogout } from "../api/session";
 import { useMeta } from "../api/meta";
 import { Loading } from "../components/query-state";
@@ -92,9 +92,9 @@ export function Layout() {
         quickAccessItems={
           user
             ? [
-                <span key="user" className="fr-btn fr-icon-account-circle-line header-user">
+                <Link key="user" to="/mon-compte" className="fr-btn fr-icon-account-circle-line header-user">
                   {user.name} · {l.ROLE_LABELS[user.role]}
-                </span>,
+                </Link>,
                 // The display settings stay in the footer: four items here squeeze the State's brand.
                 languageSelect,
                 {

@@ -20,6 +20,10 @@ const CampaignPage = lazy(() => import("../features/campaigns/components/campaig
 const CampaignTodos = lazy(() => import("../features/campaigns/components/campaign-todos"));
 const ValidationPage = lazy(() => import("../features/validation/components/validation-page"));
 const NotFoundPage = lazy(() => import("./not-found-page"));
+const ForgotPasswordPage = lazy(() => import("../features/auth/components/forgot-password-page"));
+const NewPasswordPage = lazy(() => import("../features/auth/components/new-password-page"));
+const InvitationPage = lazy(() => import("../features/auth/components/invitation-page"));
+const AccountPage = lazy(() => import("../features/auth/components/account-page"));
 const AccessibilityPage = lazy(() => import("../features/accessibility/components/accessibility-page"));
 
 export const router = createBrowserRouter([
@@ -27,6 +31,9 @@ export const router = createBrowserRouter([
     element: <Layout />,
     children: [
       { path: "/connexion", element: <LoginPage /> },
+      { path: "/mot-de-passe-oublie", element: <ForgotPasswordPage /> },
+      { path: "/mot-de-passe/nouveau", element: <NewPasswordPage /> },
+      { path: "/invitation", element: <InvitationPage /> },
       // Public: the statement must be readable before signing in.
       { path: "/accessibilite", element: <AccessibilityPage /> },
       {
@@ -41,6 +48,7 @@ export const router = createBrowserRouter([
           { path: "/defis/:slug", element: <ChallengePage /> },
           { path: "/rapport", element: <ReportPage /> },
           { path: "/documentation-api", element: <ApiDocPage /> },
+          { path: "/mon-compte", element: <AccountPage /> },
           {
             path: "/mes-defis",
             element: (

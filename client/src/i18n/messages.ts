@@ -14,10 +14,10 @@ import { admin } from "./messages/admin";
 import { apiDoc } from "./messages/api-doc";
 import { accessibility } from "./messages/accessibility";
 import { campaigns } from "./messages/campaigns";
-
 import { validation } from "./messages/validation";
+import { account } from "./messages/account";
 
-const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation };
+const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation, account };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["fr"] };

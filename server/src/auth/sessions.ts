@@ -9,6 +9,7 @@ import {
   findSession,
   insertSession,
   touchSession,
+  type OidcSessionDetails,
   type SessionRecord,
 } from "../repositories/sessions";
 
@@ -19,7 +20,13 @@ const sessionId = (token: string) => createHash("sha256").update(token).digest("
 
 const minutes = (n: number) => n * 60_000;
 
-export function createSession(db: Db, config: Config, userId: number, now = new Date()): { token: string; csrfToken: string } {
+export function createSession(
+  db: Db,
+  config: Config,
+  userId: number,
+  now = new Date(),
+  oidc?: OidcSessionDetails,
+): { token: string; csrfToken: string } {
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
   insertSession(db, {
@@ -28,6 +35,7 @@ export function createSession(db: Db, config: Config, userId: number, now = new 
     csrfToken,
     now: now.toISOString(),
     expiresAt: new Date(now.getTime() + minutes(config.session.absoluteHours * 60)).toISOString(),
+    oidc,
   });
   return { token, csrfToken };
 }

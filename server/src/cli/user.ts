@@ -1,6 +1,7 @@
 // Account administration from the command line, on the database of DATABASE_PATH:
 //   npm run user -- create --email a@b.fr --name "Camille Martin" --role mentor
 //   npm run user -- reset-password --email a@b.fr
+//   npm run user -- reset-totp --email a@b.fr   (lost phone and recovery codes: enrol again at next login)
 // The password is generated and printed once, or read from standard input with --password-stdin.
 import { parseArgs } from "node:util";
 import { readFileSync } from "node:fs";
@@ -11,6 +12,7 @@ import { migrate } from "../db/migrate";
 import { generatePassword, hashPassword } from "../auth/passwords";
 import { recordAudit } from "../repositories/audit";
 import { deleteUserSessions } from "../repositories/sessions";
+import { disableTotp } from "../repositories/identity";
 import { emailTaken, findUserByEmail, insertUser, setPasswordHash } from "../repositories/users";
 import { createUserSchema } from "@shared/user";
 import { passwordSchema } from "@shared/auth";
@@ -19,7 +21,8 @@ z.config(z.locales.fr());
 
 const usage = `Usage :
   npm run user -- create --email EMAIL --name NOM --role admin|mentor|evaluator [--password-stdin]
-  npm run user -- reset-password --email EMAIL [--password-stdin]`;
+  npm run user -- reset-password --email EMAIL [--password-stdin]
+  npm run user -- reset-totp --email EMAIL`;
 
 function fail(message: string): never {
   console.error(message);
@@ -36,7 +39,7 @@ const { positionals, values } = parseArgs({
   },
 });
 const [command] = positionals;
-if (command !== "create" && command !== "reset-password") fail(usage);
+if (command !== "create" && command !== "reset-password" && command !== "reset-totp") fail(usage);
 
 function choosePassword(): { password: string; generated: boolean } {
   if (!values["password-stdin"]) return { password: generatePassword(), generated: true };
@@ -48,6 +51,18 @@ function choosePassword(): { password: string; generated: boolean } {
 
 const db = openDatabase(readConfig().databasePath);
 migrate(db);
+if (command === "reset-totp") {
+  const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
+  if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);
+  db.transaction(() => {
+    disableTotp(db, user.id);
+    deleteUserSessions(db, user.id);
+    recordAudit(db, { actor: null, actorEmail: "cli", action: "totp.disabled", targetType: "user", targetId: user.id });
+  });
+  console.log(`Double authentification de ${user.email} retirée ; ses sessions sont fermées. Un administrateur la réactivera à sa prochaine connexion.`);
+  db.close();
+  process.exit(0);
+}
 const { password, generated } = choosePassword();
 const passwordHash = await hashPassword(password);
 

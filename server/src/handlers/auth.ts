@@ -1,10 +1,13 @@
 import type { RequestHandler } from "express";
 import { authenticate } from "../auth/login";
-import { clearSessionCookie, createSession, endSession, setSessionCookie } from "../auth/sessions";
+import { clearSessionCookie, endSession } from "../auth/sessions";
+import { openSession, startPendingLogin } from "../identity/second-factor";
+import { endSessionUrl } from "../identity/oidc";
+import { totpState } from "../repositories/identity";
 import { currentSession } from "../http/access";
 import { recordAudit } from "../repositories/audit";
-import type { SessionRecord } from "../repositories/sessions";
 import type { LoginRequest, SessionResponse } from "@shared/auth";
+import type { LoginNextStep } from "@shared/identity";
 import { auditContext, type Deps } from "./context";
 
 export const login =
@@ -12,11 +15,17 @@ export const login =
   async (req, res) => {
     const { email, password } = res.locals.body as LoginRequest;
     const user = await authenticate(db, config, { email, password, ip: req.ip ?? "unknown" });
+    // A second factor is due when the account has TOTP; an admin without it must enrol
+    // first. Until then there is no session at all (202 and a pending-login cookie).
+    const totp = totpState(db, user.id);
+    if (totp.enabledAt || user.role === "admin") {
+      const next: LoginNextStep["next"] = totp.enabledAt ? "totp" : "totp-enrolment";
+      startPendingLogin(db, config, req, res, user.id, next === "totp" ? "totp" : "enrolment");
+      res.status(202).json({ next } satisfies LoginNextStep);
+      return;
+    }
     // A new session id at each login: a session fixed before login is worth nothing after.
-    const previous = res.locals.session as SessionRecord | undefined;
-    if (previous) endSession(db, previous);
-    const { token, csrfToken } = createSession(db, config, user.id);
-    setSessionCookie(res, config, req, token);
+    const { csrfToken } = openSession(db, config, req, res, user.id);
     res.json({ user, csrfToken } satisfies SessionResponse);
   };
 
@@ -27,12 +36,18 @@ export const me: RequestHandler = (_req, res) => {
 
 export const logout =
   ({ db, config }: Deps): RequestHandler =>
-  (req, res) => {
+  async (req, res) => {
     const session = currentSession(res.locals);
     db.transaction(() => {
       endSession(db, session);
       recordAudit(db, { ...auditContext(req, res), action: "logout", targetType: "user", targetId: session.user.id });
     });
     clearSessionCookie(res, config, req);
+    // A ProConnect session ends at the provider too (RP-initiated logout): the client goes there.
+    const providerLogout = session.authMethod === "oidc" && session.idToken ? await endSessionUrl(config, session.idToken) : undefined;
+    if (providerLogout) {
+      res.json({ endSessionUrl: providerLogout });
+      return;
+    }
     res.status(204).end();
   };

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { generatePassword, hashPassword } from "../auth/passwords";
+import { hashPassword } from "../auth/passwords";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { recordAudit } from "../repositories/audit";
 import { deleteUserSessions } from "../repositories/sessions";
@@ -12,7 +12,6 @@ import {
   insertUser,
   listUsers,
   replaceChallengeMentors,
-  setPasswordHash,
   updateUser,
 } from "../repositories/users";
 import type { CreateUser, MentorAssignment, UpdateUser, User } from "@shared/user";
@@ -74,23 +73,6 @@ export const patchUser =
       return after;
     });
     res.json(updated);
-  };
-
-/** Gives the account a new random password, shown once to the admin; its sessions end. */
-export const resetUserPassword =
-  ({ db }: Deps): RequestHandler =>
-  async (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    if (!findUser(db, id)) throw new NotFoundError("Ce compte n'existe pas.");
-    const password = generatePassword();
-    const passwordHash = await hashPassword(password);
-    db.transaction(() => {
-      if (!findUser(db, id)) throw new NotFoundError("Ce compte n'existe pas.");
-      setPasswordHash(db, id, passwordHash);
-      deleteUserSessions(db, id);
-      recordAudit(db, { ...auditContext(req, res), action: "user.password_reset", targetType: "user", targetId: id });
-    });
-    res.json({ password });
   };
 
 export const putChallengeMentors =

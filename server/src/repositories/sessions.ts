@@ -8,16 +8,27 @@ export interface SessionRecord {
   lastSeenAt: string;
   expiresAt: string;
   user: AuthUser;
+  /** How the session was opened; an OpenID Connect one keeps its ID token for logout. */
+  authMethod: "password" | "oidc";
+  idToken: string | null;
+}
+
+/** What an OpenID Connect sign-in records with its session. */
+export interface OidcSessionDetails {
+  idToken: string;
+  acr: string | null;
+  amr: string | null;
 }
 
 export function insertSession(
   db: Db,
-  session: { id: string; userId: number; csrfToken: string; now: string; expiresAt: string },
+  session: { id: string; userId: number; csrfToken: string; now: string; expiresAt: string; oidc?: OidcSessionDetails },
 ): void {
+  const { oidc, ...values } = session;
   db.run(
-    `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at)
-     VALUES (@id, @userId, @csrfToken, @now, @now, @expiresAt)`,
-    session,
+    `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at, auth_method, id_token, acr, amr)
+     VALUES (@id, @userId, @csrfToken, @now, @now, @expiresAt, @authMethod, @idToken, @acr, @amr)`,
+    { ...values, authMethod: oidc ? "oidc" : "password", idToken: oidc?.idToken ?? null, acr: oidc?.acr ?? null, amr: oidc?.amr ?? null },
   );
 }
 
@@ -25,7 +36,7 @@ export function insertSession(
 export function findSession(db: Db, id: string): SessionRecord | undefined {
   const row = db.get<Omit<SessionRecord, "user"> & AuthUser & { userId: number }>(
     `SELECT s.id, s.csrf_token AS csrfToken, s.created_at AS createdAt, s.last_seen_at AS lastSeenAt,
-            s.expires_at AS expiresAt, u.id AS userId, u.email, u.name, u.role
+            s.expires_at AS expiresAt, s.auth_method AS authMethod, s.id_token AS idToken, u.id AS userId, u.email, u.name, u.role
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.id = ? AND u.is_active = 1`,
     [id],

@@ -17,7 +17,7 @@ export const login = bilingual(
     submitting: "Connexion…",
     submit: "Se connecter",
     forgotten:
-      "Mot de passe oublié ou pas encore de compte ? Adressez-vous à l'équipe du programme EIG, qui peut le réinitialiser.",
+      "Pas encore de compte ? L'équipe du programme EIG vous envoie une invitation par courriel.",
   },
   {
     title: "Sign in",
@@ -34,6 +34,6 @@ export const login = bilingual(
     passwordMissing: "Enter your password.",
     submitting: "Signing in…",
     submit: "Sign in",
-    forgotten: "Forgot your password or no account yet? Ask the EIG programme team, who can reset it.",
+    forgotten: "No account yet? The EIG programme team sends you an invitation by email.",
   },
 );

@@ -1,5 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AuditPage } from "@shared/audit";
+import type { LinkDelivery } from "@shared/identity";
 import type { CreateUser, MentorAssignment, UpdateUser, User } from "@shared/user";
 import { challengeQueries } from "../../../api/challenges";
 import { apiGet, apiSend } from "../../../lib/api-client";
@@ -55,7 +56,7 @@ export function useUpdateUser() {
 export function useResetPassword() {
   const onSuccess = useInvalidateAccounts();
   return useMutation({
-    mutationFn: (id: number) => apiSend<{ password: string }>("POST", `/users/${id}/password-reset`),
+    mutationFn: (id: number) => apiSend<LinkDelivery>("POST", `/users/${id}/password-reset`),
     onSuccess,
   });
 }

@@ -1,20 +1,16 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
-import Input from "@codegouvfr/react-dsfr/Input";
-import Select from "@codegouvfr/react-dsfr/Select";
-import PasswordInput from "@codegouvfr/react-dsfr/blocks/PasswordInput";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
-import { MIN_PASSWORD_LENGTH } from "@shared/auth";
 import { ROLES, type Role } from "@shared/domain";
 import { useI18n } from "../../../i18n/use-i18n";
 import type { User } from "@shared/user";
 import { useCurrentUser } from "../../../api/session";
 import { ErrorAlert, Loading } from "../../../components/query-state";
-import { ApiError } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useCreateUser, useResetPassword, useUpdateUser, useUsers } from "../api/admin-queries";
+import { useResetPassword, useUpdateUser, useUsers } from "../api/admin-queries";
+import { InvitationsSection } from "./invitations-section";
 import { DsfrTable } from "../../../components/dsfr-table";
 
 type Notice = { severity: "success" | "error"; title: string; description?: string };
@@ -43,7 +39,7 @@ export default function UsersPage() {
       {users.isPending && <Loading label={t.users.loading} />}
       {users.isError && <ErrorAlert error={users.error} />}
       {users.data && <UsersTable users={users.data} onNotice={setNotice} />}
-      <CreateUserForm onNotice={setNotice} />
+      <InvitationsSection onNotice={setNotice} />
     </>
   );
 }
@@ -53,6 +49,7 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
   const currentUser = useCurrentUser();
   const updateUser = useUpdateUser();
   const resetPassword = useResetPassword();
+  const ta = useI18n().t.account;
   const failed = (error: unknown) =>
     onNotice({ severity: "error", title: t.refused, description: error instanceof Error ? error.message : undefined });
 
@@ -147,11 +144,12 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
                   priority="tertiary"
                   onClick={() =>
                     resetPassword.mutate(user.id, {
-                      onSuccess: ({ password }) =>
+                      // The admin never sees a password: a reset link goes by email (or, without SMTP, is shown once).
+                      onSuccess: ({ emailSent, link }) =>
                         onNotice({
                           severity: "success",
-                          title: t.newPassword(user.name, password),
-                          description: t.newPasswordHelp,
+                          title: emailSent ? ta.resetSent(user.name) : ta.resetLink(user.name),
+                          description: emailSent ? undefined : `${link} — ${ta.linkOnce}`,
                         }),
                       onError: failed,
                     })
@@ -165,92 +163,5 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
         ))}
       </tbody>
     </DsfrTable>
-  );
-}
-
-const emptyForm = { name: "", email: "", role: "mentor" as Role, password: "" };
-
-function CreateUserForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
-  const { t: { admin: { users: t } }, l } = useI18n();
-  const createUser = useCreateUser();
-  const [form, setForm] = useState(emptyForm);
-  const problem = createUser.error instanceof ApiError ? createUser.error : undefined;
-  const fieldState = (field: keyof typeof emptyForm) => {
-    const message = problem?.fieldError(`body.${field}`);
-    return message ? { state: "error" as const, stateRelatedMessage: message } : {};
-  };
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    createUser.mutate(form, {
-      onSuccess: (user) => {
-        setForm(emptyForm);
-        onNotice({ severity: "success", title: t.created(user.name, l.ROLE_LABELS[user.role]) });
-      },
-    });
-  };
-
-  return (
-    <section className="fr-mt-6w" aria-labelledby="create-user-title">
-      <h2 id="create-user-title">{t.create}</h2>
-      {problem && !problem.problem.errors && (
-        <Alert severity="error" small description={problem.message} className="fr-mb-2w" />
-      )}
-      <form onSubmit={submit} noValidate className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={t.fullName}
-            {...fieldState("name")}
-            nativeInputProps={{ value: form.name, onChange: (event) => setForm({ ...form, name: event.target.value }), autoComplete: "off" }}
-          />
-        </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <Input
-            label={t.email}
-            {...fieldState("email")}
-            nativeInputProps={{
-              type: "email",
-              value: form.email,
-              onChange: (event) => setForm({ ...form, email: event.target.value }),
-              autoComplete: "off",
-            }}
-          />
-        </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <Select
-            label={t.role}
-            {...fieldState("role")}
-            nativeSelectProps={{ value: form.role, onChange: (event) => setForm({ ...form, role: event.target.value as Role }) }}
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {l.ROLE_LABELS[role]}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="fr-col-12 fr-col-md-6">
-          <PasswordInput
-            label={t.password}
-            hintText={t.passwordHint(MIN_PASSWORD_LENGTH)}
-            messages={
-              problem?.fieldError("body.password")
-                ? [{ severity: "error", message: problem.fieldError("body.password") }]
-                : []
-            }
-            nativeInputProps={{
-              value: form.password,
-              onChange: (event) => setForm({ ...form, password: event.target.value }),
-              autoComplete: "new-password",
-            }}
-          />
-        </div>
-        <div className="fr-col-12">
-          <Button type="submit" disabled={createUser.isPending}>
-            {t.submit}
-          </Button>
-        </div>
-      </form>
-    </section>
   );
 }

@@ -2,8 +2,13 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
 import PasswordInput from "@codegouvfr/react-dsfr/blocks/PasswordInput";
+import ProConnectButton from "@codegouvfr/react-dsfr/ProConnectButton";
+import { useQuery } from "@tanstack/react-query";
+import type { SessionResponse } from "@shared/auth";
+import { identityQueries, useSessionOpened } from "../api/identity";
+import { CodeStep, LoginEnrolmentStep } from "./second-step";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { useCurrentUser, useLogin } from "../../../api/session";
 import { useI18n } from "../../../i18n/use-i18n";
 import type { Messages } from "../../../i18n/messages";
@@ -42,6 +47,11 @@ export default function LoginPage() {
   const [password, setPassword] = useState("");
   const [missing, setMissing] = useState<{ email?: boolean; password?: boolean }>({});
   const alertRef = useRef<HTMLDivElement>(null);
+  const ta = useI18n().t.account;
+  const providers = useQuery(identityQueries.providers());
+  const sessionOpened = useSessionOpened();
+  const [next, setNext] = useState<"totp" | "totp-enrolment">();
+  const proConnectFailure = params.get("proconnect");
 
   useEffect(() => {
     if (login.isError) alertRef.current?.focus();
@@ -54,8 +64,25 @@ export default function LoginPage() {
     const nowMissing = { email: email.trim() === "", password: password === "" };
     setMissing(nowMissing);
     if (nowMissing.email || nowMissing.password) return;
-    login.mutate({ email: email.trim(), password });
+    login.mutate({ email: email.trim(), password }, { onSuccess: (answer) => "next" in answer && setNext(answer.next) });
   };
+  const onSession = (session: SessionResponse) => sessionOpened(session);
+  const restart = () => {
+    setNext(undefined);
+    setPassword("");
+    login.reset();
+  };
+
+  if (next) {
+    return (
+      <div className="fr-grid-row fr-grid-row--center">
+        <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
+          <h1>{t.title}</h1>
+          {next === "totp" ? <CodeStep onSession={onSession} onRestart={restart} /> : <LoginEnrolmentStep onSession={onSession} />}
+        </div>
+      </div>
+    );
+  }
 
   const error = login.isError ? loginErrorMessage(t, login.error) : undefined;
 
@@ -64,6 +91,20 @@ export default function LoginPage() {
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
         <h1>{t.title}</h1>
         <p>{t.intro}</p>
+        {proConnectFailure && (
+          <Alert
+            severity="error"
+            title={ta.proConnectFailed}
+            description={ta.proConnect[proConnectFailure] ?? ta.proConnect.refus}
+            className="fr-mb-3w"
+          />
+        )}
+        {providers.data?.proConnect && (
+          <div className="fr-mb-3w">
+            <ProConnectButton url="/api/auth/oidc/login" />
+            <p className="fr-hr-or fr-mt-2w">{ta.proConnectOr}</p>
+          </div>
+        )}
         {error && (
           <div ref={alertRef} tabIndex={-1}>
             <Alert severity="error" title={error.title} description={error.description} className="fr-mb-3w" />
@@ -97,9 +138,12 @@ export default function LoginPage() {
             {login.isPending ? t.submitting : t.submit}
           </Button>
         </form>
-        <p className="fr-text--sm fr-mt-4w">
-          {t.forgotten}
+        <p className="fr-mt-3w">
+          <Link to="/mot-de-passe-oublie" className="fr-link">
+            {ta.forgotPassword}
+          </Link>
         </p>
+        <p className="fr-text--sm fr-mt-4w">{t.forgotten}</p>
       </div>
     </div>
   );

@@ -1,0 +1,52 @@
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { AuthUser, SessionResponse } from "@shared/auth";
+import type { Account, AuthProviders, EnrolledSession, InvitationPreview, LoginNextStep, TotpEnrolment } from "@shared/identity";
+import { apiGet, apiSend, setCsrfToken } from "../../../lib/api-client";
+import { sessionQueries } from "../../../api/session";
+
+export const identityQueries = {
+  providers: () => queryOptions({ queryKey: ["auth-providers"], queryFn: () => apiGet<AuthProviders>("/auth/providers"), staleTime: Infinity }),
+  account: () => queryOptions({ queryKey: ["account"], queryFn: () => apiGet<Account>("/account") }),
+  invitation: (token: string) =>
+    queryOptions({ queryKey: ["invitation", token], queryFn: () => apiSend<InvitationPreview>("POST", "/invitations/check", { token }), retry: false }),
+  reset: (token: string) =>
+    queryOptions({ queryKey: ["password-reset", token], queryFn: () => apiSend<{ email: string }>("POST", "/auth/password-reset/check", { token }), retry: false }),
+};
+
+/** The answer of a step that may open a session (200) or ask for another step (202). */
+export type StepAnswer = SessionResponse | LoginNextStep | EnrolledSession;
+export const isNextStep = (answer: StepAnswer): answer is LoginNextStep => "next" in answer;
+
+/** Once a session is open: the CSRF token kept, the previous account's data forgotten. */
+export function useSessionOpened() {
+  const queryClient = useQueryClient();
+  return ({ user, csrfToken }: { user: AuthUser; csrfToken: string }) => {
+    setCsrfToken(csrfToken);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueries.all()[0] });
+    queryClient.setQueryData(sessionQueries.all(), user);
+  };
+}
+
+export const useStep = <Body,>(path: string) => useMutation({ mutationFn: (body: Body) => apiSend<StepAnswer>("POST", path, body) });
+
+export const useEnrolmentKey = (path: "/auth/login/totp-enrolment" | "/account/totp") =>
+  useMutation({ mutationFn: () => apiSend<TotpEnrolment>("POST", path, {}) });
+
+export const useRequestReset = () => useMutation({ mutationFn: (email: string) => apiSend<object>("POST", "/auth/password-reset/request", { email }) });
+export const useCompleteReset = () =>
+  useMutation({ mutationFn: (body: { token: string; password: string }) => apiSend<void>("POST", "/auth/password-reset", body) });
+
+export function useAccountTotp() {
+  const queryClient = useQueryClient();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: identityQueries.account().queryKey });
+  return {
+    confirm: useMutation({
+      mutationFn: (code: string) => apiSend<{ recoveryCodes: string[] }>("POST", "/account/totp/confirm", { code }),
+      onSuccess: refresh,
+    }),
+    disable: useMutation({ mutationFn: (code: string) => apiSend<void>("POST", "/account/totp/disable", { code }), onSuccess: refresh }),
+  };
+}
+
+/** The link's token, after `#` (never sent to the server in a URL). */
+export const tokenFromHash = (hash: string) => decodeURIComponent(hash.replace(/^#/, ""));

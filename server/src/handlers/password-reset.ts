@@ -1,0 +1,112 @@
+import type { RequestHandler } from "express";
+import { hashPassword } from "../auth/passwords";
+import { TooManyAttemptsError } from "../auth/login";
+import type { Db } from "../db/database";
+import { NotFoundError } from "../http/errors";
+import { LINK_MESSAGES, LinkError } from "../identity/links";
+import { addMinutes, hashToken, newToken, PASSWORD_RESET_VALIDITY_MINUTES } from "../identity/tokens";
+import { passwordResetLink, passwordResetMail } from "../mail/identity-mails";
+import { recordAudit } from "../repositories/audit";
+import {
+  findPasswordReset,
+  insertPasswordReset,
+  markPasswordResetUsed,
+  recordResetRequest,
+  resetRequestsSince,
+  type PasswordResetRow,
+} from "../repositories/identity";
+import { deleteUserSessions } from "../repositories/sessions";
+import { findUser, findUserByEmail, setPasswordHash } from "../repositories/users";
+import type { LinkDelivery, NewPassword } from "@shared/identity";
+import { auditContext, type Deps } from "./context";
+import { deliverLink } from "./invitations";
+
+/** Requests from one address per window before 429 (the answer says nothing of any account). */
+export const RESET_REQUESTS_PER_ADDRESS = 20;
+/** Emails to one account per hour at most: beyond, requests are answered alike but send nothing. */
+export const RESET_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
+
+function newResetLink(db: Db, publicUrl: string, userId: number): string {
+  const token = newToken();
+  const now = new Date();
+  insertPasswordReset(db, { userId, tokenHash: hashToken(token), now: now.toISOString(), expiresAt: addMinutes(now, PASSWORD_RESET_VALIDITY_MINUTES) });
+  return passwordResetLink(publicUrl, token);
+}
+
+/**
+ * "Mot de passe oublié ?": the same 202 whether or not the address has an account, and the
+ * email goes out after the answer, so neither the body nor the timing tells.
+ */
+export const requestPasswordReset =
+  (deps: Deps): RequestHandler =>
+  (req, res) => {
+    const { db, config } = deps;
+    const { email } = res.locals.body as { email: string };
+    const ip = req.ip ?? "unknown";
+    const now = new Date();
+    const windowMs = config.login.windowMinutes * 60_000;
+    const perAddress = resetRequestsSince(db, { ip }, new Date(now.getTime() - windowMs).toISOString());
+    if (perAddress.count >= RESET_REQUESTS_PER_ADDRESS) {
+      throw new TooManyAttemptsError(Math.max(1, Math.ceil((Date.parse(perAddress.oldest!) + windowMs - now.getTime()) / 1000)));
+    }
+    const link = db.transaction(() => {
+      const recent = resetRequestsSince(db, { email }, new Date(now.getTime() - 3_600_000).toISOString()).count;
+      recordResetRequest(db, { ip, email, at: now.toISOString() });
+      const user = findUserByEmail(db, email);
+      if (!user || !user.isActive || recent >= RESET_EMAILS_PER_ACCOUNT_PER_HOUR) return undefined;
+      recordAudit(db, { actor: null, actorEmail: email, action: "password.reset_requested", targetType: "user", targetId: user.id, ip });
+      return newResetLink(db, config.publicUrl, user.id);
+    });
+    res.status(202).json({});
+    if (link && deps.mailer.enabled) {
+      deps.mailer.send(passwordResetMail(email, link)).catch((error: unknown) => deps.logger?.error({ err: error }, "Courriel de réinitialisation non envoyé."));
+    }
+  };
+
+function usableReset(db: Db, token: string): PasswordResetRow {
+  const reset = findPasswordReset(db, hashToken(token));
+  if (!reset) throw new LinkError(404, LINK_MESSAGES.unknown);
+  if (reset.usedAt) throw new LinkError(410, LINK_MESSAGES.used);
+  if (reset.expiresAt <= new Date().toISOString()) throw new LinkError(410, LINK_MESSAGES.resetExpired);
+  return reset;
+}
+
+export const checkPasswordReset =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) => {
+    const { token } = res.locals.body as { token: string };
+    res.json({ email: usableReset(db, token).email });
+  };
+
+/** Sets the new password; every session of the account ends (the person signs in again). */
+export const completePasswordReset =
+  ({ db }: Deps): RequestHandler =>
+  async (req, res) => {
+    const { token, password } = res.locals.body as NewPassword;
+    usableReset(db, token);
+    const passwordHash = await hashPassword(password);
+    db.transaction(() => {
+      const reset = usableReset(db, token);
+      if (!markPasswordResetUsed(db, reset.id, new Date().toISOString())) throw new LinkError(410, LINK_MESSAGES.used);
+      setPasswordHash(db, reset.userId, passwordHash);
+      deleteUserSessions(db, reset.userId);
+      db.run("DELETE FROM pending_logins WHERE user_id = ?", [reset.userId]);
+      recordAudit(db, { actor: null, actorEmail: reset.email, action: "password.reset", targetType: "user", targetId: reset.userId, ip: req.ip });
+    });
+    res.status(204).end();
+  };
+
+/** Admin: sends the account a reset link (the admin never sees nor chooses the password). */
+export const sendPasswordReset =
+  (deps: Deps): RequestHandler =>
+  async (req, res) => {
+    const { db, config } = deps;
+    const { id } = res.locals.params as { id: number };
+    const { link, email } = db.transaction(() => {
+      const user = findUser(db, id);
+      if (!user) throw new NotFoundError("Ce compte n'existe pas.");
+      recordAudit(db, { ...auditContext(req, res), action: "user.password_reset_sent", targetType: "user", targetId: id });
+      return { link: newResetLink(db, config.publicUrl, id), email: user.email };
+    });
+    res.json((await deliverLink(deps, passwordResetMail(email, link), link)) satisfies LinkDelivery);
+  };

@@ -1,0 +1,133 @@
+import type { RequestHandler } from "express";
+import { currentSession } from "../http/access";
+import { ValidationError } from "../http/errors";
+import { checkSecondFactor, currentPendingLogin, openSession, WrongCodeError } from "../identity/second-factor";
+import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from "../identity/totp";
+import { recordAudit } from "../repositories/audit";
+import {
+  deletePendingLogin,
+  disableTotp,
+  enableTotp,
+  recoveryCodesLeft,
+  replaceRecoveryCodes,
+  setPendingEnrolSecret,
+  setPendingTotpSecret,
+  totpState,
+  userHasPassword,
+} from "../repositories/identity";
+import { findUser } from "../repositories/users";
+import type { Db } from "../db/database";
+import type { AuthUser, SessionResponse } from "@shared/auth";
+import type { Account, CodeRequest, EnrolledSession, TotpEnrolment } from "@shared/identity";
+import { auditContext, type Deps } from "./context";
+
+function authUser(db: Db, id: number): AuthUser {
+  const { email, name, role } = findUser(db, id)!;
+  return { id, email, name, role };
+}
+
+/** Turns TOTP on after a first good code: new recovery codes, returned once in clear. */
+function confirmEnrolment(db: Db, user: AuthUser, secret: string, code: string, ip: string | undefined, refusalStatus: number): string[] {
+  const step = totpStep(secret, code);
+  if (step === null) throw new WrongCodeError("Code incorrect : vérifiez l'heure de votre téléphone et saisissez le code affiché.", refusalStatus);
+  const codes = newRecoveryCodes();
+  enableTotp(db, user.id, secret, step, new Date().toISOString());
+  replaceRecoveryCodes(db, user.id, codes.map(hashRecoveryCode));
+  recordAudit(db, { actor: user, action: "totp.enrolled", targetType: "user", targetId: user.id, ip });
+  return codes;
+}
+
+// ----- During login (no session yet: a pending-login cookie)
+
+export const loginWithCode =
+  ({ db, config }: Deps): RequestHandler =>
+  (req, res) => {
+    const pending = currentPendingLogin(db, req, "totp");
+    const user = authUser(db, pending.userId);
+    const { code } = res.locals.body as CodeRequest;
+    checkSecondFactor(db, config, user, code, req.ip ?? "unknown", pending);
+    const csrfToken = db.transaction(() => {
+      deletePendingLogin(db, pending.id);
+      return openSession(db, config, req, res, user.id).csrfToken;
+    });
+    res.json({ user, csrfToken } satisfies SessionResponse);
+  };
+
+export const startLoginEnrolment =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const pending = currentPendingLogin(db, req, "enrolment");
+    const secret = pending.enrolSecret ?? newTotpSecret();
+    if (!pending.enrolSecret) setPendingEnrolSecret(db, pending.id, secret);
+    res.json({ secret, uri: totpUri(secret, authUser(db, pending.userId).email) } satisfies TotpEnrolment);
+  };
+
+export const confirmLoginEnrolment =
+  ({ db, config }: Deps): RequestHandler =>
+  (req, res) => {
+    const pending = currentPendingLogin(db, req, "enrolment");
+    if (!pending.enrolSecret) throw new ValidationError([{ path: "body.code", message: "Commencez par afficher la clé à enregistrer." }]);
+    const user = authUser(db, pending.userId);
+    const { code } = res.locals.body as CodeRequest;
+    const result = db.transaction(() => {
+      const recoveryCodes = confirmEnrolment(db, user, pending.enrolSecret!, code, req.ip, 401);
+      deletePendingLogin(db, pending.id);
+      return { recoveryCodes, csrfToken: openSession(db, config, req, res, user.id).csrfToken };
+    });
+    res.json({ user, ...result } satisfies EnrolledSession);
+  };
+
+// ----- "Mon compte" (signed in)
+
+export const getAccount =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) => {
+    const session = currentSession(res.locals);
+    const totp = totpState(db, session.user.id);
+    res.json({
+      user: session.user,
+      totpEnabled: totp.enabledAt !== null,
+      totpRequired: session.user.role === "admin" && userHasPassword(db, session.user.id),
+      recoveryCodesLeft: recoveryCodesLeft(db, session.user.id),
+      authMethod: session.authMethod,
+      hasPassword: userHasPassword(db, session.user.id),
+    } satisfies Account);
+  };
+
+export const startAccountEnrolment =
+  ({ db }: Deps): RequestHandler =>
+  (_req, res) => {
+    const { user } = currentSession(res.locals);
+    const secret = newTotpSecret();
+    setPendingTotpSecret(db, user.id, secret);
+    res.json({ secret, uri: totpUri(secret, user.email) } satisfies TotpEnrolment);
+  };
+
+export const confirmAccountEnrolment =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const { user } = currentSession(res.locals);
+    const { code } = res.locals.body as CodeRequest;
+    const recoveryCodes = db.transaction(() => {
+      const { pendingSecret } = totpState(db, user.id);
+      if (!pendingSecret) throw new ValidationError([{ path: "body.code", message: "Commencez par afficher la clé à enregistrer." }]);
+      return confirmEnrolment(db, user, pendingSecret, code, req.ip, 400);
+    });
+    res.json({ recoveryCodes });
+  };
+
+/** Needs a current code (or a recovery code): a session left open is not enough to remove it. */
+export const disableAccountTotp =
+  ({ db, config }: Deps): RequestHandler =>
+  (req, res) => {
+    const { user } = currentSession(res.locals);
+    if (totpState(db, user.id).enabledAt) {
+      const { code } = res.locals.body as CodeRequest;
+      checkSecondFactor(db, config, user, code, req.ip ?? "unknown", undefined, 400);
+      db.transaction(() => {
+        disableTotp(db, user.id);
+        recordAudit(db, { ...auditContext(req, res), action: "totp.disabled", targetType: "user", targetId: user.id });
+      });
+    }
+    res.status(204).end();
+  };

@@ -1,0 +1,139 @@
+// Issue 10 in the browser: invitation accepted by link, ProConnect sign-in through a real
+// OpenID Connect provider on loopback, TOTP for admins, used and expired links refused.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { createAccount, nextSecondFactorCode, SessionClient, signedInClient } from "../support/session-client";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
+import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
+import type { TestServer } from "../support/test-server";
+
+const runBrowserTests = hasChromium || Boolean(process.env.CI);
+
+describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links", () => {
+  let server: TestServer;
+  let provider: TestOidcProvider;
+  let sink: SmtpSink;
+  let browser: Browser;
+  let admin: SessionClient;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    ({ server, provider } = await startServerWithProvider({ withClient: true, env: { SMTP_URL: sink.url } }));
+    admin = (await signedInClient(server.baseUrl, server.db, "admin")).client;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await provider?.close();
+    await sink?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(8_000);
+    return context.newPage();
+  }
+
+  async function invitationToken(email: string): Promise<string> {
+    for (let tries = 0; tries < 50; tries += 1) {
+      const mail = sink.messages.findLast((message) => message.to.includes(email));
+      const token = mail && /\/invitation#([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
+      if (token) return token;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`No invitation email to ${email}`);
+  }
+
+  it("an invited mentor accepts by link, sets a password, lands signed in with their challenge; the link then is refused", async () => {
+    const email = "mentore.invitee@test.gouv.fr";
+    expect((await admin.post("/api/invitations", { email, name: "Inès Invitée", role: "mentor", challenges: ["cartobio"] })).status).toBe(201);
+    const token = await invitationToken(email);
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(`${server.baseUrl}/invitation#${token}`);
+    await page.getByRole("heading", { level: 1, name: "Activer votre compte" }).waitFor();
+    await page.getByText("Bienvenue Inès Invitée").waitFor();
+    await page.getByLabel("Nouveau mot de passe").fill("ma phrase de passe de mentore");
+    await page.getByLabel("Confirmez le mot de passe").fill("ma phrase de passe de mentore");
+    await page.getByRole("button", { name: "Activer mon compte" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goto(`${server.baseUrl}/mes-defis`);
+    await page.getByText("CartoBio").first().waitFor();
+
+    // The same link again, in another browser: a clear refusal.
+    const again = await newPage();
+    await again.goto(`${server.baseUrl}/invitation#${token}`);
+    await again.getByText("Ce lien a déjà été utilisé").waitFor();
+    expect(await again.getByRole("button", { name: "Activer mon compte" }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("an expired reset link is refused with a clear message", async () => {
+    const account = await createAccount(server.db, "evaluator");
+    await new SessionClient(server.baseUrl).post("/api/auth/password-reset/request", { email: account.email });
+    let token: string | undefined;
+    for (let tries = 0; tries < 50 && !token; tries += 1) {
+      token = /\/mot-de-passe\/nouveau#([A-Za-z0-9_-]{43})/.exec(sink.messages.findLast((m) => m.to.includes(account.email))?.text ?? "")?.[1];
+      if (!token) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    server.db.run("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = ?", [account.id]);
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/mot-de-passe/nouveau#${token}`);
+    await page.getByText("Ce lien a expiré").waitFor();
+    expect(await page.getByLabel("Nouveau mot de passe").count()).toBe(0);
+  }, 30_000);
+
+  it("an agent signs in with ProConnect through the loopback provider, and logs out there too", async () => {
+    const agent = await createAccount(server.db, "evaluator", { email: "agent.proconnect@test.gouv.fr", name: "Agent ProConnect" });
+    provider.signInAs(agent.email);
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(`${server.baseUrl}/connexion`);
+    await page.getByRole("button", { name: /S.identifier avec ProConnect/ }).or(page.getByRole("link", { name: /S.identifier avec ProConnect/ })).first().click();
+    await page.waitForURL((url) => url.origin === server.baseUrl && url.pathname === "/");
+    await page.getByText("Agent ProConnect").first().waitFor();
+    await page.getByRole("button", { name: "Se déconnecter" }).click();
+    await page.waitForURL((url) => url.origin === server.baseUrl && url.pathname === "/connexion", { timeout: 15_000 });
+    expect(provider.endSessionRequests.length).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("an unknown ProConnect account is refused with a clear message", async () => {
+    provider.signInAs("personne.inconnue@test.gouv.fr");
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/connexion`);
+    await page.getByRole("button", { name: /S.identifier avec ProConnect/ }).or(page.getByRole("link", { name: /S.identifier avec ProConnect/ })).first().click();
+    await page.getByText("Aucun compte de ce service ne correspond").waitFor();
+  }, 30_000);
+
+  it("an admin with TOTP enrolled cannot sign in without the code; with it, they can", async () => {
+    const account = await createAccount(server.db, "admin");
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/connexion`);
+    await page.getByLabel("Adresse électronique").fill(account.email);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(account.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByLabel("Code de vérification").waitFor();
+    // No session yet: another tab of the same browser is sent to sign in.
+    const other = await page.context().newPage();
+    await other.goto(`${server.baseUrl}/admin/comptes`);
+    await other.waitForURL((url) => url.pathname === "/connexion");
+    await page.getByLabel("Code de vérification").fill("000000");
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await page.getByText("Code incorrect").waitFor();
+    await page.getByLabel("Code de vérification").fill(await nextSecondFactorCode(account.email));
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.goto(`${server.baseUrl}/admin/comptes`);
+    await page.getByRole("heading", { name: "Invitations en attente" }).waitFor();
+  }, 60_000);
+
+  it("the helper still signs test admins in through the form (TOTP step included)", async () => {
+    const account = await createAccount(server.db, "admin");
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, account.email, account.password);
+    expect(new URL(page.url()).pathname).toBe("/");
+  }, 30_000);
+});

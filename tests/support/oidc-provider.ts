@@ -1,0 +1,137 @@
+import http from "node:http";
+import { generateKeyPairSync } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import Provider, { type Configuration } from "oidc-provider";
+import type { OidcConfig } from "../../server/src/config";
+import { startTestServer, type TestServer } from "./test-server";
+
+export interface TestOidcProvider {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Env for the application: OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_REDIRECT_URI. */
+  env: (appBaseUrl: string) => Record<string, string>;
+  /** The application's OpenID Connect configuration for this provider. */
+  config: (appBaseUrl: string) => OidcConfig;
+  /** Who the next sign-in at the provider is (its interaction signs this email in without a form). */
+  signInAs: (email: string) => void;
+  /** Where the provider sent browsers to end their session, with the query it received. */
+  endSessionRequests: URL[];
+  close: () => Promise<void>;
+}
+
+/**
+ * A real OpenID Connect provider (oidc-provider) on a loopback port: one confidential client,
+ * PKCE required, ID tokens signed RS256. Its login interaction is a tiny one that signs in
+ * the email given to `signInAs` and grants `openid email` at once, as ProConnect would after
+ * the agent authenticates at their ministry.
+ */
+export async function startOidcProvider(appBaseUrl: string): Promise<TestOidcProvider> {
+  const clientId = "tableau-eig";
+  const clientSecret = "un-secret-de-client-de-test-assez-long";
+  let email = "agent@test.gouv.fr";
+  const endSessionRequests: URL[] = [];
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const jwk = { ...privateKey.export({ format: "jwk" }), kid: "test-key", alg: "RS256", use: "sig" };
+
+  const server = http.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const configuration: Configuration = {
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [`${appBaseUrl}/api/auth/oidc/callback`],
+        post_logout_redirect_uris: [`${appBaseUrl}/connexion`],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+        token_endpoint_auth_method: "client_secret_post",
+      },
+    ],
+    jwks: { keys: [jwk as never] },
+    pkce: { required: () => true },
+    acrValues: ["eidas1"],
+    claims: { acr: null, amr: null, auth_time: null, sid: null, openid: ["sub"], email: ["email", "email_verified"], given_name: ["given_name"], usual_name: ["usual_name"] },
+    scopes: ["openid", "email", "given_name", "usual_name"],
+    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource: async (ctx, form) => {
+      // No confirmation page: the logout form posts itself (the provider's page, not ours).
+      ctx.body = `<!doctype html><html><body>${form}<script>document.forms[0].submit()</script></body></html>`;
+    } } },
+    async findAccount(_ctx, id) {
+      return { accountId: id, claims: async () => ({ sub: id, email: id, email_verified: true, given_name: "Agent", usual_name: "Test" }) };
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    cookies: { keys: ["cle-de-cookies-de-test"] },
+    ttl: { Session: 3600, Interaction: 600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
+  };
+  const provider = new Provider(issuer, configuration);
+  provider.on("end_session.success", (ctx) => endSessionRequests.push(new URL(ctx.href)));
+  const callback = provider.callback();
+
+  server.on("request", async (req, res) => {
+    if (req.url?.startsWith("/session/end") && req.method === "GET") endSessionRequests.push(new URL(req.url, issuer));
+    if (req.url?.startsWith("/interaction/")) {
+      try {
+        const details = await provider.interactionDetails(req, res);
+        const grant = new provider.Grant({ accountId: email, clientId });
+        grant.addOIDCScope("openid email given_name usual_name");
+        const grantId = await grant.save();
+        await provider.interactionFinished(req, res, { login: { accountId: email, acr: "eidas1", amr: ["pwd"] }, consent: { grantId } }, { mergeWithLastSubmission: false });
+        void details;
+      } catch (error) {
+        res.statusCode = 500;
+        res.end(String(error));
+      }
+      return;
+    }
+    callback(req, res);
+  });
+
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    env: (baseUrl) => ({
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: clientId,
+      OIDC_CLIENT_SECRET: clientSecret,
+      OIDC_REDIRECT_URI: `${baseUrl}/api/auth/oidc/callback`,
+      OIDC_POST_LOGOUT_REDIRECT_URI: `${baseUrl}/connexion`,
+    }),
+    config: (baseUrl) => ({
+      issuer,
+      clientId,
+      clientSecret,
+      redirectUri: `${baseUrl}/api/auth/oidc/callback`,
+      postLogoutRedirectUri: `${baseUrl}/connexion`,
+      scopes: "openid email given_name usual_name",
+    }),
+    signInAs: (next) => {
+      email = next;
+    },
+    endSessionRequests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * The application and a provider that know each other: the provider must list the app's
+ * callback (its port is known once it listens), and the app the provider's issuer. The app's
+ * OpenID Connect configuration is filled in once both listen; discovery happens on first use.
+ */
+export async function startServerWithProvider(options: Parameters<typeof startTestServer>[0] = {}): Promise<{
+  server: TestServer;
+  provider: TestOidcProvider;
+}> {
+  const oidc = {} as OidcConfig;
+  const server = await startTestServer({ ...options, config: { ...options.config, oidc } });
+  const provider = await startOidcProvider(server.baseUrl);
+  Object.assign(oidc, provider.config(server.baseUrl));
+  return { server, provider };
+}
