@@ -2,6 +2,7 @@
 // outcomes at fixed offsets after the end, sustainability work, challenges at risk.
 import { z } from "zod";
 import { ACTION_KINDS, ACTION_STATUSES, OUTCOME_CATEGORIES } from "./domain";
+import { snapshotIdSchema } from "./snapshot";
 
 /** Filters every statistic accepts; they are kept in the dashboard's URL. */
 export const statsFiltersSchema = z.strictObject({
@@ -11,6 +12,8 @@ export const statsFiltersSchema = z.strictObject({
     .optional(),
   administration: z.string().trim().min(1).max(300).optional(),
   skill: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, { error: "Compétence invalide." }).optional(),
+  /** Read "as of" this snapshot instead of the live data (issue 9). */
+  snapshot: snapshotIdSchema.optional(),
 });
 export type StatsFilters = z.infer<typeof statsFiltersSchema>;
 

@@ -1,6 +1,7 @@
 // Bodies of the mentors' writes (issue «Mentors keep their challenges' status alive»). Every
 // schema is strict: an unknown field is an error, and a rejected request writes nothing.
 import { z } from "zod";
+import { snapshotIdSchema } from "./snapshot";
 import {
   ACTION_KINDS,
   ACTION_STATUSES,
@@ -156,7 +157,8 @@ const exportLangSchema = z.enum(["fr", "en"], { error: "Langue attendue : « fr 
 export const exportQuerySchema = z.strictObject({
   sep: z.enum([",", ";"], { error: "Séparateur attendu : « , » ou « ; »." }).optional(),
   lang: exportLangSchema,
+  snapshot: snapshotIdSchema.optional(),
 });
 
 /** `GET /api/export/dataset.xlsx`: only the language. */
-export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema });
+export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema, snapshot: snapshotIdSchema.optional() });

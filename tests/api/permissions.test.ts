@@ -9,6 +9,7 @@ import { apiRoutes, type Route } from "../../server/src/routes";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { insertItem, type ItemKind } from "../../server/src/repositories/challenge-items";
 import { challengeVersion } from "../../server/src/repositories/outcomes";
+import { insertSnapshot } from "../../server/src/repositories/snapshots";
 import type { Role } from "@shared/domain";
 import { challengeId, recordStatus } from "../support/factories";
 import { createAccount, SessionClient, TEST_PASSWORD } from "../support/session-client";
@@ -61,6 +62,10 @@ const rules: Record<string, Access> = {
   "post /status-updates/:id/retraction": "challengeEditor",
   "put /challenges/:slug/outcome": "challengeEditor",
   "put /challenges/:slug/checklist/:item": "challengeEditor",
+  "get /snapshots": "signedIn",
+  "post /snapshots": "admin",
+  "get /snapshots/:id": "signedIn",
+  "delete /snapshots/:id": "admin",
   ...Object.fromEntries(
     ["actions", "scenarios", "allies", "resources"].flatMap((plural) => [
       [`post /challenges/:slug/${plural}`, "challengeEditor"],
@@ -80,6 +85,10 @@ function freshItem(kind: ItemKind): number {
   };
   return insertItem(server.db, kind, challengeId(server.db, OWNED), fields[kind], { name: "Fixture", asOf: "2024-01-01" });
 }
+
+const freshName = () => Math.random().toString(36).slice(2);
+/** A snapshot taken for one call, for the routes that read or delete one. */
+const freshSnapshot = () => insertSnapshot(server.db, `Fixture ${freshName()}`, { id: accounts.admin.id, name: "Fixture" });
 
 const itemSamples = (kind: ItemKind, plural: string, create: unknown, patch: unknown): Record<string, SampleFactory> => ({
   [`post /challenges/:slug/${plural}`]: () => {
@@ -146,6 +155,10 @@ const samples: Record<string, SampleFactory> = {
     path: `/api/challenges/${OWNED}/checklist/user_manual`,
     body: { done: true, link: "https://example.gouv.fr/manuel" },
   }),
+  "get /snapshots": () => ({ path: "/api/snapshots" }),
+  "post /snapshots": () => ({ path: "/api/snapshots", body: { name: `Rapport ${freshName()}` } }),
+  "get /snapshots/:id": () => ({ path: `/api/snapshots/${freshSnapshot()}` }),
+  "delete /snapshots/:id": () => ({ path: `/api/snapshots/${freshSnapshot()}` }),
   ...itemSamples("action", "actions", { kind: "communication", title: "Démo" }, { status: "done" }),
   ...itemSamples("scenario", "scenarios", { title: "Reprise en interne" }, { preferred: true }),
   ...itemSamples("ally", "allies", { name: "Etalab", kind: "programme" }, { role: "Appui" }),

@@ -2,7 +2,10 @@
 // per table) and JSON. Dated file names, challenge-level data only.
 import ExcelJS from "exceljs";
 import type { RequestHandler, Response } from "express";
-import { readDataset, type DatasetChallenge } from "../repositories/dataset";
+import { datasetChallenges, readDataset, type DatasetChallenge } from "../repositories/dataset";
+import { requestSource } from "../http/snapshot-source";
+import type { DataSource } from "../repositories/data-source";
+import { describeSnapshot } from "@shared/snapshot";
 import { toCsv, type CsvColumn } from "@shared/csv";
 import { AXES, type Level, type OutcomeCategory, type SustainabilityPath } from "@shared/domain";
 import { DEFAULT_LANG, domainLabels, type Lang } from "@shared/labels";
@@ -98,9 +101,16 @@ const EXPORT_WORDS = {
 type ExportQuery = { sep?: "," | ";"; lang?: Lang };
 const queryOf = (res: Response): ExportQuery => (res.locals.query ?? {}) as ExportQuery;
 
-function sendFile(res: Response, base: string, extension: string, type: string, body: string | Buffer): void {
+/**
+ * Sends an export under a dated name. As of a snapshot, the name says which one and when it
+ * was taken (`eig-defis-instantane-3-2026-11-29.csv`), so a file cited in a report names its
+ * source; the JSON and XLSX exports also carry the snapshot's full citation.
+ */
+function sendFile(res: Response, base: string, extension: string, type: string, body: string | Buffer, source: DataSource): void {
+  const { snapshot } = source;
+  const name = snapshot ? `${base}-instantane-${snapshot.id}-${parisDate(new Date(snapshot.takenAt))}` : `${base}-${parisDate()}`;
   res.setHeader("Content-Type", type);
-  res.setHeader("Content-Disposition", `attachment; filename="${base}-${parisDate()}.${extension}"`);
+  res.setHeader("Content-Disposition", `attachment; filename="${name}.${extension}"`);
   res.send(body);
 }
 
@@ -136,7 +146,8 @@ export const exportChallengesCsv =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
     const { sep = ",", lang = DEFAULT_LANG } = queryOf(res);
-    sendFile(res, "eig-defis", "csv", "text/csv; charset=utf-8", toCsv(readDataset(db).challenges, challengeColumns(lang), sep));
+    const source = requestSource(db, res.locals);
+    sendFile(res, "eig-defis", "csv", "text/csv; charset=utf-8", toCsv(datasetChallenges(db, source), challengeColumns(lang), sep), source);
   };
 
 export const exportStatusHistoryCsv =
@@ -146,7 +157,8 @@ export const exportStatusHistoryCsv =
     const w = EXPORT_WORDS[lang];
     const l = domainLabels(lang);
     const levelLabel = (level: unknown) => (level === null || level === undefined ? l.NO_REPORT_LABEL : l.LEVEL_LABELS[level as Level]);
-    const { challenges, statusUpdates } = readDataset(db);
+    const source = requestSource(db, res.locals);
+    const { challenges, statusUpdates } = readDataset(db, source);
     const titles = new Map(challenges.map((c) => [c.slug, c]));
     type Row = Record<string, unknown>;
     const columns: CsvColumn<Row>[] = [
@@ -164,13 +176,17 @@ export const exportStatusHistoryCsv =
       { header: w.retracted, value: (u) => u.retracted },
       { header: w.retractionReason, value: (u) => u.retractionReason },
     ];
-    sendFile(res, "eig-historique-statuts", "csv", "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep));
+    sendFile(res, "eig-historique-statuts", "csv", "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep), source);
   };
 
 export const exportDatasetJson =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    sendFile(res, "eig-donnees", "json", "application/json; charset=utf-8", JSON.stringify(readDataset(db), null, 2));
+    const source = requestSource(db, res.locals);
+    const { snapshot } = source;
+    // As of a snapshot, the file says which one, in a member the live export does not have.
+    const citation = snapshot ? { snapshot: { ...snapshot, citation: describeSnapshot(snapshot) } } : {};
+    sendFile(res, "eig-donnees", "json", "application/json; charset=utf-8", JSON.stringify({ ...citation, ...readDataset(db, source) }, null, 2), source);
   };
 
 const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios", "allies", "resources"] as const;
@@ -178,11 +194,17 @@ const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios
 export const exportDatasetXlsx =
   ({ db }: Deps): RequestHandler =>
   async (_req, res) => {
-    const w = EXPORT_WORDS[queryOf(res).lang ?? DEFAULT_LANG];
-    const dataset = readDataset(db);
+    const lang = queryOf(res).lang ?? DEFAULT_LANG;
+    const w = EXPORT_WORDS[lang];
+    const source = requestSource(db, res.locals);
+    const dataset = readDataset(db, source);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = w.creator;
     workbook.created = new Date();
+    if (source.snapshot) {
+      workbook.title = describeSnapshot(source.snapshot, lang);
+      workbook.subject = workbook.title;
+    }
     for (const key of SHEETS) {
       const rows = dataset[key] as Record<string, unknown>[];
       const sheet = workbook.addWorksheet(w.sheets[key]);
@@ -195,5 +217,5 @@ export const exportDatasetXlsx =
       }
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    sendFile(res, "eig-donnees", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer);
+    sendFile(res, "eig-donnees", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer, source);
   };

@@ -2,6 +2,7 @@
 // names, no audit log, no sessions: personal data stays with the programme team.
 import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
+import { LIVE, type DataSource } from "./data-source";
 
 export interface DatasetChallenge {
   slug: string;
@@ -46,79 +47,90 @@ type ChallengeRow = Omit<DatasetChallenge, "datesApproximate" | "skills" | "outc
   outcomeCategories: string | null;
 };
 
-export function datasetChallenges(db: Db): DatasetChallenge[] {
+export function datasetChallenges(db: Db, source: DataSource = LIVE): DatasetChallenge[] {
+  const t = source.table;
   return db
     .all<ChallengeRow>(
       `SELECT c.slug, c.title, c.promotion_key AS promotion, p.label AS promotionLabel, c.administration,
               c.starts_on AS startsOn, c.ends_on AS endsOn, c.dates_approximate AS datesApproximate,
               c.duration_months AS durationMonths,
-              (SELECT group_concat(skill, ',') FROM (SELECT skill FROM challenge_skills WHERE challenge_id = c.id ORDER BY skill)) AS skills,
+              (SELECT group_concat(skill, ',') FROM (SELECT skill FROM ${t("challenge_skills")} WHERE challenge_id = c.id ORDER BY skill)) AS skills,
               c.website, c.source_code AS sourceCode, pred.slug AS predecessor,
               sp.level AS productionLevel, sp.as_of AS productionAsOf,
               st.level AS transmissionLevel, st.as_of AS transmissionAsOf,
               sr.level AS reliabilityLevel, sr.as_of AS reliabilityAsOf,
               o.categories AS outcomeCategories, o.path AS outcomePath, o.as_of AS outcomeAsOf,
               c.last_report_at AS lastReportAt
-       FROM challenges c
-       JOIN promotions p ON p.key = c.promotion_key
-       LEFT JOIN challenges pred ON pred.id = c.predecessor_id
-       LEFT JOIN current_status sp ON sp.challenge_id = c.id AND sp.axis = 'production'
-       LEFT JOIN current_status st ON st.challenge_id = c.id AND st.axis = 'transmission'
-       LEFT JOIN current_status sr ON sr.challenge_id = c.id AND sr.axis = 'reliability'
-       LEFT JOIN current_outcome co ON co.challenge_id = c.id
-       LEFT JOIN outcomes o ON o.id = co.outcome_id
+       FROM ${t("challenges")} c
+       JOIN ${t("promotions")} p ON p.key = c.promotion_key
+       LEFT JOIN ${t("challenges")} pred ON pred.id = c.predecessor_id
+       LEFT JOIN ${t("current_status")} sp ON sp.challenge_id = c.id AND sp.axis = 'production'
+       LEFT JOIN ${t("current_status")} st ON st.challenge_id = c.id AND st.axis = 'transmission'
+       LEFT JOIN ${t("current_status")} sr ON sr.challenge_id = c.id AND sr.axis = 'reliability'
+       LEFT JOIN ${t("current_outcome")} co ON co.challenge_id = c.id
+       LEFT JOIN ${t("outcomes")} o ON o.id = co.outcome_id
        ORDER BY p.position, c.title COLLATE NOCASE`,
+      source.params,
     )
     .map((row) => ({
       ...row,
       datesApproximate: row.datesApproximate === 1,
       skills: row.skills ? row.skills.split(",") : [],
       outcomeCategories: row.outcomeCategories ? JSON.parse(row.outcomeCategories) : [],
-      stale: isStale(row.lastReportAt),
+      stale: isStale(row.lastReportAt, source.now()),
     }));
 }
 
-export function readDataset(db: Db): Dataset {
+/** The whole dataset, live or as of a snapshot (history up to its last ids, copies of the rest). */
+export function readDataset(db: Db, source: DataSource = LIVE): Dataset {
+  const t = source.table;
+  const params = source.params;
   return {
-    challenges: datasetChallenges(db),
+    challenges: datasetChallenges(db, source),
     statusUpdates: db
       .all<Record<string, unknown> & { retracted: number }>(
         `SELECT u.id, c.slug AS challenge, u.axis, u.level, u.kind, u.as_of AS asOf, u.recorded_at AS recordedAt,
                 u.note, u.evidence_url AS evidenceUrl, r.status_update_id IS NOT NULL AS retracted,
                 r.reason AS retractionReason, r.retracted_at AS retractedAt
-         FROM status_updates u JOIN challenges c ON c.id = u.challenge_id
-         LEFT JOIN status_update_retractions r ON r.status_update_id = u.id
+         FROM ${t("status_updates")} u JOIN ${t("challenges")} c ON c.id = u.challenge_id
+         LEFT JOIN ${t("status_update_retractions")} r ON r.status_update_id = u.id
          ORDER BY c.slug, u.as_of, u.id`,
+        params,
       )
       .map((row) => ({ ...row, retracted: row.retracted === 1 })),
     outcomes: db
       .all<Record<string, unknown> & { categories: string; inForce: number }>(
         `SELECT o.id, c.slug AS challenge, o.categories, o.path, o.note, o.as_of AS asOf, o.recorded_at AS recordedAt,
-                EXISTS (SELECT 1 FROM current_outcome co WHERE co.outcome_id = o.id) AS inForce
-         FROM outcomes o JOIN challenges c ON c.id = o.challenge_id ORDER BY c.slug, o.as_of, o.id`,
+                EXISTS (SELECT 1 FROM ${t("current_outcome")} co WHERE co.outcome_id = o.id) AS inForce
+         FROM ${t("outcomes")} o JOIN ${t("challenges")} c ON c.id = o.challenge_id ORDER BY c.slug, o.as_of, o.id`,
+        params,
       )
       .map((row) => ({ ...row, categories: JSON.parse(row.categories), inForce: row.inForce === 1 })),
     actions: db.all(
       `SELECT a.id, c.slug AS challenge, a.kind, a.title, a.status, a.due_on AS dueOn, a.owner, a.scenario_id AS scenarioId,
               a.as_of AS asOf
-       FROM actions a JOIN challenges c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
+       FROM ${t("actions")} a JOIN ${t("challenges")} c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
+      params,
     ),
     scenarios: db
       .all<Record<string, unknown> & { preferred: number; isStop: number }>(
         `SELECT s.id, c.slug AS challenge, s.title, s.needs, s.resources_needed AS resourcesNeeded, s.governance,
                 s.calendar, s.preferred, s.is_stop AS isStop
-         FROM scenarios s JOIN challenges c ON c.id = s.challenge_id ORDER BY c.slug, s.id`,
+         FROM ${t("scenarios")} s JOIN ${t("challenges")} c ON c.id = s.challenge_id ORDER BY c.slug, s.id`,
+        params,
       )
       .map((row) => ({ ...row, preferred: row.preferred === 1, isStop: row.isStop === 1 })),
     allies: db.all(
       `SELECT a.id, c.slug AS challenge, a.name, a.kind, a.role, a.as_of AS asOf
-       FROM allies a JOIN challenges c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
+       FROM ${t("allies")} a JOIN ${t("challenges")} c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
+      params,
     ),
     resources: db
       .all<Record<string, unknown> & { budgetSecured: number }>(
         `SELECT r.id, c.slug AS challenge, r.people_kept AS peopleKept, r.arrangement, r.time_share AS timeShare,
                 r.budget_secured AS budgetSecured, r.hosting, r.note
-         FROM resources r JOIN challenges c ON c.id = r.challenge_id ORDER BY c.slug, r.id`,
+         FROM ${t("resources")} r JOIN ${t("challenges")} c ON c.id = r.challenge_id ORDER BY c.slug, r.id`,
+        params,
       )
       .map((row) => ({ ...row, budgetSecured: row.budgetSecured === 1 })),
   };
