@@ -101,6 +101,8 @@ function realValue(route: Route, param: string, other: boolean): string {
   if (param === "item") return other ? "not_an_item" : CHECKLIST_ITEMS[Math.floor(Math.random() * CHECKLIST_ITEMS.length)];
   const table = tableBefore(route.path, param);
   if (!table) return "1";
+  // Snapshots belong to no challenge: any of them ("other" makes no difference).
+  if (table === "snapshots") return String(server.db.get<{ id: number }>("SELECT id FROM snapshots ORDER BY random() LIMIT 1")?.id ?? 99_999_999);
   const actorIds = Object.values(actors).map((actor) => actor.id);
   const row =
     table === "users"
@@ -333,6 +335,10 @@ async function replenishItems(): Promise<void> {
   ];
   for (const [table, plural, body] of creations) {
     if (have(table) < 2) await admin.post(`/api/challenges/${realSlug}/${plural}`, body);
+  }
+  // Snapshots to read and delete.
+  if (server.db.get<{ n: number }>("SELECT count(*) AS n FROM snapshots")!.n < 2) {
+    await admin.post("/api/snapshots", { name: `Instantané du fuzzing ${Math.random().toString(36).slice(2)}` });
   }
   // The "other" challenge has some too, for cross-challenge ids.
   if (server.db.get<{ n: number }>("SELECT count(*) AS n FROM actions WHERE challenge_id != ?", [realId])!.n === 0) {
