@@ -32,6 +32,7 @@ CREATE TABLE snapshot_challenges (
   website TEXT, source_code TEXT, year INTEGER, duration_months INTEGER, starts_on TEXT, ends_on TEXT,
   dates_approximate INTEGER, predecessor_id INTEGER, last_report_at TEXT,
   production_level INTEGER, transmission_level INTEGER, reliability_level INTEGER, outcome_mask INTEGER,
+  search_text TEXT, version INTEGER, updated_at TEXT,
   PRIMARY KEY (snapshot_id, id)
 ) WITHOUT ROWID;
 CREATE INDEX snapshot_challenges_promotion ON snapshot_challenges (snapshot_id, promotion_key);

@@ -154,6 +154,8 @@ const VIEWS = [
   "/api/stats/at-risk",
   "/api/stats/at-risk?promotion=1",
   "/api/stats/facets",
+  "/api/challenges",
+  "/api/challenges?promotion=1&q=catalogage",
   "/api/export/challenges.csv",
   "/api/export/challenges.csv?sep=%3B&lang=en",
   "/api/export/status-history.csv",

@@ -13,8 +13,9 @@ import { mine } from "./messages/mine";
 import { admin } from "./messages/admin";
 import { apiDoc } from "./messages/api-doc";
 import { accessibility } from "./messages/accessibility";
+import { snapshots } from "./messages/snapshots";
 
-const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility };
+const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, snapshots };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["fr"] };

@@ -41,7 +41,7 @@ export const getPromotions =
 export const getChallenges =
   ({ db }: Deps): RequestHandler =>
   (_req, res) =>
-    void res.json(listChallenges(db, res.locals.query as ChallengeFilters));
+    void res.json(listChallenges(db, res.locals.query as ChallengeFilters, requestSource(db, res.locals)));
 
 export const getChallenge =
   ({ db }: Deps): RequestHandler =>

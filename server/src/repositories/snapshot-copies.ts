@@ -25,6 +25,10 @@ export const SNAPSHOT_COPIES = {
     "transmission_level",
     "reliability_level",
     "outcome_mask",
+    // The challenge list (the dashboard's matrix): search, and what each row says of itself.
+    "search_text",
+    "version",
+    "updated_at",
   ],
   challenge_skills: ["challenge_id", "skill"],
   current_status: ["challenge_id", "axis", "status_update_id", "level", "as_of"],
