@@ -15,6 +15,7 @@ const AdminLayout = lazy(() => import("../features/admin/components/admin-layout
 const UsersPage = lazy(() => import("../features/admin/components/users-page"));
 const MentorsPage = lazy(() => import("../features/admin/components/mentors-page"));
 const AuditPage = lazy(() => import("../features/admin/components/audit-page"));
+const SnapshotsPage = lazy(() => import("../features/snapshots/components/snapshots-page"));
 const NotFoundPage = lazy(() => import("./not-found-page"));
 const AccessibilityPage = lazy(() => import("../features/accessibility/components/accessibility-page"));
 
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
               { path: "comptes", element: <UsersPage /> },
               { path: "mentors", element: <MentorsPage /> },
               { path: "journal", element: <AuditPage /> },
+              { path: "instantanes", element: <SnapshotsPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

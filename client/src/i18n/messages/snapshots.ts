@@ -15,7 +15,7 @@ export const snapshots = bilingual(
     challenges: "Défis",
     methodology: "Méthodologie",
     actions: "Actions",
-    view: "Voir le tableau de bord",
+    view: "Voir",
     viewOf: (name: string) => `Voir le tableau de bord de l'instantané « ${name} »`,
     take: "Prendre un instantané",
     nameHint: "Par exemple « Rapport annuel 2026 » : c'est ainsi que les légendes et les exports le citeront.",
@@ -36,6 +36,9 @@ export const snapshots = bilingual(
       `Chiffres figés le ${date} (méthodologie v${version}) : les mises à jour enregistrées depuis n'y figurent pas.`,
     backToLive: "Revenir aux données en direct",
     unknown: "Cet instantané n'existe pas ou a été supprimé.",
+    captionSource: (synthetic: boolean, citation: string) =>
+      `Source : Suivi de pérennisation des défis EIG${synthetic ? " (données synthétiques)" : ""}. ${citation}.`,
+    established: (citation: string, filters: string) => `${citation}. ${filters}.`,
   },
   {
     menu: "Snapshots",
@@ -51,7 +54,7 @@ export const snapshots = bilingual(
     challenges: "Challenges",
     methodology: "Methodology",
     actions: "Actions",
-    view: "View the dashboard",
+    view: "View",
     viewOf: (name: string) => `View the dashboard of snapshot “${name}”`,
     take: "Take a snapshot",
     nameHint: "For instance “Annual report 2026”: captions and exports will cite it by this name.",
@@ -72,5 +75,8 @@ export const snapshots = bilingual(
       `Figures frozen on ${date} (methodology v${version}): updates recorded since are not included.`,
     backToLive: "Back to live data",
     unknown: "This snapshot does not exist or was deleted.",
+    captionSource: (synthetic: boolean, citation: string) =>
+      `Source: EIG challenges sustainability tracker${synthetic ? " (synthetic data)" : ""}. ${citation}.`,
+    established: (citation: string, filters: string) => `${citation}. ${filters}.`,
   },
 );

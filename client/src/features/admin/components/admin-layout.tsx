@@ -10,7 +10,7 @@ const sections = [
 
 export default function AdminLayout() {
   const { pathname } = useLocation();
-  const t = useI18n().t.admin;
+  const { admin: t, snapshots } = useI18n().t;
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-3">
@@ -18,11 +18,14 @@ export default function AdminLayout() {
           align="left"
           burgerMenuButtonText={t.menu}
           title={t.title}
-          items={sections.map((section) => ({
-            text: t.sections[section.key],
-            linkProps: { to: section.to },
-            isActive: pathname === section.to,
-          }))}
+          items={[
+            ...sections.map((section) => ({
+              text: t.sections[section.key],
+              linkProps: { to: section.to },
+              isActive: pathname === section.to,
+            })),
+            { text: snapshots.menu, linkProps: { to: "/admin/instantanes" }, isActive: pathname === "/admin/instantanes" },
+          ]}
         />
       </div>
       <div className="fr-col-12 fr-col-md-9">
