@@ -27,15 +27,16 @@ CREATE TABLE snapshot_promotions (
   PRIMARY KEY (snapshot_id, key)
 ) WITHOUT ROWID;
 
+-- Keyed by promotion first: cohort counts read a snapshot's challenges promotion by promotion.
 CREATE TABLE snapshot_challenges (
-  snapshot_id INTEGER NOT NULL, id INTEGER NOT NULL, slug TEXT, title TEXT, promotion_key TEXT, administration TEXT,
+  snapshot_id INTEGER NOT NULL, id INTEGER NOT NULL, slug TEXT, title TEXT, promotion_key TEXT NOT NULL, administration TEXT,
   website TEXT, source_code TEXT, year INTEGER, duration_months INTEGER, starts_on TEXT, ends_on TEXT,
   dates_approximate INTEGER, predecessor_id INTEGER, last_report_at TEXT,
   production_level INTEGER, transmission_level INTEGER, reliability_level INTEGER, outcome_mask INTEGER,
   search_text TEXT, version INTEGER, updated_at TEXT,
-  PRIMARY KEY (snapshot_id, id)
+  PRIMARY KEY (snapshot_id, promotion_key, id)
 ) WITHOUT ROWID;
-CREATE INDEX snapshot_challenges_promotion ON snapshot_challenges (snapshot_id, promotion_key);
+CREATE UNIQUE INDEX snapshot_challenges_id ON snapshot_challenges (snapshot_id, id);
 
 CREATE TABLE snapshot_challenge_skills (
   snapshot_id INTEGER NOT NULL, challenge_id INTEGER NOT NULL, skill TEXT NOT NULL,
@@ -74,23 +75,27 @@ CREATE TABLE snapshot_actions (
   status TEXT, due_on TEXT, owner TEXT, as_of TEXT,
   PRIMARY KEY (snapshot_id, id)
 ) WITHOUT ROWID;
+CREATE INDEX snapshot_actions_challenge ON snapshot_actions (snapshot_id, challenge_id);
 
 CREATE TABLE snapshot_scenarios (
   snapshot_id INTEGER NOT NULL, id INTEGER NOT NULL, challenge_id INTEGER, title TEXT, needs TEXT,
   resources_needed TEXT, governance TEXT, calendar TEXT, preferred INTEGER, is_stop INTEGER,
   PRIMARY KEY (snapshot_id, id)
 ) WITHOUT ROWID;
+CREATE INDEX snapshot_scenarios_challenge ON snapshot_scenarios (snapshot_id, challenge_id);
 
 CREATE TABLE snapshot_allies (
   snapshot_id INTEGER NOT NULL, id INTEGER NOT NULL, challenge_id INTEGER, name TEXT, kind TEXT, role TEXT, as_of TEXT,
   PRIMARY KEY (snapshot_id, id)
 ) WITHOUT ROWID;
+CREATE INDEX snapshot_allies_challenge ON snapshot_allies (snapshot_id, challenge_id);
 
 CREATE TABLE snapshot_resources (
   snapshot_id INTEGER NOT NULL, id INTEGER NOT NULL, challenge_id INTEGER, people_kept INTEGER, arrangement TEXT,
   time_share TEXT, budget_secured INTEGER, hosting TEXT, note TEXT,
   PRIMARY KEY (snapshot_id, id)
 ) WITHOUT ROWID;
+CREATE INDEX snapshot_resources_challenge ON snapshot_resources (snapshot_id, challenge_id);
 
 CREATE TRIGGER snapshots_no_update BEFORE UPDATE ON snapshots
 BEGIN SELECT RAISE(ABORT, 'snapshots are immutable'); END;

@@ -245,7 +245,7 @@ export function atRiskChallenges(db: Db, filters: StatsFilters, nowOrNull: Date 
      JOIN ${source.table("promotions")} p ON p.key = c.promotion_key
      LEFT JOIN ${source.table("current_status")} s ON s.challenge_id = c.id AND s.axis = 'production'
      WHERE ${filteredChallenge(source)}
-     ORDER BY p.position, c.title COLLATE NOCASE`,
+     ORDER BY p.position, c.title COLLATE NOCASE, c.id`,
     filterParams(filters, source),
   );
   return rows

@@ -81,7 +81,7 @@ export function listChallenges(db: Db, filters: ChallengeFilters, source: DataSo
        FROM ${source.table("challenges")} c ${joinsIn(source.table)}
        WHERE ${filteredChallenge(source)}
          AND (@pattern IS NULL OR c.search_text LIKE @pattern ESCAPE '\\')
-       ORDER BY pr.position, c.title COLLATE NOCASE`,
+       ORDER BY pr.position, c.title COLLATE NOCASE, c.id`,
       { ...filterParams(filters, source), pattern: filters.q ? containsPattern(filters.q) : null },
     )
     .map((row) => toSummary(row, now));

@@ -69,7 +69,7 @@ export function datasetChallenges(db: Db, source: DataSource = LIVE): DatasetCha
        LEFT JOIN ${t("current_status")} sr ON sr.challenge_id = c.id AND sr.axis = 'reliability'
        LEFT JOIN ${t("current_outcome")} co ON co.challenge_id = c.id
        LEFT JOIN ${t("outcomes")} o ON o.id = co.outcome_id
-       ORDER BY p.position, c.title COLLATE NOCASE`,
+       ORDER BY p.position, c.title COLLATE NOCASE, c.id`,
       source.params,
     )
     .map((row) => ({

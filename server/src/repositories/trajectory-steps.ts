@@ -89,11 +89,14 @@ export function allSteps(db: Db, promotion: string | null, source: DataSource = 
   );
 }
 
-/** Month levels of the challenges a filter keeps (for filtered trajectories). */
+/**
+ * Month levels of the challenges a filter keeps (for filtered trajectories). CROSS JOIN keeps
+ * the challenges as the outer loop, over live tables and a snapshot's copies alike.
+ */
 export function filteredMonthLevels(db: Db, where: string, params: Record<string, unknown>, source: DataSource = LIVE) {
   return db.all<{ promotion: string; challengeId: number; axis: Axis; month: number; level: number }>(
     `SELECT c.promotion_key AS promotion, l.challenge_id AS challengeId, l.axis, l.month, l.level
-     FROM ${source.table("challenge_month_levels")} l JOIN ${source.table("challenges")} c ON c.id = l.challenge_id
+     FROM ${source.table("challenges")} c CROSS JOIN ${source.table("challenge_month_levels")} l ON l.challenge_id = c.id
      WHERE ${where} ORDER BY l.month`,
     params,
   );
