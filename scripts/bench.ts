@@ -280,13 +280,14 @@ function load(options: autocannon.Options): Promise<LoadResult> {
 // ---------------------------------------------------------------------------------------
 // One dataset
 
-type ReadKey = "health" | "cohorts" | "trajectories" | "list" | "challenge";
+type ReadKey = "health" | "cohorts" | "trajectories" | "list" | "challenge" | "snapshotCohorts";
 const READ_LABELS: Record<ReadKey | "writes", string> = {
   health: "GET /api/health",
   cohorts: "GET /api/stats/cohorts",
   trajectories: "GET /api/stats/trajectories",
   list: "GET /api/challenges?promotion=…",
   challenge: "GET /api/challenges/:slug",
+  snapshotCohorts: "GET /api/stats/cohorts?snapshot=…",
   writes: "POST …/status-updates",
 };
 /** Reads that must stay under the absolute budget (the others only under the growth one). */
@@ -300,6 +301,28 @@ interface DatasetResult {
   targets: { promotion: string; listSize: number; slug: string; historyLength: number };
   reads: Record<ReadKey, LoadResult & { url: string; trickle: Awaited<ReturnType<ReturnType<typeof startTrickle>["stop"]>> }>;
   writes: LoadResult;
+  /** Issue 9: taking a snapshot, and its first reads before any answer is cached. */
+  snapshot: { takeMs: number; firstReadsMs: Record<string, number> };
+}
+
+/** Takes a snapshot through the API and times it, then the first (uncached) read of each statistic as of it. */
+async function timeSnapshot(baseUrl: string, session: Session): Promise<DatasetResult["snapshot"] & { id: number }> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/snapshots`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Accept: "application/json", Cookie: session.cookie, "X-CSRF-Token": session.csrfToken },
+    body: JSON.stringify({ name: `Banc ${new Date().toISOString()}` }),
+  });
+  const takeMs = round(performance.now() - started, 1);
+  if (response.status !== 201) throw new Error(`POST /api/snapshots : ${response.status} ${await response.text()}`);
+  const { id } = (await response.json()) as { id: number };
+  const firstReadsMs: Record<string, number> = {};
+  for (const statistic of ["cohorts", "trajectories", "outcomes-after-end", "sustainability", "at-risk"]) {
+    const readStarted = performance.now();
+    await getJson(baseUrl, session, `/api/stats/${statistic}?snapshot=${id}`);
+    firstReadsMs[statistic] = round(performance.now() - readStarted, 1);
+  }
+  return { id, takeMs, firstReadsMs };
 }
 
 async function benchDataset(dataset: (typeof DATASETS)[number], afterReads?: (server: RealServer) => Promise<void>): Promise<DatasetResult> {
@@ -325,12 +348,19 @@ async function benchDataset(dataset: (typeof DATASETS)[number], afterReads?: (se
     const list = await getJson<{ slug: string }[]>(baseUrl, session, `/api/challenges?promotion=${encodeURIComponent(promotion)}`);
     const slug = list[Math.floor(list.length / 2)].slug;
     const detail = await getJson<{ history: unknown[] }>(baseUrl, session, `/api/challenges/${slug}`);
+    const { id: snapshotId, ...snapshot } = await timeSnapshot(baseUrl, session);
+    log(
+      `${dataset.name} instantané pris en ${snapshot.takeMs} ms ; premières lectures : ` +
+        Object.entries(snapshot.firstReadsMs).map(([name, value]) => `${name} ${value} ms`).join(", "),
+    );
     const urls: Record<ReadKey, string> = {
       health: "/api/health",
       cohorts: "/api/stats/cohorts",
       trajectories: "/api/stats/trajectories",
       list: `/api/challenges?promotion=${encodeURIComponent(promotion)}`,
       challenge: `/api/challenges/${slug}`,
+      // Answers as of a snapshot never change: after the first, they come from memory.
+      snapshotCohorts: `/api/stats/cohorts?snapshot=${snapshotId}`,
     };
 
     const reads = {} as DatasetResult["reads"];
@@ -380,6 +410,7 @@ async function benchDataset(dataset: (typeof DATASETS)[number], afterReads?: (se
       targets: { promotion, listSize: list.length, slug, historyLength: detail.history.length },
       reads,
       writes,
+      snapshot,
     };
   } finally {
     server.kill("SIGTERM");

@@ -2,6 +2,7 @@
 // outcomes at fixed offsets after the end, sustainability work, challenges at risk.
 import { z } from "zod";
 import { ACTION_KINDS, ACTION_STATUSES, DATA_VIEWS, OUTCOME_CATEGORIES } from "./domain";
+import { snapshotIdSchema } from "./snapshot";
 
 /** Filters every statistic accepts; they are kept in the dashboard's URL. */
 export const statsFiltersSchema = z.strictObject({
@@ -13,6 +14,8 @@ export const statsFiltersSchema = z.strictObject({
   skill: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, { error: "Compétence invalide." }).optional(),
   /** Which values count (issue 9): all (default), validated only, or declared and not yet validated only. */
   data: z.enum(DATA_VIEWS, { error: "Données attendues : « all », « validated » ou « declared »." }).optional(),
+  /** Read "as of" this snapshot instead of the live data (issue 9). */
+  snapshot: snapshotIdSchema.optional(),
 });
 export type StatsFilters = z.infer<typeof statsFiltersSchema>;
 

@@ -1,6 +1,7 @@
 // Bodies of the mentors' writes (issue «Mentors keep their challenges' status alive»). Every
 // schema is strict: an unknown field is an error, and a rejected request writes nothing.
 import { z } from "zod";
+import { snapshotIdSchema } from "./snapshot";
 import {
   ACTION_KINDS,
   ACTION_STATUSES,
@@ -161,10 +162,11 @@ export const exportQuerySchema = z.strictObject({
   sep: z.enum([",", ";"], { error: "Séparateur attendu : « , » ou « ; »." }).optional(),
   lang: exportLangSchema,
   data: exportDataSchema,
+  snapshot: snapshotIdSchema.optional(),
 });
 
-/** `GET /api/export/dataset.xlsx`: only the language. */
-export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema, data: exportDataSchema });
+/** `GET /api/export/dataset.xlsx`: the language, which values, and as of which snapshot. */
+export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema, data: exportDataSchema, snapshot: snapshotIdSchema.optional() });
 
-/** `GET /api/export/dataset.json`: only which values. */
-export const exportDataQuerySchema = z.strictObject({ data: exportDataSchema });
+/** `GET /api/export/dataset.json`: which values, and as of which snapshot. */
+export const exportDataQuerySchema = z.strictObject({ data: exportDataSchema, snapshot: snapshotIdSchema.optional() });

@@ -38,6 +38,8 @@ import { exportChallengesCsv, exportDatasetJson, exportDatasetXlsx, exportStatus
 import { getOpenApi } from "./handlers/openapi";
 import { getCampaign, getCampaigns, getMyCampaigns, postCampaign, postCampaignClose, postCampaignReminders } from "./handlers/campaigns";
 import { getMySentBack, getValidationQueue, outcomeChallenge, postValidation } from "./handlers/validation";
+import { getSnapshot, getSnapshots, postSnapshot, removeSnapshot } from "./handlers/snapshots";
+import { newSnapshotSchema, snapshotParamsSchema, snapshotQuerySchema, snapshotSchema } from "@shared/snapshot";
 import { challengeOfItem, type ItemKind } from "./repositories/challenge-items";
 import { auditPageSchema, auditQuerySchema } from "@shared/audit";
 import {
@@ -315,6 +317,7 @@ export function apiRoutes(deps: Deps): Route[] {
       cache: "revision",
       summary: "Les administrations et compétences proposées par les filtres.",
       access: "signedIn",
+      input: { query: snapshotQuerySchema },
       response: json(200, facetsSchema),
       handlers: [getFacets(deps)],
     },
@@ -419,6 +422,44 @@ export function apiRoutes(deps: Deps): Route[] {
       input: { query: exportDataQuerySchema },
       response: file("application/json"),
       handlers: [exportDatasetJson(deps)],
+    },
+
+    // Citable snapshots (issue 9): any account reads them and reads "as of" them
+    // (`?snapshot=ID` on statistics and exports); only the programme team takes or deletes them.
+    {
+      method: "get",
+      path: "/snapshots",
+      summary: "Les instantanés, du plus récent au plus ancien.",
+      access: "signedIn",
+      response: json(200, zod.array(snapshotSchema)),
+      handlers: [getSnapshots(deps)],
+    },
+    {
+      method: "post",
+      path: "/snapshots",
+      summary: "Fige un instantané nommé des statuts, résultats et agrégats actuels (409 si le nom existe).",
+      access: "admin",
+      input: { body: newSnapshotSchema },
+      response: json(201, snapshotSchema),
+      handlers: [postSnapshot(deps)],
+    },
+    {
+      method: "get",
+      path: "/snapshots/:id",
+      summary: "Un instantané : nom, date, version de la méthodologie.",
+      access: "signedIn",
+      input: { params: snapshotParamsSchema },
+      response: json(200, snapshotSchema),
+      handlers: [getSnapshot(deps)],
+    },
+    {
+      method: "delete",
+      path: "/snapshots/:id",
+      summary: "Supprime un instantané (inscrit au journal d'audit).",
+      access: "admin",
+      input: { params: snapshotParamsSchema },
+      response: json(204),
+      handlers: [removeSnapshot(deps)],
     },
 
     // Administration

@@ -102,6 +102,8 @@ function realValue(route: Route, param: string, other: boolean): string {
   if (param === "item") return other ? "not_an_item" : CHECKLIST_ITEMS[Math.floor(Math.random() * CHECKLIST_ITEMS.length)];
   const table = tableBefore(route.path, param);
   if (!table) return "1";
+  // Snapshots belong to no challenge: any of them ("other" makes no difference).
+  if (table === "snapshots") return String(server.db.get<{ id: number }>("SELECT id FROM snapshots ORDER BY random() LIMIT 1")?.id ?? 99_999_999);
   const actorIds = Object.values(actors).map((actor) => actor.id);
   // Campaigns belong to no challenge: any of them is "real".
   if (table === "campaigns") return String(server.db.get<{ id: number }>("SELECT id FROM campaigns ORDER BY random() LIMIT 1")?.id ?? 99_999_999);
@@ -342,6 +344,10 @@ async function replenishItems(): Promise<void> {
   // An open campaign, for the routes that close it or send its reminders.
   if (!server.db.get("SELECT 1 FROM campaigns WHERE closed_at IS NULL")) {
     await admin.post("/api/campaigns", { name: "Campagne du fuzzing", deadline: addDays(parisDate(), 5), challenges: [realSlug] });
+  }
+  // Snapshots to read and delete.
+  if (server.db.get<{ n: number }>("SELECT count(*) AS n FROM snapshots")!.n < 2) {
+    await admin.post("/api/snapshots", { name: `Instantané du fuzzing ${Math.random().toString(36).slice(2)}` });
   }
   // The "other" challenge has some too, for cross-challenge ids.
   if (server.db.get<{ n: number }>("SELECT count(*) AS n FROM actions WHERE challenge_id != ?", [realId])!.n === 0) {

@@ -10,6 +10,7 @@ import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { insertItem, type ItemKind } from "../../server/src/repositories/challenge-items";
 import { appendOutcome, challengeVersion } from "../../server/src/repositories/outcomes";
 import { appendStatusUpdate } from "../../server/src/repositories/status-updates";
+import { insertSnapshot } from "../../server/src/repositories/snapshots";
 import type { Role } from "@shared/domain";
 import { insertCampaign } from "../../server/src/repositories/campaigns";
 import { addDays, parisDate } from "@shared/dates";
@@ -71,6 +72,10 @@ const rules: Record<string, Access> = {
   "post /status-updates/:id/validation": "admin",
   "post /outcomes/:id/validation": "admin",
   "get /me/sent-back": "signedIn",
+  "get /snapshots": "signedIn",
+  "post /snapshots": "admin",
+  "get /snapshots/:id": "signedIn",
+  "delete /snapshots/:id": "admin",
   ...Object.fromEntries(
     ["actions", "scenarios", "allies", "resources"].flatMap((plural) => [
       [`post /challenges/:slug/${plural}`, "challengeEditor"],
@@ -110,6 +115,10 @@ function freshItem(kind: ItemKind): number {
   };
   return insertItem(server.db, kind, challengeId(server.db, OWNED), fields[kind], { name: "Fixture", asOf: "2024-01-01" });
 }
+
+const freshName = () => Math.random().toString(36).slice(2);
+/** A snapshot taken for one call, for the routes that read or delete one. */
+const freshSnapshot = () => insertSnapshot(server.db, `Fixture ${freshName()}`, { id: accounts.admin.id, name: "Fixture" });
 
 const itemSamples = (kind: ItemKind, plural: string, create: unknown, patch: unknown): Record<string, SampleFactory> => ({
   [`post /challenges/:slug/${plural}`]: () => {
@@ -210,6 +219,10 @@ const samples: Record<string, SampleFactory> = {
     body: { decision: "sent_back", comment: "Quelle équipe maintient l'outil ?" },
   }),
   "get /me/sent-back": () => ({ path: "/api/me/sent-back" }),
+  "get /snapshots": () => ({ path: "/api/snapshots" }),
+  "post /snapshots": () => ({ path: "/api/snapshots", body: { name: `Rapport ${freshName()}` } }),
+  "get /snapshots/:id": () => ({ path: `/api/snapshots/${freshSnapshot()}` }),
+  "delete /snapshots/:id": () => ({ path: `/api/snapshots/${freshSnapshot()}` }),
   ...itemSamples("action", "actions", { kind: "communication", title: "Démo" }, { status: "done" }),
   ...itemSamples("scenario", "scenarios", { title: "Reprise en interne" }, { preferred: true }),
   ...itemSamples("ally", "allies", { name: "Etalab", kind: "programme" }, { role: "Appui" }),

@@ -19,6 +19,7 @@ const CampaignsPage = lazy(() => import("../features/campaigns/components/campai
 const CampaignPage = lazy(() => import("../features/campaigns/components/campaign-page"));
 const CampaignTodos = lazy(() => import("../features/campaigns/components/campaign-todos"));
 const ValidationPage = lazy(() => import("../features/validation/components/validation-page"));
+const SnapshotsPage = lazy(() => import("../features/snapshots/components/snapshots-page"));
 const NotFoundPage = lazy(() => import("./not-found-page"));
 const ForgotPasswordPage = lazy(() => import("../features/auth/components/forgot-password-page"));
 const NewPasswordPage = lazy(() => import("../features/auth/components/new-password-page"));
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
               { path: "campagnes", element: <CampaignsPage /> },
               { path: "campagnes/:id", element: <CampaignPage /> },
               { path: "a-valider", element: <ValidationPage /> },
+              { path: "instantanes", element: <SnapshotsPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

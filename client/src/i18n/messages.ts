@@ -16,8 +16,9 @@ import { accessibility } from "./messages/accessibility";
 import { campaigns } from "./messages/campaigns";
 import { validation } from "./messages/validation";
 import { account } from "./messages/account";
+import { snapshots } from "./messages/snapshots";
 
-const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation, account };
+const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation, account, snapshots };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["fr"] };

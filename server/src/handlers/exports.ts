@@ -3,6 +3,9 @@
 import ExcelJS from "exceljs";
 import type { RequestHandler, Response } from "express";
 import { datasetChallenges, readDataset, type DatasetChallenge } from "../repositories/dataset";
+import { requestSource } from "../http/snapshot-source";
+import type { DataSource } from "../repositories/data-source";
+import { describeSnapshot } from "@shared/snapshot";
 import { toCsv, type CsvColumn } from "@shared/csv";
 import { AXES, type DataView, type Level, type OutcomeCategory, type SustainabilityPath, type ValidationState } from "@shared/domain";
 import { DEFAULT_LANG, domainLabels, type Lang } from "@shared/labels";
@@ -104,9 +107,16 @@ const EXPORT_WORDS = {
 type ExportQuery = { sep?: "," | ";"; lang?: Lang; data?: DataView };
 const queryOf = (res: Response): ExportQuery => (res.locals.query ?? {}) as ExportQuery;
 
-function sendFile(res: Response, base: string, extension: string, type: string, body: string | Buffer): void {
+/**
+ * Sends an export under a dated name. As of a snapshot, the name says which one and when it
+ * was taken (`eig-defis-instantane-3-2026-11-29.csv`), so a file cited in a report names its
+ * source; the JSON and XLSX exports also carry the snapshot's full citation.
+ */
+function sendFile(res: Response, base: string, extension: string, type: string, body: string | Buffer, source: DataSource): void {
+  const { snapshot } = source;
+  const name = snapshot ? `${base}-instantane-${snapshot.id}-${parisDate(new Date(snapshot.takenAt))}` : `${base}-${parisDate()}`;
   res.setHeader("Content-Type", type);
-  res.setHeader("Content-Disposition", `attachment; filename="${base}-${parisDate()}.${extension}"`);
+  res.setHeader("Content-Disposition", `attachment; filename="${name}.${extension}"`);
   res.send(body);
 }
 
@@ -144,8 +154,9 @@ export const exportChallengesCsv =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
     const { sep = ",", lang = DEFAULT_LANG, data = "all" } = queryOf(res);
+    const source = requestSource(db, res.locals);
     const base = `eig-defis${EXPORT_WORDS[lang].fileSuffix[data]}`;
-    sendFile(res, base, "csv", "text/csv; charset=utf-8", toCsv(datasetChallenges(db, data), challengeColumns(lang, data), sep));
+    sendFile(res, base, "csv", "text/csv; charset=utf-8", toCsv(datasetChallenges(db, data, source), challengeColumns(lang, data), sep), source);
   };
 
 export const exportStatusHistoryCsv =
@@ -155,7 +166,8 @@ export const exportStatusHistoryCsv =
     const w = EXPORT_WORDS[lang];
     const l = domainLabels(lang);
     const levelLabel = (level: unknown) => (level === null || level === undefined ? l.NO_REPORT_LABEL : l.LEVEL_LABELS[level as Level]);
-    const { challenges, statusUpdates } = readDataset(db, data);
+    const source = requestSource(db, res.locals);
+    const { challenges, statusUpdates } = readDataset(db, data, source);
     const titles = new Map(challenges.map((c) => [c.slug, c]));
     type Row = Record<string, unknown>;
     const columns: CsvColumn<Row>[] = [
@@ -175,15 +187,19 @@ export const exportStatusHistoryCsv =
       { header: w.validation, value: (u) => l.VALIDATION_STATE_LABELS[u.validation as ValidationState] },
       { header: w.data, value: () => l.DATA_VIEW_LABELS[data] },
     ];
-    sendFile(res, `eig-historique-statuts${w.fileSuffix[data]}`, "csv", "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep));
+    sendFile(res, `eig-historique-statuts${w.fileSuffix[data]}`, "csv", "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep), source);
   };
 
 export const exportDatasetJson =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
     const { data = "all" } = queryOf(res);
+    const source = requestSource(db, res.locals);
+    const { snapshot } = source;
+    // As of a snapshot, the file says which one, in a member the live export does not have.
+    const citation = snapshot ? { snapshot: { ...snapshot, citation: describeSnapshot(snapshot) } } : {};
     const base = `eig-donnees${EXPORT_WORDS[DEFAULT_LANG].fileSuffix[data]}`;
-    sendFile(res, base, "json", "application/json; charset=utf-8", JSON.stringify(readDataset(db, data), null, 2));
+    sendFile(res, base, "json", "application/json; charset=utf-8", JSON.stringify({ ...citation, ...readDataset(db, data, source) }, null, 2), source);
   };
 
 const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios", "allies", "resources"] as const;
@@ -193,11 +209,16 @@ export const exportDatasetXlsx =
   async (_req, res) => {
     const { lang = DEFAULT_LANG, data = "all" } = queryOf(res);
     const w = EXPORT_WORDS[lang];
-    const dataset = readDataset(db, data);
+    const source = requestSource(db, res.locals);
+    const dataset = readDataset(db, data, source);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = w.creator;
     workbook.subject = domainLabels(lang).DATA_VIEW_LABELS[data];
     workbook.created = new Date();
+    if (source.snapshot) {
+      workbook.title = describeSnapshot(source.snapshot, lang);
+      workbook.subject = `${workbook.title} · ${workbook.subject}`;
+    }
     for (const key of SHEETS) {
       const rows = dataset[key] as Record<string, unknown>[];
       const sheet = workbook.addWorksheet(w.sheets[key]);
@@ -210,5 +231,5 @@ export const exportDatasetXlsx =
       }
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    sendFile(res, `eig-donnees${w.fileSuffix[data]}`, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer);
+    sendFile(res, `eig-donnees${w.fileSuffix[data]}`, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer, source);
   };

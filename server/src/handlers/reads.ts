@@ -11,6 +11,8 @@ import type { StatsFilters } from "@shared/stats";
 import type { AuditQuery } from "@shared/audit";
 import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { Deps } from "./context";
+import { requestSource } from "../http/snapshot-source";
+import type { DataSource } from "../repositories/data-source";
 
 export const health =
   ({ db }: Deps): RequestHandler =>
@@ -39,7 +41,7 @@ export const getPromotions =
 export const getChallenges =
   ({ db }: Deps): RequestHandler =>
   (_req, res) =>
-    void res.json(listChallenges(db, res.locals.query as ChallengeFilters));
+    void res.json(listChallenges(db, res.locals.query as ChallengeFilters, requestSource(db, res.locals)));
 
 export const getChallenge =
   ({ db }: Deps): RequestHandler =>
@@ -49,19 +51,22 @@ export const getChallenge =
     res.json(challenge);
   };
 
-/** A statistic over the filtered challenges: the filters come validated in res.locals.query. */
+/**
+ * A statistic over the filtered challenges: the filters come validated in res.locals.query,
+ * and the rows from the live tables or, with `?snapshot=ID`, from that snapshot.
+ */
 const statistic =
-  <T>(compute: (db: Deps["db"], filters: StatsFilters) => T) =>
+  <T>(compute: (db: Deps["db"], filters: StatsFilters, source: DataSource) => T) =>
   ({ db }: Deps): RequestHandler =>
   (_req, res) =>
-    void res.json(compute(db, res.locals.query as StatsFilters));
+    void res.json(compute(db, (res.locals.query ?? {}) as StatsFilters, requestSource(db, res.locals)));
 
 export const getCohortStats = statistic(cohortStats);
 export const getTrajectories = statistic(trajectories);
-export const getOutcomesAfterEnd = statistic((db, filters) => outcomesAfterEnd(db, filters));
+export const getOutcomesAfterEnd = statistic((db, filters, source) => outcomesAfterEnd(db, filters, null, source));
 export const getSustainabilityStats = statistic(sustainabilityStats);
-export const getAtRisk = statistic((db, filters) => atRiskChallenges(db, filters));
-export const getFacets = statistic((db) => facets(db));
+export const getAtRisk = statistic((db, filters, source) => atRiskChallenges(db, filters, null, source));
+export const getFacets = statistic((db, _filters, source) => facets(db, source));
 
 export const getMeta =
   ({ db }: Deps): RequestHandler =>

@@ -1,6 +1,7 @@
 // Statistics over the filtered set of challenges. Every function reads the derived tables
 // or one ordered pass over history, and returns plain objects for the API.
 import type { Db } from "../db/database";
+import { LIVE, type DataSource } from "./data-source";
 import { isStale } from "../domain/coherence";
 import { entryStateSql, levelExpression } from "./validation";
 import { allSteps, filteredMonthLevels, trajectoryRevisions, type Step } from "./trajectory-steps";
@@ -18,13 +19,16 @@ import {
   type TrajectoryPoint,
 } from "@shared/stats";
 
-/** SQL condition on the alias `c` selecting the challenges the filters keep. */
-export const FILTERED_CHALLENGE = `
+/** SQL condition on the alias `c` selecting the challenges the filters keep, in a data source. */
+export const filteredChallenge = (source: DataSource) => `
   (@promotion IS NULL OR c.promotion_key = @promotion)
   AND (@administration IS NULL OR c.administration = @administration)
-  AND (@skill IS NULL OR EXISTS (SELECT 1 FROM challenge_skills cs WHERE cs.challenge_id = c.id AND cs.skill = @skill))`;
+  AND (@skill IS NULL OR EXISTS (SELECT 1 FROM ${source.table("challenge_skills")} cs WHERE cs.challenge_id = c.id AND cs.skill = @skill))`;
 
-export const filterParams = (filters: StatsFilters) => ({
+
+/** The filters' parameters, and those the data source's tables need. */
+export const filterParams = (filters: StatsFilters, source: DataSource = LIVE) => ({
+  ...source.params,
   promotion: filters.promotion ?? null,
   administration: filters.administration ?? null,
   skill: filters.skill ?? null,
@@ -38,14 +42,14 @@ interface PromotionRow {
 }
 
 /** The promotions in order, each with how many of its challenges the filters keep. */
-export function filteredPromotions(db: Db, filters: StatsFilters): PromotionRow[] {
+export function filteredPromotions(db: Db, filters: StatsFilters, source: DataSource = LIVE): PromotionRow[] {
   return db.all<PromotionRow>(
     `SELECT p.key, p.label, p.starts_on AS startsOn,
-            (SELECT count(*) FROM challenges c WHERE c.promotion_key = p.key AND ${FILTERED_CHALLENGE}) AS challengeCount
-     FROM promotions p
+            (SELECT count(*) FROM ${source.table("challenges")} c WHERE c.promotion_key = p.key AND ${filteredChallenge(source)}) AS challengeCount
+     FROM ${source.table("promotions")} p
      WHERE @promotion IS NULL OR p.key = @promotion
      ORDER BY p.position, p.starts_on, p.key`,
-    filterParams(filters),
+    filterParams(filters, source),
   );
 }
 
@@ -55,10 +59,10 @@ export function filteredPromotions(db: Db, filters: StatsFilters): PromotionRow[
  * retracted updates do not count. Points run from the first month with a report to the last.
  * Read from the tables kept on write: the cost follows the number of months, not of updates.
  */
-export function trajectories(db: Db, filters: StatsFilters): Trajectory[] {
-  const promotions = filteredPromotions(db, filters);
+export function trajectories(db: Db, filters: StatsFilters, source: DataSource = LIVE): Trajectory[] {
+  const promotions = filteredPromotions(db, filters, source);
   if (filters.administration !== undefined || filters.skill !== undefined) {
-    const levels = filteredMonthLevels(db, FILTERED_CHALLENGE, filterParams(filters));
+    const levels = filteredMonthLevels(db, filteredChallenge(source), filterParams(filters, source), source);
     return promotions.map((promotion) => ({
       key: promotion.key,
       label: promotion.label,
@@ -66,12 +70,13 @@ export function trajectories(db: Db, filters: StatsFilters): Trajectory[] {
       axes: axesOf((axis) => stepsOf(levels.filter((row) => row.promotion === promotion.key && row.axis === axis))),
     }));
   }
-  const revisions = trajectoryRevisions(db);
+  // A snapshot's steps never change: one revision for ever.
+  const revisions = source.snapshot ? new Map<string, number>() : trajectoryRevisions(db);
   return promotions.map((promotion) => ({
     key: promotion.key,
     label: promotion.label,
     challengeCount: promotion.challengeCount,
-    axes: promotionAxes(db, promotion.key, revisions.get(promotion.key) ?? 0),
+    axes: promotionAxes(db, promotion.key, revisions.get(promotion.key) ?? 0, source),
   }));
 }
 
@@ -79,14 +84,15 @@ export function trajectories(db: Db, filters: StatsFilters): Trajectory[] {
 // again only then, whatever the writes elsewhere (trajectory_revisions, migration 0005).
 const computedAxes = new WeakMap<Db, Map<string, { revision: number; axes: Trajectory["axes"] }>>();
 
-function promotionAxes(db: Db, promotion: string, revision: number): Trajectory["axes"] {
+function promotionAxes(db: Db, promotion: string, revision: number, source: DataSource): Trajectory["axes"] {
   let cache = computedAxes.get(db);
   if (!cache) computedAxes.set(db, (cache = new Map()));
-  const cached = cache.get(promotion);
+  const key = source.snapshot ? `${source.key}:${promotion}` : promotion;
+  const cached = cache.get(key);
   if (cached?.revision === revision) return cached.axes;
-  const steps = allSteps(db, promotion);
+  const steps = allSteps(db, promotion, source);
   const axes = axesOf((axis) => steps.filter((step) => step.axis === axis));
-  cache.set(promotion, { revision, axes });
+  cache.set(key, { revision, axes });
   return axes;
 }
 
@@ -145,10 +151,16 @@ const zeroOutcomes = () =>
   Object.fromEntries(OUTCOME_CATEGORIES.map((category) => [category, 0])) as Record<OutcomeCategory, number>;
 
 /** The outcome in force 6, 12 and 24 months after each challenge's own end date. */
-export function outcomesAfterEnd(db: Db, filters: StatsFilters, today = parisDate()): OutcomesAfterEnd[] {
+export function outcomesAfterEnd(
+  db: Db,
+  filters: StatsFilters,
+  todayOrNull: string | null = null,
+  source: DataSource = LIVE,
+): OutcomesAfterEnd[] {
+  const today = todayOrNull ?? parisDate(source.now());
   const challenges = db.all<{ id: number; promotion: string; endsOn: string }>(
-    `SELECT c.id, c.promotion_key AS promotion, c.ends_on AS endsOn FROM challenges c WHERE ${FILTERED_CHALLENGE}`,
-    filterParams(filters),
+    `SELECT c.id, c.promotion_key AS promotion, c.ends_on AS endsOn FROM ${source.table("challenges")} c WHERE ${filteredChallenge(source)}`,
+    filterParams(filters, source),
   );
   // Issue 9: `validated` reads only validated outcomes; `declared` counts the outcome in force
   // at the date only when it still awaits validation (or was sent back).
@@ -156,10 +168,10 @@ export function outcomesAfterEnd(db: Db, filters: StatsFilters, today = parisDat
   const outcomes = new Map<number, { asOf: string; categories: OutcomeCategory[]; validated: boolean }[]>();
   for (const row of db.all<{ challengeId: number; asOf: string; categories: string; validated: number }>(
     `SELECT o.challenge_id AS challengeId, o.as_of AS asOf, o.categories,
-            ${data === "all" ? "1" : `${entryStateSql("outcome", "o")} = 'validated'`} AS validated
-     FROM outcomes o JOIN challenges c ON c.id = o.challenge_id
-     WHERE ${FILTERED_CHALLENGE} ORDER BY o.as_of, o.id`,
-    filterParams(filters),
+            ${data === "all" ? "1" : `${entryStateSql("outcome", "o", source.table("validation_decisions"))} = 'validated'`} AS validated
+     FROM ${source.table("outcomes")} o JOIN ${source.table("challenges")} c ON c.id = o.challenge_id
+     WHERE ${filteredChallenge(source)} ORDER BY o.as_of, o.id`,
+    filterParams(filters, source),
   )) {
     if (data === "validated" && row.validated !== 1) continue;
     if (!outcomes.has(row.challengeId)) outcomes.set(row.challengeId, []);
@@ -169,7 +181,7 @@ export function outcomesAfterEnd(db: Db, filters: StatsFilters, today = parisDat
   const byPromotion = new Map<string, typeof challenges>();
   for (const challenge of challenges) byPromotion.set(challenge.promotion, [...(byPromotion.get(challenge.promotion) ?? []), challenge]);
 
-  return filteredPromotions(db, filters).map((promotion) => ({
+  return filteredPromotions(db, filters, source).map((promotion) => ({
     key: promotion.key,
     label: promotion.label,
     challengeCount: promotion.challengeCount,
@@ -190,22 +202,22 @@ export function outcomesAfterEnd(db: Db, filters: StatsFilters, today = parisDat
 }
 
 /** Actions by kind and status, and who kept people on the deliverables, per promotion. */
-export function sustainabilityStats(db: Db, filters: StatsFilters): SustainabilityStats[] {
-  const params = filterParams(filters);
+export function sustainabilityStats(db: Db, filters: StatsFilters, source: DataSource = LIVE): SustainabilityStats[] {
+  const params = filterParams(filters, source);
   const actions = db.all<{ promotion: string; kind: (typeof ACTION_KINDS)[number]; status: (typeof ACTION_STATUSES)[number]; n: number }>(
     `SELECT c.promotion_key AS promotion, a.kind, a.status, count(*) AS n
-     FROM actions a JOIN challenges c ON c.id = a.challenge_id
-     WHERE ${FILTERED_CHALLENGE} GROUP BY c.promotion_key, a.kind, a.status`,
+     FROM ${source.table("actions")} a JOIN ${source.table("challenges")} c ON c.id = a.challenge_id
+     WHERE ${filteredChallenge(source)} GROUP BY c.promotion_key, a.kind, a.status`,
     params,
   );
   const resources = db.all<{ promotion: string; reported: number; kept: number }>(
     `SELECT c.promotion_key AS promotion, count(*) AS reported, sum(r.kept) AS kept
-     FROM (SELECT challenge_id, max(people_kept > 0) AS kept FROM resources GROUP BY challenge_id) r
-     JOIN challenges c ON c.id = r.challenge_id
-     WHERE ${FILTERED_CHALLENGE} GROUP BY c.promotion_key`,
+     FROM (SELECT challenge_id, max(people_kept > 0) AS kept FROM ${source.table("resources")} GROUP BY challenge_id) r
+     JOIN ${source.table("challenges")} c ON c.id = r.challenge_id
+     WHERE ${filteredChallenge(source)} GROUP BY c.promotion_key`,
     params,
   );
-  return filteredPromotions(db, filters).map((promotion) => {
+  return filteredPromotions(db, filters, source).map((promotion) => {
     const byKind = Object.fromEntries(
       ACTION_KINDS.map((kind) => [kind, Object.fromEntries(ACTION_STATUSES.map((status) => [status, 0]))]),
     ) as SustainabilityStats["actions"];
@@ -230,17 +242,18 @@ export function sustainabilityStats(db: Db, filters: StatsFilters): Sustainabili
  * `declared` gives this reason only on a declared level still awaiting validation. People
  * kept and staleness are not subject to validation.
  */
-export function atRiskChallenges(db: Db, filters: StatsFilters, now = new Date()): AtRiskChallenge[] {
+export function atRiskChallenges(db: Db, filters: StatsFilters, nowOrNull: Date | null = null, source: DataSource = LIVE): AtRiskChallenge[] {
+  const now = nowOrNull ?? source.now();
   const today = parisDate(now);
   const rows = db.all<Omit<AtRiskChallenge, "reasons"> & { kept: number }>(
     `SELECT c.slug, c.title, c.promotion_key AS promotion, c.administration, c.ends_on AS endsOn,
             c.last_report_at AS lastReportAt, ${levelExpression("production", filters.data)} AS productionLevel,
-            EXISTS (SELECT 1 FROM resources r WHERE r.challenge_id = c.id AND r.people_kept > 0) AS kept
-     FROM challenges c
-     JOIN promotions p ON p.key = c.promotion_key
-     WHERE ${FILTERED_CHALLENGE}
-     ORDER BY p.position, c.title COLLATE NOCASE`,
-    filterParams(filters),
+            EXISTS (SELECT 1 FROM ${source.table("resources")} r WHERE r.challenge_id = c.id AND r.people_kept > 0) AS kept
+     FROM ${source.table("challenges")} c
+     JOIN ${source.table("promotions")} p ON p.key = c.promotion_key
+     WHERE ${filteredChallenge(source)}
+     ORDER BY p.position, c.title COLLATE NOCASE, c.id`,
+    filterParams(filters, source),
   );
   return rows
     .map(({ kept, ...row }) => {
@@ -254,13 +267,15 @@ export function atRiskChallenges(db: Db, filters: StatsFilters, now = new Date()
     .filter((row) => row.reasons.length > 0);
 }
 
-export function facets(db: Db): Facets {
+export function facets(db: Db, source: DataSource = LIVE): Facets {
   return {
     administrations: db.all<{ name: string; count: number }>(
-      "SELECT administration AS name, count(*) AS count FROM challenges GROUP BY administration ORDER BY administration COLLATE NOCASE",
+      `SELECT administration AS name, count(*) AS count FROM ${source.table("challenges")} GROUP BY administration ORDER BY administration COLLATE NOCASE`,
+      source.params,
     ),
     skills: db.all<{ key: string; count: number }>(
-      "SELECT skill AS key, count(*) AS count FROM challenge_skills GROUP BY skill ORDER BY count DESC, skill",
+      `SELECT skill AS key, count(*) AS count FROM ${source.table("challenge_skills")} GROUP BY skill ORDER BY count DESC, skill`,
+      source.params,
     ),
   };
 }

@@ -4,7 +4,8 @@ import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { ChallengeDetail, ChallengeStatus, ChallengeSummary, MyChallenge } from "@shared/challenge";
 import { AXES, type Axis } from "@shared/domain";
 import { coherenceWarnings, isStale, missingItems } from "../domain/coherence";
-import { filterParams, FILTERED_CHALLENGE } from "./analytics";
+import { filterParams, filteredChallenge } from "./analytics";
+import { LIVE, type DataSource } from "./data-source";
 import { listChecklist } from "./checklist";
 import { listItems } from "./challenge-items";
 import { currentOutcome, listOutcomes } from "./outcomes";
@@ -21,13 +22,14 @@ const summaryColumns = `
   sr.level AS reliabilityLevel, sr.as_of AS reliabilityAsOf,
   o.categories AS outcomeCategories, o.as_of AS outcomeAsOf`;
 
-const summaryJoins = `
-  JOIN promotions pr ON pr.key = c.promotion_key
-  LEFT JOIN current_status sp ON sp.challenge_id = c.id AND sp.axis = 'production'
-  LEFT JOIN current_status st ON st.challenge_id = c.id AND st.axis = 'transmission'
-  LEFT JOIN current_status sr ON sr.challenge_id = c.id AND sr.axis = 'reliability'
-  LEFT JOIN current_outcome co ON co.challenge_id = c.id
-  LEFT JOIN outcomes o ON o.id = co.outcome_id`;
+const joinsIn = (t: DataSource["table"]) => `
+  JOIN ${t("promotions")} pr ON pr.key = c.promotion_key
+  LEFT JOIN ${t("current_status")} sp ON sp.challenge_id = c.id AND sp.axis = 'production'
+  LEFT JOIN ${t("current_status")} st ON st.challenge_id = c.id AND st.axis = 'transmission'
+  LEFT JOIN ${t("current_status")} sr ON sr.challenge_id = c.id AND sr.axis = 'reliability'
+  LEFT JOIN ${t("current_outcome")} co ON co.challenge_id = c.id
+  LEFT JOIN ${t("outcomes")} o ON o.id = co.outcome_id`;
+const summaryJoins = joinsIn(LIVE.table);
 
 type SummaryRow = {
   id: number;
@@ -52,7 +54,7 @@ function toStatus(row: SummaryRow): ChallengeStatus {
   return status;
 }
 
-function toSummary(row: SummaryRow): ChallengeSummary {
+function toSummary(row: SummaryRow, now = new Date()): ChallengeSummary {
   return {
     slug: row.slug,
     title: row.title,
@@ -66,21 +68,23 @@ function toSummary(row: SummaryRow): ChallengeSummary {
     updatedAt: row.updatedAt,
     version: row.version,
     lastReportAt: row.lastReportAt,
-    stale: isStale(row.lastReportAt),
+    stale: isStale(row.lastReportAt, now),
   };
 }
 
-export function listChallenges(db: Db, filters: ChallengeFilters): ChallengeSummary[] {
+/** The challenges the filters keep, live or as of a snapshot. */
+export function listChallenges(db: Db, filters: ChallengeFilters, source: DataSource = LIVE): ChallengeSummary[] {
+  const now = source.now();
   return db
     .all<SummaryRow>(
       `SELECT ${summaryColumns}
-       FROM challenges c ${summaryJoins}
-       WHERE ${FILTERED_CHALLENGE}
+       FROM ${source.table("challenges")} c ${joinsIn(source.table)}
+       WHERE ${filteredChallenge(source)}
          AND (@pattern IS NULL OR c.search_text LIKE @pattern ESCAPE '\\')
-       ORDER BY pr.position, c.title COLLATE NOCASE`,
-      { ...filterParams(filters), pattern: filters.q ? containsPattern(filters.q) : null },
+       ORDER BY pr.position, c.title COLLATE NOCASE, c.id`,
+      { ...filterParams(filters, source), pattern: filters.q ? containsPattern(filters.q) : null },
     )
-    .map(toSummary);
+    .map((row) => toSummary(row, now));
 }
 
 interface DetailRow extends SummaryRow {

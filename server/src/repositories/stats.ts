@@ -2,7 +2,8 @@ import type { Db } from "../db/database";
 import type { CohortStats, LevelDistribution } from "@shared/cohort-stats";
 import { AXES, LEVELS, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
-import { filteredPromotions, filterParams, FILTERED_CHALLENGE } from "./analytics";
+import { filteredChallenge, filteredPromotions, filterParams } from "./analytics";
+import { LIVE, type DataSource } from "./data-source";
 import { levelExpression, outcomeMaskExpression } from "./validation";
 
 /** Mean of an ordinal distribution over the challenges that reported, or null if none did. */
@@ -29,21 +30,21 @@ const aggregates = (data: StatsFilters["data"]) => {
  * Current outcomes and levels per promotion, over the challenges the filters keep. Its cost
  * follows the number of challenges, never the length of their history.
  */
-export function cohortStats(db: Db, filters: StatsFilters = {}): CohortStats[] {
+export function cohortStats(db: Db, filters: StatsFilters = {}, source: DataSource = LIVE): CohortStats[] {
   const rows = new Map(
     db
       .all<Record<string, number> & { promotion: string }>(
         `SELECT c.promotion_key AS promotion,
            ${aggregates(filters.data)}
-         FROM challenges c
-         WHERE ${FILTERED_CHALLENGE}
+         FROM ${source.table("challenges")} c
+         WHERE ${filteredChallenge(source)}
          GROUP BY c.promotion_key`,
-        filterParams(filters),
+        filterParams(filters, source),
       )
       .map((row) => [row.promotion, row]),
   );
 
-  return filteredPromotions(db, filters).map(({ key, label }) => {
+  return filteredPromotions(db, filters, source).map(({ key, label }) => {
     const row = rows.get(key);
     const count = (column: string) => row?.[column] ?? 0;
     const challengeCount = count("challengeCount");

@@ -1,6 +1,7 @@
 // Cohort trajectories kept on write (db/migrations/0003): each challenge's level at the end of
 // every month it reported in, and per promotion a difference array of those levels.
 import type { Db } from "../db/database";
+import { LIVE, type DataSource } from "./data-source";
 import type { Axis } from "@shared/domain";
 import { wholeMonthsBetween } from "@shared/dates";
 
@@ -79,20 +80,23 @@ export interface Step {
 }
 
 /** Every promotion's steps (or one's), in month order: a few rows per promotion, axis and month. */
-export function allSteps(db: Db, promotion: string | null): (Step & { promotion: string; axis: Axis })[] {
+export function allSteps(db: Db, promotion: string | null, source: DataSource = LIVE): (Step & { promotion: string; axis: Axis })[] {
   return db.all(
     `SELECT promotion_key AS promotion, axis, month, level_delta AS levelDelta, count_delta AS countDelta, reporters
-     FROM trajectory_steps WHERE @promotion IS NULL OR promotion_key = @promotion
+     FROM ${source.table("trajectory_steps")} WHERE @promotion IS NULL OR promotion_key = @promotion
      ORDER BY promotion_key, axis, month`,
-    { promotion },
+    { ...source.params, promotion },
   );
 }
 
-/** Month levels of the challenges a filter keeps (for filtered trajectories). */
-export function filteredMonthLevels(db: Db, where: string, params: Record<string, unknown>) {
+/**
+ * Month levels of the challenges a filter keeps (for filtered trajectories). CROSS JOIN keeps
+ * the challenges as the outer loop, over live tables and a snapshot's copies alike.
+ */
+export function filteredMonthLevels(db: Db, where: string, params: Record<string, unknown>, source: DataSource = LIVE) {
   return db.all<{ promotion: string; challengeId: number; axis: Axis; month: number; level: number }>(
     `SELECT c.promotion_key AS promotion, l.challenge_id AS challengeId, l.axis, l.month, l.level
-     FROM challenge_month_levels l JOIN challenges c ON c.id = l.challenge_id
+     FROM ${source.table("challenges")} c CROSS JOIN ${source.table("challenge_month_levels")} l ON l.challenge_id = c.id
      WHERE ${where} ORDER BY l.month`,
     params,
   );

@@ -9,9 +9,12 @@ import type { EntryValidation, ValidationQueueItem, ValidationQueuePage, Validat
 
 export type EntryKind = "status_update" | "outcome";
 
-/** SQL: the state ('declared' | 'validated' | 'sent_back') of the entry under `alias`. */
-export const entryStateSql = (kind: EntryKind, alias: string) =>
-  `coalesce((SELECT d.decision FROM validation_decisions d WHERE d.entry_kind = '${kind}' AND d.entry_id = ${alias}.id ORDER BY d.id DESC LIMIT 1),
+/**
+ * SQL: the state ('declared' | 'validated' | 'sent_back') of the entry under `alias`, from the
+ * decisions in `decisions` (a snapshot's decisions as of when it was taken: see data-source.ts).
+ */
+export const entryStateSql = (kind: EntryKind, alias: string, decisions = "validation_decisions") =>
+  `coalesce((SELECT d.decision FROM ${decisions} d WHERE d.entry_kind = '${kind}' AND d.entry_id = ${alias}.id ORDER BY d.id DESC LIMIT 1),
             CASE WHEN ${alias}.author_id IS NULL THEN 'validated' ELSE 'declared' END)`;
 
 const NOT_RETRACTED = (alias: string) =>

@@ -8,12 +8,13 @@ const sections = [
   { key: "audit", to: "/admin/journal" },
   { key: "campaigns", to: "/admin/campagnes" },
   { key: "validation", to: "/admin/a-valider" },
+  { key: "snapshots", to: "/admin/instantanes" },
 ] as const;
 
 export default function AdminLayout() {
   const { pathname } = useLocation();
-  const { t: { admin: t, validation } } = useI18n();
-  const labels = { ...t.sections, validation: validation.title };
+  const { t: { admin: t, validation, snapshots } } = useI18n();
+  const labels = { ...t.sections, validation: validation.title, snapshots: snapshots.menu };
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-3">

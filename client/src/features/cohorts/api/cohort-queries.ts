@@ -18,7 +18,11 @@ export const statsQueries = {
   outcomesAfterEnd: statistic<OutcomesAfterEnd[]>("outcomes-after-end", "/stats/outcomes-after-end"),
   sustainability: statistic<SustainabilityStats[]>("sustainability", "/stats/sustainability"),
   atRisk: statistic<AtRiskChallenge[]>("at-risk", "/stats/at-risk"),
-  facets: () => queryOptions({ queryKey: [...statsQueries.all(), "facets"] as const, queryFn: () => apiGet<Facets>("/stats/facets") }),
+  facets: (snapshot?: string) =>
+    queryOptions({
+      queryKey: [...statsQueries.all(), "facets", snapshot ?? null] as const,
+      queryFn: () => apiGet<Facets>("/stats/facets", { snapshot }),
+    }),
 };
 
 export const useCohortStats = (filters: StatsFilters) => useQuery(statsQueries.cohorts(filters));
@@ -26,4 +30,4 @@ export const useTrajectories = (filters: StatsFilters) => useQuery(statsQueries.
 export const useOutcomesAfterEnd = (filters: StatsFilters) => useQuery(statsQueries.outcomesAfterEnd(filters));
 export const useSustainability = (filters: StatsFilters) => useQuery(statsQueries.sustainability(filters));
 export const useAtRisk = (filters: StatsFilters) => useQuery(statsQueries.atRisk(filters));
-export const useFacets = () => useQuery(statsQueries.facets());
+export const useFacets = (snapshot?: string) => useQuery(statsQueries.facets(snapshot));

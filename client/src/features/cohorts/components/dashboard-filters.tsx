@@ -6,7 +6,7 @@ import { usePromotions } from "../../../api/promotions";
 import { useFacets } from "../api/cohort-queries";
 import { DATA_VIEWS } from "@shared/domain";
 
-const FILTER_KEYS = ["promotion", "administration", "skill", "data"] as const;
+const FILTER_KEYS = ["promotion", "administration", "skill", "data", "snapshot"] as const;
 
 /** The dashboard's filters live in the URL: a filtered view is a permalink. */
 export function useDashboardFilters(): [StatsFilters, (changes: StatsFilters) => void] {
@@ -31,7 +31,7 @@ export function useFiltersDescription(filters: StatsFilters): string {
 export function DashboardFilters({ filters, onChange }: { filters: StatsFilters; onChange: (changes: StatsFilters) => void }) {
   const { t, l } = useI18n();
   const promotions = usePromotions();
-  const facets = useFacets();
+  const facets = useFacets(filters.snapshot);
   return (
     <form className="fr-grid-row fr-grid-row--gutters fr-mb-2w dashboard-filters" aria-label={t.dashboard.filters.form} onSubmit={(e) => e.preventDefault()}>
       <div className="fr-col-12 fr-col-md-3">

@@ -5,6 +5,7 @@ import { useDocumentTitle } from "../../../lib/use-document-title";
 import type { DataView } from "@shared/domain";
 import { CohortSections } from "./cohort-sections";
 import { DashboardFilters, useDashboardFilters } from "./dashboard-filters";
+import { SnapshotNotice, SnapshotSelector } from "./snapshot-selector";
 
 export default function DashboardPage() {
   const { t: { dashboard: t }, lang } = useI18n();
@@ -19,28 +20,35 @@ export default function DashboardPage() {
       <p className="fr-text--lead">
         {t.lead}
       </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <SnapshotSelector value={filters.snapshot} onChange={(snapshot) => setFilters({ snapshot })} />
+        </div>
+      </div>
+      {filters.snapshot && <SnapshotNotice id={filters.snapshot} onLeave={() => setFilters({ snapshot: undefined })} />}
       <DashboardFilters filters={filters} onChange={setFilters} />
       <p className="fr-text--sm">
         {t.permalink}{" "}
         <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
       <CohortSections filters={filters} />
-      {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} data={filters.data} />}
+      {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} data={filters.data} snapshot={filters.snapshot} />}
     </>
   );
 }
 
 /** The full dataset, for evaluators and the programme team; headers in the interface language. */
-function DatasetExports({ lang, data = "all" }: { lang: string; data?: DataView }) {
+function DatasetExports({ lang, data = "all", snapshot }: { lang: string; data?: DataView; snapshot?: string }) {
   const { t: { dashboard: { exports: t } }, l } = useI18n();
-  // Issue 9: the exports hold the data the dashboard counts, and name it.
-  const only = data === "all" ? "" : `data=${data}`;
+  // The exports hold the data the dashboard counts (issue 9), as of the snapshot shown if
+  // any, and name both.
+  const extra = [data === "all" ? "" : `data=${data}`, snapshot ? `snapshot=${encodeURIComponent(snapshot)}` : ""].filter(Boolean).join("&");
   const links: [string, string][] = [
-    [`/api/export/challenges.csv?lang=${lang}${only && `&${only}`}`, t.challengesCsv],
-    [`/api/export/challenges.csv?sep=%3B&lang=${lang}${only && `&${only}`}`, t.challengesCsvSemicolon],
-    [`/api/export/status-history.csv?lang=${lang}${only && `&${only}`}`, t.historyCsv],
-    [`/api/export/dataset.xlsx?lang=${lang}${only && `&${only}`}`, t.xlsx],
-    [`/api/export/dataset.json${only && `?${only}`}`, t.json],
+    [`/api/export/challenges.csv?lang=${lang}${extra && `&${extra}`}`, t.challengesCsv],
+    [`/api/export/challenges.csv?sep=%3B&lang=${lang}${extra && `&${extra}`}`, t.challengesCsvSemicolon],
+    [`/api/export/status-history.csv?lang=${lang}${extra && `&${extra}`}`, t.historyCsv],
+    [`/api/export/dataset.xlsx?lang=${lang}${extra && `&${extra}`}`, t.xlsx],
+    [`/api/export/dataset.json${extra && `?${extra}`}`, t.json],
   ];
   return (
     <section className="fr-mt-4w" aria-labelledby="section-exports">

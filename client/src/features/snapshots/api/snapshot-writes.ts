@@ -1,0 +1,20 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { NewSnapshot, Snapshot } from "@shared/snapshot";
+import { snapshotQueries } from "../../../api/snapshots";
+import { apiSend } from "../../../lib/api-client";
+
+/** Taking or deleting a snapshot changes the list every selector offers. */
+function useInvalidateSnapshots() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: snapshotQueries.all() });
+}
+
+export function useTakeSnapshot() {
+  const onSuccess = useInvalidateSnapshots();
+  return useMutation({ mutationFn: (snapshot: NewSnapshot) => apiSend<Snapshot>("POST", "/snapshots", snapshot), onSuccess });
+}
+
+export function useDeleteSnapshot() {
+  const onSuccess = useInvalidateSnapshots();
+  return useMutation({ mutationFn: (id: number) => apiSend<void>("DELETE", `/snapshots/${id}`), onSuccess });
+}

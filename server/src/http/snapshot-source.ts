@@ -1,0 +1,21 @@
+import type { Db } from "../db/database";
+import { LIVE, snapshotSource, type DataSource } from "../repositories/data-source";
+import { findSnapshot } from "../repositories/snapshots";
+import { NotFoundError } from "./errors";
+
+/**
+ * The data a read is computed from: the snapshot named by the validated `?snapshot=ID`
+ * (404 if there is none by that id), or the live data. Resolved once per request.
+ */
+export function requestSource(db: Db, locals: Record<string, unknown>): DataSource {
+  if (locals.source) return locals.source as DataSource;
+  const asked = (locals.query as { snapshot?: string } | undefined)?.snapshot;
+  let source = LIVE;
+  if (asked !== undefined) {
+    const snapshot = findSnapshot(db, Number(asked));
+    if (!snapshot) throw new NotFoundError(`Aucun instantané n'a l'identifiant ${asked}.`);
+    source = snapshotSource(snapshot);
+  }
+  locals.source = source;
+  return source;
+}

@@ -1,0 +1,134 @@
+// Citable snapshots in a browser (issue 9): the programme team freezes the data, a mentor
+// reports afterwards, and an evaluator still finds the old figure "as of" the snapshot, named
+// in the caption and its exports, while the live dashboard shows the new one.
+import AxeBuilder from "@axe-core/playwright";
+import fs from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { METHODOLOGY_VERSION } from "@shared/methodology";
+import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { createAccount, SessionClient } from "../support/session-client";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+// In CI the browser must be there: these tests fail loudly instead of skipping.
+const runBrowserTests = hasChromium || Boolean(process.env.CI);
+
+describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let slug: string;
+  let notReportedAtCapture: number;
+
+  beforeAll(async () => {
+    server = await startTestServer({ withClient: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<{ page: Page; problems: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    return { page, problems: watchPageProblems(page) };
+  }
+
+  async function seriousAxeViolations(page: Page): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+
+  /** The production chart says how many challenges have no production level: "n = 71 défis ; 70 non renseignés." */
+  const productionCoverage = (page: Page, notReported: number) =>
+    page
+      .getByRole("figure", { name: "Niveaux : Mise en production" })
+      .getByText(new RegExp(`^n = 71 défis ; ${notReported} non renseignés?\\.$`));
+
+  const notReportedInProduction = () =>
+    server.db.get<{ n: number }>("SELECT count(*) AS n FROM challenges WHERE production_level IS NULL")!.n;
+
+  it("an admin takes a snapshot on the « Instantanés » page, and deletes another after confirming", async () => {
+    const admin = await createAccount(server.db, "admin", { name: "Alice Admin" });
+    const { page, problems } = await newPage();
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    await page.goto(`${server.baseUrl}/admin`);
+    await page.getByRole("link", { name: "Instantanés" }).click();
+    await page.getByRole("heading", { level: 1, name: "Instantanés" }).waitFor();
+    expect(await page.getByText("Aucun instantané pour l'instant.").isVisible()).toBe(true);
+
+    notReportedAtCapture = notReportedInProduction();
+    for (const name of ["Brouillon", "Rapport 2026"]) {
+      await page.getByLabel("Nom").fill(name);
+      await page.getByRole("button", { name: "Figer les données actuelles" }).click();
+      await page.getByText(`Instantané « ${name} » pris.`).waitFor();
+    }
+    const table = page.getByRole("table", { name: "Instantanés, du plus récent au plus ancien" });
+    expect(await table.getByRole("rowheader").allTextContents()).toEqual(["Rapport 2026", "Brouillon"]);
+    expect(await table.getByText(`v${METHODOLOGY_VERSION}`).count()).toBe(2);
+
+    await page.getByRole("button", { name: "Supprimer l'instantané « Brouillon »" }).click();
+    await page.getByText("Supprimer définitivement « Brouillon » ?").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Confirmer la suppression" }).click();
+    await page.getByText("Instantané « Brouillon » supprimé (inscrit au journal d'audit).").waitFor();
+    expect(await table.getByRole("rowheader").allTextContents()).toEqual(["Rapport 2026"]);
+    expect(problems).toEqual([]);
+  });
+
+  it("a mentor's update after the snapshot moves the live figure, not the snapshot's, which the caption names", async () => {
+    // A mentor reports a production level for a challenge that had none.
+    slug = server.db.get<{ slug: string }>("SELECT slug FROM challenges WHERE production_level IS NULL ORDER BY id LIMIT 1")!.slug;
+    const mentor = await createAccount(server.db, "mentor");
+    server.db.run("INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = ?", [mentor.id, slug]);
+    const client = new SessionClient(server.baseUrl);
+    await client.login(mentor.email, mentor.password);
+    expect((await client.post(`/api/challenges/${slug}/status-updates`, { axis: "production", level: 2, note: "Lancé officiellement" })).status).toBe(201);
+    expect(notReportedInProduction()).toBe(notReportedAtCapture - 1);
+
+    const evaluator = await createAccount(server.db, "evaluator");
+    const { page, problems } = await newPage();
+    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    await page.goto(`${server.baseUrl}/`);
+    await productionCoverage(page, notReportedAtCapture - 1).waitFor();
+
+    // Choosing the snapshot: the URL keeps it, a notice says so, the old figure is back.
+    const selector = page.getByLabel("Données affichées");
+    await selector.locator("option", { hasText: "Rapport 2026" }).waitFor({ state: "attached" });
+    await selector.selectOption((await selector.locator("option", { hasText: "Rapport 2026" }).getAttribute("value"))!);
+    await page.waitForURL(/[?&]snapshot=\d+/);
+    await page.getByText("Vous consultez l'instantané « Rapport 2026 »").waitFor();
+    await productionCoverage(page, notReportedAtCapture).waitFor();
+    const figure = page.getByRole("figure", { name: "Niveaux : Mise en production" });
+    const citation = new RegExp(`Instantané « Rapport 2026 » du \\d{2}/\\d{2}/\\d{4}, méthodologie v${METHODOLOGY_VERSION.replace(".", "\\.")}`);
+    await figure.getByText(citation).waitFor();
+
+    // The chart's own export carries the same caption; the dataset links ask for the snapshot.
+    const [file] = await Promise.all([page.waitForEvent("download"), figure.getByRole("button", { name: /^SVG/ }).click()]);
+    const svg = fs.readFileSync((await file.path())!, "utf8");
+    expect(svg).toMatch(citation);
+    const snapshotId = new URL(page.url()).searchParams.get("snapshot");
+    const hrefs = await page.getByRole("region", { name: "Télécharger les données" }).getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toContain(`snapshot=${snapshotId}`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The address reopens the same frozen view; the report says which snapshot it was drawn from.
+    await page.reload();
+    await productionCoverage(page, notReportedAtCapture).waitFor();
+    await page.goto(`${server.baseUrl}/rapport?snapshot=${snapshotId}`);
+    await page.getByText(citation).first().waitFor();
+
+    // Back to live data: the new figure, and the live caption.
+    await page.goto(`${server.baseUrl}/?snapshot=${snapshotId}`);
+    await page.getByRole("button", { name: "Revenir aux données en direct" }).click();
+    await productionCoverage(page, notReportedAtCapture - 1).waitFor();
+    expect(new URL(page.url()).searchParams.get("snapshot")).toBeNull();
+    expect(await page.getByText("Vous consultez l'instantané").count()).toBe(0);
+    expect(await figure.getByText(/révision \d+/).count()).toBe(1);
+    expect(problems).toEqual([]);
+  });
+});
