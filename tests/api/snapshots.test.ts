@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SNAPSHOT_COPIES } from "../../server/src/repositories/snapshot-copies";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { METHODOLOGY_VERSION } from "@shared/methodology";
+import { parisDate } from "@shared/dates";
 import { challengeId, recordStatus } from "../support/factories";
 import { SessionClient, signedInClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -295,5 +296,44 @@ describe("figures as of a snapshot", () => {
     expect(again.status).toBe(304);
     const liveTag = (await evaluator.get("/api/stats/cohorts")).headers.get("etag");
     expect(liveTag).not.toBe(first.headers.get("etag"));
+  });
+});
+
+describe("data views as of a snapshot (validated / declared)", () => {
+  const promotionOf = (slug: string) => server.db.get<{ key: string }>("SELECT promotion_key AS key FROM challenges WHERE slug = ?", [slug])!.key;
+  /** The answer's body; an export as of a snapshot also cites it, which the live one does not. */
+  const read = async (path: string) => {
+    const answer = await evaluator.get(path);
+    expect(answer.status, path).toBe(200);
+    if (!Array.isArray(answer.body)) delete answer.body.snapshot;
+    return answer.body;
+  };
+
+  it("count the declarations as they stood when the snapshot was taken, whatever is validated or sent back later", async () => {
+    // The mentor of afd-geodata declares a production level: "declared" until an admin decides.
+    const declared = await mentor.post("/api/challenges/afd-geodata/status-updates", { axis: "production", level: 3, asOf: parisDate() });
+    expect(declared.status, JSON.stringify(declared.body)).toBe(201);
+    const snapshot = await takeSnapshot("Avant validation");
+    const views = ["validated", "declared"].flatMap((data) => [
+      `/api/stats/cohorts?promotion=${promotionOf("afd-geodata")}&data=${data}`,
+      `/api/stats/outcomes-after-end?data=${data}`,
+      `/api/export/dataset.json?data=${data}`,
+    ]);
+    const atCapture = new Map<string, unknown>();
+    for (const view of views) {
+      const live = await read(view);
+      expect(await read(withSnapshot(view, snapshot.id)), view).toEqual(live);
+      atCapture.set(view, live);
+    }
+
+    const updateId = server.db.get<{ id: number }>("SELECT max(id) AS id FROM status_updates")!.id;
+    expect((await admin.post(`/api/status-updates/${updateId}/validation`, { decision: "validated" })).status).toBe(201);
+
+    const cohortsValidated = `/api/stats/cohorts?promotion=${promotionOf("afd-geodata")}&data=validated`;
+    // Live, the validated view now counts the level; the snapshot's does not move.
+    expect(await read(cohortsValidated)).not.toEqual(atCapture.get(cohortsValidated));
+    for (const view of views) {
+      expect(await read(withSnapshot(view, snapshot.id)), view).toEqual(atCapture.get(view));
+    }
   });
 });
