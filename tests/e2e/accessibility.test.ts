@@ -32,6 +32,7 @@ const ADMIN_ROUTES: RouteCheck[] = [
   { path: "/admin/comptes", heading: { fr: "Comptes", en: "Accounts" } },
   { path: "/admin/mentors", heading: { fr: "Mentors des défis", en: "Challenge mentors" } },
   { path: "/admin/journal", heading: { fr: "Journal d'audit", en: "Audit log" } },
+  { path: "/admin/a-valider", heading: { fr: "À valider", en: "To validate" } },
   { path: "/rapport", heading: { fr: "Rapport sur la pérennisation des défis EIG", en: "Report on the sustainability of the EIG challenges" } },
   { path: "/documentation-api", heading: { fr: "Documentation de l'API", en: "API documentation" } },
   { path: "/accessibilite", heading: { fr: "Déclaration d'accessibilité", en: "Accessibility statement" } },
