@@ -34,6 +34,7 @@ const ADMIN_ROUTES: RouteCheck[] = [
   { path: "/admin/journal", heading: { fr: "Journal d'audit", en: "Audit log" } },
   { path: "/admin/instantanes", heading: { fr: "Instantanés", en: "Snapshots" } },
   { path: "/admin/campagnes", heading: { fr: "Campagnes de mise à jour", en: "Update campaigns" } },
+  { path: "/admin/a-valider", heading: { fr: "À valider", en: "To validate" } },
   { path: "/rapport", heading: { fr: "Rapport sur la pérennisation des défis EIG", en: "Report on the sustainability of the EIG challenges" } },
   { path: "/documentation-api", heading: { fr: "Documentation de l'API", en: "API documentation" } },
   { path: "/accessibilite", heading: { fr: "Déclaration d'accessibilité", en: "Accessibility statement" } },
