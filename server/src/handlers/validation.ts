@@ -30,7 +30,10 @@ export const outcomeChallenge = (db: Deps["db"], req: Request) => {
 };
 
 const NOUNS: Record<EntryKind, string> = { status_update: "Cette mise à jour", outcome: "Ce résultat" };
-const ALREADY: Record<ValidationDecision, string> = { validated: "déjà validé(e)", sent_back: "déjà renvoyé(e) au mentor" };
+const ALREADY: Record<EntryKind, Record<ValidationDecision, string>> = {
+  status_update: { validated: "déjà validée", sent_back: "déjà renvoyée au mentor" },
+  outcome: { validated: "déjà validé", sent_back: "déjà renvoyé au mentor" },
+};
 
 /**
  * Validates or sends back a declaration. Deciding what the entry's state already is answers
@@ -47,10 +50,10 @@ export const postValidation =
       const entry = findDecidableEntry(db, kind, id);
       if (!entry) throw new NotFoundError(`${NOUNS[kind]} n'existe pas.`);
       if (entry.retracted) {
-        throw new ConflictError(`${NOUNS[kind]} a été retiré(e) : elle ne compte plus, il n'y a rien à valider.`);
+        throw new ConflictError("Cette mise à jour a été retirée : elle ne compte plus, il n'y a rien à valider.");
       }
       if (entry.validation.state === body.decision) {
-        throw new ConflictError(`${NOUNS[kind]} est ${ALREADY[body.decision]}.`, { current: entry.validation });
+        throw new ConflictError(`${NOUNS[kind]} est ${ALREADY[kind][body.decision]}.`, { current: entry.validation });
       }
       const { user } = currentSession(res.locals);
       decide(db, entry, { decision: body.decision, comment: body.comment ?? null, adminId: user.id, adminName: user.name });

@@ -194,7 +194,7 @@ const queueSelect = (where: string) => `
     SELECT 'status_update' AS kind, u.id, c.slug, c.title, c.promotion_key AS promotion, u.axis, u.level,
            u.kind = 'confirmation' AS confirmation, NULL AS categories, u.note, u.as_of AS asOf, u.recorded_at AS recordedAt,
            u.author_name AS authorName,
-           EXISTS (SELECT 1 FROM current_status s WHERE s.status_update_id = u.id) AS current,
+           EXISTS (SELECT 1 FROM current_status s WHERE s.challenge_id = u.challenge_id AND s.axis = u.axis AND s.status_update_id = u.id) AS current,
            ${entryValidationColumns("status_update", "u")}
     FROM status_updates u JOIN challenges c ON c.id = u.challenge_id
     WHERE u.author_id IS NOT NULL AND ${NOT_RETRACTED("u")}
@@ -202,7 +202,7 @@ const queueSelect = (where: string) => `
     SELECT 'outcome' AS kind, o.id, c.slug, c.title, c.promotion_key AS promotion, NULL AS axis, NULL AS level,
            0 AS confirmation, o.categories, o.note, o.as_of AS asOf, o.recorded_at AS recordedAt,
            o.author_name AS authorName,
-           EXISTS (SELECT 1 FROM current_outcome co WHERE co.outcome_id = o.id) AS current,
+           EXISTS (SELECT 1 FROM current_outcome co WHERE co.challenge_id = o.challenge_id AND co.outcome_id = o.id) AS current,
            ${entryValidationColumns("outcome", "o")}
     FROM outcomes o JOIN challenges c ON c.id = o.challenge_id
     WHERE o.author_id IS NOT NULL
