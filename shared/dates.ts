@@ -7,6 +7,9 @@ export function parisDate(instant: Date = new Date()): string {
   return parisDay.format(instant);
 }
 
+/** French writes the first of a month "1er" ("1er décembre 2026"), where Intl writes "1 décembre 2026". */
+export const frenchFirstOfMonth = (formatted: string) => formatted.replace(/^1 /, "1er ");
+
 /** The instant (ISO, UTC) at which the day `isoDate` begins in Paris. */
 export function parisMidnight(isoDate: string): string {
   const utcMidnight = Date.parse(`${isoDate}T00:00:00Z`);

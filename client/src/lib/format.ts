@@ -1,6 +1,7 @@
 // Numbers and dates as a reader of the chosen language expects them. Calendar dates
 // (YYYY-MM-DD) are read as UTC so that no time zone moves them to the day before.
 import type { Lang } from "@shared/labels";
+import { frenchFirstOfMonth } from "@shared/dates";
 
 export interface Plural {
   one: string;
@@ -32,11 +33,12 @@ function createFormat(lang: Lang): Format {
   const percentFormat = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
   const pluralRules = new Intl.PluralRules(locale);
   const calendarDate = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+  const day = lang === "fr" ? frenchFirstOfMonth : (text: string) => text;
   const plural = (count: number, noun: Plural) => (pluralRules.select(count) === "one" ? noun.one : noun.other);
   return {
-    date: (isoDate) => dateFormat.format(calendarDate(isoDate)),
+    date: (isoDate) => day(dateFormat.format(calendarDate(isoDate))),
     month: (isoDate) => monthFormat.format(calendarDate(isoDate)),
-    instant: (isoInstant) => instantFormat.format(new Date(isoInstant)),
+    instant: (isoInstant) => day(instantFormat.format(new Date(isoInstant))),
     integer: (value) => integerFormat.format(value),
     decimal: (value) => decimalFormat.format(value),
     percent: (share) => percentFormat.format(share),

@@ -1,6 +1,6 @@
 // Campaign emails: one per mentor (never one per challenge), listing that mentor's
 // challenges of the campaign. Sent at opening, then as reminders before the deadline.
-import { addDays, parisDate } from "@shared/dates";
+import { addDays, frenchFirstOfMonth, parisDate } from "@shared/dates";
 import { AXES } from "@shared/domain";
 import { AXIS_LABELS } from "@shared/labels-fr";
 import { REMINDER_DAYS_BEFORE_DEADLINE, type EmailRun } from "@shared/campaign";
@@ -24,7 +24,7 @@ interface CampaignRef {
 
 const frenchDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 /** "15 décembre 2026": calendar dates are read as UTC so that no time zone moves them. */
-export const deadlineInFrench = (isoDate: string) => frenchDate.format(new Date(`${isoDate}T00:00:00Z`));
+export const deadlineInFrench = (isoDate: string) => frenchFirstOfMonth(frenchDate.format(new Date(`${isoDate}T00:00:00Z`)));
 
 /** The text of one email; plain text, so that every client shows it and links stay copyable. */
 export function composeCampaignEmail(

@@ -32,7 +32,7 @@ const emptyForm = { email: "", name: "", role: "mentor" as Role, challenges: "" 
 
 /** Invite by email (the admin never sees nor chooses a password); pending invitations. */
 export function InvitationsSection({ onNotice }: { onNotice: (notice: Notice) => void }) {
-  const { t, l, lang } = useI18n();
+  const { t, l, f } = useI18n();
   const ta = t.account;
   const invitations = useQuery(invitationQueries.list());
   const providers = useQuery(invitationQueries.providers());
@@ -63,7 +63,7 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: Notice) =>
       },
     );
   };
-  const date = (iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" }).format(new Date(iso));
+  const date = f.instant;
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { parisMidnight } from "@shared/dates";
+import { frenchFirstOfMonth, parisMidnight } from "@shared/dates";
 import { listAudit } from "../../server/src/repositories/audit";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -27,5 +27,14 @@ describe("audit log date filter", () => {
     // 28/11 at 23:59:59 in Paris is out; 29/11 00:00 and 23:59:59 are in; 30/11 00:00 is out.
     expect(page.items.map((item) => item.targetId).sort()).toEqual(["1", "2"]);
     expect(page.total).toBe(2);
+  });
+});
+
+describe("French dates", () => {
+  it("write the first of the month « 1er », and leave other days alone", () => {
+    expect(frenchFirstOfMonth("1 décembre 2026")).toBe("1er décembre 2026");
+    expect(frenchFirstOfMonth("1 décembre 2026 à 09:00")).toBe("1er décembre 2026 à 09:00");
+    expect(frenchFirstOfMonth("11 décembre 2026")).toBe("11 décembre 2026");
+    expect(frenchFirstOfMonth("21 décembre 2026")).toBe("21 décembre 2026");
   });
 });
