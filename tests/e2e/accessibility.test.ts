@@ -102,8 +102,14 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
       failures.push(`${route.path} [${lang}]: heading in the other language`);
     }
     for (const violation of await seriousAxeViolations(page)) failures.push(`${route.path} [${lang}]: ${violation}`);
+    const overflow = await horizontalOverflow(page);
+    if (overflow > 0) failures.push(`${route.path} [${lang}]: the page is ${overflow} px wider than the window`);
     return failures;
   }
+
+  /** How far the page spreads past the window's width: a wide table must scroll in its own box. */
+  const horizontalOverflow = (page: Page) =>
+    page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   async function checkRoutes(page: Page, routes: RouteCheck[]) {
     const problems = watchPageProblems(page);
@@ -131,6 +137,22 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
     await checkRoutes(page, MENTOR_ROUTES);
   }, 90_000);
+
+  it("no page spreads past a phone's width (390 px): wide tables scroll in their own box", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    const failures: string[] = [];
+    for (const route of ADMIN_ROUTES) {
+      await page.goto(`${server.baseUrl}${withLang(route.path, "fr")}`);
+      await page.getByRole("heading", { name: route.heading.fr, exact: true }).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      const overflow = await horizontalOverflow(page);
+      if (overflow > 0) failures.push(`${route.path}: ${overflow} px wider than the window`);
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 
   it("shows English text, numbers and dates in English mode, and keeps the choice", async () => {
     const page = await newPage();

@@ -54,7 +54,7 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Not
     onNotice({ severity: "error", title: t.refused, description: error instanceof Error ? error.message : undefined });
 
   return (
-    <DsfrTable caption={sections.users}>
+    <DsfrTable caption={sections.users} scrollLabel={sections.users}>
       <thead>
         <tr>
           <th scope="col">{t.name}</th>
