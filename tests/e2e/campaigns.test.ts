@@ -139,5 +139,6 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     await mentorPage.getByRole("article", { name: "CartoBio" }).waitFor();
     expect(await mentorPage.getByRole("region", { name: /^Campagne/ }).count()).toBe(0);
     expect(problems).toEqual([]);
-  });
+    // Two browsers and four axe passes: well past the default on a loaded 2-core machine.
+  }, 120_000);
 });

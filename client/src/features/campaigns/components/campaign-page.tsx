@@ -233,8 +233,13 @@ function Emails({ campaign }: { campaign: CampaignDetail }) {
   );
 }
 
+/** Rows drawn at first: a campaign over thousands of challenges stays quick to open. */
+const FIRST_ROWS = 200;
+
 function ByChallenge({ campaign }: { campaign: CampaignDetail }) {
-  const { t: { campaigns: { detail: t } }, l } = useI18n();
+  const { t: { campaigns: { detail: t, challengeCount } }, l, f } = useI18n();
+  const [all, setAll] = useState(false);
+  const shown = all ? campaign.challenges : campaign.challenges.slice(0, FIRST_ROWS);
   return (
     <section aria-labelledby="par-defi" className="fr-mt-6w">
       <h2 id="par-defi">{t.byChallenge}</h2>
@@ -251,7 +256,7 @@ function ByChallenge({ campaign }: { campaign: CampaignDetail }) {
           </tr>
         </thead>
         <tbody>
-          {campaign.challenges.map((challenge) => (
+          {shown.map((challenge) => (
             <tr key={challenge.slug}>
               <th scope="row">
                 <Link to={`/defis/${challenge.slug}`}>{challenge.title}</Link>
@@ -280,6 +285,11 @@ function ByChallenge({ campaign }: { campaign: CampaignDetail }) {
           ))}
         </tbody>
       </DsfrTable>
+      {shown.length < campaign.challenges.length && (
+        <Button priority="secondary" onClick={() => setAll(true)}>
+          {t.showAll(f.count(campaign.challenges.length - shown.length, challengeCount))}
+        </Button>
+      )}
     </section>
   );
 }
