@@ -287,6 +287,7 @@ describe("ProConnect (OpenID Connect)", () => {
       [account.id],
     );
     expect(session).toEqual({ authMethod: "oidc", idToken: expect.stringMatching(/^ey/) });
+    expect(server.db.get("SELECT acr, amr FROM sessions WHERE user_id = ?", [account.id])).toEqual({ acr: "eidas1", amr: '["pwd"]' });
 
     const logout = await client.post("/api/auth/logout");
     expect(logout.status).toBe(200);

@@ -1,5 +1,6 @@
 // Issue 10 in the browser: invitation accepted by link, ProConnect sign-in through a real
 // OpenID Connect provider on loopback, TOTP for admins, used and expired links refused.
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
@@ -36,6 +37,13 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     return context.newPage();
   }
 
+  async function seriousAxeViolations(page: Page): Promise<string[]> {
+    const results = await new AxeBuilder({ page }).analyze();
+    return results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+  }
+
   async function invitationToken(email: string): Promise<string> {
     for (let tries = 0; tries < 50; tries += 1) {
       const mail = sink.messages.findLast((message) => message.to.includes(email));
@@ -55,6 +63,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.goto(`${server.baseUrl}/invitation#${token}`);
     await page.getByRole("heading", { level: 1, name: "Activer votre compte" }).waitFor();
     await page.getByText("Bienvenue Inès Invitée").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByLabel("Nouveau mot de passe").fill("ma phrase de passe de mentore");
     await page.getByLabel("Confirmez le mot de passe").fill("ma phrase de passe de mentore");
     await page.getByRole("button", { name: "Activer mon compte" }).click();
@@ -116,6 +125,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByLabel("Mot de passe", { exact: true }).fill(account.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.getByLabel("Code de vérification").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
     // No session yet: another tab of the same browser is sent to sign in.
     const other = await page.context().newPage();
     await other.goto(`${server.baseUrl}/admin/comptes`);
@@ -128,6 +138,13 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.waitForURL((url) => url.pathname === "/");
     await page.goto(`${server.baseUrl}/admin/comptes`);
     await page.getByRole("heading", { name: "Invitations en attente" }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goto(`${server.baseUrl}/mon-compte`);
+    await page.getByText("Activée. Codes de secours restants : 10.").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goto(`${server.baseUrl}/mot-de-passe-oublie`);
+    await page.getByRole("heading", { level: 1, name: "Mot de passe oublié" }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
   }, 60_000);
 
   it("the helper still signs test admins in through the form (TOTP step included)", async () => {

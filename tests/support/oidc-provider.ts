@@ -55,7 +55,7 @@ export async function startOidcProvider(appBaseUrl: string): Promise<TestOidcPro
     acrValues: ["eidas1"],
     claims: { acr: null, amr: null, auth_time: null, sid: null, openid: ["sub"], email: ["email", "email_verified"], given_name: ["given_name"], usual_name: ["usual_name"] },
     scopes: ["openid", "email", "given_name", "usual_name"],
-    features: { devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource: async (ctx, form) => {
+    features: { claimsParameter: { enabled: true }, devInteractions: { enabled: false }, rpInitiatedLogout: { enabled: true, logoutSource: async (ctx, form) => {
       // No confirmation page: the logout form posts itself (the provider's page, not ours).
       ctx.body = `<!doctype html><html><body>${form}<script>document.forms[0].submit()</script></body></html>`;
     } } },

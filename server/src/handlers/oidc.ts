@@ -60,6 +60,8 @@ export const startOidcLogin =
       code_challenge_method: "S256",
       state,
       nonce,
+      // ProConnect returns `amr` (how the agent authenticated) only when asked for it this way.
+      claims: JSON.stringify({ id_token: { amr: { essential: true }, acr: { essential: false } } }),
     });
     res.redirect(302, url.href);
   };
