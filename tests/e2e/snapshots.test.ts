@@ -58,7 +58,8 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
     await page.goto(`${server.baseUrl}/admin`);
     await page.getByRole("link", { name: "Instantanés" }).click();
     await page.getByRole("heading", { level: 1, name: "Instantanés" }).waitFor();
-    expect(await page.getByText("Aucun instantané pour l'instant.").isVisible()).toBe(true);
+    // The list arrives after the heading: wait for it to say it is empty.
+    await page.getByText("Aucun instantané pour l'instant.").waitFor();
 
     notReportedAtCapture = notReportedInProduction();
     for (const name of ["Brouillon", "Rapport 2026"]) {

@@ -17,9 +17,10 @@ export const useCampaigns = () => useQuery(campaignQueries.list());
 export const useCampaign = (id: number) => useQuery(campaignQueries.detail(id));
 export const useMyCampaigns = () => useQuery(campaignQueries.mine());
 
+/** Returns the promise: a write settles once what it changed has been read again. */
 function useInvalidateCampaigns() {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: campaignQueries.all() });
+  return () => queryClient.invalidateQueries({ queryKey: campaignQueries.all() });
 }
 
 export function useCreateCampaign() {

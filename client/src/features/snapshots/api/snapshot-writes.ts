@@ -3,10 +3,14 @@ import type { NewSnapshot, Snapshot } from "@shared/snapshot";
 import { snapshotQueries } from "../../../api/snapshots";
 import { apiSend } from "../../../lib/api-client";
 
-/** Taking or deleting a snapshot changes the list every selector offers. */
+/**
+ * Taking or deleting a snapshot changes the list every selector offers. The promise is
+ * returned so that the mutation settles once the list is read again: the success notice
+ * never shows next to a list that still has the deleted snapshot.
+ */
 function useInvalidateSnapshots() {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: snapshotQueries.all() });
+  return () => queryClient.invalidateQueries({ queryKey: snapshotQueries.all() });
 }
 
 export function useTakeSnapshot() {
