@@ -83,7 +83,9 @@ server.prependListener("request", (_req, res) => {
   if (stopping) res.setHeader("Connection", "close");
 });
 const sockets = new Set<Socket>();
+let lastConnectionAt = 0;
 server.on("connection", (socket) => {
+  lastConnectionAt = Date.now();
   sockets.add(socket);
   socket.on("close", () => sockets.delete(socket));
 });
@@ -97,7 +99,7 @@ function closeDatabase(): void {
   }
 }
 
-/** How long, once stopping, new connections are still accepted, then open ones may still send. */
+/** How long without a new connection, once stopping, before the listener closes. */
 const DRAIN_GRACE_MS = 300;
 
 function shutdown(signal: string): void {
@@ -109,16 +111,25 @@ function shutdown(signal: string): void {
     logger.info({ signal }, "Serveur arrêté proprement.");
     process.exit(0);
   };
-  // Keep accepting for a moment: a client whose connection is already in the system's
-  // accept queue has sent its request, and closing the listener would reset it unanswered.
-  setTimeout(() => {
-    // Not http.Server.close(): it would also cut at once every connection Node deems idle,
-    // including one whose request is still unread in its socket buffer.
-    net.Server.prototype.close.call(server, finish);
-    // Then cut connections that are really idle (keep-alive); those serving a request close
-    // after their answer (Connection: close, above), and `finish` runs when none is left.
-    setTimeout(() => server.closeIdleConnections(), DRAIN_GRACE_MS).unref();
-  }, DRAIN_GRACE_MS).unref();
+  // Keep accepting while connections still arrive: a client whose connection is already in
+  // the system's accept queue has sent its request, and closing the listener would reset it
+  // unanswered. On a busy machine that queue drains slowly, so the listener closes only after
+  // DRAIN_GRACE_MS without a new connection, checked after a poll of the event loop (which
+  // accepts what the system queued meanwhile), not after a fixed delay.
+  const closeWhenQuiet = () =>
+    setImmediate(() => {
+      if (Date.now() - lastConnectionAt < DRAIN_GRACE_MS) {
+        setTimeout(closeWhenQuiet, DRAIN_GRACE_MS).unref();
+        return;
+      }
+      // Not http.Server.close(): it would also cut at once every connection Node deems idle,
+      // including one whose request is still unread in its socket buffer.
+      net.Server.prototype.close.call(server, finish);
+      // Then cut connections that are really idle (keep-alive); those serving a request close
+      // after their answer (Connection: close, above), and `finish` runs when none is left.
+      setTimeout(() => server.closeIdleConnections(), DRAIN_GRACE_MS).unref();
+    });
+  setTimeout(closeWhenQuiet, DRAIN_GRACE_MS).unref();
   // Do not hang forever on a client that keeps a connection open. Requests run their SQL
   // synchronously, so no transaction can be half done when this timer fires.
   setTimeout(() => {
