@@ -1,10 +1,9 @@
 // Every route in French and in English: <html lang>, no serious or critical axe-core violation,
 // no CSP problem, the page's text in the chosen language; the dark theme's contrast; the
 // keyboard path (skip link first, chart exports reachable).
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -78,14 +77,6 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     return context.newPage();
   }
 
-  async function seriousAxeViolations(page: Page, rules?: string[]): Promise<string[]> {
-    const builder = new AxeBuilder({ page });
-    if (rules) builder.withRules(rules);
-    const results = await builder.analyze();
-    return results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  }
 
   const withLang = (path: string, lang: Lang) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
 

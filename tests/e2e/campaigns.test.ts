@@ -1,9 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, parisDate } from "@shared/dates";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
-import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
 import { challengeId, recordStatus } from "../support/factories";
 import { createAccount } from "../support/session-client";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
@@ -37,12 +36,6 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
   /** Text as read, with the narrow no-break spaces of French numbers as plain spaces. */
   const textOf = async (locator: Locator) => (await locator.textContent())?.replace(/\s+/g, " ") ?? "";
 
-  async function seriousAxeViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  }
 
   it("the team opens it, the mentor answers « Toujours exact » from Mes défis, the campaign page counts it", async () => {
     const admin = await createAccount(server.db, "admin", { name: "Alice Programme" });

@@ -1,9 +1,8 @@
 // Issue 10 in the browser: invitation accepted by link, ProConnect sign-in through a real
 // OpenID Connect provider on loopback, TOTP for admins, used and expired links refused.
-import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
 import { createAccount, nextSecondFactorCode, SessionClient, signedInClient } from "../support/session-client";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
@@ -37,12 +36,6 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     return context.newPage();
   }
 
-  async function seriousAxeViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  }
 
   async function invitationToken(email: string): Promise<string> {
     for (let tries = 0; tries < 50; tries += 1) {

@@ -1,12 +1,11 @@
 // Citable snapshots in a browser (issue 9): the programme team freezes the data, a mentor
 // reports afterwards, and an evaluator still finds the old figure "as of" the snapshot, named
 // in the caption and its exports, while the live dashboard shows the new one.
-import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METHODOLOGY_VERSION } from "@shared/methodology";
-import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
 import { createAccount, SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -35,12 +34,6 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
     return { page, problems: watchPageProblems(page) };
   }
 
-  async function seriousAxeViolations(page: Page): Promise<string[]> {
-    const results = await new AxeBuilder({ page }).analyze();
-    return results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-  }
 
   /** The production chart says how many challenges have no production level: "n = 71 défis ; 70 non renseignés." */
   const productionCoverage = (page: Page, notReported: number) =>
