@@ -17,7 +17,8 @@ import { parseArgs } from "node:util";
 import { projectRoot } from "../server/src/config";
 import { mulberry32 } from "../server/src/cli/synthetic-dataset";
 import { startRealServer, type RealServer } from "../tests/support/real-server";
-import { hasChromium, launchBrowser } from "../tests/support/browser";
+import { hasChromium, launchBrowser, signInThroughForm } from "../tests/support/browser";
+import { SessionClient } from "../tests/support/session-client";
 import { bundleReport, gzipSize, type BundleReport } from "./bundle-size";
 
 const { values: flags } = parseArgs({
@@ -178,16 +179,12 @@ interface Session {
   csrfToken: string;
 }
 
+/** The admin signs in as a person would: password, then TOTP (enrolled at its first sign-in). */
 async function login(baseUrl: string): Promise<Session> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Accept: "application/json" },
-    body: JSON.stringify(ADMIN),
-  });
-  if (response.status !== 200) throw new Error(`Connexion refusée : ${response.status} ${await response.text()}`);
-  const cookie = response.headers.get("set-cookie")!.split(";")[0];
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return { cookie, csrfToken };
+  const client = new SessionClient(baseUrl);
+  const answer = await client.login(ADMIN.email, ADMIN.password);
+  if (answer.status !== 200) throw new Error(`Connexion refusée : ${answer.status} ${JSON.stringify(answer.body)}`);
+  return { cookie: client.cookie!, csrfToken: client.csrfToken! };
 }
 
 async function getJson<T>(baseUrl: string, session: Session, url: string): Promise<T> {
@@ -445,11 +442,7 @@ async function measureFirstChart(baseUrl: string): Promise<FirstChart> {
   try {
     const signIn = await browser.newContext();
     const page = await signIn.newPage();
-    await page.goto(`${baseUrl}/connexion`);
-    await page.getByLabel("Adresse électronique").fill(ADMIN.email);
-    await page.getByLabel("Mot de passe", { exact: true }).fill(ADMIN.password);
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL((url) => url.pathname !== "/connexion");
+    await signInThroughForm(page, baseUrl, ADMIN.email, ADMIN.password);
     const storageState = await signIn.storageState();
     await signIn.close();
 
