@@ -26,8 +26,9 @@ export const statsQueries = {
 };
 
 export const useCohortStats = (filters: StatsFilters) => useQuery(statsQueries.cohorts(filters));
-export const useTrajectories = (filters: StatsFilters) => useQuery(statsQueries.trajectories(filters));
+/** `enabled: false` defers the fetch (the dashboard asks for its heavy answers after the first charts). */
+export const useTrajectories = (filters: StatsFilters, enabled = true) => useQuery({ ...statsQueries.trajectories(filters), enabled });
 export const useOutcomesAfterEnd = (filters: StatsFilters) => useQuery(statsQueries.outcomesAfterEnd(filters));
 export const useSustainability = (filters: StatsFilters) => useQuery(statsQueries.sustainability(filters));
-export const useAtRisk = (filters: StatsFilters) => useQuery(statsQueries.atRisk(filters));
+export const useAtRisk = (filters: StatsFilters, enabled = true) => useQuery({ ...statsQueries.atRisk(filters), enabled });
 export const useFacets = (snapshot?: string) => useQuery(statsQueries.facets(snapshot));

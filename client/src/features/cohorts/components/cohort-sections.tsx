@@ -2,7 +2,7 @@ import Accordion from "@codegouvfr/react-dsfr/Accordion";
 import { AXES } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { challengeQueries } from "../../../api/challenges";
 import { ChallengeStatusTable } from "../../../components/challenge-status-table";
 import { DataTablesOpen } from "../../../components/chart-figure";
@@ -23,6 +23,22 @@ import { TrajectoriesChart } from "./trajectories-chart";
 import { useCaption } from "./use-caption";
 import { useI18n } from "../../../i18n/use-i18n";
 
+/** True from the frame after `ready` first became true: what was rendered then has been painted. */
+function useAfterPaint(ready: boolean): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    if (!ready || painted) return;
+    // requestAnimationFrame runs before the paint; the timeout it sets runs after it.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [ready, painted]);
+  return painted;
+}
+
 /**
  * Every section of the cohort analysis, for the dashboard and the printable report alike.
  * `printable` opens the tables instead of leaving them in closed accordions.
@@ -31,10 +47,14 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
   const { t: { dashboard: t, validation }, l } = useI18n();
   const caption = useCaption(filters);
   const cohorts = useCohortStats(filters);
-  const trajectories = useTrajectories(filters);
+  // The two heavy answers (every promotion's monthly trajectory, the full at-risk list: a
+  // few MB on a large portfolio) are asked for once the first charts have painted, so that
+  // parsing and drawing them does not hold those charts back.
+  const firstChartsPainted = useAfterPaint(cohorts.isSuccess);
+  const trajectories = useTrajectories(filters, firstChartsPainted);
   const afterEnd = useOutcomesAfterEnd(filters);
   const sustainability = useSustainability(filters);
-  const atRisk = useAtRisk(filters);
+  const atRisk = useAtRisk(filters, firstChartsPainted);
   // The matrix lists every challenge: loaded when opened, not with the first charts.
   const [matrixOpen, setMatrixOpen] = useState(printable);
   const challenges = useQuery({ ...challengeQueries.list(filters), enabled: matrixOpen });
