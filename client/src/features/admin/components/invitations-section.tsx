@@ -9,8 +9,8 @@ import type { AuthProviders, CreateInvitation, Invitation, InvitationCreated } f
 import { DsfrTable } from "../../../components/dsfr-table";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError, apiGet, apiSend } from "../../../lib/api-client";
+import type { ActionNotice } from "../../../components/action-notice";
 
-type Notice = { severity: "success" | "error"; title: string; description?: string };
 
 const invitationQueries = {
   all: () => ["invitations"] as const,
@@ -31,7 +31,7 @@ function useInvitationWrites() {
 const emptyForm = { email: "", name: "", role: "mentor" as Role, challenges: "" };
 
 /** Invite by email (the admin never sees nor chooses a password); pending invitations. */
-export function InvitationsSection({ onNotice }: { onNotice: (notice: Notice) => void }) {
+export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNotice) => void }) {
   const { t, l, f } = useI18n();
   const ta = t.account;
   const invitations = useQuery(invitationQueries.list());

@@ -1,4 +1,3 @@
-import Alert from "@codegouvfr/react-dsfr/Alert";
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
@@ -12,30 +11,19 @@ import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useResetPassword, useUpdateUser, useUsers } from "../api/admin-queries";
 import { InvitationsSection } from "./invitations-section";
 import { DsfrTable } from "../../../components/dsfr-table";
+import { ActionNoticeArea, type ActionNotice } from "../../../components/action-notice";
 
-type Notice = { severity: "success" | "error"; title: string; description?: string };
 
 export default function UsersPage() {
   const t = useI18n().t.admin;
   useDocumentTitle(t.pageTitle(t.sections.users));
   const users = useUsers();
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useState<ActionNotice>();
 
   return (
     <>
       <h1>{t.sections.users}</h1>
-      <div aria-live="polite">
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            title={notice.title}
-            description={notice.description}
-            closable
-            onClose={() => setNotice(undefined)}
-            className="fr-mb-3w"
-          />
-        )}
-      </div>
+      <ActionNoticeArea notice={notice} onClose={() => setNotice(undefined)} />
       {users.isPending && <Loading label={t.users.loading} />}
       {users.isError && <ErrorAlert error={users.error} />}
       {users.data && <UsersTable users={users.data} onNotice={setNotice} />}
@@ -44,7 +32,7 @@ export default function UsersPage() {
   );
 }
 
-function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Notice) => void }) {
+function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: ActionNotice) => void }) {
   const { t: { admin: { users: t, sections } }, l } = useI18n();
   const currentUser = useCurrentUser();
   const updateUser = useUpdateUser();

@@ -1,9 +1,8 @@
-import Alert from "@codegouvfr/react-dsfr/Alert";
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Checkbox from "@codegouvfr/react-dsfr/Checkbox";
 import Input from "@codegouvfr/react-dsfr/Input";
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { MAX_CAMPAIGN_DAYS, type CampaignSummary } from "@shared/campaign";
 import { addDays, parisDate } from "@shared/dates";
@@ -17,31 +16,20 @@ import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useCampaigns, useCreateCampaign } from "../api/campaign-queries";
 import { CompletionBar } from "./completion-bar";
 import "./campaigns.css";
+import { ActionNoticeArea, type ActionNotice } from "../../../components/action-notice";
 
-type Notice = { severity: "success" | "warning" | "error"; title: string; description?: NonNullable<ReactNode> };
 
 export default function CampaignsPage() {
   const { t } = useI18n();
   const tc = t.campaigns;
   useDocumentTitle(t.admin.pageTitle(tc.title));
   const campaigns = useCampaigns();
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useState<ActionNotice>();
   return (
     <>
       <h1>{tc.title}</h1>
       <p>{tc.intro}</p>
-      <div aria-live="polite">
-        {notice && (
-          <Alert
-            severity={notice.severity}
-            title={notice.title}
-            description={notice.description}
-            closable
-            onClose={() => setNotice(undefined)}
-            className="fr-mb-3w"
-          />
-        )}
-      </div>
+      <ActionNoticeArea notice={notice} onClose={() => setNotice(undefined)} />
       {campaigns.isPending && <Loading label={tc.loading} />}
       {campaigns.isError && <ErrorAlert error={campaigns.error} />}
       {campaigns.data && (campaigns.data.length === 0 ? <p>{tc.none}</p> : <CampaignsTable campaigns={campaigns.data} />)}
@@ -91,7 +79,7 @@ function CampaignsTable({ campaigns }: { campaigns: CampaignSummary[] }) {
   );
 }
 
-function CreateCampaignForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
+function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => void }) {
   const { t: { campaigns: tc }, f } = useI18n();
   const promotions = usePromotions();
   const challenges = useChallenges({});

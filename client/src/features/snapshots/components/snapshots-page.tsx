@@ -11,25 +11,21 @@ import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useDeleteSnapshot, useTakeSnapshot } from "../api/snapshot-writes";
+import { ActionNoticeArea, type ActionNotice } from "../../../components/action-notice";
 
-type Notice = { severity: "success" | "error"; title: string; description?: string };
 
 /** Admin: take, list and delete the snapshots evaluators cite. */
 export default function SnapshotsPage() {
   const { t } = useI18n();
   useDocumentTitle(t.admin.pageTitle(t.snapshots.title));
   const snapshots = useSnapshots();
-  const [notice, setNotice] = useState<Notice>();
+  const [notice, setNotice] = useState<ActionNotice>();
 
   return (
     <>
       <h1>{t.snapshots.title}</h1>
       <p>{t.snapshots.intro}</p>
-      <div aria-live="polite">
-        {notice && (
-          <Alert severity={notice.severity} title={notice.title} description={notice.description} closable onClose={() => setNotice(undefined)} className="fr-mb-3w" />
-        )}
-      </div>
+      <ActionNoticeArea notice={notice} onClose={() => setNotice(undefined)} />
       <TakeSnapshotForm onNotice={setNotice} />
       {snapshots.isPending && <Loading label={t.snapshots.loading} />}
       {snapshots.isError && <ErrorAlert error={snapshots.error} />}
@@ -39,7 +35,7 @@ export default function SnapshotsPage() {
   );
 }
 
-function TakeSnapshotForm({ onNotice }: { onNotice: (notice: Notice) => void }) {
+function TakeSnapshotForm({ onNotice }: { onNotice: (notice: ActionNotice) => void }) {
   const t = useI18n().t.snapshots;
   const take = useTakeSnapshot();
   const [name, setName] = useState("");
@@ -81,7 +77,7 @@ function TakeSnapshotForm({ onNotice }: { onNotice: (notice: Notice) => void }) 
   );
 }
 
-function SnapshotsTable({ snapshots, onNotice }: { snapshots: Snapshot[]; onNotice: (notice: Notice) => void }) {
+function SnapshotsTable({ snapshots, onNotice }: { snapshots: Snapshot[]; onNotice: (notice: ActionNotice) => void }) {
   const { t: { snapshots: t }, f } = useI18n();
   const remove = useDeleteSnapshot();
   const [confirming, setConfirming] = useState<number>();
