@@ -163,13 +163,14 @@ describe("two server processes on one SQLite file", () => {
   });
 
   it("writes in parallel from both without a lost write or an error, and one same-version edit wins across both", async () => {
-    const clients = await Promise.all(
-      processes.map(async (child) => {
-        const client = new SessionClient(child.baseUrl);
-        expect((await client.login(account.email, account.password)).status).toBe(200);
-        return client;
-      }),
-    );
+    // One sign-in after the other: the admin's two TOTP codes (steps N and N+1) sent in parallel
+    // may arrive in reverse order, and the server rightly refuses the older one as a replay.
+    const clients: SessionClient[] = [];
+    for (const child of processes) {
+      const client = new SessionClient(child.baseUrl);
+      expect((await client.login(account.email, account.password)).status).toBe(200);
+      clients.push(client);
+    }
     const slug = database.db.get<{ slug: string }>("SELECT slug FROM challenges ORDER BY id LIMIT 1 OFFSET 50")!.slug;
     const before = count(database.db, "SELECT count(*) AS n FROM status_updates");
     const perProcess = 100;
