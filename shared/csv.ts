@@ -9,7 +9,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  */
 export function neutraliseFormula(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = typeof value === "boolean" ? (value ? "oui" : "non") : String(value);
+  const text = String(value);
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 

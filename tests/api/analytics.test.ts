@@ -199,6 +199,9 @@ describe("exports", () => {
     expect(challenges.split("\r\n").find((line) => line.startsWith("archifiltre;"))).toContain("Tool in production, still evolving");
     const history = (await evaluator.get("/api/export/status-history.csv?lang=en")).body as string;
     expect(history.split("\r\n")[0]).toContain("axis,level,label,date");
+    // Yes/no columns speak the file's language too.
+    expect(history).toMatch(/,no,/);
+    expect(history).not.toMatch(/,(oui|non),/);
     expect((await evaluator.get("/api/export/challenges.csv?lang=fr")).body as string).toContain("identifiant,défi");
     expect((await evaluator.get("/api/export/challenges.csv?lang=de")).status).toBe(400);
 

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { hasChromium, launchBrowser, openDataTable, signInThroughForm, watchPageProblems } from "../support/browser";
 import { recordStatus } from "../support/factories";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -50,7 +50,7 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     for (let i = 0; i < count; i += 1) {
       const figure = figures.nth(i);
       for (const format of ["PNG", "SVG", "CSV"]) expect(await figure.getByRole("button", { name: new RegExp(`^${format}`) }).count()).toBe(1);
-      expect(await figure.locator("table tbody tr").count()).toBeGreaterThan(0);
+      expect(await (await openDataTable(figure)).locator("tbody tr").count()).toBeGreaterThan(0);
       expect(await figure.locator("figcaption").textContent()).toMatch(/Source : .*révision \d+.*Filtres : aucun.*71 défis/s);
     }
     expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
@@ -61,7 +61,7 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     await expect.poll(() => figure.locator(".recharts-line").count()).toBe(5);
     await expect.poll(() => figure.locator(".recharts-reference-line").count()).toBe(1);
     await expect.poll(() => figure.locator("svg.recharts-surface").first().textContent()).toContain("Fin du programme");
-    const rows = await figure.locator("table tbody tr").allTextContents();
+    const rows = await (await openDataTable(figure)).locator("tbody tr").allTextContents();
     expect(rows.some((row) => row.startsWith("EIG 1, mois 3"))).toBe(true);
   });
 

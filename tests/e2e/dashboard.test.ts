@@ -3,7 +3,7 @@ import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../server/src/config";
-import { hasChromium, launchBrowser, signInThroughForm, watchPageProblems } from "../support/browser";
+import { hasChromium, launchBrowser, openDataTable, signInThroughForm, watchPageProblems } from "../support/browser";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -57,8 +57,8 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
     // Coloured bands (EIG 1 and EIG 2 outcomes) stack above the grey "no outcome" bars.
     await expect.poll(() => outcomes.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(5);
 
-    // The transcription is in the page even while its accordion is closed.
-    const table = outcomes.locator("table");
+    // The transcription, drawn when its accordion opens.
+    const table = await openDataTable(outcomes);
     await expect.poll(() => table.locator("tbody tr").count()).toBe(5);
     const eig2Row = await table.locator("tbody tr", { hasText: "EIG 2" }).locator("th, td").allTextContents();
     expect(eig2Row.slice(0, 3)).toEqual(["EIG 2", "13", "2"]);

@@ -3,7 +3,7 @@
 // dashboard counts validated data only when asked, and says so.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { hasChromium, launchBrowser, openDataTable, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
 import { createAccount, SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -37,7 +37,7 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
   /** The EIG 1 row of the "Niveaux : Mise en production" data table: challenges, levels 0 to 3, not reported. */
   async function eig1Production(page: Page): Promise<string[]> {
     const figure = page.getByRole("figure", { name: "Niveaux : Mise en production" });
-    const row = figure.locator("table tbody tr", { hasText: "EIG 1" });
+    const row = (await openDataTable(figure)).locator("tbody tr", { hasText: "EIG 1" });
     return (await row.locator("td, th").allTextContents()).slice(1, 7);
   }
 

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { hasTotp, nextSecondFactorCode } from "./session-client";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -55,4 +55,13 @@ export async function seriousAxeViolations(page: Page, rules?: string[]): Promis
   return results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
     .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
+}
+
+/** Opens a chart's data table, as a person would (drawn only once its accordion opens), and returns the table. */
+export async function openDataTable(figure: Locator): Promise<Locator> {
+  const toggle = figure.getByRole("button", { name: /^Tableau des données/ });
+  if ((await toggle.getAttribute("aria-expanded")) !== "true") await toggle.click();
+  const table = figure.locator("table");
+  await table.waitFor();
+  return table;
 }

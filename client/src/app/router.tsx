@@ -5,7 +5,8 @@ import { RequireSession } from "./require-session";
 
 // Each page is its own chunk: charts load with the dashboard only.
 const LoginPage = lazy(() => import("../features/auth/components/login-page"));
-const DashboardPage = lazy(() => import("../features/cohorts/components/dashboard-page"));
+const loadDashboard = () => import("../features/cohorts/components/dashboard-page");
+const DashboardPage = lazy(loadDashboard);
 const ChallengeListPage = lazy(() => import("../features/challenges/components/challenge-list-page"));
 const ChallengePage = lazy(() => import("../features/challenges/components/challenge-page"));
 const MyChallengesPage = lazy(() => import("../features/my-challenges/components/my-challenges-page"));
@@ -26,6 +27,10 @@ const NewPasswordPage = lazy(() => import("../features/auth/components/new-passw
 const InvitationPage = lazy(() => import("../features/auth/components/invitation-page"));
 const AccountPage = lazy(() => import("../features/auth/components/account-page"));
 const AccessibilityPage = lazy(() => import("../features/accessibility/components/accessibility-page"));
+
+// The dashboard is the page most people open first: its code loads alongside the session
+// check rather than after it.
+if (window.location.pathname === "/") void loadDashboard();
 
 export const router = createBrowserRouter([
   {

@@ -31,7 +31,7 @@ interface ChartFigureProps {
 
 /**
  * A chart with its title, coverage, legend and caption; PNG, SVG and CSV exports; and a
- * data table transcription that is always in the page (in a closed accordion).
+ * data table transcription in a closed accordion (the printable report opens them all).
  */
 export function ChartFigure({ title, coverage, legend = [], table, caption, children, note, titleAs: Title = "h3" }: ChartFigureProps) {
   const t = useI18n().t.charts;
@@ -39,6 +39,9 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
   const titleId = useId();
   const exportRef = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string>();
+  // A closed accordion hides its table from everyone, screen readers included: drawn when
+  // opened, the thousands of cells of a large portfolio do not hold the charts back.
+  const [tableOpen, setTableOpen] = useState(tablesOpen);
   const name = fileSlug(title);
 
   const chartSvg = () => exportRef.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface") ?? null;
@@ -103,36 +106,39 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
         label={t.dataTableOf(title)}
         titleAs={Title === "h2" ? "h3" : "h4"}
         className="fr-mt-2w"
-        defaultExpanded={tablesOpen}
+        expanded={tableOpen}
+        onExpandedChange={setTableOpen}
       >
-        <DsfrTable caption={table.caption} scrollLabel={table.caption} className="fr-mb-0">
-          <thead>
-            <tr>
-              {table.headers.map((header, index) => (
-                <th key={header} scope="col" className={index > 0 ? "fr-cell--right" : undefined}>
-                  {header}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={String(row[0])}>
-                {row.map((cell, index) =>
-                  index === 0 ? (
-                    <th key={index} scope="row">
-                      {cell}
-                    </th>
-                  ) : (
-                    <td key={index} className="fr-cell--right">
-                      {cell}
-                    </td>
-                  ),
-                )}
+        {tableOpen && (
+          <DsfrTable caption={table.caption} scrollLabel={table.caption} className="fr-mb-0">
+            <thead>
+              <tr>
+                {table.headers.map((header, index) => (
+                  <th key={header} scope="col" className={index > 0 ? "fr-cell--right" : undefined}>
+                    {header}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </DsfrTable>
+            </thead>
+            <tbody>
+              {table.rows.map((row) => (
+                <tr key={String(row[0])}>
+                  {row.map((cell, index) =>
+                    index === 0 ? (
+                      <th key={index} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={index} className="fr-cell--right">
+                        {cell}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </DsfrTable>
+        )}
       </Accordion>
     </figure>
   );

@@ -23,21 +23,33 @@ import { TrajectoriesChart } from "./trajectories-chart";
 import { useCaption } from "./use-caption";
 import { useI18n } from "../../../i18n/use-i18n";
 
-/** True from the frame after `ready` first became true: what was rendered then has been painted. */
-function useAfterPaint(ready: boolean): boolean {
-  const [painted, setPainted] = useState(false);
+/**
+ * How many of the page's `count` stages to render: the first once `ready`, then one more
+ * after each paint. Drawing every chart of a large portfolio at once holds the first one
+ * back by a second or more; stage by stage, the first screen is drawn first and the rest
+ * follows while the page already answers.
+ */
+function useStages(ready: boolean, count: number): number {
+  const [stages, setStages] = useState(0);
   useEffect(() => {
-    if (!ready || painted) return;
+    if (!ready || stages >= count) return;
+    if (stages === 0) {
+      setStages(1);
+      return;
+    }
     // requestAnimationFrame runs before the paint; the timeout it sets runs after it.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setPainted(true), 0)));
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setStages((n) => n + 1), 0)));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [ready, painted]);
-  return painted;
+  }, [ready, stages, count]);
+  return stages;
 }
+
+/** The sections in the order they are drawn (see useStages). */
+const STAGE = { outcomes: 1, levels: 2, trajectories: 3, sustainability: 4, risk: 5 } as const;
 
 /**
  * Every section of the cohort analysis, for the dashboard and the printable report alike.
@@ -47,14 +59,13 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
   const { t: { dashboard: t, validation }, l } = useI18n();
   const caption = useCaption(filters);
   const cohorts = useCohortStats(filters);
+  const stage = useStages(cohorts.isSuccess, STAGE.risk);
   // The two heavy answers (every promotion's monthly trajectory, the full at-risk list: a
-  // few MB on a large portfolio) are asked for once the first charts have painted, so that
-  // parsing and drawing them does not hold those charts back.
-  const firstChartsPainted = useAfterPaint(cohorts.isSuccess);
-  const trajectories = useTrajectories(filters, firstChartsPainted);
+  // few MB on a large portfolio) are asked for when their section's turn comes.
+  const trajectories = useTrajectories(filters, stage >= STAGE.trajectories);
   const afterEnd = useOutcomesAfterEnd(filters);
   const sustainability = useSustainability(filters);
-  const atRisk = useAtRisk(filters, firstChartsPainted);
+  const atRisk = useAtRisk(filters, stage >= STAGE.risk);
   // The matrix lists every challenge: loaded when opened, not with the first charts.
   const [matrixOpen, setMatrixOpen] = useState(printable);
   const challenges = useQuery({ ...challengeQueries.list(filters), enabled: matrixOpen });
@@ -76,13 +87,17 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
       <section className="fr-mt-4w" aria-labelledby="section-levels">
         <h2 id="section-levels">{t.sections.levels}</h2>
         <p>{t.sections.levelsIntro}</p>
-        <div className="fr-grid-row fr-grid-row--gutters">
-          {AXES.map((axis) => (
-            <div key={axis} className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-4"}>
-              <LevelsByPromotion axis={axis} cohorts={cohorts.data} caption={captionLines} />
-            </div>
-          ))}
-        </div>
+        {stage >= STAGE.levels ? (
+          <div className="fr-grid-row fr-grid-row--gutters">
+            {AXES.map((axis) => (
+              <div key={axis} className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-4"}>
+                <LevelsByPromotion axis={axis} cohorts={cohorts.data} caption={captionLines} />
+              </div>
+            ))}
+          </div>
+        ) : (
+          <Loading />
+        )}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-trajectories">
@@ -92,7 +107,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
       <section className="fr-mt-4w" aria-labelledby="section-sustainability">
         <h2 id="section-sustainability">{t.sections.sustainability}</h2>
-        {sustainability.data ? (
+        {sustainability.data && stage >= STAGE.sustainability ? (
           <div className="fr-grid-row fr-grid-row--gutters">
             <div className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-6"}>
               <ActionsChart data={sustainability.data} caption={caption(total, "sustainability")} />

@@ -29,6 +29,9 @@ export function TrajectoriesChart({ trajectories, caption }: { trajectories: Tra
     label: l.AXIS_LABELS[key],
     nativeInputProps: { checked: axis === key, onChange: () => setAxis(key) },
   });
+  // A dot per month helps read a few lines; on dozens of promotions it is thousands of marks
+  // that slow the page and blur the lines.
+  const dots = trajectories.length * rows.length <= 1_000;
   const legend = trajectories.map((trajectory, index) => ({ label: trajectory.label, color: promotionStyle(index).color }));
 
   return (
@@ -108,7 +111,7 @@ export function TrajectoriesChart({ trajectories, caption }: { trajectories: Tra
                   stroke={promotionStyle(index).color}
                   strokeDasharray={promotionStyle(index).dash}
                   strokeWidth={2.5}
-                  dot={{ r: 3 }}
+                  dot={dots ? { r: 3 } : false}
                   connectNulls={false}
                   isAnimationActive={false}
                 />
