@@ -48,8 +48,8 @@ function useStages(ready: boolean, count: number): number {
   return stages;
 }
 
-/** The sections in the order they are drawn (see useStages). */
-const STAGE = { outcomes: 1, levels: 2, trajectories: 3, sustainability: 4, risk: 5 } as const;
+/** The charts in the order they are drawn (see useStages); one axis's levels per stage. */
+const STAGE = { outcomes: 1, afterEnd: 2, levels: 3, trajectories: 3 + AXES.length, sustainability: 4 + AXES.length, risk: 5 + AXES.length } as const;
 
 /**
  * Every section of the cohort analysis, for the dashboard and the printable report alike.
@@ -81,23 +81,19 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
       <section className="fr-mt-4w" aria-labelledby="section-outcomes">
         <h2 id="section-outcomes">{t.sections.outcomes}</h2>
         <OutcomesByPromotion cohorts={cohorts.data} caption={captionLines} />
-        {afterEnd.data ? <OutcomesAfterEndChart data={afterEnd.data} caption={captionLines} /> : <QueryStatus query={afterEnd} />}
+        {afterEnd.data && stage >= STAGE.afterEnd ? <OutcomesAfterEndChart data={afterEnd.data} caption={captionLines} /> : <QueryStatus query={afterEnd} />}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-levels">
         <h2 id="section-levels">{t.sections.levels}</h2>
         <p>{t.sections.levelsIntro}</p>
-        {stage >= STAGE.levels ? (
-          <div className="fr-grid-row fr-grid-row--gutters">
-            {AXES.map((axis) => (
-              <div key={axis} className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-4"}>
-                <LevelsByPromotion axis={axis} cohorts={cohorts.data} caption={captionLines} />
-              </div>
-            ))}
-          </div>
-        ) : (
-          <Loading />
-        )}
+        <div className="fr-grid-row fr-grid-row--gutters">
+          {AXES.map((axis, index) => (
+            <div key={axis} className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-4"}>
+              {stage >= STAGE.levels + index ? <LevelsByPromotion axis={axis} cohorts={cohorts.data} caption={captionLines} /> : <Loading />}
+            </div>
+          ))}
+        </div>
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-trajectories">
