@@ -25,9 +25,9 @@ import { useI18n } from "../../../i18n/use-i18n";
 
 /**
  * How many of the page's `count` stages to render: the first once `ready`, then one more
- * after each paint. Drawing every chart of a large portfolio at once holds the first one
- * back by a second or more; stage by stage, the first screen is drawn first and the rest
- * follows while the page already answers.
+ * each time the browser is idle. Drawing every chart of a large portfolio at once holds the
+ * first one back by a second or more; stage by stage, the first screen is drawn first, and
+ * between stages the page answers the person using it before drawing on.
  */
 function useStages(ready: boolean, count: number): number {
   const [stages, setStages] = useState(0);
@@ -37,13 +37,14 @@ function useStages(ready: boolean, count: number): number {
       setStages(1);
       return;
     }
-    // requestAnimationFrame runs before the paint; the timeout it sets runs after it.
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setStages((n) => n + 1), 0)));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
+    const next = () => setStages((n) => n + 1);
+    // Safari has no requestIdleCallback: a timeout after the paint is the next best thing.
+    if (typeof requestIdleCallback === "function") {
+      const idle = requestIdleCallback(next, { timeout: 1000 });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(next, 50);
+    return () => clearTimeout(timer);
   }, [ready, stages, count]);
   return stages;
 }
