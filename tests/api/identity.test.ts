@@ -198,8 +198,10 @@ describe("TOTP", () => {
     const reused = new SessionClient(server.baseUrl);
     await reused.login(account.email, TEST_PASSWORD, { passwordOnly: true });
     expect((await reused.post("/api/auth/login/totp", { code: recovery })).status).toBe(401);
-    const audit = (await admin.get(`/api/audit?action=totp.recovery_code_used&targetId=${account.id}`)).body.items;
-    expect(audit).toHaveLength(1);
+    const audit = (await admin.get(`/api/audit?action=login.succeeded&targetId=${account.id}`)).body.items;
+    expect(audit.map((entry: { after: { method: string } }) => entry.after.method)).toEqual(["password+recovery_code", "password+totp"]);
+    expect(audit[0].after.recoveryCodesLeft).toBe(9);
+    expect(audit[1].after.totpEnrolled).toBe(true);
   });
 
   it("is optional for a mentor: enabled from « Mon compte », then asked at login; disabling needs a code", async () => {
@@ -296,8 +298,9 @@ describe("ProConnect (OpenID Connect)", () => {
     expect(end.searchParams.get("id_token_hint")).toMatch(/^ey/);
     expect(end.searchParams.get("post_logout_redirect_uri")).toBe(`${server.baseUrl}/connexion`);
     expect((await client.get("/api/auth/me")).status).toBe(401);
-    const audit = (await admin.get(`/api/audit?action=login.oidc&targetId=${account.id}`)).body.items;
+    const audit = (await admin.get(`/api/audit?action=login.succeeded&targetId=${account.id}`)).body.items;
     expect(audit).toHaveLength(1);
+    expect(audit[0].after).toMatchObject({ method: "proconnect", issuer: provider.issuer, acr: "eidas1", amr: ["pwd"] });
   });
 
   it("refuses a tampered state, and a callback without the browser's cookie", async () => {

@@ -3,7 +3,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
-import { createAccount, nextSecondFactorCode, SessionClient, signedInClient } from "../support/session-client";
+import { createAccount, nextSecondFactorCode, SessionClient, signedInClient, totpCodeNow } from "../support/session-client";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
 import type { TestServer } from "../support/test-server";
@@ -146,4 +146,93 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await signInThroughForm(page, server.baseUrl, account.email, account.password);
     expect(new URL(page.url()).pathname).toBe("/");
   }, 30_000);
+
+  /** Shows the enrolment key: the QR code (an SVG image with its label) and the key in text, which enrols. */
+  async function enrolWithTheTextKey(page: Page): Promise<void> {
+    await page.getByRole("button", { name: "Afficher la clé à enregistrer" }).click();
+    const qr = page.getByRole("img", { name: /QR code de la clé de double authentification/ });
+    await qr.waitFor();
+    expect(await qr.evaluate((element) => element.tagName.toLowerCase())).toBe("svg");
+    expect(await qr.locator("path").getAttribute("d")).toMatch(/^M\d+ \d+h1v1h-1z/);
+    const box = (await qr.boundingBox())!;
+    expect(box.width).toBeGreaterThan(150);
+    // The link the QR code holds is there as text too, with the key it names.
+    const secret = await page.getByLabel("Clé à saisir dans l'application (base32)").inputValue();
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    expect(await page.getByRole("link", { name: /^otpauth:\/\/totp\// }).getAttribute("href")).toContain(`secret=${secret}`);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel("Code de vérification").fill(totpCodeNow(secret));
+    await page.getByRole("button", { name: "Activer", exact: true }).click();
+    await page.getByRole("heading", { name: "Vos codes de secours" }).waitFor();
+  }
+
+  it("an admin without TOTP enrols at first sign-in (QR code, key in text); the audit log says how the session opened", async () => {
+    const account = await createAccount(server.db, "admin", { totp: false, name: "Aude Enrôlée" });
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(`${server.baseUrl}/connexion`);
+    await page.getByLabel("Adresse électronique").fill(account.email);
+    await page.getByLabel("Mot de passe", { exact: true }).fill(account.password);
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.getByRole("heading", { name: "Activez la double authentification" }).waitFor();
+    await enrolWithTheTextKey(page);
+    await page.getByRole("button", { name: /J'ai conservé mes codes/ }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+
+    await page.goto(`${server.baseUrl}/admin/journal?actor=${encodeURIComponent(account.email)}`);
+    const rows = page.getByRole("table", { name: "Journal d'audit" }).locator("tbody tr");
+    await rows.first().waitFor();
+    const actions = await rows.locator("td:nth-child(3)").allTextContents();
+    expect(actions).toEqual([
+      "Connexion (mot de passe et code de l'application)",
+      "Double authentification activée",
+      "Mot de passe accepté, second facteur demandé",
+    ]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("a mentor turns TOTP on from « Mon compte » with the QR code page", async () => {
+    const account = await createAccount(server.db, "mentor");
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, account.email, account.password);
+    await page.goto(`${server.baseUrl}/mon-compte`);
+    await page.getByRole("button", { name: "Activer la double authentification" }).click();
+    await enrolWithTheTextKey(page);
+    await page.getByRole("button", { name: /J'ai conservé mes codes/ }).click();
+    await page.getByText("Activée. Codes de secours restants : 10.").waitFor();
+  }, 60_000);
+
+  it("an admin invites a mentor by picking two challenges by name; the pending invitation lists them", async () => {
+    const account = await createAccount(server.db, "admin");
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, account.email, account.password);
+    await page.goto(`${server.baseUrl}/admin/comptes`);
+    const form = page.getByRole("form", { name: "Inviter une personne" });
+    await form.getByLabel("Nom", { exact: true }).fill("Paul Picker");
+    await form.getByLabel("Adresse électronique").fill("paul.picker@test.gouv.fr");
+    expect(await form.getByLabel("Rôle").inputValue()).toBe("mentor");
+    // Three promotions have an "EIG Link": the promotion says which.
+    await form.getByLabel("Promotion", { exact: true }).selectOption({ label: "EIG 3" });
+    await form.getByLabel("Défi à ajouter").selectOption({ label: "EIG Link" });
+    await form.getByRole("button", { name: "Ajouter" }).click();
+    await form.getByLabel("Promotion", { exact: true }).selectOption({ label: "Toutes les promotions" });
+    await form.getByLabel("Défi à ajouter").selectOption({ label: "Archifiltre" });
+    await form.getByRole("button", { name: "Ajouter" }).click();
+    await form.getByRole("button", { name: "Retirer EIG Link (EIG 3)" }).waitFor();
+    await form.getByRole("button", { name: "Retirer Archifiltre" }).waitFor();
+    // A picked challenge leaves the list; removing it brings it back.
+    expect(await form.getByLabel("Défi à ajouter").locator("option", { hasText: /^Archifiltre$/ }).count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await form.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await page.getByText("Invitation envoyée à paul.picker@test.gouv.fr.").waitFor();
+
+    const row = page.getByRole("table", { name: "Invitations en attente" }).locator("tr", { hasText: "paul.picker@test.gouv.fr" });
+    await row.waitFor();
+    expect(await row.locator("li").allTextContents()).toEqual(["EIG Link (EIG 3)", "Archifiltre"]);
+    const stored = (await admin.get("/api/invitations")).body.find((item: { email: string }) => item.email === "paul.picker@test.gouv.fr");
+    expect(stored.challenges).toEqual(["eig-link-2019", "archifiltre"]);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -99,6 +99,8 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: "Mentors des défis" }).click();
+    // The accounts page has a promotion select too (the invitation's challenge picker): wait for the new page.
+    await page.getByRole("heading", { level: 1, name: "Mentors des défis" }).waitFor();
     await page.getByLabel("Promotion").selectOption({ label: "EIG 2" });
     await page.getByRole("button", { name: "Modifier les mentors de Archifiltre" }).click();
     await page.getByText("Aline Mentor (aline.mentor@test.gouv.fr)").click();

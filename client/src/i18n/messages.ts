@@ -17,8 +17,9 @@ import { campaigns } from "./messages/campaigns";
 import { validation } from "./messages/validation";
 import { account } from "./messages/account";
 import { snapshots } from "./messages/snapshots";
+import { challengePicker } from "./messages/challenge-picker";
 
-const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation, account, snapshots };
+const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation, account, snapshots, challengePicker };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["fr"] };

@@ -5,6 +5,7 @@ import { accountFailures, addressFailures, recordLoginAttempt } from "../reposit
 import { recordAudit } from "../repositories/audit";
 import { findUserByEmail } from "../repositories/users";
 import type { AuthUser } from "@shared/auth";
+import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
 import { verifyDecoy, verifyPassword } from "./passwords";
 
 export class TooManyAttemptsError extends HttpError {
@@ -55,14 +56,18 @@ export async function authenticate(
 
   db.transaction(() => {
     recordLoginAttempt(db, { email, ip: attempt.ip, succeeded: valid, at: now.toISOString() });
-    recordAudit(db, {
-      actor: user ? { id: user.id, name: user.name, email: user.email } : null,
-      actorEmail: email,
-      action: valid ? "login.succeeded" : "login.failed",
-      targetType: "user",
-      targetId: user?.id,
-      ip: attempt.ip,
-    });
+    // A right password is not yet a sign-in (a second factor may follow): the caller writes
+    // `login.succeeded` when the session opens, or `login.password_accepted`.
+    if (!valid) {
+      recordAudit(db, {
+        actor: user ? { id: user.id, name: user.name, email: user.email } : null,
+        actorEmail: email,
+        action: SIGN_IN_AUDIT.failed,
+        targetType: "user",
+        targetId: user?.id,
+        ip: attempt.ip,
+      });
+    }
   });
   if (!valid || !user) throw new BadCredentialsError();
   return { id: user.id, email: user.email, name: user.name, role: user.role };

@@ -8,6 +8,7 @@ import { currentSession } from "../http/access";
 import { recordAudit } from "../repositories/audit";
 import type { LoginRequest, SessionResponse } from "@shared/auth";
 import type { LoginNextStep } from "@shared/identity";
+import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
 import { auditContext, type Deps } from "./context";
 
 export const login =
@@ -20,12 +21,16 @@ export const login =
     const totp = totpState(db, user.id);
     if (totp.enabledAt || user.role === "admin") {
       const next: LoginNextStep["next"] = totp.enabledAt ? "totp" : "totp-enrolment";
-      startPendingLogin(db, config, req, res, user.id, next === "totp" ? "totp" : "enrolment");
+      db.transaction(() => {
+        startPendingLogin(db, config, req, res, user.id, next === "totp" ? "totp" : "enrolment");
+        // Not a sign-in yet: `login.succeeded` waits for the session.
+        recordAudit(db, { actor: user, action: SIGN_IN_AUDIT.passwordAccepted, targetType: "user", targetId: user.id, after: { next }, ip: req.ip });
+      });
       res.status(202).json({ next } satisfies LoginNextStep);
       return;
     }
     // A new session id at each login: a session fixed before login is worth nothing after.
-    const { csrfToken } = openSession(db, config, req, res, user.id);
+    const { csrfToken } = openSession(db, config, req, res, user, { method: "password" });
     res.json({ user, csrfToken } satisfies SessionResponse);
   };
 

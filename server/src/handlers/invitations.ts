@@ -195,12 +195,15 @@ export const acceptInvitation =
     const { token, password } = res.locals.body as AcceptInvitation;
     usableInvitation(db, token);
     const passwordHash = await hashPassword(password);
-    const user = db.transaction(() => consumeInvitation(db, usableInvitation(db, token), passwordHash, "password", req.ip));
+    const { user, invitationId } = db.transaction(() => {
+      const invitation = usableInvitation(db, token);
+      return { user: consumeInvitation(db, invitation, passwordHash, "password", req.ip), invitationId: invitation.id };
+    });
     if (user.role === "admin") {
       startPendingLogin(db, config, req, res, user.id, "enrolment");
       res.status(202).json({ next: "totp-enrolment" } satisfies LoginNextStep);
       return;
     }
-    const { csrfToken } = openSession(db, config, req, res, user.id);
+    const { csrfToken } = openSession(db, config, req, res, user, { method: "password", details: { invitationId } });
     res.json({ user, csrfToken } satisfies SessionResponse);
   };

@@ -122,17 +122,19 @@ export const finishOidcLogin =
         const invitation = findOpenInvitationByEmail(db, email, now);
         if (invitation && !invitation.expired) user = consumeInvitation(db, invitation, null, "oidc", req.ip);
       }
-      recordAudit(db, {
-        actor: user ?? null,
-        actorEmail: email ?? `sub:${claims.sub}`,
-        action: user ? "login.oidc" : "login.oidc_refused",
-        targetType: "user",
-        targetId: user?.id,
-        ip: req.ip,
-        after: { issuer: claims.iss, acr: details.acr, amr: claims.amr ?? null, ...(user ? {} : { reason: "unknown_account" }) },
-      });
-      if (!user) return undefined;
-      openSession(db, config, req, res, user.id, details);
+      const said = { issuer: claims.iss, acr: details.acr, amr: claims.amr ?? null };
+      if (!user) {
+        recordAudit(db, {
+          actor: null,
+          actorEmail: email ?? `sub:${claims.sub}`,
+          action: "login.oidc_refused",
+          targetType: "user",
+          ip: req.ip,
+          after: { ...said, reason: "unknown_account" },
+        });
+        return undefined;
+      }
+      openSession(db, config, req, res, user, { method: "proconnect", details: said, oidc: details });
       return user;
     });
     if (!outcome) return backToLogin(res, "compte-inconnu");

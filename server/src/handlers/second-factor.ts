@@ -1,7 +1,15 @@
 import type { RequestHandler } from "express";
 import { currentSession } from "../http/access";
 import { ValidationError } from "../http/errors";
-import { checkSecondFactor, currentPendingLogin, openSession, WrongCodeError } from "../identity/second-factor";
+import {
+  checkSecondFactor,
+  currentPendingLogin,
+  openSession,
+  recordSecondFactorSuccess,
+  refuseSecondFactor,
+  throttleSecondFactor,
+  WrongCodeError,
+} from "../identity/second-factor";
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpStep, totpUri } from "../identity/totp";
 import { recordAudit } from "../repositories/audit";
 import {
@@ -27,15 +35,15 @@ function authUser(db: Db, id: number): AuthUser {
 }
 
 /** Turns TOTP on after a first good code: new recovery codes, returned once in clear. */
-function confirmEnrolment(db: Db, user: AuthUser, secret: string, code: string, ip: string | undefined, refusalStatus: number): string[] {
-  const step = totpStep(secret, code);
-  if (step === null) throw new WrongCodeError("Code incorrect : vérifiez l'heure de votre téléphone et saisissez le code affiché.", refusalStatus);
+function enableWithCodes(db: Db, user: AuthUser, secret: string, step: number, ip: string | undefined): string[] {
   const codes = newRecoveryCodes();
   enableTotp(db, user.id, secret, step, new Date().toISOString());
   replaceRecoveryCodes(db, user.id, codes.map(hashRecoveryCode));
   recordAudit(db, { actor: user, action: "totp.enrolled", targetType: "user", targetId: user.id, ip });
   return codes;
 }
+
+const ENROLMENT_REFUSED = "Code incorrect : vérifiez l'heure de votre téléphone et saisissez le code affiché.";
 
 // ----- During login (no session yet: a pending-login cookie)
 
@@ -45,10 +53,12 @@ export const loginWithCode =
     const pending = currentPendingLogin(db, req, "totp");
     const user = authUser(db, pending.userId);
     const { code } = res.locals.body as CodeRequest;
-    checkSecondFactor(db, config, user, code, req.ip ?? "unknown", pending);
+    const used = checkSecondFactor(db, config, user, code, req.ip ?? "unknown", pending);
     const csrfToken = db.transaction(() => {
       deletePendingLogin(db, pending.id);
-      return openSession(db, config, req, res, user.id).csrfToken;
+      const method = used === "totp" ? "password+totp" : "password+recovery_code";
+      const details = used === "recovery_code" ? { recoveryCodesLeft: recoveryCodesLeft(db, user.id) } : undefined;
+      return openSession(db, config, req, res, user, { method, details }).csrfToken;
     });
     res.json({ user, csrfToken } satisfies SessionResponse);
   };
@@ -69,10 +79,17 @@ export const confirmLoginEnrolment =
     if (!pending.enrolSecret) throw new ValidationError([{ path: "body.code", message: "Commencez par afficher la clé à enregistrer." }]);
     const user = authUser(db, pending.userId);
     const { code } = res.locals.body as CodeRequest;
+    const ip = req.ip ?? "unknown";
+    // A wrong first code during sign-in is a failed second factor like any other.
+    throttleSecondFactor(db, config, user, ip);
+    const step = totpStep(pending.enrolSecret, code);
+    if (step === null) refuseSecondFactor(db, user, ip, { pending, step: "enrolment", attempted: /^\d{6}$/.test(code) ? "totp" : "recovery_code", detail: ENROLMENT_REFUSED });
     const result = db.transaction(() => {
-      const recoveryCodes = confirmEnrolment(db, user, pending.enrolSecret!, code, req.ip, 401);
+      const recoveryCodes = enableWithCodes(db, user, pending.enrolSecret!, step, req.ip);
+      recordSecondFactorSuccess(db, user, ip);
       deletePendingLogin(db, pending.id);
-      return { recoveryCodes, csrfToken: openSession(db, config, req, res, user.id).csrfToken };
+      const { csrfToken } = openSession(db, config, req, res, user, { method: "password+totp", details: { totpEnrolled: true } });
+      return { recoveryCodes, csrfToken };
     });
     res.json({ user, ...result } satisfies EnrolledSession);
   };
@@ -111,7 +128,10 @@ export const confirmAccountEnrolment =
     const recoveryCodes = db.transaction(() => {
       const { pendingSecret } = totpState(db, user.id);
       if (!pendingSecret) throw new ValidationError([{ path: "body.code", message: "Commencez par afficher la clé à enregistrer." }]);
-      return confirmEnrolment(db, user, pendingSecret, code, req.ip, 400);
+      // A session exists: a typo while setting up is not a failed sign-in (nothing recorded).
+      const step = totpStep(pendingSecret, code);
+      if (step === null) throw new WrongCodeError(ENROLMENT_REFUSED, 400);
+      return enableWithCodes(db, user, pendingSecret, step, req.ip);
     });
     res.json({ recoveryCodes });
   };
@@ -123,10 +143,10 @@ export const disableAccountTotp =
     const { user } = currentSession(res.locals);
     if (totpState(db, user.id).enabledAt) {
       const { code } = res.locals.body as CodeRequest;
-      checkSecondFactor(db, config, user, code, req.ip ?? "unknown", undefined, 400);
+      const used = checkSecondFactor(db, config, user, code, req.ip ?? "unknown", undefined, 400);
       db.transaction(() => {
         disableTotp(db, user.id);
-        recordAudit(db, { ...auditContext(req, res), action: "totp.disabled", targetType: "user", targetId: user.id });
+        recordAudit(db, { ...auditContext(req, res), action: "totp.disabled", targetType: "user", targetId: user.id, after: { code: used } });
       });
     }
     res.status(204).end();

@@ -19,6 +19,7 @@ import {
   type PendingLogin,
 } from "../repositories/identity";
 import type { AuthUser } from "@shared/auth";
+import { SIGN_IN_AUDIT, type SignInMethod } from "@shared/sign-in-audit";
 import { addMinutes, hashToken, newToken, PENDING_LOGIN_MINUTES } from "./tokens";
 import { hashRecoveryCode, MAX_CODE_FAILURES_PER_PENDING_LOGIN, totpStep } from "./totp";
 
@@ -31,18 +32,35 @@ const cookieOptions = (config: Config, req: Request) => ({
   path: "/api/auth",
 });
 
-/** Opens a session after every step is done: a new id (no fixation), cookie set, pending step closed. */
-export function openSession(
-  db: Db,
-  config: Config,
-  req: Request,
-  res: Response,
-  userId: number,
-  oidc?: OidcSessionDetails,
-): { csrfToken: string } {
+/** How a session opens, written to the audit log as `login.succeeded`. */
+export interface SignIn {
+  method: SignInMethod;
+  /** More for the audit entry (e.g. the invitation just accepted, what ProConnect said). */
+  details?: Record<string, unknown>;
+  /** A ProConnect session keeps its ID token (for logout) and what the provider said. */
+  oidc?: OidcSessionDetails;
+}
+
+/**
+ * Opens a session after every step is done: a new id (no fixation), cookie set, pending step
+ * closed. The only place `login.succeeded` is written: the audit log says a sign-in happened
+ * exactly when a session exists, and how it was obtained.
+ */
+export function openSession(db: Db, config: Config, req: Request, res: Response, user: AuthUser, signIn: SignIn): { csrfToken: string } {
   const previous = res.locals.session as SessionRecord | undefined;
-  if (previous) endSession(db, previous);
-  const { token, csrfToken } = createSession(db, config, userId, new Date(), oidc);
+  const { token, csrfToken } = db.transaction(() => {
+    if (previous) endSession(db, previous);
+    const created = createSession(db, config, user.id, new Date(), signIn.oidc);
+    recordAudit(db, {
+      actor: { id: user.id, name: user.name, email: user.email },
+      action: SIGN_IN_AUDIT.succeeded,
+      targetType: "user",
+      targetId: user.id,
+      after: { method: signIn.method, ...signIn.details },
+      ip: req.ip,
+    });
+    return created;
+  });
   setSessionCookie(res, config, req, token);
   res.clearCookie(PENDING_COOKIE, cookieOptions(config, req));
   return { csrfToken };
@@ -71,10 +89,67 @@ export class WrongCodeError extends HttpError {
   }
 }
 
+/** Failed codes count in the login-attempts table under this key (a right password does not reset them). */
+const secondFactorKey = (user: AuthUser) => `${user.email}#totp`;
+
+/** 429 once the account has had too many wrong codes from this address (the password step's limits). */
+export function throttleSecondFactor(db: Db, config: Config, user: AuthUser, ip: string, now = new Date()): void {
+  const windowMs = config.login.windowMinutes * 60_000;
+  const failures = accountFailures(db, secondFactorKey(user), ip, new Date(now.getTime() - windowMs).toISOString());
+  if (failures.count >= config.login.maxFailuresPerAccount) {
+    const retry = Math.max(1, Math.ceil((Date.parse(failures.oldest ?? now.toISOString()) + windowMs - now.getTime()) / 1000));
+    throw new TooManyAttemptsError(retry);
+  }
+}
+
+export interface CodeRefusal {
+  /** During sign-in (no session yet): the pending login, closed after a few wrong codes. */
+  pending?: PendingLogin;
+  /** What was being checked: a sign-in code, the first code of an enrolment during sign-in, or a code asked from "Mon compte". */
+  step: "code" | "enrolment" | "account";
+  /** The kind of code typed (never the code itself). */
+  attempted: "totp" | "recovery_code";
+  detail?: string;
+  /** 401 during login; 400 (a field error) from "Mon compte", where a session exists. */
+  status?: number;
+}
+
+/**
+ * Records a wrong second-factor code, then refuses it: it counts toward the throttling,
+ * and is written to the audit log (`login.second_factor_failed` during sign-in,
+ * `totp.failed` from "Mon compte"). Its own transaction: the refusal must not roll it back.
+ */
+export function refuseSecondFactor(db: Db, user: AuthUser, ip: string, refusal: CodeRefusal, now = new Date()): never {
+  const closed = db.transaction(() => {
+    recordLoginAttempt(db, { email: secondFactorKey(user), ip, succeeded: false, at: now.toISOString() });
+    recordAudit(db, {
+      actor: { id: user.id, name: user.name, email: user.email },
+      action: refusal.pending ? SIGN_IN_AUDIT.secondFactorFailed : "totp.failed",
+      targetType: "user",
+      targetId: user.id,
+      after: { step: refusal.step, code: refusal.attempted },
+      ip,
+    });
+    if (refusal.pending && countPendingFailure(db, refusal.pending.id) >= MAX_CODE_FAILURES_PER_PENDING_LOGIN) {
+      deletePendingLogin(db, refusal.pending.id);
+      return true;
+    }
+    return false;
+  });
+  if (closed) throw new WrongCodeError("Code incorrect. Trop d'essais : saisissez de nouveau votre mot de passe.");
+  throw new WrongCodeError(refusal.detail, refusal.status);
+}
+
+/** A right code: the account's failure count from this address starts again. */
+export function recordSecondFactorSuccess(db: Db, user: AuthUser, ip: string, now = new Date()): void {
+  recordLoginAttempt(db, { email: secondFactorKey(user), ip, succeeded: true, at: now.toISOString() });
+}
+
 /**
  * Checks a second-factor code: a TOTP code of a step not used yet, or an unused recovery
- * code. Failures count in the login-attempts table under `<email>#totp` (a successful
- * password does not reset them) and close a pending login after a few tries.
+ * code. Wrong codes are throttled like passwords and close a pending login after a few tries.
+ * Says which kind of code opened the way; the caller writes what it then does (a session
+ * opened, TOTP turned off) to the audit log.
  */
 export function checkSecondFactor(
   db: Db,
@@ -85,39 +160,24 @@ export function checkSecondFactor(
   pending?: PendingLogin,
   /** 401 during login; 400 (a field error) from "Mon compte", where a session exists. */
   refusalStatus = 401,
-): "totp" | "recovery-code" {
+): "totp" | "recovery_code" {
   const now = new Date();
-  const key = `${user.email}#totp`;
-  const windowMs = config.login.windowMinutes * 60_000;
-  const failures = accountFailures(db, key, ip, new Date(now.getTime() - windowMs).toISOString());
-  if (failures.count >= config.login.maxFailuresPerAccount) {
-    const retry = Math.max(1, Math.ceil((Date.parse(failures.oldest ?? now.toISOString()) + windowMs - now.getTime()) / 1000));
-    throw new TooManyAttemptsError(retry);
-  }
-  const outcome = db.transaction(() => {
+  throttleSecondFactor(db, config, user, ip, now);
+  const looksLikeTotp = /^\d{6}$/.test(code);
+  const used = db.transaction(() => {
     const { secret } = totpState(db, user.id);
-    let used: "totp" | "recovery-code" | null = null;
-    if (secret && /^\d{6}$/.test(code)) {
+    let kind: "totp" | "recovery_code" | null = null;
+    if (secret && looksLikeTotp) {
       const step = totpStep(secret, code, now.getTime());
-      if (step !== null && claimTotpStep(db, user.id, step)) used = "totp";
+      if (step !== null && claimTotpStep(db, user.id, step)) kind = "totp";
     } else if (secret && useRecoveryCode(db, user.id, hashRecoveryCode(code), now.toISOString())) {
-      used = "recovery-code";
+      kind = "recovery_code";
     }
-    recordLoginAttempt(db, { email: key, ip, succeeded: used !== null, at: now.toISOString() });
-    recordAudit(db, {
-      actor: { id: user.id, name: user.name, email: user.email },
-      action: used === null ? "totp.failed" : used === "recovery-code" ? "totp.recovery_code_used" : "totp.succeeded",
-      targetType: "user",
-      targetId: user.id,
-      ip,
-    });
-    if (used === null && pending && countPendingFailure(db, pending.id) >= MAX_CODE_FAILURES_PER_PENDING_LOGIN) {
-      deletePendingLogin(db, pending.id);
-      return "closed" as const;
-    }
-    return used;
+    if (kind) recordSecondFactorSuccess(db, user, ip, now);
+    return kind;
   });
-  if (outcome === "closed") throw new WrongCodeError("Code incorrect. Trop d'essais : saisissez de nouveau votre mot de passe.");
-  if (outcome === null) throw new WrongCodeError(undefined, refusalStatus);
-  return outcome;
+  if (used === null) {
+    refuseSecondFactor(db, user, ip, { pending, step: pending ? "code" : "account", attempted: looksLikeTotp ? "totp" : "recovery_code", status: refusalStatus }, now);
+  }
+  return used;
 }

@@ -1,3 +1,4 @@
+import type { SignInMethod } from "@shared/sign-in-audit";
 import { bilingual } from "../bilingual";
 
 export const admin = bilingual(
@@ -78,8 +79,18 @@ export const admin = bilingual(
         "totp.recovery_code_used": "Code de secours utilisé",
         "login.oidc": "Connexion avec ProConnect",
         "login.oidc_refused": "Connexion ProConnect refusée",
+        "login.password_accepted": "Mot de passe accepté, second facteur demandé",
+        "login.second_factor_failed": "Second facteur refusé à la connexion",
       } as Record<string, string>,
-      targets: { user: "Compte n°", challenge: "Défi ", campaign: "Campagne n°" } as Record<string, string>,
+      /** How a session was opened (`login.succeeded`), shown after the action. */
+      signInMethods: {
+        password: "mot de passe",
+        "password+totp": "mot de passe et code de l'application",
+        "password+recovery_code": "mot de passe et code de secours",
+        proconnect: "ProConnect",
+      } satisfies Record<SignInMethod, string>,
+      signInWith: (action: string, method: string) => `${action} (${method})`,
+      targets: { user: "Compte n°", challenge: "Défi ", campaign: "Campagne n°", invitation: "Invitation n°" } as Record<string, string>,
       systemActors: { cli: "Ligne de commande", bootstrap: "Démarrage du serveur" } as Record<string, string>,
       intro: "Qui a fait quoi, quand, avec l'état avant et après chaque écriture. Les dates sont à l'heure de Paris.",
       filter: "Filtrer le journal",
@@ -178,8 +189,17 @@ export const admin = bilingual(
         "totp.recovery_code_used": "Recovery code used",
         "login.oidc": "Signed in with ProConnect",
         "login.oidc_refused": "ProConnect sign-in refused",
+        "login.password_accepted": "Password accepted, second factor requested",
+        "login.second_factor_failed": "Second factor refused at sign-in",
       },
-      targets: { user: "Account no. ", challenge: "Challenge ", campaign: "Campaign no. " },
+      signInMethods: {
+        password: "password",
+        "password+totp": "password and app code",
+        "password+recovery_code": "password and recovery code",
+        proconnect: "ProConnect",
+      },
+      signInWith: (action: string, method: string) => `${action} (${method})`,
+      targets: { user: "Account no. ", challenge: "Challenge ", campaign: "Campaign no. ", invitation: "Invitation no. " },
       systemActors: { cli: "Command line", bootstrap: "Server start" },
       intro: "Who did what, when, with the state before and after each write. Times are Paris time.",
       filter: "Filter the log",

@@ -5,6 +5,7 @@ import Select from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
 import { useSearchParams } from "react-router";
 import type { AuditEntry } from "@shared/audit";
+import { isSignInMethod } from "@shared/sign-in-audit";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -112,6 +113,13 @@ export default function AuditPage() {
   );
 }
 
+/** The action's label; for a sign-in, with how the session was opened (password, code, ProConnect). */
+function auditActionText(entry: AuditEntry, t: ReturnType<typeof useI18n>["t"]["admin"]["audit"]): string {
+  const label = t.actions[entry.action] ?? entry.action;
+  const method = entry.action === "login.succeeded" && entry.after && typeof entry.after === "object" ? (entry.after as { method?: unknown }).method : undefined;
+  return isSignInMethod(method) ? t.signInWith(label, t.signInMethods[method]) : label;
+}
+
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t: { admin: { audit: t } }, f } = useI18n();
   const SYSTEM_ACTORS = t.systemActors;
@@ -123,7 +131,7 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         {entry.actorName ?? (entry.actorEmail && SYSTEM_ACTORS[entry.actorEmail]) ?? t.unknown}
         {entry.actorEmail && !SYSTEM_ACTORS[entry.actorEmail] && <div className="fr-text--xs fr-mb-0">{entry.actorEmail}</div>}
       </td>
-      <td>{t.actions[entry.action] ?? entry.action}</td>
+      <td>{auditActionText(entry, t)}</td>
       <td>{entry.targetType ? `${t.targets[entry.targetType] ?? `${entry.targetType} `}${entry.targetId ?? ""}` : "—"}</td>
       <td>
         {hasDetail ? (

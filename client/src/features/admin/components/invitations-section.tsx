@@ -6,6 +6,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/r
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@shared/domain";
 import type { AuthProviders, CreateInvitation, Invitation, InvitationCreated } from "@shared/identity";
+import { ChallengePicker, useChallengeNames } from "../../../components/challenge-picker";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError, apiGet, apiSend } from "../../../lib/api-client";
@@ -28,7 +29,7 @@ function useInvitationWrites() {
   };
 }
 
-const emptyForm = { email: "", name: "", role: "mentor" as Role, challenges: "" };
+const emptyForm = { email: "", name: "", role: "mentor" as Role, challenges: [] as string[] };
 
 /** Invite by email (the admin never sees nor chooses a password); pending invitations. */
 export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNotice) => void }) {
@@ -43,6 +44,12 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
     const message = problem?.fieldError(`body.${field}`);
     return message ? { state: "error" as const, stateRelatedMessage: message } : {};
   };
+  // The server names each unknown challenge (`body.challenges`) or a bad item (`body.challenges.0`).
+  const challengesError = problem?.problem.errors
+    ?.filter((error) => error.path === "body.challenges" || error.path.startsWith("body.challenges."))
+    .map((error) => error.message)
+    .join(" ");
+  const nameOf = useChallengeNames();
   const delivered = (answer: InvitationCreated) =>
     onNotice(
       answer.emailSent
@@ -52,7 +59,7 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
   const failed = (error: unknown) => onNotice({ severity: "error", title: ta.failed, description: error instanceof Error ? error.message : undefined });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const challenges = form.role === "mentor" ? form.challenges.split(",").map((slug) => slug.trim()).filter(Boolean) : [];
+    const challenges = form.role === "mentor" ? form.challenges : [];
     writes.create.mutate(
       { email: form.email, name: form.name, role: form.role, challenges },
       {
@@ -94,11 +101,13 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
               </Select>
             </div>
             {form.role === "mentor" && (
-              <div className="fr-col-12 fr-col-md-6">
-                <Input
-                  label={ta.challenges}
-                  {...fieldState("challenges")}
-                  nativeInputProps={{ name: "challenges", value: form.challenges, onChange: (e) => setForm({ ...form, challenges: e.target.value }) }}
+              <div className="fr-col-12">
+                <ChallengePicker
+                  legend={ta.challenges}
+                  hint={ta.challengesHint}
+                  value={form.challenges}
+                  onChange={(challenges) => setForm({ ...form, challenges })}
+                  error={challengesError}
                 />
               </div>
             )}
@@ -112,12 +121,12 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
         <h2 id="pending-title">{ta.pendingTitle}</h2>
         {invitations.data && invitations.data.length === 0 && <p>{ta.noPending}</p>}
         {invitations.data && invitations.data.length > 0 && (
-          <DsfrTable caption={ta.pendingTitle}>
+          <DsfrTable caption={ta.pendingTitle} scrollLabel={ta.pendingTitle}>
             <thead>
               <tr>
                 <th scope="col">{ta.name}</th>
                 <th scope="col">{t.login.email}</th>
-                <th scope="col">{ta.role}</th>
+                <th scope="col">{ta.roleAndChallenges}</th>
                 <th scope="col">{ta.sentAt}</th>
                 <th scope="col">{ta.expires}</th>
                 <th scope="col">{ta.actions}</th>
@@ -128,7 +137,18 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
                 <tr key={invitation.id}>
                   <td>{invitation.name}</td>
                   <td>{invitation.email}</td>
-                  <td>{l.ROLE_LABELS[invitation.role]}</td>
+                  <td>
+                    {l.ROLE_LABELS[invitation.role]}
+                    {invitation.challenges.length > 0 && (
+                      <ul className="fr-text--sm fr-m-0 fr-pl-2w" aria-label={ta.invitedChallenges(invitation.name)}>
+                        {invitation.challenges.map((slug) => (
+                          <li key={slug} className="fr-p-0">
+                            {nameOf(slug)}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                   <td>{date(invitation.sentAt)}</td>
                   <td>{invitation.expired ? ta.expired : date(invitation.expiresAt)}</td>
                   <td>

@@ -1,11 +1,15 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
-import { useState, type FormEvent } from "react";
+import { lazy, Suspense, useState, type FormEvent } from "react";
 import type { SessionResponse } from "@shared/auth";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError } from "../../../lib/api-client";
 import { useEnrolmentKey, useStep } from "../api/identity";
+import "./second-step.css";
+
+// The QR code library is fetched only when an enrolment shows its key.
+const TotpQrCode = lazy(() => import("./totp-qr-code"));
 
 const errorText = (error: unknown, fallback: string) => (error instanceof ApiError ? error.message : fallback);
 
@@ -102,11 +106,18 @@ export function EnrolmentForm({
       }}
       aria-label={t.enrolTitle}
     >
-      <Input label={t.secretLabel} nativeInputProps={{ readOnly: true, value: key.data.secret, name: "secret", style: { fontFamily: "monospace" } }} />
-      <p className="fr-text--sm" style={{ overflowWrap: "anywhere" }}>
-        {t.uriLabel} : <a href={key.data.uri}>{key.data.uri}</a>
-      </p>
-      <p className="fr-text--sm">{t.noQr}</p>
+      <div className="totp-enrolment">
+        <Suspense fallback={<div className="totp-qr" aria-hidden="true" />}>
+          <TotpQrCode uri={key.data.uri} label={t.qrLabel} />
+        </Suspense>
+        <div className="totp-enrolment__text">
+          <p className="fr-text--sm">{t.qrHelp}</p>
+          <Input label={t.secretLabel} nativeInputProps={{ readOnly: true, value: key.data.secret, name: "secret", style: { fontFamily: "monospace" } }} />
+          <p className="fr-text--sm" style={{ overflowWrap: "anywhere" }}>
+            {t.uriLabel} : <a href={key.data.uri}>{key.data.uri}</a>
+          </p>
+        </div>
+      </div>
       {Boolean(error) && <Alert severity="error" title={t.codeRefused} description={errorText(error, t.failed)} className="fr-mb-3w" />}
       <CodeInput value={code} onChange={setCode} />
       <Button type="submit" disabled={pending}>

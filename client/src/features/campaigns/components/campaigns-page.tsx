@@ -6,8 +6,8 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { MAX_CAMPAIGN_DAYS, type CampaignSummary } from "@shared/campaign";
 import { addDays, parisDate } from "@shared/dates";
-import { useChallenges } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
+import { ChallengePicker } from "../../../components/challenge-picker";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
@@ -82,18 +82,15 @@ function CampaignsTable({ campaigns }: { campaigns: CampaignSummary[] }) {
 function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => void }) {
   const { t: { campaigns: tc }, f } = useI18n();
   const promotions = usePromotions();
-  const challenges = useChallenges({});
   const create = useCreateCampaign();
   const [name, setName] = useState("");
   const [deadline, setDeadline] = useState(addDays(parisDate(), 14));
   const [chosenPromotions, setChosenPromotions] = useState<string[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
-  const [toAdd, setToAdd] = useState("");
   const error = create.error instanceof ApiError ? create.error : undefined;
   const fieldError = (field: string) =>
     error?.problem.errors?.filter((e) => e.path === `body.${field}` || e.path.startsWith(`body.${field}.`)).map((e) => e.message).join(" ");
   const state = (field: string) => (fieldError(field) ? { state: "error" as const, stateRelatedMessage: fieldError(field) } : {});
-  const titleOf = new Map(challenges.data?.map((c) => [c.slug, c.title]));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -168,65 +165,7 @@ function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => 
           }))}
         />
       )}
-      <fieldset className="fr-fieldset" aria-labelledby="choisir-defis">
-        <legend className="fr-fieldset__legend" id="choisir-defis">
-          {tc.create.pick}
-          <span className="fr-hint-text">{tc.create.pickHint}</span>
-        </legend>
-        <div className="fr-fieldset__element campaign-form__pick">
-          <div className={`fr-select-group ${fieldError("challenges") ? "fr-select-group--error" : ""}`}>
-            <label className="fr-label" htmlFor="defi-a-ajouter">
-              {tc.create.pickLabel}
-            </label>
-            <select id="defi-a-ajouter" className="fr-select" value={toAdd} onChange={(e) => setToAdd(e.target.value)}>
-              <option value="">{tc.create.pickPlaceholder}</option>
-              {promotions.data?.map((promotion) => (
-                <optgroup key={promotion.key} label={promotion.label}>
-                  {challenges.data
-                    ?.filter((c) => c.promotion === promotion.key && !picked.includes(c.slug))
-                    .map((c) => (
-                      <option key={c.slug} value={c.slug}>
-                        {c.title}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-            {fieldError("challenges") && <p className="fr-error-text">{fieldError("challenges")}</p>}
-          </div>
-          <Button
-            type="button"
-            priority="secondary"
-            iconId="fr-icon-add-line"
-            disabled={!toAdd}
-            onClick={() => {
-              setPicked((current) => [...current, toAdd]);
-              setToAdd("");
-            }}
-          >
-            {tc.create.add}
-          </Button>
-        </div>
-        {picked.length > 0 && (
-          <div className="fr-fieldset__element">
-            <p className="fr-text--sm fr-mb-1v">{tc.create.picked}</p>
-            <ul className="fr-tags-group" aria-label={tc.create.picked}>
-              {picked.map((slug) => (
-                <li key={slug}>
-                  <button
-                    type="button"
-                    className="fr-tag fr-tag--dismiss"
-                    aria-label={`${tc.create.remove} ${titleOf.get(slug) ?? slug}`}
-                    onClick={() => setPicked((current) => current.filter((s) => s !== slug))}
-                  >
-                    {titleOf.get(slug) ?? slug}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </fieldset>
+      <ChallengePicker legend={tc.create.pick} hint={tc.create.pickHint} value={picked} onChange={setPicked} error={fieldError("challenges")} />
       <Button type="submit" iconId="fr-icon-mail-line" disabled={create.isPending}>
         {tc.create.submit}
       </Button>
