@@ -4,11 +4,12 @@
 // definitions says, computed here straight from the history rows.
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { rebuildDerivedState } from "../../server/src/db/derived-state";
+import { ensureDerivedState, rebuildDerivedState } from "../../server/src/db/derived-state";
 import { trajectories } from "../../server/src/repositories/analytics";
 import { appendStatusUpdate, findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
 import { decide, findDecidableEntry } from "../../server/src/repositories/validation";
 import { insertUser } from "../../server/src/repositories/users";
+import { insertSnapshot } from "../../server/src/repositories/snapshots";
 import { AXES, DATA_VIEWS, type Axis, type DataView } from "@shared/domain";
 import { wholeMonthsBetween } from "@shared/dates";
 import type { TrajectoryPoint } from "@shared/stats";
@@ -163,5 +164,50 @@ describe("trajectories per data view", () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe("a snapshot taken before migration 0010", () => {
+  it("gets its by-view trajectories computed once from its own history, as they stood when it was taken", () => {
+    database = createTestDatabase();
+    const db = database.db;
+    const mentorId = insertUser(db, { email: "m@test.gouv.fr", name: "Mentor", role: "mentor", passwordHash: "x" });
+    const adminId = insertUser(db, { email: "a@test.gouv.fr", name: "Admin", role: "admin", passwordHash: "x" });
+    const record = (slug: string, level: 0 | 1 | 2 | 3, asOf: string, authorId: number | null) =>
+      appendStatusUpdate(db, { challengeId: challengeId(db, slug), axis: "production", level, asOf, authorId, authorName: "Auteur" });
+    const decideOn = (id: number, decision: "validated" | "sent_back") =>
+      db.transaction(() =>
+        decide(db, findDecidableEntry(db, "status_update", id)!, { decision, comment: decision === "sent_back" ? "Preuve ?" : null, adminId, adminName: "Admin" }),
+      );
+    record("afd-geodata", 1, "2017-02-01", null);
+    const declared = record("afd-geodata", 2, "2017-05-01", mentorId);
+    const sentBack = record("archifiltre", 3, "2017-04-01", mentorId);
+    decideOn(sentBack, "sent_back");
+    record("archifiltre", 1, "2017-06-01", adminId);
+
+    const snapshotId = db.transaction(() => insertSnapshot(db, "Avant 0010", { id: adminId, name: "Admin" }));
+    const copies = () => ({
+      months: db.all("SELECT * FROM snapshot_challenge_month_levels_by_view WHERE snapshot_id = ? ORDER BY challenge_id, view, axis, month", [snapshotId]),
+      steps: db.all("SELECT * FROM snapshot_trajectory_steps_by_view WHERE snapshot_id = ? ORDER BY view, promotion_key, axis, month", [snapshotId]),
+    });
+    const atCapture = copies();
+    expect(atCapture.months.length).toBeGreaterThan(0);
+
+    // The snapshot as a database migrated to 0010 finds it: copies of the other tables, none by view.
+    db.raw.exec(`
+      DROP TRIGGER snapshot_challenge_month_levels_by_view_no_delete;
+      DROP TRIGGER snapshot_trajectory_steps_by_view_no_delete;
+      DELETE FROM snapshot_challenge_month_levels_by_view;
+      DELETE FROM snapshot_trajectory_steps_by_view;
+    `);
+    // Live history moves on after the snapshot: a decision, a retraction, a new declaration.
+    decideOn(declared, "validated");
+    db.transaction(() => retractStatusUpdate(db, { id: sentBack, challengeId: challengeId(db, "archifiltre"), axis: "production" }, { reason: "Erreur", authorId: null, authorName: "Test" }));
+    record("cartobio", 2, "2019-09-01", mentorId);
+
+    expect(ensureDerivedState(db)).toBe(true);
+    expect(copies()).toEqual(atCapture);
+    // Once only.
+    expect(ensureDerivedState(db)).toBe(false);
   });
 });
