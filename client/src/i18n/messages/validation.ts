@@ -57,7 +57,6 @@ export const validation = bilingual(
       declared: "Déclarées, en attente de validation",
     },
     notApplied: (what: string) => `Données : toutes — ${what} ne distinguent pas encore les données validées.`,
-    trajectories: "les trajectoires",
     riskNote: (data: string) =>
       `${data}. Ce choix porte sur le niveau de mise en production ; les personnes gardées et l'ancienneté du dernier signalement ne sont pas soumises à validation.`,
     sustainability: "les actions et ressources (non soumises à validation)",
@@ -114,7 +113,6 @@ export const validation = bilingual(
       declared: "Declared, awaiting validation",
     },
     notApplied: (what: string) => `Data: all — ${what} do not yet tell validated data apart.`,
-    trajectories: "trajectories",
     riskNote: (data: string) => `${data}. This choice bears on the production level; people kept and the date of the last report are not subject to validation.`,
     sustainability: "actions and resources (not subject to validation)",
   },
