@@ -147,6 +147,8 @@ export function ensureDerivedState(db: Db): boolean {
 
 function completeSnapshotViews(db: Db, source: DataSource): void {
   db.transaction(() => {
+    // Read again under the write lock: another process starting on the same file may have done it.
+    if (db.get("SELECT 1 FROM snapshot_challenge_month_levels_by_view WHERE snapshot_id = @snapshotId LIMIT 1", source.params)) return;
     db.run(
       `INSERT INTO snapshot_challenge_month_levels_by_view (snapshot_id, challenge_id, view, axis, month, level)
        SELECT @snapshotId, * FROM (${viewMonthLevelsSql(source)})`,
