@@ -27,18 +27,19 @@ const viewMonthLevelsSql = (source: DataSource) => `
     JOIN ${source.table("promotions")} p ON p.key = c.promotion_key
     WHERE NOT EXISTS (SELECT 1 FROM ${source.table("status_update_retractions")} r WHERE r.status_update_id = u.id)
   ),
-  ranked AS (
-    SELECT *,
-           row_number() OVER (PARTITION BY challenge_id, axis, month ORDER BY as_of DESC, id DESC) AS in_force_rank,
-           row_number() OVER (PARTITION BY challenge_id, axis, month, validated ORDER BY as_of DESC, id DESC) AS state_rank
+  -- Per month, newest first: the first row is in force at the month's end; the first with a
+  -- running count of one validated row is the month's latest validated update. One sort.
+  ranked AS MATERIALIZED (
+    SELECT *, row_number() OVER newest AS in_force_rank, sum(validated) OVER newest AS validated_rank
     FROM history
+    WINDOW newest AS (PARTITION BY challenge_id, axis, month ORDER BY as_of DESC, id DESC ROWS UNBOUNDED PRECEDING)
   ),
   in_force AS (
     SELECT challenge_id, axis, month, level, validated,
            lag(validated) OVER (PARTITION BY challenge_id, axis ORDER BY month) AS previous_validated
     FROM ranked WHERE in_force_rank = 1
   )
-  SELECT challenge_id, 'validated' AS view, axis, month, level FROM ranked WHERE validated = 1 AND state_rank = 1
+  SELECT challenge_id, 'validated' AS view, axis, month, level FROM ranked WHERE validated = 1 AND validated_rank = 1
   UNION ALL
   -- A declared level counts until a validated update is in force: one NULL row says so.
   SELECT challenge_id, 'declared', axis, month, CASE WHEN validated = 0 THEN level END
