@@ -61,29 +61,17 @@ function monthLevelsFromHistory(db: Db, challengeId: number, axis: Axis): Record
   };
 }
 
-function applySteps(db: Db, promotion: string, view: DataView, axis: Axis, levels: MonthLevels, sign: 1 | -1): void {
-  const { steps, byView } = KEPT[view];
+type Contribution = [levelDelta: number, countDelta: number, reporters: number];
+
+/** What one challenge's month levels add to each month of the difference array. */
+function contributions(levels: MonthLevels): Map<number, Contribution> {
+  const byMonth = new Map<number, Contribution>();
   let previous: number | null = null;
   for (const [month, level] of levels) {
-    db.run(
-      `INSERT INTO ${steps} (${byView ? "view, " : ""}promotion_key, axis, month, level_delta, count_delta, reporters)
-       VALUES (${byView ? "@view, " : ""}@promotion, @axis, @month, @levelDelta, @countDelta, @reporters)
-       ON CONFLICT (${byView ? "view, " : ""}promotion_key, axis, month) DO UPDATE SET
-         level_delta = level_delta + excluded.level_delta,
-         count_delta = count_delta + excluded.count_delta,
-         reporters = reporters + excluded.reporters`,
-      {
-        ...(byView ? { view } : {}),
-        promotion,
-        axis,
-        month,
-        levelDelta: sign * ((level ?? 0) - (previous ?? 0)),
-        countDelta: sign * (Number(level !== null) - Number(previous !== null)),
-        reporters: sign * Number(level !== null),
-      },
-    );
+    byMonth.set(month, [(level ?? 0) - (previous ?? 0), Number(level !== null) - Number(previous !== null), Number(level !== null)]);
     previous = level;
   }
+  return byMonth;
 }
 
 function keptMonthLevels(db: Db, challengeId: number, view: DataView, axis: Axis): MonthLevels {
@@ -95,36 +83,60 @@ function keptMonthLevels(db: Db, challengeId: number, view: DataView, axis: Axis
     .map((row) => [row.month, row.level]);
 }
 
-const sameLevels = (a: MonthLevels, b: MonthLevels) => a.length === b.length && a.every(([month, level], i) => month === b[i][0] && level === b[i][1]);
-
 /**
  * Brings one challenge's trajectory contribution, in every data view, in line with its
  * history; call in the transaction of a status update, retraction or validation decision.
+ * Writes only the months that change: a new report usually touches one or two.
  */
 export function refreshTrajectory(db: Db, challengeId: number, axis: Axis): void {
   const after = monthLevelsFromHistory(db, challengeId, axis);
   let promotion: string | undefined;
   for (const view of DATA_VIEWS) {
     const before = keptMonthLevels(db, challengeId, view, axis);
-    if (sameLevels(before, after[view])) continue;
-    promotion ??= db.get<{ promotion: string }>("SELECT promotion_key AS promotion FROM challenges WHERE id = ?", [challengeId])!.promotion;
     const { levels, steps, byView } = KEPT[view];
-    applySteps(db, promotion, view, axis, before, -1);
-    applySteps(db, promotion, view, axis, after[view], 1);
-    // Steps that cancelled out; scoped to the key prefix so that it is an index lookup.
-    db.run(
-      `DELETE FROM ${steps}
-       WHERE ${ofView(view)} AND promotion_key = @promotion AND axis = @axis AND level_delta = 0 AND count_delta = 0 AND reporters = 0`,
-      { view, promotion, axis },
-    );
-    db.run(`DELETE FROM ${levels} WHERE challenge_id = @challengeId AND ${ofView(view)} AND axis = @axis`, { challengeId, view, axis });
+    const keys = { challengeId, view, axis };
+
+    // Month levels: delete the months gone, write the months new or changed.
+    const afterByMonth = new Map(after[view]);
+    const beforeByMonth = new Map(before);
+    for (const [month] of before) {
+      if (!afterByMonth.has(month)) db.run(`DELETE FROM ${levels} WHERE challenge_id = @challengeId AND ${ofView(view)} AND axis = @axis AND month = @month`, { ...keys, month });
+    }
     for (const [month, level] of after[view]) {
+      if (beforeByMonth.has(month) && beforeByMonth.get(month) === level) continue;
       db.run(
-        `INSERT INTO ${levels} (challenge_id, ${byView ? "view, " : ""}axis, month, level) VALUES (@challengeId, ${byView ? "@view, " : ""}@axis, @month, @level)`,
+        `INSERT INTO ${levels} (challenge_id, ${byView ? "view, " : ""}axis, month, level) VALUES (@challengeId, ${byView ? "@view, " : ""}@axis, @month, @level)
+         ON CONFLICT (challenge_id, ${byView ? "view, " : ""}axis, month) DO UPDATE SET level = excluded.level`,
         { challengeId, ...(byView ? { view } : {}), axis, month, level },
       );
     }
+
+    // Steps: add the difference of the contributions, month by month; drop a step that cancels out.
+    const added = contributions(after[view]);
+    const removed = contributions(before);
+    for (const month of new Set([...added.keys(), ...removed.keys()])) {
+      const [levelDelta, countDelta, reporters] = (added.get(month) ?? [0, 0, 0]).map((value, i) => value - (removed.get(month)?.[i] ?? 0));
+      if (levelDelta === 0 && countDelta === 0 && reporters === 0) continue;
+      promotion ??= db.get<{ promotion: string }>("SELECT promotion_key AS promotion FROM challenges WHERE id = ?", [challengeId])!.promotion;
+      const step = { ...(byView ? { view } : {}), promotion, axis, month, levelDelta, countDelta, reporters };
+      db.run(
+        `INSERT INTO ${steps} (${byView ? "view, " : ""}promotion_key, axis, month, level_delta, count_delta, reporters)
+         VALUES (${byView ? "@view, " : ""}@promotion, @axis, @month, @levelDelta, @countDelta, @reporters)
+         ON CONFLICT (${byView ? "view, " : ""}promotion_key, axis, month) DO UPDATE SET
+           level_delta = level_delta + excluded.level_delta,
+           count_delta = count_delta + excluded.count_delta,
+           reporters = reporters + excluded.reporters`,
+        step,
+      );
+      db.run(
+        `DELETE FROM ${steps}
+         WHERE ${ofView(view)} AND promotion_key = @promotion AND axis = @axis AND month = @month
+           AND level_delta = 0 AND count_delta = 0 AND reporters = 0`,
+        { view, promotion, axis, month },
+      );
+    }
   }
+  // The steps are what readers read: their revision changes when one of them does.
   if (promotion !== undefined) markTrajectoryChanged(db, promotion);
 }
 
