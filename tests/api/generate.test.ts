@@ -21,6 +21,8 @@ const DATA_TABLES = [
   "current_outcome",
   "challenge_month_levels",
   "trajectory_steps",
+  "challenge_month_levels_by_view",
+  "trajectory_steps_by_view",
   "actions",
   "resources",
   "dataset_info",
@@ -161,7 +163,7 @@ describe("npm run generate", () => {
       server.kill("SIGTERM");
       await server.exited;
     }
-    const derived = ["current_status", "challenge_month_levels", "trajectory_steps"];
+    const derived = ["current_status", "challenge_month_levels", "trajectory_steps", "challenge_month_levels_by_view", "trajectory_steps_by_view"];
     const incremental = dump(file, derived);
     const db = openDatabase(file);
     rebuildDerivedState(db);

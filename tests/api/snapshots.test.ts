@@ -316,6 +316,8 @@ describe("data views as of a snapshot (validated / declared)", () => {
     const snapshot = await takeSnapshot("Avant validation");
     const views = ["validated", "declared"].flatMap((data) => [
       `/api/stats/cohorts?promotion=${promotionOf("afd-geodata")}&data=${data}`,
+      `/api/stats/trajectories?promotion=${promotionOf("afd-geodata")}&data=${data}`,
+      `/api/stats/trajectories?skill=dev&data=${data}`,
       `/api/stats/outcomes-after-end?data=${data}`,
       `/api/export/dataset.json?data=${data}`,
     ]);
@@ -332,6 +334,8 @@ describe("data views as of a snapshot (validated / declared)", () => {
     const cohortsValidated = `/api/stats/cohorts?promotion=${promotionOf("afd-geodata")}&data=validated`;
     // Live, the validated view now counts the level; the snapshot's does not move.
     expect(await read(cohortsValidated)).not.toEqual(atCapture.get(cohortsValidated));
+    const trajectoriesValidated = `/api/stats/trajectories?promotion=${promotionOf("afd-geodata")}&data=validated`;
+    expect(await read(trajectoriesValidated)).not.toEqual(atCapture.get(trajectoriesValidated));
     for (const view of views) {
       expect(await read(withSnapshot(view, snapshot.id)), view).toEqual(atCapture.get(view));
     }

@@ -82,6 +82,10 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     const csv = (await download(figure.getByRole("button", { name: /^CSV/ }))).toString("utf8");
     expect(csv.startsWith("\uFEFFPromotion,Défis,Livrables maintenus")).toBe(true);
     expect(csv).toContain("EIG 2,13,2,2,1,1,0,0,7");
+    // The caption goes with the figures: in a last column, on every row.
+    const [header, ...rows] = csv.trim().split("\r\n");
+    expect(header.endsWith(",Légende du graphique")).toBe(true);
+    for (const row of rows) expect(row).toMatch(/Source : Suivi de pérennisation des défis EIG.*Données : toutes \(déclarées et validées\)\."?$/);
     expect(problems).toEqual([]);
   });
 

@@ -130,7 +130,7 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
     await expect.poll(() => caption.textContent()).toContain("Données : validées uniquement");
     expect(new URL(adminPage.url()).searchParams.get("data")).toBe("validated");
     const trajectoriesCaption = adminPage.getByRole("figure", { name: /Trajectoires des promotions/ }).first().locator("figcaption");
-    expect(await trajectoriesCaption.textContent()).toContain("les trajectoires ne distinguent pas encore les données validées");
+    expect(await trajectoriesCaption.textContent()).toContain("Données : validées uniquement");
     expect(await adminPage.getByRole("link", { name: "Défis et niveaux actuels (CSV)", exact: true }).getAttribute("href")).toContain("data=validated");
 
     // The address is a permalink: reloaded, the view stays on validated data.

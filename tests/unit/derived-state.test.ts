@@ -13,6 +13,8 @@ const derivedTables = (database: TestDatabase) => ({
   current: database.db.all("SELECT * FROM current_status ORDER BY challenge_id, axis"),
   months: database.db.all("SELECT * FROM challenge_month_levels ORDER BY challenge_id, axis, month"),
   steps: database.db.all("SELECT * FROM trajectory_steps ORDER BY promotion_key, axis, month"),
+  monthsByView: database.db.all("SELECT * FROM challenge_month_levels_by_view ORDER BY challenge_id, view, axis, month"),
+  stepsByView: database.db.all("SELECT * FROM trajectory_steps_by_view ORDER BY view, promotion_key, axis, month"),
   cohortColumns: database.db.all(
     "SELECT id, production_level, transmission_level, reliability_level, outcome_mask FROM challenges ORDER BY id",
   ),

@@ -21,7 +21,7 @@ interface ChartFigureProps {
   coverage: ReactNode;
   legend?: LegendItem[];
   table: DataTable;
-  /** Source, date and revision, filters, number of challenges: on screen and in exported images. */
+  /** Source, date and revision, filters, number of challenges, data counted: on screen and in every export. */
   caption: string[];
   children: ReactNode;
   note?: ReactNode;
@@ -92,7 +92,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
           size="small"
           priority="tertiary"
           iconId="fr-icon-table-line"
-          onClick={() => run(() => downloadCsv(table, `${name}.csv`))}
+          onClick={() => run(() => downloadCsv(table, `${name}.csv`, { header: t.captionColumn, text: caption.join(" ") }))}
         >
           CSV<span className="fr-sr-only">{t.forChart(title)}</span>
         </Button>

@@ -1,5 +1,6 @@
 // Chart exports: PNG (2×, white background, Marianne embedded by html-to-image), SVG (the
-// chart with its title, legend and caption drawn in) and CSV (the chart's data table).
+// chart with its title, legend and caption drawn in) and CSV (the chart's data table, and its
+// caption in a last column).
 import { toPng } from "html-to-image";
 import { toCsv } from "@shared/csv";
 
@@ -42,8 +43,12 @@ export async function downloadPng(node: HTMLElement, filename: string): Promise<
   download(await toPng(node, { pixelRatio: 2, backgroundColor: "#ffffff", cacheBust: false }), filename);
 }
 
-export function downloadCsv(table: ExportTable, filename: string): void {
-  const columns = table.headers.map((header, index) => ({ header, value: (row: (string | number)[]) => row[index] }));
+/** The chart's data table; the caption, in a last column, goes with the figures wherever they are pasted. */
+export function downloadCsv(table: ExportTable, filename: string, caption: { header: string; text: string }): void {
+  const columns = [
+    ...table.headers.map((header, index) => ({ header, value: (row: (string | number)[]) => row[index] })),
+    { header: caption.header, value: () => caption.text },
+  ];
   downloadText(toCsv(table.rows, columns, ","), filename, "text/csv;charset=utf-8");
 }
 

@@ -2,7 +2,9 @@
 // from before the trajectory tables existed. Writes keep them up to date one by one afterwards.
 import type { Db } from "./database";
 import { markTrajectoryChanged } from "../repositories/trajectory-steps";
-import { rebuildValidationColumns } from "../repositories/validation";
+import { entryStateSql, rebuildValidationColumns } from "../repositories/validation";
+import { LIVE, snapshotSource, type DataSource } from "../repositories/data-source";
+import { findSnapshot } from "../repositories/snapshots";
 
 const NOT_RETRACTED = "NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)";
 
@@ -11,6 +13,47 @@ const MONTH = `max(0,
   (CAST(strftime('%Y', u.as_of) AS INTEGER) - CAST(strftime('%Y', p.starts_on) AS INTEGER)) * 12
   + CAST(strftime('%m', u.as_of) AS INTEGER) - CAST(strftime('%m', p.starts_on) AS INTEGER)
   - (CAST(strftime('%d', u.as_of) AS INTEGER) < CAST(strftime('%d', p.starts_on) AS INTEGER)))`;
+
+/**
+ * SQL: the month levels of the "validated" and "declared" views (migration 0010) from the
+ * history a data source holds; the same rows refreshTrajectory (trajectory-steps.ts) keeps.
+ */
+const viewMonthLevelsSql = (source: DataSource) => `
+  WITH history AS (
+    SELECT u.id, u.challenge_id, u.axis, u.level, u.as_of, ${MONTH} AS month,
+           ${entryStateSql("status_update", "u", source.table("validation_decisions"))} = 'validated' AS validated
+    FROM ${source.table("status_updates")} u
+    JOIN ${source.table("challenges")} c ON c.id = u.challenge_id
+    JOIN ${source.table("promotions")} p ON p.key = c.promotion_key
+    WHERE NOT EXISTS (SELECT 1 FROM ${source.table("status_update_retractions")} r WHERE r.status_update_id = u.id)
+  ),
+  -- Per month, newest first: the first row is in force at the month's end; the first with a
+  -- running count of one validated row is the month's latest validated update. One sort.
+  ranked AS MATERIALIZED (
+    SELECT *, row_number() OVER newest AS in_force_rank, sum(validated) OVER newest AS validated_rank
+    FROM history
+    WINDOW newest AS (PARTITION BY challenge_id, axis, month ORDER BY as_of DESC, id DESC ROWS UNBOUNDED PRECEDING)
+  ),
+  in_force AS (
+    SELECT challenge_id, axis, month, level, validated,
+           lag(validated) OVER (PARTITION BY challenge_id, axis ORDER BY month) AS previous_validated
+    FROM ranked WHERE in_force_rank = 1
+  )
+  SELECT challenge_id, 'validated' AS view, axis, month, level FROM ranked WHERE validated = 1 AND validated_rank = 1
+  UNION ALL
+  -- A declared level counts until a validated update is in force: one NULL row says so.
+  SELECT challenge_id, 'declared', axis, month, CASE WHEN validated = 0 THEN level END
+  FROM in_force WHERE validated = 0 OR previous_validated = 0`;
+
+/** SQL: the by-view month levels summed per promotion (same difference array as trajectory_steps). */
+const viewStepsSql = (source: DataSource) => `
+  SELECT l.view, c.promotion_key, l.axis, l.month,
+         sum(coalesce(l.level, 0) - coalesce(l.previous, 0)), sum((l.level IS NOT NULL) - (l.previous IS NOT NULL)), sum(l.level IS NOT NULL)
+  FROM (
+    SELECT *, lag(level) OVER (PARTITION BY challenge_id, view, axis ORDER BY month) AS previous
+    FROM ${source.table("challenge_month_levels_by_view")}
+  ) l JOIN ${source.table("challenges")} c ON c.id = l.challenge_id
+  GROUP BY l.view, c.promotion_key, l.axis, l.month`;
 
 export function rebuildDerivedState(db: Db): void {
   db.transaction(() => {
@@ -71,14 +114,51 @@ export function rebuildDerivedState(db: Db): void {
     `);
     // After current_status and current_outcome: the validation columns read them (migration 0007).
     rebuildValidationColumns(db);
+    db.raw.exec(`
+      DELETE FROM challenge_month_levels_by_view;
+      INSERT INTO challenge_month_levels_by_view (challenge_id, view, axis, month, level) ${viewMonthLevelsSql(LIVE)};
+      DELETE FROM trajectory_steps_by_view;
+      INSERT INTO trajectory_steps_by_view (view, promotion_key, axis, month, level_delta, count_delta, reporters) ${viewStepsSql(LIVE)};
+    `);
     markTrajectoryChanged(db, null);
   });
 }
 
-/** A database migrated from before the trajectory tables has history but no steps yet. */
+/**
+ * A database migrated from before the trajectory tables (migration 0003, or 0010 for the data
+ * views) has history but no steps yet; a snapshot taken before migration 0010 has no by-view
+ * copies yet: they are computed once from its own history (status updates, retractions and
+ * decisions as of the snapshot), which is what the live tables held when it was taken.
+ */
 export function ensureDerivedState(db: Db): boolean {
   const missing =
-    db.get("SELECT 1 FROM status_updates LIMIT 1") !== undefined && db.get("SELECT 1 FROM challenge_month_levels LIMIT 1") === undefined;
+    db.get("SELECT 1 FROM status_updates LIMIT 1") !== undefined &&
+    (db.get("SELECT 1 FROM challenge_month_levels LIMIT 1") === undefined ||
+      db.get("SELECT 1 FROM challenge_month_levels_by_view LIMIT 1") === undefined);
   if (missing) rebuildDerivedState(db);
-  return missing;
+  // Any month level of the "all" view implies one of "validated" or "declared".
+  const snapshots = db.all<{ id: number }>(
+    `SELECT s.id FROM snapshots s
+     WHERE EXISTS (SELECT 1 FROM snapshot_challenge_month_levels l WHERE l.snapshot_id = s.id)
+       AND NOT EXISTS (SELECT 1 FROM snapshot_challenge_month_levels_by_view l WHERE l.snapshot_id = s.id)`,
+  );
+  for (const { id } of snapshots) completeSnapshotViews(db, snapshotSource(findSnapshot(db, id)!));
+  return missing || snapshots.length > 0;
+}
+
+function completeSnapshotViews(db: Db, source: DataSource): void {
+  db.transaction(() => {
+    // Read again under the write lock: another process starting on the same file may have done it.
+    if (db.get("SELECT 1 FROM snapshot_challenge_month_levels_by_view WHERE snapshot_id = @snapshotId LIMIT 1", source.params)) return;
+    db.run(
+      `INSERT INTO snapshot_challenge_month_levels_by_view (snapshot_id, challenge_id, view, axis, month, level)
+       SELECT @snapshotId, * FROM (${viewMonthLevelsSql(source)})`,
+      source.params,
+    );
+    db.run(
+      `INSERT INTO snapshot_trajectory_steps_by_view (snapshot_id, view, promotion_key, axis, month, level_delta, count_delta, reporters)
+       SELECT @snapshotId, * FROM (${viewStepsSql(source)})`,
+      source.params,
+    );
+  });
 }

@@ -5,7 +5,7 @@ import { LIVE, type DataSource } from "./data-source";
 import { isStale } from "../domain/coherence";
 import { entryStateSql, levelExpression } from "./validation";
 import { allSteps, filteredMonthLevels, trajectoryRevisions, type Step } from "./trajectory-steps";
-import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/domain";
+import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type DataView, type OutcomeCategory } from "@shared/domain";
 import { addMonths, parisDate } from "@shared/dates";
 import {
   OUTCOME_OFFSETS,
@@ -57,12 +57,16 @@ export function filteredPromotions(db: Db, filters: StatsFilters, source: DataSo
  * Cohort trajectories: at month m (whole months since the promotion's start), a challenge
  * counts with the level of its latest update dated in a month ≤ m (carried forward);
  * retracted updates do not count. Points run from the first month with a report to the last.
- * Read from the tables kept on write: the cost follows the number of months, not of updates.
+ * The data view (issue 9) applies as in trajectory-steps.ts: `validated` reads the validated
+ * updates only; `declared` counts a challenge at m only while the update in force at m is not
+ * validated. Read from the tables kept on write: the cost follows the number of months, not of
+ * updates.
  */
 export function trajectories(db: Db, filters: StatsFilters, source: DataSource = LIVE): Trajectory[] {
+  const view = filters.data ?? "all";
   const promotions = filteredPromotions(db, filters, source);
   if (filters.administration !== undefined || filters.skill !== undefined) {
-    const levels = filteredMonthLevels(db, filteredChallenge(source), filterParams(filters, source), source);
+    const levels = filteredMonthLevels(db, filteredChallenge(source), filterParams(filters, source), view, source);
     return promotions.map((promotion) => ({
       key: promotion.key,
       label: promotion.label,
@@ -76,21 +80,22 @@ export function trajectories(db: Db, filters: StatsFilters, source: DataSource =
     key: promotion.key,
     label: promotion.label,
     challengeCount: promotion.challengeCount,
-    axes: promotionAxes(db, promotion.key, revisions.get(promotion.key) ?? 0, source),
+    axes: promotionAxes(db, promotion.key, view, revisions.get(promotion.key) ?? 0, source),
   }));
 }
 
-// A promotion's points change only when one of its challenges reports: they are computed
-// again only then, whatever the writes elsewhere (trajectory_revisions, migration 0005).
+// A promotion's points change only when one of its challenges reports or has an update
+// validated, sent back or retracted: they are computed again only then, whatever the writes
+// elsewhere (trajectory_revisions, migration 0005), once per data view.
 const computedAxes = new WeakMap<Db, Map<string, { revision: number; axes: Trajectory["axes"] }>>();
 
-function promotionAxes(db: Db, promotion: string, revision: number, source: DataSource): Trajectory["axes"] {
+function promotionAxes(db: Db, promotion: string, view: DataView, revision: number, source: DataSource): Trajectory["axes"] {
   let cache = computedAxes.get(db);
   if (!cache) computedAxes.set(db, (cache = new Map()));
-  const key = source.snapshot ? `${source.key}:${promotion}` : promotion;
+  const key = `${source.key}:${view}:${promotion}`;
   const cached = cache.get(key);
   if (cached?.revision === revision) return cached.axes;
-  const steps = allSteps(db, promotion, source);
+  const steps = allSteps(db, promotion, view, source);
   const axes = axesOf((axis) => steps.filter((step) => step.axis === axis));
   cache.set(key, { revision, axes });
   return axes;
@@ -104,16 +109,19 @@ function axesOf(stepsOfAxis: (axis: (typeof AXES)[number]) => Step[]): Trajector
   };
 }
 
-/** The difference array of some challenges' month levels (same shape as trajectory_steps). */
-function stepsOf(levels: { challengeId: number; month: number; level: number }[]): Step[] {
+/**
+ * The difference array of some challenges' month levels (same shape as trajectory_steps); a
+ * null level (declared view) takes the challenge out of the count from that month.
+ */
+function stepsOf(levels: { challengeId: number; month: number; level: number | null }[]): Step[] {
   const steps = new Map<number, Step>();
-  const previous = new Map<number, number>();
+  const previous = new Map<number, number | null>();
   for (const { challengeId, month, level } of levels) {
-    const before = previous.get(challengeId);
+    const before = previous.get(challengeId) ?? null;
     const step = steps.get(month) ?? { month, levelDelta: 0, countDelta: 0, reporters: 0 };
-    step.levelDelta += before === undefined ? level : level - before;
-    step.countDelta += before === undefined ? 1 : 0;
-    step.reporters += 1;
+    step.levelDelta += (level ?? 0) - (before ?? 0);
+    step.countDelta += Number(level !== null) - Number(before !== null);
+    step.reporters += Number(level !== null);
     steps.set(month, step);
     previous.set(challengeId, level);
   }

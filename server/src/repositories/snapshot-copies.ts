@@ -44,6 +44,9 @@ export const SNAPSHOT_COPIES = {
   current_outcome: ["challenge_id", "outcome_id"],
   challenge_month_levels: ["challenge_id", "axis", "month", "level"],
   trajectory_steps: ["promotion_key", "axis", "month", "level_delta", "count_delta", "reporters"],
+  // The same for the "validated" and "declared" data views (migration 0010).
+  challenge_month_levels_by_view: ["challenge_id", "view", "axis", "month", "level"],
+  trajectory_steps_by_view: ["view", "promotion_key", "axis", "month", "level_delta", "count_delta", "reporters"],
   status_update_retractions: ["status_update_id", "reason", "retracted_at"],
   actions: ["id", "challenge_id", "scenario_id", "kind", "title", "status", "due_on", "owner", "as_of"],
   scenarios: ["id", "challenge_id", "title", "needs", "resources_needed", "governance", "calendar", "preferred", "is_stop"],

@@ -1,16 +1,35 @@
-// Cohort trajectories kept on write (db/migrations/0003): each challenge's level at the end of
-// every month it reported in, and per promotion a difference array of those levels.
+// Cohort trajectories kept on write: each challenge's level at the end of every month it
+// reported in, and per promotion a difference array of those levels; for the "all" data view
+// in the tables of migration 0003, for "validated" and "declared" in those of migration 0010.
+//
+// What the views count at month m (consistent with levelExpression, validation.ts, which is
+// what they count at the last month): `all`, the level of the latest counting update dated in a
+// month ≤ m; `validated`, the same over the validated updates only (an update counts from its
+// own month once validated, whatever the date of the decision); `declared`, the level in force
+// at m when that update is not validated (awaiting or sent back), nothing otherwise.
 import type { Db } from "../db/database";
 import { LIVE, type DataSource } from "./data-source";
-import type { Axis } from "@shared/domain";
+import { entryStateSql } from "./entry-state";
+import { DATA_VIEWS, type Axis, type DataView } from "@shared/domain";
 import { wholeMonthsBetween } from "@shared/dates";
 
-type MonthLevels = [month: number, level: number][];
+/** Month and level from that month on; a null level: the challenge stops counting (declared view). */
+type MonthLevels = [month: number, level: number | null][];
 
-/** The level at the end of each month the challenge reported in, from its counting history. */
-function monthLevelsFromHistory(db: Db, challengeId: number, axis: Axis): MonthLevels {
-  const rows = db.all<{ level: number; asOf: string; startsOn: string }>(
-    `SELECT u.level, u.as_of AS asOf, p.starts_on AS startsOn
+/** Where a view's month levels and steps are kept; the by-view tables carry a `view` column. */
+const KEPT = {
+  all: { levels: "challenge_month_levels", steps: "trajectory_steps", byView: false },
+  validated: { levels: "challenge_month_levels_by_view", steps: "trajectory_steps_by_view", byView: true },
+  declared: { levels: "challenge_month_levels_by_view", steps: "trajectory_steps_by_view", byView: true },
+} as const satisfies Record<DataView, { levels: string; steps: string; byView: boolean }>;
+
+/** SQL condition selecting the view's rows in its tables (none needed for "all"), alias with its dot. */
+const ofView = (view: DataView, alias = "") => (KEPT[view].byView ? `${alias}view = @view` : "1");
+
+/** The month levels of every view from one axis's counting history (retracted updates excluded). */
+function monthLevelsFromHistory(db: Db, challengeId: number, axis: Axis): Record<DataView, MonthLevels> {
+  const rows = db.all<{ level: number; asOf: string; startsOn: string; validated: number }>(
+    `SELECT u.level, u.as_of AS asOf, p.starts_on AS startsOn, ${entryStateSql("status_update", "u")} = 'validated' AS validated
      FROM status_updates u
      JOIN challenges c ON c.id = u.challenge_id
      JOIN promotions p ON p.key = c.promotion_key
@@ -19,57 +38,106 @@ function monthLevelsFromHistory(db: Db, challengeId: number, axis: Axis): MonthL
      ORDER BY u.as_of, u.id`,
     [challengeId, axis],
   );
-  const byMonth = new Map<number, number>();
-  for (const row of rows) byMonth.set(wholeMonthsBetween(row.startsOn, row.asOf), row.level);
-  return [...byMonth].sort(([a], [b]) => a - b);
+  // The last update of each month is the one in force at its end.
+  const inForce = new Map<number, { level: number; validated: boolean }>();
+  const validated = new Map<number, number>();
+  for (const row of rows) {
+    const month = wholeMonthsBetween(row.startsOn, row.asOf);
+    inForce.set(month, { level: row.level, validated: row.validated === 1 });
+    if (row.validated === 1) validated.set(month, row.level);
+  }
+  const byMonth = <T>(map: Map<number, T>) => [...map].sort(([a], [b]) => a - b);
+  const declared: MonthLevels = [];
+  let previousValidated = true;
+  for (const [month, update] of byMonth(inForce)) {
+    if (!update.validated) declared.push([month, update.level]);
+    else if (!previousValidated) declared.push([month, null]);
+    previousValidated = update.validated;
+  }
+  return {
+    all: byMonth(inForce).map(([month, update]) => [month, update.level]),
+    validated: byMonth(validated),
+    declared,
+  };
 }
 
-function applySteps(db: Db, promotion: string, axis: Axis, levels: MonthLevels, sign: 1 | -1): void {
+type Contribution = [levelDelta: number, countDelta: number, reporters: number];
+
+/** What one challenge's month levels add to each month of the difference array. */
+function contributions(levels: MonthLevels): Map<number, Contribution> {
+  const byMonth = new Map<number, Contribution>();
   let previous: number | null = null;
   for (const [month, level] of levels) {
-    db.run(
-      `INSERT INTO trajectory_steps (promotion_key, axis, month, level_delta, count_delta, reporters)
-       VALUES (@promotion, @axis, @month, @levelDelta, @countDelta, @reporters)
-       ON CONFLICT (promotion_key, axis, month) DO UPDATE SET
-         level_delta = level_delta + excluded.level_delta,
-         count_delta = count_delta + excluded.count_delta,
-         reporters = reporters + excluded.reporters`,
-      {
-        promotion,
-        axis,
-        month,
-        levelDelta: sign * (previous === null ? level : level - previous),
-        countDelta: sign * (previous === null ? 1 : 0),
-        reporters: sign,
-      },
-    );
+    byMonth.set(month, [(level ?? 0) - (previous ?? 0), Number(level !== null) - Number(previous !== null), Number(level !== null)]);
     previous = level;
   }
+  return byMonth;
 }
 
-/** Brings one challenge's trajectory contribution in line with its history; call in the write's transaction. */
-export function refreshTrajectory(db: Db, challengeId: number, axis: Axis): void {
-  const before = db.all<{ month: number; level: number }>(
-    "SELECT month, level FROM challenge_month_levels WHERE challenge_id = ? AND axis = ? ORDER BY month",
-    [challengeId, axis],
-  );
-  const after = monthLevelsFromHistory(db, challengeId, axis);
-  if (before.length === after.length && before.every((row, i) => row.month === after[i][0] && row.level === after[i][1])) return;
+function keptMonthLevels(db: Db, challengeId: number, view: DataView, axis: Axis): MonthLevels {
+  return db
+    .all<{ month: number; level: number | null }>(
+      `SELECT month, level FROM ${KEPT[view].levels} WHERE challenge_id = @challengeId AND ${ofView(view)} AND axis = @axis ORDER BY month`,
+      { challengeId, view, axis },
+    )
+    .map((row) => [row.month, row.level]);
+}
 
-  const { promotion } = db.get<{ promotion: string }>("SELECT promotion_key AS promotion FROM challenges WHERE id = ?", [challengeId])!;
-  applySteps(db, promotion, axis, before.map((row) => [row.month, row.level]), -1);
-  applySteps(db, promotion, axis, after, 1);
-  markTrajectoryChanged(db, promotion);
-  // Steps that cancelled out; scoped to the key prefix so that it is an index lookup.
-  db.run(
-    `DELETE FROM trajectory_steps
-     WHERE promotion_key = ? AND axis = ? AND level_delta = 0 AND count_delta = 0 AND reporters = 0`,
-    [promotion, axis],
-  );
-  db.run("DELETE FROM challenge_month_levels WHERE challenge_id = ? AND axis = ?", [challengeId, axis]);
-  for (const [month, level] of after) {
-    db.run("INSERT INTO challenge_month_levels (challenge_id, axis, month, level) VALUES (?, ?, ?, ?)", [challengeId, axis, month, level]);
+/**
+ * Brings one challenge's trajectory contribution, in every data view, in line with its
+ * history; call in the transaction of a status update, retraction or validation decision.
+ * Writes only the months that change: a new report usually touches one or two.
+ */
+export function refreshTrajectory(db: Db, challengeId: number, axis: Axis): void {
+  const after = monthLevelsFromHistory(db, challengeId, axis);
+  let promotion: string | undefined;
+  for (const view of DATA_VIEWS) {
+    const before = keptMonthLevels(db, challengeId, view, axis);
+    const { levels, steps, byView } = KEPT[view];
+    const keys = { challengeId, view, axis };
+
+    // Month levels: delete the months gone, write the months new or changed.
+    const afterByMonth = new Map(after[view]);
+    const beforeByMonth = new Map(before);
+    for (const [month] of before) {
+      if (!afterByMonth.has(month)) db.run(`DELETE FROM ${levels} WHERE challenge_id = @challengeId AND ${ofView(view)} AND axis = @axis AND month = @month`, { ...keys, month });
+    }
+    for (const [month, level] of after[view]) {
+      if (beforeByMonth.has(month) && beforeByMonth.get(month) === level) continue;
+      db.run(
+        `INSERT INTO ${levels} (challenge_id, ${byView ? "view, " : ""}axis, month, level) VALUES (@challengeId, ${byView ? "@view, " : ""}@axis, @month, @level)
+         ON CONFLICT (challenge_id, ${byView ? "view, " : ""}axis, month) DO UPDATE SET level = excluded.level`,
+        { challengeId, ...(byView ? { view } : {}), axis, month, level },
+      );
+    }
+
+    // Steps: add the difference of the contributions, month by month; drop a step that cancels out.
+    const added = contributions(after[view]);
+    const removed = contributions(before);
+    for (const month of new Set([...added.keys(), ...removed.keys()])) {
+      const [levelDelta, countDelta, reporters] = (added.get(month) ?? [0, 0, 0]).map((value, i) => value - (removed.get(month)?.[i] ?? 0));
+      if (levelDelta === 0 && countDelta === 0 && reporters === 0) continue;
+      promotion ??= db.get<{ promotion: string }>("SELECT promotion_key AS promotion FROM challenges WHERE id = ?", [challengeId])!.promotion;
+      const step = { ...(byView ? { view } : {}), promotion, axis, month, levelDelta, countDelta, reporters };
+      db.run(
+        `INSERT INTO ${steps} (${byView ? "view, " : ""}promotion_key, axis, month, level_delta, count_delta, reporters)
+         VALUES (${byView ? "@view, " : ""}@promotion, @axis, @month, @levelDelta, @countDelta, @reporters)
+         ON CONFLICT (${byView ? "view, " : ""}promotion_key, axis, month) DO UPDATE SET
+           level_delta = level_delta + excluded.level_delta,
+           count_delta = count_delta + excluded.count_delta,
+           reporters = reporters + excluded.reporters`,
+        step,
+      );
+      db.run(
+        `DELETE FROM ${steps}
+         WHERE ${ofView(view)} AND promotion_key = @promotion AND axis = @axis AND month = @month
+           AND level_delta = 0 AND count_delta = 0 AND reporters = 0`,
+        { view, promotion, axis, month },
+      );
+    }
   }
+  // The steps are what readers read: their revision changes when one of them does.
+  if (promotion !== undefined) markTrajectoryChanged(db, promotion);
 }
 
 export interface Step {
@@ -79,26 +147,31 @@ export interface Step {
   reporters: number;
 }
 
-/** Every promotion's steps (or one's), in month order: a few rows per promotion, axis and month. */
-export function allSteps(db: Db, promotion: string | null, source: DataSource = LIVE): (Step & { promotion: string; axis: Axis })[] {
+/** A promotion's steps in a data view (or every promotion's), in month order: a few rows per axis and month. */
+export function allSteps(
+  db: Db,
+  promotion: string | null,
+  view: DataView = "all",
+  source: DataSource = LIVE,
+): (Step & { promotion: string; axis: Axis })[] {
   return db.all(
     `SELECT promotion_key AS promotion, axis, month, level_delta AS levelDelta, count_delta AS countDelta, reporters
-     FROM ${source.table("trajectory_steps")} WHERE @promotion IS NULL OR promotion_key = @promotion
+     FROM ${source.table(KEPT[view].steps)} WHERE ${ofView(view)} AND (@promotion IS NULL OR promotion_key = @promotion)
      ORDER BY promotion_key, axis, month`,
-    { ...source.params, promotion },
+    { ...source.params, view, promotion },
   );
 }
 
 /**
- * Month levels of the challenges a filter keeps (for filtered trajectories). CROSS JOIN keeps
- * the challenges as the outer loop, over live tables and a snapshot's copies alike.
+ * Month levels of the challenges a filter keeps, in a data view (for filtered trajectories).
+ * CROSS JOIN keeps the challenges as the outer loop, over live tables and a snapshot's copies alike.
  */
-export function filteredMonthLevels(db: Db, where: string, params: Record<string, unknown>, source: DataSource = LIVE) {
-  return db.all<{ promotion: string; challengeId: number; axis: Axis; month: number; level: number }>(
+export function filteredMonthLevels(db: Db, where: string, params: Record<string, unknown>, view: DataView = "all", source: DataSource = LIVE) {
+  return db.all<{ promotion: string; challengeId: number; axis: Axis; month: number; level: number | null }>(
     `SELECT c.promotion_key AS promotion, l.challenge_id AS challengeId, l.axis, l.month, l.level
-     FROM ${source.table("challenges")} c CROSS JOIN ${source.table("challenge_month_levels")} l ON l.challenge_id = c.id
+     FROM ${source.table("challenges")} c CROSS JOIN ${source.table(KEPT[view].levels)} l ON l.challenge_id = c.id AND ${ofView(view, "l.")}
      WHERE ${where} ORDER BY l.month`,
-    params,
+    { ...params, view },
   );
 }
 

@@ -6,16 +6,10 @@
 import type { Db } from "../db/database";
 import { AXES, OUTCOME_CATEGORIES, type Axis, type DataView, type OutcomeCategory, type ValidationDecision } from "@shared/domain";
 import type { EntryValidation, ValidationQueueItem, ValidationQueuePage, ValidationQueueQuery } from "@shared/validation";
+import { entryStateSql, type EntryKind } from "./entry-state";
+import { refreshTrajectory } from "./trajectory-steps";
 
-export type EntryKind = "status_update" | "outcome";
-
-/**
- * SQL: the state ('declared' | 'validated' | 'sent_back') of the entry under `alias`, from the
- * decisions in `decisions` (a snapshot's decisions as of when it was taken: see data-source.ts).
- */
-export const entryStateSql = (kind: EntryKind, alias: string, decisions = "validation_decisions") =>
-  `coalesce((SELECT d.decision FROM ${decisions} d WHERE d.entry_kind = '${kind}' AND d.entry_id = ${alias}.id ORDER BY d.id DESC LIMIT 1),
-            CASE WHEN ${alias}.author_id IS NULL THEN 'validated' ELSE 'declared' END)`;
+export { entryStateSql, type EntryKind };
 
 const NOT_RETRACTED = (alias: string) =>
   `NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = ${alias}.id)`;
@@ -184,8 +178,11 @@ export function decide(
   decision: { decision: ValidationDecision; comment: string | null; adminId: number; adminName: string },
 ): void {
   insertDecision(db, { kind: entry.kind, entryId: entry.id, challengeId: entry.challengeId, ...decision });
-  if (entry.kind === "status_update" && entry.axis) refreshAxisValidation(db, entry.challengeId, entry.axis);
-  else refreshOutcomeValidation(db, entry.challengeId);
+  if (entry.kind === "status_update" && entry.axis) {
+    refreshAxisValidation(db, entry.challengeId, entry.axis);
+    // The validated and declared trajectories read the entry's state (migration 0010).
+    refreshTrajectory(db, entry.challengeId, entry.axis);
+  } else refreshOutcomeValidation(db, entry.challengeId);
 }
 
 // The queue: status updates (not retracted) and outcomes recorded by an account, in a state.

@@ -7,6 +7,7 @@ export const charts = bilingual(
     exportOf: (title: string) => `Exporter « ${title} »`,
     dataTableOf: (title: string) => `Tableau des données : ${title}`,
     forChart: (title: string) => ` : ${title}`,
+    captionColumn: "Légende du graphique",
   },
   {
     exportFailed: "The export did not succeed. Try again; the data table stays available below.",
@@ -14,5 +15,6 @@ export const charts = bilingual(
     exportOf: (title: string) => `Export “${title}”`,
     dataTableOf: (title: string) => `Data table: ${title}`,
     forChart: (title: string) => `: ${title}`,
+    captionColumn: "Chart caption",
   },
 );

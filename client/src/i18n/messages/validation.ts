@@ -56,11 +56,10 @@ export const validation = bilingual(
       validated: "Validées uniquement",
       declared: "Déclarées, en attente de validation",
     },
-    notApplied: (what: string) => `Données : toutes — ${what} ne distinguent pas encore les données validées.`,
-    trajectories: "les trajectoires",
+    notApplied: (what: string) => `Données : toutes — ${what} ne sont pas soumises à validation.`,
     riskNote: (data: string) =>
       `${data}. Ce choix porte sur le niveau de mise en production ; les personnes gardées et l'ancienneté du dernier signalement ne sont pas soumises à validation.`,
-    sustainability: "les actions et ressources (non soumises à validation)",
+    sustainability: "les actions et ressources",
   },
   {
     title: "To validate",
@@ -113,9 +112,8 @@ export const validation = bilingual(
       validated: "Validated only",
       declared: "Declared, awaiting validation",
     },
-    notApplied: (what: string) => `Data: all — ${what} do not yet tell validated data apart.`,
-    trajectories: "trajectories",
+    notApplied: (what: string) => `Data: all — ${what} are not subject to validation.`,
     riskNote: (data: string) => `${data}. This choice bears on the production level; people kept and the date of the last report are not subject to validation.`,
-    sustainability: "actions and resources (not subject to validation)",
+    sustainability: "actions and resources",
   },
 );

@@ -99,7 +99,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
       <section className="fr-mt-4w" aria-labelledby="section-trajectories">
         <h2 id="section-trajectories">{t.sections.trajectories}</h2>
-        {trajectories.data ? <TrajectoriesChart trajectories={trajectories.data} caption={caption(total, "trajectories")} /> : <QueryStatus query={trajectories} />}
+        {trajectories.data ? <TrajectoriesChart trajectories={trajectories.data} caption={captionLines} /> : <QueryStatus query={trajectories} />}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-sustainability">

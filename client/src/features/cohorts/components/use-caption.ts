@@ -10,14 +10,14 @@ import { describeSnapshot } from "@shared/snapshot";
  * The caption every chart carries, on screen and in its exports: source, date, revision (or
  * the snapshot the figures come from, so that they can be found again), filters, n, and which
  * data it counts (issue 9). `notApplied` names the charts that do not tell validated data
- * apart: they say they count all data.
+ * apart (actions and resources are not subject to validation): they say they count all data.
  */
 export function useCaption(filters: StatsFilters) {
   const { t, f, l, lang } = useI18n();
   const meta = useMeta();
   const snapshot = useSnapshot(filters.snapshot);
   const filtersText = useFiltersDescription(filters);
-  return (challengeCount: number, notApplied?: "trajectories" | "sustainability"): string[] => [
+  return (challengeCount: number, notApplied?: "sustainability"): string[] => [
     filters.snapshot
       ? t.snapshots.captionSource(Boolean(meta.data?.isSynthetic), snapshot.data ? describeSnapshot(snapshot.data, lang) : `#${filters.snapshot}`)
       : t.dashboard.caption.source(Boolean(meta.data?.isSynthetic), f.date(parisDate()), meta.data?.revision),
