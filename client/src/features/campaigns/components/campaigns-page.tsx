@@ -6,7 +6,6 @@ import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
 import { MAX_CAMPAIGN_DAYS, type CampaignSummary } from "@shared/campaign";
 import { addDays, parisDate } from "@shared/dates";
-import { useChallenges } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
@@ -14,6 +13,7 @@ import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useCampaigns, useCreateCampaign } from "../api/campaign-queries";
+import { ChallengePicker } from "./challenge-picker";
 import { CompletionBar } from "./completion-bar";
 import "./campaigns.css";
 import { ActionNoticeArea, type ActionNotice } from "../../../components/action-notice";
@@ -82,18 +82,15 @@ function CampaignsTable({ campaigns }: { campaigns: CampaignSummary[] }) {
 function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => void }) {
   const { t: { campaigns: tc }, f } = useI18n();
   const promotions = usePromotions();
-  const challenges = useChallenges({});
   const create = useCreateCampaign();
   const [name, setName] = useState("");
   const [deadline, setDeadline] = useState(addDays(parisDate(), 14));
   const [chosenPromotions, setChosenPromotions] = useState<string[]>([]);
   const [picked, setPicked] = useState<string[]>([]);
-  const [toAdd, setToAdd] = useState("");
   const error = create.error instanceof ApiError ? create.error : undefined;
   const fieldError = (field: string) =>
     error?.problem.errors?.filter((e) => e.path === `body.${field}` || e.path.startsWith(`body.${field}.`)).map((e) => e.message).join(" ");
   const state = (field: string) => (fieldError(field) ? { state: "error" as const, stateRelatedMessage: fieldError(field) } : {});
-  const titleOf = new Map(challenges.data?.map((c) => [c.slug, c.title]));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -102,13 +99,9 @@ function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => 
       {
         onSuccess: ({ campaign, emails }) => {
           const count = f.count(campaign.challengeCount, tc.challengeCount);
-          const mail = !emails.enabled
-            ? tc.create.mailOff
-            : [emails.sent > 0 ? tc.create.mailed(f.count(emails.sent, tc.mentorCount)) : "", emails.failed > 0 ? tc.create.mailFailed(f.count(emails.failed, tc.mentorCount)) : ""]
-                .filter(Boolean)
-                .join(" ");
+          const mail = !emails.enabled ? tc.create.mailOff : emails.queued > 0 ? tc.create.mailed(f.count(emails.queued, tc.mentorCount)) : "";
           onNotice({
-            severity: emails.failed > 0 || !emails.enabled ? "warning" : "success",
+            severity: emails.enabled ? "success" : "warning",
             title: tc.create.opened(campaign.name, count),
             description: (
               <>
@@ -168,65 +161,7 @@ function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => 
           }))}
         />
       )}
-      <fieldset className="fr-fieldset" aria-labelledby="choisir-defis">
-        <legend className="fr-fieldset__legend" id="choisir-defis">
-          {tc.create.pick}
-          <span className="fr-hint-text">{tc.create.pickHint}</span>
-        </legend>
-        <div className="fr-fieldset__element campaign-form__pick">
-          <div className={`fr-select-group ${fieldError("challenges") ? "fr-select-group--error" : ""}`}>
-            <label className="fr-label" htmlFor="defi-a-ajouter">
-              {tc.create.pickLabel}
-            </label>
-            <select id="defi-a-ajouter" className="fr-select" value={toAdd} onChange={(e) => setToAdd(e.target.value)}>
-              <option value="">{tc.create.pickPlaceholder}</option>
-              {promotions.data?.map((promotion) => (
-                <optgroup key={promotion.key} label={promotion.label}>
-                  {challenges.data
-                    ?.filter((c) => c.promotion === promotion.key && !picked.includes(c.slug))
-                    .map((c) => (
-                      <option key={c.slug} value={c.slug}>
-                        {c.title}
-                      </option>
-                    ))}
-                </optgroup>
-              ))}
-            </select>
-            {fieldError("challenges") && <p className="fr-error-text">{fieldError("challenges")}</p>}
-          </div>
-          <Button
-            type="button"
-            priority="secondary"
-            iconId="fr-icon-add-line"
-            disabled={!toAdd}
-            onClick={() => {
-              setPicked((current) => [...current, toAdd]);
-              setToAdd("");
-            }}
-          >
-            {tc.create.add}
-          </Button>
-        </div>
-        {picked.length > 0 && (
-          <div className="fr-fieldset__element">
-            <p className="fr-text--sm fr-mb-1v">{tc.create.picked}</p>
-            <ul className="fr-tags-group" aria-label={tc.create.picked}>
-              {picked.map((slug) => (
-                <li key={slug}>
-                  <button
-                    type="button"
-                    className="fr-tag fr-tag--dismiss"
-                    aria-label={`${tc.create.remove} ${titleOf.get(slug) ?? slug}`}
-                    onClick={() => setPicked((current) => current.filter((s) => s !== slug))}
-                  >
-                    {titleOf.get(slug) ?? slug}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
-      </fieldset>
+      <ChallengePicker picked={picked} onChange={setPicked} hint={tc.create.pickHint} error={fieldError("challenges")} />
       <Button type="submit" iconId="fr-icon-mail-line" disabled={create.isPending}>
         {tc.create.submit}
       </Button>
