@@ -123,7 +123,7 @@ export function CampaignEditForm({
         />
       )}
       <ChallengePicker picked={addChallenges} onChange={setAddChallenges} hint={t.pickHint} error={fieldError("addChallenges")} exclude={inCampaign} />
-      <ul className="fr-btns-group fr-btns-group--inline-md">
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <li>
           <Button type="submit" iconId="fr-icon-save-line" disabled={edit.isPending}>
             {t.submit}

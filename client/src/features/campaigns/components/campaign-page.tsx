@@ -221,7 +221,7 @@ function Emails({ campaign }: { campaign: CampaignDetail }) {
     <section aria-labelledby="courriels" className="fr-mt-6w">
       <h2 id="courriels">{t.emails}</h2>
       <p className="fr-mb-1w" role="status">
-        {t.emailsSummary(f.integer(emails.pending), f.integer(emails.sent), f.integer(emails.failed))}
+        {t.emailsSummary(f.integer(emails.pending), f.count(emails.sent, t.sentCount), f.integer(emails.failed))}
         {emails.lastSentAt && ` ${t.lastSent(f.instant(emails.lastSentAt))}`}
       </p>
       <p className="fr-text--sm">{t.emailsHelp}</p>
@@ -238,11 +238,13 @@ function Emails({ campaign }: { campaign: CampaignDetail }) {
           {emails.recent.map((email, index) => (
             <tr key={index}>
               <td>{f.instant(email.at)}</td>
-              <td>
-                {email.recipientName} ({email.recipient})
+              <td className="fr-cell--multiline">
+                {email.recipientName}
+                <br />
+                <span className="fr-text--sm">{email.recipient}</span>
               </td>
               <td>{t.kinds[email.kind]}</td>
-              <td>
+              <td className="fr-cell--multiline">
                 <div className="campaign-email-state">
                   <Badge small severity={email.status === "sent" ? "success" : email.status === "failed" ? "error" : "info"}>
                     {t.statuses[email.status]}
