@@ -56,6 +56,8 @@ export function startEmailOutbox({
   let running: Promise<OutboxRun> | undefined;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
+  /** After an unexpected error (a database too busy…), wait a little instead of looping at once. */
+  let backOff = false;
 
   async function sendOne(run: OutboxRun): Promise<boolean> {
     const email = claimDueEmail(db, new Date().toISOString());
@@ -89,9 +91,14 @@ export function startEmailOutbox({
   function schedule(): void {
     if (stopped) return;
     clearTimeout(timer);
-    const next = nextPendingEmail(db);
-    const dueIn = next?.dueAt ? Math.max(0, Date.parse(next.dueAt) - Date.now()) : next ? 0 : pollMs;
-    timer = setTimeout(() => void drain().catch(() => {}), Math.min(dueIn, pollMs));
+    let dueIn = pollMs;
+    try {
+      const next = nextPendingEmail(db);
+      if (next) dueIn = next.dueAt ? Math.max(0, Date.parse(next.dueAt) - Date.now()) : 0;
+    } catch (error) {
+      logger?.error({ err: error }, "Lecture de la file des courriels de campagne impossible.");
+    }
+    timer = setTimeout(() => void drain(), Math.max(Math.min(dueIn, pollMs), backOff ? 5_000 : 0));
     timer.unref();
   }
 
@@ -112,7 +119,12 @@ export function startEmailOutbox({
       } while (again && !stopped);
       return total;
     })()
+      .then((run) => {
+        backOff = false;
+        return run;
+      })
       .catch((error: unknown) => {
+        backOff = true;
         logger?.error({ err: error }, "Échec de l'envoi des courriels de campagne.");
         return { sent: 0, failed: 0, retried: 0 };
       })
