@@ -13,26 +13,36 @@ export const MAX_CAMPAIGN_DAYS = 366;
 /** Hand-picked challenges per campaign; whole promotions are chosen by key instead. */
 export const MAX_PICKED_CHALLENGES = 200;
 
+/** Attempts at one email before it is recorded as failed (the day is then free for a later run). */
+export const MAX_EMAIL_ATTEMPTS = 3;
+
 const promotionKeySchema = z.string().regex(/^[a-z0-9-]{1,20}$/, { error: "Clé de promotion invalide." });
+
+const campaignNameSchema = textSchema(200, "Nom de la campagne")
+  .pipe(z.string().min(1, { error: "Le nom de la campagne est obligatoire." }))
+  // It becomes an email subject: one line.
+  .refine((name) => !/[\r\n]/.test(name), { error: "Le nom de la campagne tient sur une ligne." });
+
+// Checked against the Paris day when the request arrives, on both sides.
+const campaignDeadlineSchema = isoDateSchema
+  .refine((date) => date >= parisDate(), { error: "L'échéance ne peut pas être dans le passé." })
+  .refine((date) => date <= addDays(parisDate(), MAX_CAMPAIGN_DAYS), {
+    error: `L'échéance doit être dans les ${MAX_CAMPAIGN_DAYS} jours.`,
+  });
+
+const promotionKeysSchema = z.array(promotionKeySchema).max(50, { error: "50 promotions au plus." }).default([]);
+const pickedChallengesSchema = z
+  .array(slugSchema)
+  .max(MAX_PICKED_CHALLENGES, { error: `${MAX_PICKED_CHALLENGES} défis choisis un à un au plus : choisissez plutôt des promotions.` })
+  .default([]);
 
 /** `POST /api/campaigns` (admin): promotions and hand-picked challenges are joined together. */
 export const newCampaignSchema = z
   .strictObject({
-    name: textSchema(200, "Nom de la campagne")
-      .pipe(z.string().min(1, { error: "Le nom de la campagne est obligatoire." }))
-      // It becomes an email subject: one line.
-      .refine((name) => !/[\r\n]/.test(name), { error: "Le nom de la campagne tient sur une ligne." }),
-    // Checked against the Paris day when the request arrives, on both sides.
-    deadline: isoDateSchema
-      .refine((date) => date >= parisDate(), { error: "L'échéance ne peut pas être dans le passé." })
-      .refine((date) => date <= addDays(parisDate(), MAX_CAMPAIGN_DAYS), {
-        error: `L'échéance doit être dans les ${MAX_CAMPAIGN_DAYS} jours.`,
-      }),
-    promotions: z.array(promotionKeySchema).max(50, { error: "50 promotions au plus." }).default([]),
-    challenges: z
-      .array(slugSchema)
-      .max(MAX_PICKED_CHALLENGES, { error: `${MAX_PICKED_CHALLENGES} défis choisis un à un au plus : choisissez plutôt des promotions.` })
-      .default([]),
+    name: campaignNameSchema,
+    deadline: campaignDeadlineSchema,
+    promotions: promotionKeysSchema,
+    challenges: pickedChallengesSchema,
   })
   .refine((body) => body.promotions.length + body.challenges.length > 0, {
     error: "Choisissez au moins une promotion ou un défi.",
@@ -40,6 +50,24 @@ export const newCampaignSchema = z
   });
 export type NewCampaign = z.input<typeof newCampaignSchema>;
 export type NewCampaignParsed = z.output<typeof newCampaignSchema>;
+
+/**
+ * `PATCH /api/campaigns/:id` (admin, open campaigns only): rename, move the deadline, add
+ * challenges (whole promotions or hand-picked). Challenges are never removed: see
+ * server/src/handlers/campaign-edits.ts for why.
+ */
+export const campaignEditSchema = z
+  .strictObject({
+    name: campaignNameSchema.optional(),
+    deadline: campaignDeadlineSchema.optional(),
+    addPromotions: promotionKeysSchema,
+    addChallenges: pickedChallengesSchema,
+  })
+  .refine((body) => body.name !== undefined || body.deadline !== undefined || body.addPromotions.length + body.addChallenges.length > 0, {
+    error: "Rien à modifier : changez le nom, l'échéance ou ajoutez des défis.",
+  });
+export type CampaignEdit = z.input<typeof campaignEditSchema>;
+export type CampaignEditParsed = z.output<typeof campaignEditSchema>;
 
 export const campaignIdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
@@ -72,6 +100,8 @@ export type CampaignChallenge = z.infer<typeof campaignChallengeSchema>;
 export const campaignEmailStatsSchema = z.object({
   /** False when no SMTP server is configured: nothing is sent, the page offers mailto links. */
   enabled: z.boolean(),
+  /** Recorded and waiting for the sender (including failed attempts that will be retried). */
+  pending: z.number().int(),
   sent: z.number().int(),
   failed: z.number().int(),
   lastSentAt: z.string().nullable(),
@@ -80,8 +110,12 @@ export const campaignEmailStatsSchema = z.object({
       recipientName: z.string(),
       recipient: z.string(),
       kind: z.enum(["opening", "reminder"]),
-      status: z.enum(["sending", "sent", "failed"]),
+      status: z.enum(["pending", "sending", "sent", "failed"]),
       challengeCount: z.number().int(),
+      /** Sending attempts so far (a pending email with attempts > 0 is waiting for a retry). */
+      attempts: z.number().int(),
+      /** The last SMTP error, if any. */
+      error: z.string().nullable(),
       at: z.string(),
     }),
   ),
@@ -100,11 +134,14 @@ export const campaignDetailSchema = campaignSummarySchema.extend({
 });
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
 
-/** What a sending run did: emails sent, failed, and recipients already written to today. */
+/**
+ * What a request put in the email queue: emails recorded to be sent right after the answer,
+ * and recipients already written to today (never twice a day). Sending happens outside the
+ * request; the campaign page shows each email's state.
+ */
 export const emailRunSchema = z.object({
   enabled: z.boolean(),
-  sent: z.number().int(),
-  failed: z.number().int(),
+  queued: z.number().int(),
   alreadyToday: z.number().int(),
 });
 export type EmailRun = z.infer<typeof emailRunSchema>;

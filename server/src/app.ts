@@ -11,6 +11,7 @@ import { jsonBody } from "./http/limits";
 import { requestLog } from "./http/request-log";
 import { createLogger, type Logger } from "./lib/logger";
 import { createMailer, type Mailer } from "./mail/mailer";
+import { startEmailOutbox, type EmailOutbox } from "./mail/email-outbox";
 import { apiRoutes } from "./routes";
 import { validate } from "./http/validate";
 import { revisionCache } from "./http/revision-cache";
@@ -31,9 +32,11 @@ export interface AppOptions {
   logger?: Logger;
   /** Outgoing email; by default built from `config.mail`. */
   mailer?: Mailer;
+  /** The campaign email worker; by default one is started over `db` (stop it with `app.locals.outbox.stop()`). */
+  outbox?: EmailOutbox;
 }
 
-export function createApp({ db, config, serveClient = true, logger, mailer }: AppOptions): express.Express {
+export function createApp({ db, config, serveClient = true, logger, mailer, outbox }: AppOptions): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.set("query parser", "simple");
@@ -69,7 +72,9 @@ export function createApp({ db, config, serveClient = true, logger, mailer }: Ap
     }),
   );
 
-  const deps = { db, config, mailer: mailer ?? createMailer(config.mail, log), logger: log };
+  const appMailer = mailer ?? createMailer(config.mail, log);
+  const deps = { db, config, mailer: appMailer, logger: log, outbox: outbox ?? startEmailOutbox({ db, mailer: appMailer, logger: log }) };
+  app.locals.outbox = deps.outbox;
   const api = express.Router();
   api.use((_req, res, next) => {
     // API answers depend on who asks: never stored by a shared cache.

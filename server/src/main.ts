@@ -10,7 +10,8 @@ import { loadCatalogue } from "./db/seed";
 import { ensureDerivedState } from "./db/derived-state";
 import { createLogger } from "./lib/logger";
 import { deleteLoginAttemptsBefore } from "./repositories/login-attempts";
-import { sendDueReminders } from "./mail/campaign-emails";
+import { queueDueReminders } from "./mail/campaign-emails";
+import { startEmailOutbox } from "./mail/email-outbox";
 import { createMailer } from "./mail/mailer";
 
 const config = readConfig();
@@ -56,20 +57,26 @@ const housekeeping = () => {
 housekeeping();
 setInterval(housekeeping, 3_600_000).unref();
 
-// Campaign reminders: hourly, so a server started any time of day sends them that day; the
-// database lets each mentor get at most one per campaign and day, however often this runs.
-const reminderDeps = { db, config, mailer: createMailer(config.mail, logger) };
-const remind = () =>
-  void sendDueReminders(reminderDeps).then(
-    (run) => run.sent + run.failed > 0 && logger.info({ ...run }, "Relances des campagnes envoyées."),
-    (error: unknown) => logger.error({ err: error }, "Échec des relances des campagnes."),
-  );
-if (reminderDeps.mailer.enabled) {
+// Campaign emails leave through one outbox (requests and reminders queue, it sends). Reminders
+// are queued hourly, so a server started any time of day sends them that day; the database
+// lets each mentor get at most one per campaign and day, however often this runs.
+const mailer = createMailer(config.mail, logger);
+const outbox = startEmailOutbox({ db, mailer, logger });
+const remind = () => {
+  try {
+    const run = queueDueReminders({ db, config, mailer });
+    if (run.queued > 0) logger.info({ ...run }, "Relances des campagnes mises en file d'envoi.");
+    outbox.wake();
+  } catch (error) {
+    logger.error({ err: error }, "Échec des relances des campagnes.");
+  }
+};
+if (mailer.enabled) {
   remind();
   setInterval(remind, 3_600_000).unref();
 }
 
-const server = createApp({ db, config, logger, mailer: reminderDeps.mailer }).listen(config.port, config.host, () => {
+const server = createApp({ db, config, logger, mailer, outbox }).listen(config.port, config.host, () => {
   const { port } = server.address() as AddressInfo;
   console.log(`Tableau de bord servi sur http://${config.host}:${port} (base ${config.databasePath})`);
 });
@@ -106,11 +113,13 @@ function shutdown(signal: string): void {
   if (stopping) return;
   stopping = true;
   console.log(`${signal} reçu : arrêt après les requêtes en cours.`);
-  const finish = () => {
-    closeDatabase();
-    logger.info({ signal }, "Serveur arrêté proprement.");
-    process.exit(0);
-  };
+  // Emails being sent finish first (what is still pending waits for the next start).
+  const finish = () =>
+    void outbox.stop().finally(() => {
+      closeDatabase();
+      logger.info({ signal }, "Serveur arrêté proprement.");
+      process.exit(0);
+    });
   // Keep accepting while connections still arrive: a client whose connection is already in
   // the system's accept queue has sent its request, and closing the listener would reset it
   // unanswered. On a busy machine that queue drains slowly, so the listener closes only after

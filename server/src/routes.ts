@@ -37,6 +37,7 @@ import {
 import { exportChallengesCsv, exportDatasetJson, exportDatasetXlsx, exportStatusHistoryCsv } from "./handlers/exports";
 import { getOpenApi } from "./handlers/openapi";
 import { getCampaign, getCampaigns, getMyCampaigns, postCampaign, postCampaignClose, postCampaignReminders } from "./handlers/campaigns";
+import { patchCampaign } from "./handlers/campaign-edits";
 import { getMySentBack, getValidationQueue, outcomeChallenge, postValidation } from "./handlers/validation";
 import { getSnapshot, getSnapshots, postSnapshot, removeSnapshot } from "./handlers/snapshots";
 import { newSnapshotSchema, snapshotParamsSchema, snapshotQuerySchema, snapshotSchema } from "@shared/snapshot";
@@ -45,6 +46,7 @@ import { auditPageSchema, auditQuerySchema } from "@shared/audit";
 import {
   campaignCreatedSchema,
   campaignDetailSchema,
+  campaignEditSchema,
   campaignIdParamsSchema,
   campaignSummarySchema,
   emailRunSchema,
@@ -530,7 +532,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/campaigns",
-      summary: "Ouvre une campagne (promotions et/ou défis choisis, échéance) et écrit à chaque mentor concerné si SMTP_URL est configuré.",
+      summary: "Ouvre une campagne (promotions et/ou défis choisis, échéance) et met en file d'envoi un courriel par mentor concerné si SMTP_URL est configuré.",
       access: "admin",
       input: { body: newCampaignSchema },
       response: json(201, campaignCreatedSchema),
@@ -546,6 +548,16 @@ export function apiRoutes(deps: Deps): Route[] {
       handlers: [getCampaign(deps)],
     },
     {
+      method: "patch",
+      path: "/campaigns/:id",
+      summary:
+        "Modifie une campagne ouverte : nom, échéance (pas dans le passé), défis ajoutés (promotions ou choisis un à un ; jamais retirés). Les mentors des défis ajoutés reçoivent le courriel d'ouverture.",
+      access: "admin",
+      input: { params: campaignIdParamsSchema, body: campaignEditSchema },
+      response: json(200, campaignCreatedSchema),
+      handlers: [patchCampaign(deps)],
+    },
+    {
       method: "post",
       path: "/campaigns/:id/close",
       summary: "Clôt une campagne : plus de relances ; elle reste consultable.",
@@ -557,7 +569,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/campaigns/:id/reminders",
-      summary: "Envoie maintenant les relances aux mentors qui n'ont pas répondu (une fois par jour au plus).",
+      summary: "Met en file d'envoi maintenant les relances aux mentors qui n'ont pas répondu (une fois par jour au plus).",
       access: "admin",
       input: { params: campaignIdParamsSchema },
       response: json(200, emailRunSchema),

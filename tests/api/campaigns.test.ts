@@ -3,8 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../server/src/config";
 import type { Deps } from "../../server/src/handlers/context";
-import { sendDueReminders } from "../../server/src/mail/campaign-emails";
-import { createMailer } from "../../server/src/mail/mailer";
+import { queueDueReminders } from "../../server/src/mail/campaign-emails";
+import { startEmailOutbox, type EmailOutbox } from "../../server/src/mail/email-outbox";
+import { createMailer, type Mailer } from "../../server/src/mail/mailer";
+import { openDatabase } from "../../server/src/db/database";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { addDays, parisDate } from "@shared/dates";
 import { challengeId, recordStatus } from "../support/factories";
@@ -18,6 +20,12 @@ let sink: SmtpSink;
 let server: TestServer;
 let admin: SessionClient;
 let deps: Deps;
+/** Two email workers on two connections to the server's file, as two server processes would run. */
+let workers: EmailOutbox[] = [];
+const drainBoth = async () => {
+  const runs = await Promise.all(workers.map((worker) => worker.drain()));
+  return runs.reduce((total, run) => ({ sent: total.sent + run.sent, failed: total.failed + run.failed, retried: total.retried + run.retried }));
+};
 const mentors = {} as Record<"claire" | "marc" | "idle" | "gone", { id: number; email: string; name: string; client: SessionClient }>;
 
 /** What a refused request must not have touched. */
@@ -58,6 +66,12 @@ beforeAll(async () => {
   // Levels reported long before the campaign: they do not answer it, but they can be confirmed.
   for (const axis of ["production", "transmission", "reliability"] as const) recordStatus(server.db, "cartobio", axis, 2, "2024-01-01");
   deps = { db: server.db, config: readConfig({ PUBLIC_URL }), mailer: createMailer({ smtpUrl: sink.url, from: "Programme EIG <eig@example.gouv.fr>" }) };
+  const second = openDatabase(server.file);
+  workers = [startEmailOutbox({ db: server.db, mailer: deps.mailer }), startEmailOutbox({ db: second, mailer: deps.mailer })];
+  afterAll(async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    second.close();
+  });
 });
 afterAll(async () => {
   await server?.close();
@@ -113,7 +127,8 @@ describe("update campaigns", () => {
     campaignId = answer.body.campaign.id;
     // EIG 3's 15 challenges, plus Archifiltre (EIG 2); CartoBio only once.
     expect(answer.body.campaign).toMatchObject({ name: "Bilan à +6 mois, EIG 3", deadline, closedAt: null, challengeCount: 16, answeredCount: 0 });
-    expect(answer.body.emails).toEqual({ enabled: true, sent: 2, failed: 0, alreadyToday: 0 });
+    // The request only records the emails; the outbox sends them right after the answer.
+    expect(answer.body.emails).toEqual({ enabled: true, queued: 2, alreadyToday: 0 });
 
     const received = await sink.waitForMessages(2);
     await settle();
@@ -191,14 +206,17 @@ describe("update campaigns", () => {
   it("sends reminders a few days before the deadline to those who have not answered, never twice the same day", async () => {
     const already = sink.messages.length;
     // Five days before: too early.
-    expect(await sendDueReminders(deps, parisNoon(addDays(deadline, -5)))).toEqual({ enabled: true, sent: 0, failed: 0, alreadyToday: 0 });
+    expect(queueDueReminders(deps, parisNoon(addDays(deadline, -5)))).toEqual({ enabled: true, queued: 0, alreadyToday: 0 });
 
-    // Two days before: Claire (DataJust left) and Marc (both left), one email each. Two runs at
-    // once, as two server processes would, still send one each.
+    // Two days before: Claire (DataJust left) and Marc (both left), one email each. Two runs,
+    // as two server processes would, still queue one each; two workers on two connections to
+    // the file, draining at once, still send one each.
     const day = addDays(deadline, -2);
-    const runs = await Promise.all([sendDueReminders(deps, parisNoon(day)), sendDueReminders(deps, parisNoon(day))]);
-    expect(runs.reduce((sum, run) => sum + run.sent, 0)).toBe(2);
-    expect(runs.reduce((sum, run) => sum + run.alreadyToday, 0)).toBe(2);
+    const runs = [queueDueReminders(deps, parisNoon(day)), queueDueReminders(deps, parisNoon(day))];
+    expect(runs.map((run) => run.queued)).toEqual([2, 0]);
+    expect(runs.map((run) => run.alreadyToday)).toEqual([0, 2]);
+    expect((await admin.get(`/api/campaigns/${campaignId}`)).body.emails).toMatchObject({ pending: 2, sent: 2 });
+    expect(await drainBoth()).toEqual({ sent: 2, failed: 0, retried: 0 });
     const received = (await sink.waitForMessages(already + 2)).slice(already);
     await settle();
     expect(sink.messages).toHaveLength(already + 2);
@@ -210,12 +228,14 @@ describe("update campaigns", () => {
     expect(received.find((mail) => mail.to.includes(mentors.marc.email))!.subject).toMatch(/^Rappel : 2 défis/);
 
     // Later the same Paris day (23:30 in Paris is 22:30 UTC): nothing new.
-    expect(await sendDueReminders(deps, new Date(`${day}T22:30:00Z`))).toMatchObject({ sent: 0, alreadyToday: 2 });
+    expect(queueDueReminders(deps, new Date(`${day}T22:30:00Z`))).toMatchObject({ queued: 0, alreadyToday: 2 });
+    expect(await drainBoth()).toMatchObject({ sent: 0 });
     await settle();
     expect(sink.messages).toHaveLength(already + 2);
 
     // The next day, again; the database holds one row per recipient and day.
-    expect(await sendDueReminders(deps, parisNoon(addDays(day, 1)))).toMatchObject({ sent: 2, alreadyToday: 0 });
+    expect(queueDueReminders(deps, parisNoon(addDays(day, 1)))).toMatchObject({ queued: 2, alreadyToday: 0 });
+    expect(await drainBoth()).toMatchObject({ sent: 2 });
     await sink.waitForMessages(already + 4);
     const perDay = server.db.all<{ n: number }>(
       "SELECT count(*) AS n FROM campaign_emails WHERE campaign_id = ? GROUP BY user_id, paris_day",
@@ -233,9 +253,10 @@ describe("update campaigns", () => {
     // The button, today: the opening emails already went out today, so nothing more.
     const button = await admin.post(`/api/campaigns/${campaignId}/reminders`);
     expect(button.status).toBe(200);
-    expect(button.body).toEqual({ enabled: true, sent: 0, failed: 0, alreadyToday: 2 });
+    expect(button.body).toEqual({ enabled: true, queued: 0, alreadyToday: 2 });
     const detail = (await admin.get(`/api/campaigns/${campaignId}`)).body;
-    expect(detail.emails).toMatchObject({ enabled: true, sent: 6, failed: 0 });
+    expect(detail.emails).toMatchObject({ enabled: true, pending: 0, sent: 6, failed: 0 });
+    expect(detail.emails.recent[0]).toMatchObject({ status: "sent", attempts: 1, error: null });
   });
 
   it("stops reminders once the campaign is closed, and keeps it", async () => {
@@ -245,7 +266,8 @@ describe("update campaigns", () => {
     expect((await admin.post(`/api/campaigns/${campaignId}/close`)).status).toBe(409);
     expect((await admin.post(`/api/campaigns/${campaignId}/reminders`)).status).toBe(409);
     const already = sink.messages.length;
-    expect(await sendDueReminders(deps, parisNoon(addDays(deadline, -1)))).toMatchObject({ sent: 0 });
+    expect(queueDueReminders(deps, parisNoon(addDays(deadline, -1)))).toMatchObject({ queued: 0 });
+    expect(await drainBoth()).toMatchObject({ sent: 0 });
     await settle();
     expect(sink.messages).toHaveLength(already);
     expect((await mentors.claire.client.get("/api/me/campaigns")).body).toEqual([]);
@@ -256,17 +278,190 @@ describe("update campaigns", () => {
     expect(audit.body.items[0]).toMatchObject({ targetId: String(campaignId), after: { closedAt: closed.body.closedAt } });
   });
 
-  it("records a refused email as failed, and lets a later run retry it the same day", async () => {
-    const broken: Deps = { ...deps, mailer: createMailer({ smtpUrl: "smtp://127.0.0.1:9", from: "x@example.gouv.fr" }) };
+  it("retries a refused email a bounded number of times, records it as failed, and lets a later run queue it again the same day", async () => {
+    const already = sink.messages.length;
     const created = await admin.post("/api/campaigns", { name: "Relance test", deadline: addDays(parisDate(), 2), challenges: ["adler"] });
-    expect(created.body.emails.sent).toBe(1);
-    await sink.waitForMessages(sink.messages.length);
+    expect(created.body.emails.queued).toBe(1);
+    await sink.waitForMessages(already + 1);
     const id = created.body.campaign.id;
     const day = addDays(parisDate(), 1);
-    expect(await sendDueReminders(broken, parisNoon(day))).toMatchObject({ sent: 0, failed: 1 });
-    expect(await sendDueReminders(deps, parisNoon(day))).toMatchObject({ sent: 1, failed: 0 });
-    expect((await admin.get(`/api/campaigns/${id}`)).body.emails).toMatchObject({ sent: 2, failed: 1 });
+
+    // An SMTP server that refuses everything: three attempts, then failed.
+    const refusing = startEmailOutbox({
+      db: server.db,
+      mailer: createMailer({ smtpUrl: "smtp://127.0.0.1:9", from: "x@example.gouv.fr" }),
+      retryDelaysMs: [0, 0],
+    });
+    expect(queueDueReminders(deps, parisNoon(day))).toMatchObject({ queued: 1 });
+    expect(await refusing.drain()).toEqual({ sent: 0, failed: 1, retried: 2 });
+    await refusing.stop();
+    const failed = (await admin.get(`/api/campaigns/${id}`)).body.emails;
+    expect(failed).toMatchObject({ pending: 0, sent: 1, failed: 1 });
+    expect(failed.recent[0]).toMatchObject({ kind: "reminder", status: "failed", attempts: 3, error: expect.any(String) });
+
+    // The day is free again: the next run queues it, and a working server delivers it.
+    expect(queueDueReminders(deps, parisNoon(day))).toMatchObject({ queued: 1 });
+    expect(await drainBoth()).toMatchObject({ sent: 1 });
+    expect((await admin.get(`/api/campaigns/${id}`)).body.emails).toMatchObject({ pending: 0, sent: 2, failed: 1 });
+
+    // A refusal that passes (a busy server): retried, then sent, counted once.
+    let calls = 0;
+    const busyOnce: Mailer = {
+      enabled: true,
+      send: (mail) => (calls++ === 0 ? Promise.reject(new Error("421 Service temporairement indisponible")) : deps.mailer.send(mail)),
+    };
+    const busy = startEmailOutbox({ db: server.db, mailer: busyOnce, retryDelaysMs: [0] });
+    expect(queueDueReminders(deps, parisNoon(addDays(day, 1)))).toMatchObject({ queued: 1 });
+    expect(await busy.drain()).toEqual({ sent: 1, failed: 0, retried: 1 });
+    await busy.stop();
+    expect((await admin.get(`/api/campaigns/${id}`)).body.emails.recent[0]).toMatchObject({ status: "sent", attempts: 2, error: null });
+    await sink.waitForMessages(already + 3);
     await admin.post(`/api/campaigns/${id}/close`);
+  });
+});
+
+describe("editing an open campaign", () => {
+  let id: number;
+  const deadline = addDays(parisDate(), 10);
+  const edit = (body: unknown, client = admin) => client.patch(`/api/campaigns/${id}`, body);
+  const campaignRow = () => server.db.get("SELECT name, deadline, closed_at AS closedAt FROM campaigns WHERE id = ?", [id]);
+
+  beforeAll(async () => {
+    const already = sink.messages.length;
+    const created = await admin.post("/api/campaigns", { name: "Point d'étape", deadline, challenges: ["cartobio"] });
+    expect(created.status).toBe(201);
+    id = created.body.campaign.id;
+    // Claire gets the opening email today.
+    await sink.waitForMessages(already + 1);
+  });
+
+  it("renames the campaign and moves its deadline, audited before and after", async () => {
+    const later = addDays(parisDate(), 20);
+    const answer = await edit({ name: "Point d'étape de juin", deadline: later });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    expect(answer.body.campaign).toMatchObject({ id, name: "Point d'étape de juin", deadline: later, challengeCount: 1 });
+    expect(answer.body.emails).toEqual({ enabled: true, queued: 0, alreadyToday: 0 });
+    const audit = await admin.get("/api/audit?action=campaign.updated");
+    expect(audit.body.items[0]).toMatchObject({
+      targetType: "campaign",
+      targetId: String(id),
+      before: { name: "Point d'étape", deadline, challengeCount: 1 },
+      after: { name: "Point d'étape de juin", deadline: later, challengeCount: 1, addedChallenges: [] },
+    });
+    expect((await mentors.claire.client.get("/api/me/campaigns")).body.find((c: { id: number }) => c.id === id)).toMatchObject({
+      name: "Point d'étape de juin",
+      deadline: later,
+    });
+  });
+
+  it("refuses a past deadline, an empty edit, unknown challenges and unknown fields, and changes nothing", async () => {
+    const before = counts();
+    const row = campaignRow();
+    const cases: Array<[unknown, string]> = [
+      [{ deadline: addDays(parisDate(), -1) }, "body.deadline"],
+      [{ name: "Renommée", deadline: addDays(parisDate(), -1) }, "body.deadline"],
+      [{ name: "  " }, "body.name"],
+      [{}, "body"],
+      [{ addChallenges: ["adler", "nexiste-pas"] }, "body.addChallenges.1"],
+      [{ name: "Renommée", addPromotions: ["eig-9"] }, "body.addPromotions.0"],
+      [{ removeChallenges: ["cartobio"] }, "body"],
+    ];
+    for (const [body, path] of cases) {
+      const answer = await edit(body);
+      expect(answer.status, JSON.stringify(body)).toBe(400);
+      expect(answer.headers.get("content-type")).toContain("application/problem+json");
+      expect(answer.body.errors.map((error: { path: string }) => error.path), JSON.stringify(answer.body)).toContain(path);
+    }
+    expect((await edit({ deadline: addDays(parisDate(), -1) })).body.errors).toContainEqual({
+      path: "body.deadline",
+      message: "L'échéance ne peut pas être dans le passé.",
+    });
+    expect(counts()).toEqual(before);
+    expect(campaignRow()).toEqual(row);
+  });
+
+  it("lets only the programme team edit", async () => {
+    const before = campaignRow();
+    const refused = await edit({ name: "Par un mentor" }, mentors.claire.client);
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect((await new SessionClient(server.baseUrl).patch(`/api/campaigns/${id}`, { name: "Anonyme" })).status).toBe(401);
+    expect((await admin.patch("/api/campaigns/99999", { name: "Inconnue" })).status).toBe(404);
+    expect(campaignRow()).toEqual(before);
+  });
+
+  it("adds challenges: they enter the mentors' to-do, and their mentors get one opening email, never a second the same day", async () => {
+    const already = sink.messages.length;
+    // Adler (Marc) and DataJust (Claire, already written to today for this campaign), and the
+    // whole of EIG 2 (Archifiltre: Marc); CartoBio is already in.
+    const answer = await edit({ addChallenges: ["adler", "datajust", "cartobio"], addPromotions: ["2"] });
+    expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+    const eig2 = server.db.get<{ n: number }>("SELECT count(*) AS n FROM challenges WHERE promotion_key = '2'")!.n;
+    expect(answer.body.campaign.challengeCount).toBe(3 + eig2);
+    expect(answer.body.emails).toEqual({ enabled: true, queued: 1, alreadyToday: 1 });
+
+    const marcTodo = (await mentors.marc.client.get("/api/me/campaigns")).body.find((c: { id: number }) => c.id === id);
+    expect(marcTodo.challenges.map((c: { slug: string }) => c.slug).sort()).toEqual(["adler", "archifiltre"]);
+    const claireTodo = (await mentors.claire.client.get("/api/me/campaigns")).body.find((c: { id: number }) => c.id === id);
+    expect(claireTodo.challenges.map((c: { slug: string }) => c.slug).sort()).toEqual(["cartobio", "datajust"]);
+
+    const [mail] = (await sink.waitForMessages(already + 1)).slice(already);
+    await settle();
+    expect(sink.messages).toHaveLength(already + 1);
+    expect(mail.to).toEqual([mentors.marc.email]);
+    expect(mail.subject).toBe(`Campagne « Point d'étape de juin » : 2 défis à mettre à jour avant le ${frenchDate(answer.body.campaign.deadline)}`);
+    expect(mail.text).toContain("Bonjour Marc Mentor,");
+    expect(mail.text).toContain(`${PUBLIC_URL}/defis/adler?edition=1`);
+    expect(mail.text).toContain(`${PUBLIC_URL}/defis/archifiltre?edition=1`);
+
+    const audit = await admin.get("/api/audit?action=campaign.updated");
+    expect(audit.body.items[0]).toMatchObject({ before: { challengeCount: 1 }, after: { challengeCount: 3 + eig2, openingEmails: 1 } });
+    expect(audit.body.items[0].after.addedChallenges).toEqual(expect.arrayContaining(["adler", "datajust", "archifiltre"]));
+    expect(audit.body.items[0].after.addedChallenges).not.toContain("cartobio");
+    const detail = (await admin.get(`/api/campaigns/${id}`)).body;
+    expect(detail.emails).toMatchObject({ pending: 0, sent: 2, failed: 0 });
+
+    // Adding again what is already there changes nothing and writes to no one.
+    const again = await edit({ addChallenges: ["adler"] });
+    expect(again.body.emails).toEqual({ enabled: true, queued: 0, alreadyToday: 0 });
+    await settle();
+    expect(sink.messages).toHaveLength(already + 1);
+  });
+
+  it("refuses to edit a closed campaign with a 409, and changes nothing", async () => {
+    expect((await admin.post(`/api/campaigns/${id}/close`)).status).toBe(200);
+    const before = counts();
+    const row = campaignRow();
+    const answer = await edit({ name: "Trop tard", addChallenges: ["hopkins"] });
+    expect(answer.status).toBe(409);
+    expect(answer.headers.get("content-type")).toContain("application/problem+json");
+    expect(answer.body.detail).toBe("Cette campagne est close : elle ne peut plus être modifiée. Ouvrez-en une nouvelle si besoin.");
+    expect(counts()).toEqual(before);
+    expect(campaignRow()).toEqual(row);
+  });
+});
+
+describe("opening a campaign while the SMTP server is down", () => {
+  it("answers at once, keeps the emails pending and shows the failed attempt", async () => {
+    const down = await startTestServer({ env: { SMTP_URL: "smtp://127.0.0.1:9", PUBLIC_URL } });
+    try {
+      const { client } = await signedInClient(down.baseUrl, down.db, "admin");
+      const mentor = await createAccount(down.db, "mentor");
+      replaceChallengeMentors(down.db, challengeId(down.db, "cartobio"), [mentor.id]);
+      const started = performance.now();
+      const created = await client.post("/api/campaigns", { name: "Panne SMTP", deadline: addDays(parisDate(), 5), promotions: ["3"] });
+      expect(created.status).toBe(201);
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(created.body.emails).toEqual({ enabled: true, queued: 1, alreadyToday: 0 });
+      // The first attempt fails (nothing listens on port 9): the email waits for its retry.
+      const detailUrl = `/api/campaigns/${created.body.campaign.id}`;
+      await expect.poll(async () => (await client.get(detailUrl)).body.emails.recent[0]?.attempts, { timeout: 5_000 }).toBe(1);
+      const { emails } = (await client.get(detailUrl)).body;
+      expect(emails).toMatchObject({ pending: 1, sent: 0, failed: 0 });
+      expect(emails.recent[0]).toMatchObject({ status: "pending", recipient: mentor.email, error: expect.any(String) });
+    } finally {
+      await down.close();
+    }
   });
 });
 
@@ -279,12 +474,12 @@ describe("update campaigns without an SMTP server", () => {
       replaceChallengeMentors(bare.db, challengeId(bare.db, "cartobio"), [mentor.id]);
       const created = await client.post("/api/campaigns", { name: "Sans courriel", deadline: addDays(parisDate(), 1), promotions: ["3"] });
       expect(created.status).toBe(201);
-      expect(created.body.emails).toEqual({ enabled: false, sent: 0, failed: 0, alreadyToday: 0 });
+      expect(created.body.emails).toEqual({ enabled: false, queued: 0, alreadyToday: 0 });
       const reminders = await client.post(`/api/campaigns/${created.body.campaign.id}/reminders`);
       expect(reminders.status).toBe(200);
       expect(reminders.body.enabled).toBe(false);
       const bareDeps = { db: bare.db, config: readConfig({}), mailer: createMailer({ smtpUrl: undefined, from: "x@example.gouv.fr" }) };
-      expect(await sendDueReminders(bareDeps, new Date())).toMatchObject({ enabled: false, sent: 0 });
+      expect(queueDueReminders(bareDeps, new Date())).toMatchObject({ enabled: false, queued: 0 });
       const detail = (await client.get(`/api/campaigns/${created.body.campaign.id}`)).body;
       expect(detail.emails).toMatchObject({ enabled: false, sent: 0, failed: 0 });
       // The mailto list is still there for the team to write by hand.

@@ -68,7 +68,7 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     await form.getByRole("button", { name: "Retirer CartoBio" }).waitFor();
     await form.getByRole("button", { name: "Ouvrir la campagne" }).click();
     await page.getByText("Campagne « Bilan à +6 mois, EIG 2 » ouverte sur 14 défis.").waitFor();
-    await page.getByText("Courriel envoyé à 2 mentors.").waitFor();
+    await page.getByText("Courriel d'ouverture en file d'envoi pour 2 mentors : suivez l'envoi sur la page de la campagne.").waitFor();
     const row = page.getByRole("row", { name: /Bilan à \+6 mois, EIG 2/ });
     await expect.poll(() => textOf(row)).toContain("0 sur 14 (0 %)");
     expect(await textOf(row)).toContain(deadlineText);
@@ -118,14 +118,43 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
 
     // Reminders now: Marc was already written to today (the opening email), so nothing more.
     await page.getByRole("button", { name: "Envoyer les relances maintenant" }).click();
-    await page.getByText("Aucune relance envoyée. 1 mentor déjà écrit aujourd'hui.").waitFor();
+    await page.getByText("Aucune relance à envoyer. 1 mentor déjà écrit aujourd'hui.").waitFor();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(sink.messages).toHaveLength(2);
+
+    // The team edits the open campaign: a past deadline is refused next to the field; then a
+    // new name, a later deadline and ADLER added: Inès, its mentor, gets the opening email.
+    const ines = await createAccount(server.db, "mentor", { name: "Inès Mentor" });
+    replaceChallengeMentors(server.db, challengeId(server.db, "adler"), [ines.id]);
+    const later = addDays(parisDate(), 30);
+    await page.getByRole("button", { name: "Modifier", exact: true }).click();
+    const editForm = page.getByRole("form", { name: "Modifier la campagne" });
+    await editForm.getByLabel("Échéance").fill(addDays(parisDate(), -1));
+    await editForm.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await editForm.getByText("L'échéance ne peut pas être dans le passé.").waitFor();
+    await editForm.getByLabel("Nom de la campagne").fill("Bilan à +6 mois, EIG 2 et ADLER");
+    await editForm.getByLabel("Échéance").fill(later);
+    await editForm.getByLabel("Défi à ajouter").selectOption({ label: "ADLER" });
+    await editForm.getByRole("button", { name: "Ajouter" }).click();
+    await editForm.getByRole("button", { name: "Retirer ADLER" }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await editForm.getByRole("button", { name: "Enregistrer les modifications" }).click();
+    await page.getByText("Campagne modifiée.").waitFor();
+    await page.getByText("Défis ajoutés : 1 défi. Courriel d'ouverture en file d'envoi pour 1 mentor.").waitFor();
+    await page.getByRole("heading", { level: 1, name: /Bilan à \+6 mois, EIG 2 et ADLER/ }).waitFor();
+    await page.getByText(/^1 sur 15 défis ont répondu/).waitFor();
+    const [toInes] = (await sink.waitForMessages(3)).slice(2);
+    expect(toInes.to).toEqual([ines.email]);
+    expect(toInes.subject).toMatch(/^Campagne « Bilan à \+6 mois, EIG 2 et ADLER » : 1 défi à mettre à jour avant le /);
+    // The email log follows the sending (read again while an email waits).
+    const log = page.getByRole("table", { name: "Derniers courriels de la campagne" });
+    await log.getByRole("row", { name: /Inès Mentor.*Ouverture.*Envoyé/ }).waitFor();
+    await page.getByText(/^0 en attente d.envoi, 3 envoyés, 0 en échec\./).waitFor();
 
     // Closed, it stays readable and leaves Claire's to-do.
     await page.getByRole("button", { name: "Clore la campagne" }).click();
     await page.getByRole("button", { name: "Confirmer la clôture" }).click();
-    await page.getByRole("heading", { level: 1, name: /Bilan à \+6 mois, EIG 2\s*Close/ }).waitFor();
+    await page.getByRole("heading", { level: 1, name: /Bilan à \+6 mois, EIG 2 et ADLER\s*Close/ }).waitFor();
     expect(await page.getByRole("button", { name: "Envoyer les relances maintenant" }).count()).toBe(0);
     await mentorPage.reload();
     await mentorPage.getByRole("heading", { level: 1, name: "Mes défis" }).waitFor();

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "../../server/src/app";
 import { readConfig, type Config } from "../../server/src/config";
 import type { Logger } from "../../server/src/lib/logger";
+import type { EmailOutbox } from "../../server/src/mail/email-outbox";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestServer extends TestDatabase {
@@ -30,6 +31,8 @@ export async function startTestServer({
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // The campaign email worker stops sending before its database goes away.
+      await (app.locals.outbox as EmailOutbox | undefined)?.stop();
       database.dispose();
     },
   };

@@ -35,6 +35,7 @@ export function ChallengePicker({
   value,
   onChange,
   error,
+  exclude,
 }: {
   legend: string;
   hint?: string;
@@ -42,6 +43,8 @@ export function ChallengePicker({
   onChange: (slugs: string[]) => void;
   /** The server's refusal for this field, shown under the challenge select. */
   error?: string;
+  /** Challenges not to offer (those already in a campaign being edited). */
+  exclude?: ReadonlySet<string>;
 }) {
   const t = useI18n().t.challengePicker;
   const id = useId();
@@ -51,7 +54,7 @@ export function ChallengePicker({
   const [toAdd, setToAdd] = useState("");
   const nameOf = useChallengeNames();
   const available = (key: string) =>
-    (challenges.data ?? []).filter((challenge) => challenge.promotion === key && !value.includes(challenge.slug));
+    (challenges.data ?? []).filter((challenge) => challenge.promotion === key && !value.includes(challenge.slug) && !exclude?.has(challenge.slug));
   const option = (challenge: ChallengeSummary) => (
     <option key={challenge.slug} value={challenge.slug}>
       {challenge.title}

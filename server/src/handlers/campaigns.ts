@@ -13,7 +13,7 @@ import {
   listCampaigns,
   unknownPromotions,
 } from "../repositories/campaigns";
-import { sendCampaignEmails } from "../mail/campaign-emails";
+import { queueCampaignEmails } from "../mail/campaign-emails";
 import type { NewCampaignParsed } from "@shared/campaign";
 import { auditContext, type Deps } from "./context";
 
@@ -37,25 +37,48 @@ export const getMyCampaigns =
   (_req, res) =>
     void res.json(campaignsOfMentor(db, currentSession(res.locals).user.id));
 
-/** Opens a campaign in one transaction, then writes to its mentors (after the commit: an SMTP failure never undoes it). */
+/**
+ * Whole promotions and hand-picked slugs, deduplicated and resolved; a 400 naming each unknown
+ * one (at its place in the body) otherwise. Run inside the write's transaction.
+ */
+export function resolveCampaignTargets(
+  db: Deps["db"],
+  asked: { promotions: string[]; challenges: string[] },
+  fields: { promotions: string; challenges: string },
+  refusal: string,
+): { promotions: string[]; slugs: string[]; ids: Map<string, number> } {
+  const errors: FieldError[] = [];
+  const promotions = [...new Set(asked.promotions)];
+  for (const key of unknownPromotions(db, promotions)) {
+    errors.push({ path: `body.${fields.promotions}.${asked.promotions.indexOf(key)}`, message: `Promotion inconnue : « ${key} ».` });
+  }
+  const slugs = [...new Set(asked.challenges)];
+  const ids = challengeIdsBySlug(db, slugs);
+  for (const slug of slugs.filter((slug) => !ids.has(slug))) {
+    errors.push({ path: `body.${fields.challenges}.${asked.challenges.indexOf(slug)}`, message: `Défi inconnu : « ${slug} ».` });
+  }
+  if (errors.length > 0) throw new ValidationError(errors, refusal);
+  return { promotions, slugs, ids };
+}
+
+/**
+ * Opens a campaign and records its opening emails in one transaction, answers, then lets the
+ * outbox send them: the admin never waits for SMTP, and an SMTP failure never undoes the campaign.
+ */
 export const postCampaign =
   (deps: Deps): RequestHandler =>
-  async (req, res) => {
+  (req, res) => {
     const { db } = deps;
     const body = res.locals.body as NewCampaignParsed;
     const { user } = currentSession(res.locals);
+    const now = new Date();
     const created = db.transaction(() => {
-      const errors: FieldError[] = [];
-      const promotions = [...new Set(body.promotions)];
-      for (const key of unknownPromotions(db, promotions)) {
-        errors.push({ path: `body.promotions.${body.promotions.indexOf(key)}`, message: `Promotion inconnue : « ${key} ».` });
-      }
-      const slugs = [...new Set(body.challenges)];
-      const ids = challengeIdsBySlug(db, slugs);
-      for (const slug of slugs.filter((slug) => !ids.has(slug))) {
-        errors.push({ path: `body.challenges.${body.challenges.indexOf(slug)}`, message: `Défi inconnu : « ${slug} ».` });
-      }
-      if (errors.length > 0) throw new ValidationError(errors, "Certaines promotions ou certains défis n'existent pas : rien n'a été créé.");
+      const { promotions, slugs, ids } = resolveCampaignTargets(
+        db,
+        body,
+        { promotions: "promotions", challenges: "challenges" },
+        "Certaines promotions ou certains défis n'existent pas : rien n'a été créé.",
+      );
       const { id, challengeCount } = insertCampaign(db, {
         name: body.name,
         deadline: body.deadline,
@@ -78,12 +101,12 @@ export const postCampaign =
         targetId: id,
         after: { name: body.name, deadline: body.deadline, promotions, challenges: slugs, challengeCount },
       });
-      return id;
+      const emails = queueCampaignEmails(deps, { id, name: body.name, deadline: body.deadline }, "opening", now);
+      return { id, emails };
     });
-    const campaign = findCampaign(db, created)!;
-    const emails = await sendCampaignEmails(deps, campaign, "opening", new Date());
-    const { closedByName: _closedByName, ...summary } = campaign;
-    res.status(201).json({ campaign: summary, emails });
+    const { closedByName: _closedByName, ...summary } = findCampaign(db, created.id)!;
+    res.status(201).json({ campaign: summary, emails: created.emails });
+    deps.outbox?.wake();
   };
 
 export const postCampaignClose =
@@ -113,19 +136,22 @@ export const postCampaignClose =
 /**
  * "Envoyer les relances maintenant": reminders of this campaign to every mentor with an
  * unanswered challenge, whatever the deadline (the admin chose to), still once a day at most.
+ * Queued with the audit entry in one transaction; the outbox sends them after the answer.
  */
 export const postCampaignReminders =
   (deps: Deps): RequestHandler =>
-  async (req, res) => {
+  (req, res) => {
     const id = campaignId(res.locals);
-    const campaign = findCampaign(deps.db, id);
-    if (!campaign) throw new NotFoundError("Cette campagne n'existe pas.");
-    if (campaign.closedAt) throw new ConflictError("Cette campagne est close : elle n'envoie plus de relances.");
-    const run = await sendCampaignEmails(deps, campaign, "reminder", new Date());
-    if (run.sent + run.failed > 0) {
-      deps.db.transaction(() =>
-        recordAudit(deps.db, { ...auditContext(req, res), action: "campaign.reminders_sent", targetType: "campaign", targetId: id, after: run }),
-      );
-    }
+    const run = deps.db.transaction(() => {
+      const campaign = findCampaign(deps.db, id);
+      if (!campaign) throw new NotFoundError("Cette campagne n'existe pas.");
+      if (campaign.closedAt) throw new ConflictError("Cette campagne est close : elle n'envoie plus de relances.");
+      const queued = queueCampaignEmails(deps, campaign, "reminder", new Date());
+      if (queued.queued > 0) {
+        recordAudit(deps.db, { ...auditContext(req, res), action: "campaign.reminders_sent", targetType: "campaign", targetId: id, after: queued });
+      }
+      return queued;
+    });
     res.json(run);
+    deps.outbox?.wake();
   };

@@ -2,6 +2,7 @@ import type { Request, Response } from "express";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
 import type { Mailer } from "../mail/mailer";
+import type { EmailOutbox } from "../mail/email-outbox";
 import type { Logger } from "../lib/logger";
 import { currentSession } from "../http/access";
 import type { AuditRecord } from "../repositories/audit";
@@ -12,6 +13,8 @@ export interface Deps {
   mailer: Mailer;
   /** The application's logger, for what happens outside a request's answer (e.g. provider discovery). */
   logger?: Logger;
+  /** Sends queued campaign emails after the answer; absent, they wait for the next worker that runs. */
+  outbox?: EmailOutbox;
 }
 
 /** Who is acting and from where, as the audit log records it. */

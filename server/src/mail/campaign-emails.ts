@@ -4,15 +4,9 @@ import { addDays, frenchFirstOfMonth, parisDate } from "@shared/dates";
 import { AXES } from "@shared/domain";
 import { AXIS_LABELS } from "@shared/labels-fr";
 import { REMINDER_DAYS_BEFORE_DEADLINE, type EmailRun } from "@shared/campaign";
-import type { Deps } from "../handlers/context";
+import type { Db } from "../db/database";
 import type { Mail } from "./mailer";
-import {
-  claimEmail,
-  finishEmail,
-  openCampaignsDueBetween,
-  unansweredByMentor,
-  type Recipient,
-} from "../repositories/campaigns";
+import { openCampaignsDueBetween, queueEmail, unansweredByMentor, type Recipient } from "../repositories/campaigns";
 
 export type CampaignEmailKind = "opening" | "reminder";
 
@@ -70,58 +64,67 @@ export function composeCampaignEmail(
   return { to: recipient.email, subject, text };
 }
 
-const emptyRun = (enabled: boolean): EmailRun => ({ enabled, sent: 0, failed: 0, alreadyToday: 0 });
+/** What queueing emails needs: the database, whether SMTP is configured, the public URL for links. */
+export interface QueueDeps {
+  db: Db;
+  mailer: { enabled: boolean };
+  config: { publicUrl: string };
+}
+
+const emptyRun = (enabled: boolean): EmailRun => ({ enabled, queued: 0, alreadyToday: 0 });
 
 /**
- * Writes to the mentors of one campaign: at opening, every mentor with all their challenges;
- * as a reminder, the mentors with unanswered challenges, listing only those. Nothing is sent
- * (and nothing recorded) without an SMTP server. At most one email per campaign, recipient
- * and Paris day, enforced by the database (claimEmail).
+ * Records the emails of one campaign as 'pending', in one transaction (the caller's when there
+ * is one): at opening, every mentor with all their challenges; as a reminder, the mentors with
+ * unanswered challenges, listing only those. `onlyUserIds` narrows the recipients (mentors of
+ * challenges added to an open campaign). Nothing is recorded without an SMTP server. At most
+ * one email per campaign, recipient and Paris day, enforced by the database (queueEmail).
+ * The email outbox sends them after the request (email-outbox.ts).
  */
-export async function sendCampaignEmails(deps: Deps, campaign: CampaignRef, kind: CampaignEmailKind, now: Date): Promise<EmailRun> {
+export function queueCampaignEmails(
+  deps: QueueDeps,
+  campaign: CampaignRef,
+  kind: CampaignEmailKind,
+  now: Date,
+  onlyUserIds?: Set<number>,
+): EmailRun {
   const { db, mailer, config } = deps;
   if (!mailer.enabled) return emptyRun(false);
   const run = emptyRun(true);
   const parisDay = parisDate(now);
-  const recipients = unansweredByMentor(db, campaign.id, { all: kind === "opening" });
-  for (const recipient of recipients) {
-    const claim = claimEmail(db, {
-      campaignId: campaign.id,
-      userId: recipient.userId,
-      recipient: recipient.email,
-      kind,
-      parisDay,
-      challengeCount: recipient.challenges.length,
-    });
-    if (claim === undefined) {
-      run.alreadyToday += 1;
-      continue;
+  db.transaction(() => {
+    for (const recipient of unansweredByMentor(db, campaign.id, { all: kind === "opening" })) {
+      if (onlyUserIds && !onlyUserIds.has(recipient.userId)) continue;
+      const mail = composeCampaignEmail(config, campaign, recipient, kind);
+      const queued = queueEmail(db, {
+        campaignId: campaign.id,
+        userId: recipient.userId,
+        recipient: recipient.email,
+        kind,
+        parisDay,
+        challengeCount: recipient.challenges.length,
+        subject: mail.subject,
+        body: mail.text,
+      });
+      if (queued === undefined) run.alreadyToday += 1;
+      else run.queued += 1;
     }
-    try {
-      await mailer.send(composeCampaignEmail(config, campaign, recipient, kind));
-      finishEmail(db, claim, { status: "sent" });
-      run.sent += 1;
-    } catch (error) {
-      finishEmail(db, claim, { status: "failed", error: error instanceof Error ? error.message : String(error) });
-      run.failed += 1;
-    }
-  }
+  });
   return run;
 }
 
 /**
  * Reminders for every open campaign whose deadline is at most REMINDER_DAYS_BEFORE_DEADLINE
- * days away and not past (Paris days): one email per mentor with unanswered challenges.
- * Run hourly by the server; running it again the same day sends nothing new.
+ * days away and not past (Paris days): one email per mentor with unanswered challenges,
+ * queued for the outbox. Run hourly by the server; running it again the same day queues nothing new.
  */
-export async function sendDueReminders(deps: Deps, now: Date = new Date()): Promise<EmailRun> {
+export function queueDueReminders(deps: QueueDeps, now: Date = new Date()): EmailRun {
   if (!deps.mailer.enabled) return emptyRun(false);
   const today = parisDate(now);
   const total = emptyRun(true);
   for (const campaign of openCampaignsDueBetween(deps.db, today, addDays(today, REMINDER_DAYS_BEFORE_DEADLINE))) {
-    const run = await sendCampaignEmails(deps, campaign, "reminder", now);
-    total.sent += run.sent;
-    total.failed += run.failed;
+    const run = queueCampaignEmails(deps, campaign, "reminder", now);
+    total.queued += run.queued;
     total.alreadyToday += run.alreadyToday;
   }
   return total;

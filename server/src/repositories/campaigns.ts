@@ -237,6 +237,47 @@ export function insertCampaign(
   return { id, challengeCount };
 }
 
+/** Renames the campaign and/or moves its deadline. */
+export function updateCampaign(db: Db, id: number, change: { name?: string; deadline?: string }): void {
+  db.run("UPDATE campaigns SET name = coalesce(@name, name), deadline = coalesce(@deadline, deadline) WHERE id = @id", {
+    id,
+    name: change.name ?? null,
+    deadline: change.deadline ?? null,
+  });
+}
+
+/**
+ * Adds whole promotions and hand-picked challenges to a campaign; those already in it stay as
+ * they are. Returns the challenges really added, with their slugs, for the audit and emails.
+ */
+export function addCampaignChallenges(db: Db, id: number, promotions: string[], challengeIds: number[]): { id: number; slug: string }[] {
+  const added: { id: number; slug: string }[] = [];
+  const add = (challenge: { id: number; slug: string }) => {
+    if (db.run("INSERT OR IGNORE INTO campaign_challenges (campaign_id, challenge_id) VALUES (?, ?)", [id, challenge.id]).changes === 1) {
+      added.push(challenge);
+    }
+  };
+  for (const key of promotions) {
+    for (const challenge of db.all<{ id: number; slug: string }>("SELECT id, slug FROM challenges WHERE promotion_key = ? ORDER BY id", [key])) add(challenge);
+  }
+  for (const challengeId of challengeIds) add(db.get<{ id: number; slug: string }>("SELECT id, slug FROM challenges WHERE id = ?", [challengeId])!);
+  return added;
+}
+
+/** Active mentors of the given challenges (whom an addition concerns). */
+export function activeMentorsOf(db: Db, challengeIds: number[]): Set<number> {
+  const mentors = new Set<number>();
+  for (const challengeId of challengeIds) {
+    for (const { userId } of db.all<{ userId: number }>(
+      "SELECT m.user_id AS userId FROM challenge_mentors m JOIN users u ON u.id = m.user_id AND u.is_active = 1 WHERE m.challenge_id = ?",
+      [challengeId],
+    )) {
+      mentors.add(userId);
+    }
+  }
+  return mentors;
+}
+
 export function closeCampaign(db: Db, id: number, closedByName: string): void {
   db.run("UPDATE campaigns SET closed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), closed_by_name = ? WHERE id = ?", [closedByName, id]);
 }
@@ -245,39 +286,107 @@ export function closeCampaign(db: Db, id: number, closedByName: string): void {
 // Email log
 
 /**
- * Claims the right to write to `userId` for this campaign on `parisDay`. True only for the
- * caller whose row went in: the partial unique index refuses a second 'sending' or 'sent'
- * row for the same campaign, recipient and day, whichever process or request tries.
+ * Records one email to send (status 'pending'), in the caller's transaction. Undefined when
+ * the recipient already has a pending, sending or sent email of this campaign that Paris day:
+ * the partial unique index refuses a second one, whichever process or request tries.
  */
-export function claimEmail(
+export function queueEmail(
   db: Db,
-  claim: { campaignId: number; userId: number; recipient: string; kind: "opening" | "reminder"; parisDay: string; challengeCount: number },
+  email: {
+    campaignId: number;
+    userId: number;
+    recipient: string;
+    kind: "opening" | "reminder";
+    parisDay: string;
+    challengeCount: number;
+    subject: string;
+    body: string;
+  },
 ): number | undefined {
   const result = db.run(
-    `INSERT INTO campaign_emails (campaign_id, user_id, recipient, kind, paris_day, challenge_count)
-     VALUES (@campaignId, @userId, @recipient, @kind, @parisDay, @challengeCount)
+    `INSERT INTO campaign_emails (campaign_id, user_id, recipient, kind, paris_day, challenge_count, subject, body)
+     VALUES (@campaignId, @userId, @recipient, @kind, @parisDay, @challengeCount, @subject, @body)
      ON CONFLICT DO NOTHING`,
-    claim,
+    email,
   );
   return result.changes === 1 ? Number(result.lastInsertRowid) : undefined;
 }
 
-export function finishEmail(db: Db, id: number, outcome: { status: "sent" } | { status: "failed"; error: string }): void {
-  db.run(
-    "UPDATE campaign_emails SET status = ?, error = ?, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
-    [outcome.status, outcome.status === "failed" ? outcome.error.slice(0, 500) : null, id],
+export interface ClaimedEmail {
+  id: number;
+  recipient: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * Claims the oldest due pending email for this worker, in one IMMEDIATE transaction: the row
+ * turns 'sending' before anything is sent, so a second process (or worker) never picks it.
+ * Rows written before the queue existed have no text and are never pending.
+ */
+export function claimDueEmail(db: Db, nowIso: string): ClaimedEmail | undefined {
+  return db.transaction(() =>
+    db.get<ClaimedEmail>(
+      `UPDATE campaign_emails SET status = 'sending', attempts = attempts + 1, claimed_at = @now
+       WHERE id = (SELECT id FROM campaign_emails
+                   WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
+                   ORDER BY id LIMIT 1)
+       RETURNING id, recipient, subject, body, attempts`,
+      { now: nowIso },
+    ),
   );
 }
 
+export function markEmailSent(db: Db, id: number): void {
+  db.run(
+    "UPDATE campaign_emails SET status = 'sent', error = NULL, next_attempt_at = NULL, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND status = 'sending'",
+    [id],
+  );
+}
+
+/** A refused attempt: back to pending until `retryAt`, or failed for good when `retryAt` is undefined. */
+export function markEmailRefused(db: Db, id: number, error: string, retryAt: string | undefined): void {
+  if (retryAt === undefined) {
+    db.run(
+      "UPDATE campaign_emails SET status = 'failed', error = ?, next_attempt_at = NULL, finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND status = 'sending'",
+      [error.slice(0, 500), id],
+    );
+  } else {
+    db.run("UPDATE campaign_emails SET status = 'pending', error = ?, next_attempt_at = ? WHERE id = ? AND status = 'sending'", [
+      error.slice(0, 500),
+      retryAt,
+      id,
+    ]);
+  }
+}
+
+/**
+ * Claims older than `claimedBefore` belong to a process that stopped while sending: they go
+ * back to pending (the email may, rarely, have left before the stop: sent twice rather than never).
+ */
+export function releaseStaleClaims(db: Db, claimedBefore: string): number {
+  return db.run("UPDATE campaign_emails SET status = 'pending', next_attempt_at = NULL WHERE status = 'sending' AND claimed_at < ?", [
+    claimedBefore,
+  ]).changes;
+}
+
+/** When the worker next has something to do: the earliest pending row's due time (null: now). */
+export function nextPendingEmail(db: Db): { dueAt: string | null } | undefined {
+  return db.get("SELECT next_attempt_at AS dueAt FROM campaign_emails WHERE status = 'pending' ORDER BY next_attempt_at IS NOT NULL, next_attempt_at LIMIT 1");
+}
+
 function emailStats(db: Db, campaignId: number, enabled: boolean): CampaignDetail["emails"] {
-  const totals = db.get<{ sent: number; failed: number; lastSentAt: string | null }>(
-    `SELECT coalesce(sum(status = 'sent'), 0) AS sent, coalesce(sum(status = 'failed'), 0) AS failed,
+  const totals = db.get<{ pending: number; sent: number; failed: number; lastSentAt: string | null }>(
+    `SELECT coalesce(sum(status IN ('pending', 'sending')), 0) AS pending,
+            coalesce(sum(status = 'sent'), 0) AS sent, coalesce(sum(status = 'failed'), 0) AS failed,
             max(CASE WHEN status = 'sent' THEN finished_at END) AS lastSentAt
      FROM campaign_emails WHERE campaign_id = ?`,
     [campaignId],
   )!;
   const recent = db.all<CampaignDetail["emails"]["recent"][number]>(
-    `SELECT u.name AS recipientName, e.recipient, e.kind, e.status, e.challenge_count AS challengeCount, e.created_at AS at
+    `SELECT u.name AS recipientName, e.recipient, e.kind, e.status, e.challenge_count AS challengeCount,
+            e.attempts, e.error, e.created_at AS at
      FROM campaign_emails e JOIN users u ON u.id = e.user_id
      WHERE e.campaign_id = ? ORDER BY e.created_at DESC, e.id DESC LIMIT 20`,
     [campaignId],

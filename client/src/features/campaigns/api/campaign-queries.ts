@@ -1,5 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { newCampaignSchema, type CampaignDetail, type CampaignSummary, type EmailRun, type MyCampaign, type NewCampaign } from "@shared/campaign";
+import {
+  campaignEditSchema,
+  newCampaignSchema,
+  type CampaignDetail,
+  type CampaignEdit,
+  type CampaignSummary,
+  type EmailRun,
+  type MyCampaign,
+  type NewCampaign,
+} from "@shared/campaign";
 import { challengeQueries } from "../../../api/challenges";
 import { apiGet, apiSend } from "../../../lib/api-client";
 import { checkBody } from "../../../lib/check-body";
@@ -8,7 +17,12 @@ export const campaignQueries = {
   all: () => ["campaigns"] as const,
   list: () => queryOptions({ queryKey: [...campaignQueries.all(), "list"] as const, queryFn: () => apiGet<CampaignSummary[]>("/campaigns") }),
   detail: (id: number) =>
-    queryOptions({ queryKey: [...campaignQueries.all(), "detail", id] as const, queryFn: () => apiGet<CampaignDetail>(`/campaigns/${id}`) }),
+    queryOptions({
+      queryKey: [...campaignQueries.all(), "detail", id] as const,
+      queryFn: () => apiGet<CampaignDetail>(`/campaigns/${id}`),
+      // Emails leave after the answer: while some wait, the log is read again to show them go.
+      refetchInterval: (query) => ((query.state.data?.emails.pending ?? 0) > 0 ? 2_000 : false),
+    }),
   /** The signed-in mentor's to-do ("Mes défis"). */
   mine: () => queryOptions({ queryKey: [...campaignQueries.all(), "mine"] as const, queryFn: () => apiGet<MyCampaign[]>("/me/campaigns") }),
 };
@@ -29,6 +43,17 @@ export function useCreateCampaign() {
     mutationFn: (campaign: NewCampaign) => {
       checkBody(newCampaignSchema, campaign);
       return apiSend<{ campaign: CampaignSummary; emails: EmailRun }>("POST", "/campaigns", campaign);
+    },
+    onSuccess,
+  });
+}
+
+export function useEditCampaign(id: number) {
+  const onSuccess = useInvalidateCampaigns();
+  return useMutation({
+    mutationFn: (edit: CampaignEdit) => {
+      checkBody(campaignEditSchema, edit);
+      return apiSend<{ campaign: CampaignSummary; emails: EmailRun }>("PATCH", `/campaigns/${id}`, edit);
     },
     onSuccess,
   });

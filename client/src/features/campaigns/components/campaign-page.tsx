@@ -3,13 +3,15 @@ import Badge from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
 import { Link, useParams } from "react-router";
-import type { CampaignDetail, EmailRun } from "@shared/campaign";
+import { MAX_EMAIL_ATTEMPTS, type CampaignDetail, type EmailRun } from "@shared/campaign";
 import { AXES } from "@shared/domain";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useCampaign, useCloseCampaign, useSendReminders } from "../api/campaign-queries";
+import { ActionNoticeArea, type ActionNotice } from "../../../components/action-notice";
+import { CampaignEditForm } from "./campaign-edit-form";
 import { CampaignState } from "./campaigns-page";
 import { CompletionBar } from "./completion-bar";
 import "./campaigns.css";
@@ -35,7 +37,10 @@ export default function CampaignPage() {
 
 function CampaignView({ campaign }: { campaign: CampaignDetail }) {
   const { t: { campaigns: { detail: t, challengeCount } }, f } = useI18n();
+  const tEdit = useI18n().t.campaigns.edit;
   const share = campaign.challengeCount === 0 ? 0 : campaign.answeredCount / campaign.challengeCount;
+  const [editing, setEditing] = useState(false);
+  const [notice, setNotice] = useState<ActionNotice>();
   return (
     <>
       <h1>
@@ -46,6 +51,23 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
         {t.openedBy(f.instant(campaign.openedAt), campaign.openedByName)}
         {campaign.closedAt && `, ${t.closedBy(f.instant(campaign.closedAt), campaign.closedByName ?? "")}`}.
       </p>
+      <ActionNoticeArea notice={notice} onClose={() => setNotice(undefined)} />
+      {!campaign.closedAt &&
+        (editing ? (
+          <CampaignEditForm campaign={campaign} onDone={() => setEditing(false)} onNotice={setNotice} />
+        ) : (
+          <Button
+            priority="secondary"
+            iconId="fr-icon-edit-line"
+            className="fr-mb-3w"
+            onClick={() => {
+              setNotice(undefined);
+              setEditing(true);
+            }}
+          >
+            {tEdit.open}
+          </Button>
+        ))}
       <p className="fr-text--bold" role="status">
         {t.completion(f.integer(campaign.answeredCount), f.count(campaign.challengeCount, challengeCount), f.percent(share))}
       </p>
@@ -175,12 +197,11 @@ function ToChase({ campaign }: { campaign: CampaignDetail }) {
       <div aria-live="polite">
         {result && (
           <Alert
-            severity={result.failed > 0 ? "warning" : "success"}
+            severity="success"
             small
             description={[
-              result.sent > 0 ? t.reminded(f.count(result.sent, mentorCount)) : t.remindedNone,
+              result.queued > 0 ? t.reminded(f.count(result.queued, mentorCount)) : t.remindedNone,
               result.alreadyToday > 0 ? t.alreadyToday(f.count(result.alreadyToday, mentorCount)) : "",
-              result.failed > 0 ? t.remindFailed(f.count(result.failed, mentorCount)) : "",
             ]
               .filter(Boolean)
               .join(" ")}
@@ -199,10 +220,11 @@ function Emails({ campaign }: { campaign: CampaignDetail }) {
   return (
     <section aria-labelledby="courriels" className="fr-mt-6w">
       <h2 id="courriels">{t.emails}</h2>
-      <p>
-        {t.emailsSummary(f.integer(emails.sent), f.integer(emails.failed))}
+      <p className="fr-mb-1w" role="status">
+        {t.emailsSummary(f.integer(emails.pending), f.count(emails.sent, t.sentCount), f.integer(emails.failed))}
         {emails.lastSentAt && ` ${t.lastSent(f.instant(emails.lastSentAt))}`}
       </p>
+      <p className="fr-text--sm">{t.emailsHelp}</p>
       <DsfrTable caption={t.emailsCaption} scrollLabel={t.emailsCaption}>
         <thead>
           <tr>
@@ -216,14 +238,23 @@ function Emails({ campaign }: { campaign: CampaignDetail }) {
           {emails.recent.map((email, index) => (
             <tr key={index}>
               <td>{f.instant(email.at)}</td>
-              <td>
-                {email.recipientName} ({email.recipient})
+              <td className="fr-cell--multiline">
+                {email.recipientName}
+                <br />
+                <span className="fr-text--sm">{email.recipient}</span>
               </td>
               <td>{t.kinds[email.kind]}</td>
-              <td>
-                <Badge small severity={email.status === "sent" ? "success" : email.status === "failed" ? "error" : "info"}>
-                  {t.statuses[email.status]}
-                </Badge>
+              <td className="fr-cell--multiline">
+                <div className="campaign-email-state">
+                  <Badge small severity={email.status === "sent" ? "success" : email.status === "failed" ? "error" : "info"}>
+                    {t.statuses[email.status]}
+                  </Badge>
+                  {email.status === "pending" && email.attempts > 0 && (
+                    <span className="fr-text--xs fr-mb-0">{t.retrying(f.integer(email.attempts), f.integer(MAX_EMAIL_ATTEMPTS))}</span>
+                  )}
+                  {email.status === "failed" && <span className="fr-text--xs fr-mb-0">{t.gaveUp(f.integer(email.attempts))}</span>}
+                  {email.error && email.status !== "sent" && <span className="fr-text--xs fr-mb-0 fr-text-mention--grey">{t.reason(email.error)}</span>}
+                </div>
               </td>
             </tr>
           ))}

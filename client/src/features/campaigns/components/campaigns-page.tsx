@@ -99,13 +99,9 @@ function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => 
       {
         onSuccess: ({ campaign, emails }) => {
           const count = f.count(campaign.challengeCount, tc.challengeCount);
-          const mail = !emails.enabled
-            ? tc.create.mailOff
-            : [emails.sent > 0 ? tc.create.mailed(f.count(emails.sent, tc.mentorCount)) : "", emails.failed > 0 ? tc.create.mailFailed(f.count(emails.failed, tc.mentorCount)) : ""]
-                .filter(Boolean)
-                .join(" ");
+          const mail = !emails.enabled ? tc.create.mailOff : emails.queued > 0 ? tc.create.mailed(f.count(emails.queued, tc.mentorCount)) : "";
           onNotice({
-            severity: emails.failed > 0 || !emails.enabled ? "warning" : "success",
+            severity: emails.enabled ? "success" : "warning",
             title: tc.create.opened(campaign.name, count),
             description: (
               <>
