@@ -15,9 +15,9 @@ describe("CSV writer", () => {
     expect(neutraliseFormula(value)).toBe(expected);
   });
 
-  it("writes booleans in French, nothing for null, and quotes what needs it", () => {
+  it("writes nothing for null, and quotes what needs it (yes/no words are the export's, in its language)", () => {
     const csv = toCsv(
-      [{ a: true, b: null, c: 'Il a dit "oui", puis non' }],
+      [{ a: "oui", b: null, c: 'Il a dit "oui", puis non' }],
       [
         { header: "a", value: (r) => r.a },
         { header: "b", value: (r) => r.b },
