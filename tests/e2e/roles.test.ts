@@ -96,6 +96,10 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
     await aline.waitForURL((url) => url.pathname === "/");
     await page.reload();
     await page.getByRole("row", { name: /Aline Mentor/ }).waitFor();
+    // On a laptop screen the accounts table fits: its actions are in view, not past a sideways scroll.
+    const accounts = page.getByRole("region", { name: "Comptes" });
+    expect(await accounts.evaluate((box) => box.scrollWidth - box.clientWidth)).toBeLessThanOrEqual(0);
+    await expect.poll(() => page.getByRole("row", { name: /Aline Mentor/ }).getByRole("button", { name: /^Réinitialiser le mot de passe/ }).isVisible()).toBe(true);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     await page.getByRole("link", { name: "Mentors des défis" }).click();

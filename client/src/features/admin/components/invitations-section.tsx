@@ -135,9 +135,9 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
             <tbody>
               {invitations.data.map((invitation) => (
                 <tr key={invitation.id}>
-                  <td>{invitation.name}</td>
-                  <td>{invitation.email}</td>
-                  <td>
+                  <td className="fr-cell--multiline">{invitation.name}</td>
+                  <td className="fr-cell--multiline table-cell--email">{invitation.email}</td>
+                  <td className="fr-cell--multiline">
                     {l.ROLE_LABELS[invitation.role]}
                     {invitation.challenges.length > 0 && (
                       <ul className="fr-text--sm fr-m-0 fr-pl-2w" aria-label={ta.invitedChallenges(invitation.name)}>
@@ -149,9 +149,9 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
                       </ul>
                     )}
                   </td>
-                  <td>{date(invitation.sentAt)}</td>
-                  <td>{invitation.expired ? ta.expired : date(invitation.expiresAt)}</td>
-                  <td>
+                  <td className="fr-cell--multiline">{date(invitation.sentAt)}</td>
+                  <td className="fr-cell--multiline">{invitation.expired ? ta.expired : date(invitation.expiresAt)}</td>
+                  <td className="fr-cell--multiline">
                     <Button size="small" priority="secondary" onClick={() => writes.resend.mutate(invitation.id, { onSuccess: delivered, onError: failed })}>
                       {ta.resend}
                       <span className="fr-sr-only"> {invitation.email}</span>

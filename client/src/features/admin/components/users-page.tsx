@@ -56,11 +56,11 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Act
       <tbody>
         {users.map((user) => (
           <tr key={user.id}>
-            <th scope="row">
+            <th scope="row" className="fr-cell--multiline">
               {user.name}
               {user.id === currentUser.data?.id && t.you}
             </th>
-            <td>{user.email}</td>
+            <td className="fr-cell--multiline table-cell--email">{user.email}</td>
             <td>
               <select
                 className="fr-select users-role-select"
@@ -94,7 +94,7 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Act
                 <Badge small>{t.disabled}</Badge>
               )}
             </td>
-            <td>
+            <td className="fr-cell--multiline">
               {user.challenges.length === 0
                 ? "—"
                 : user.challenges.map((challenge, index) => (
@@ -104,7 +104,7 @@ function UsersTable({ users, onNotice }: { users: User[]; onNotice: (notice: Act
                     </span>
                   ))}
             </td>
-            <td>
+            <td className="fr-cell--multiline">
               <div className="fr-btns-group fr-btns-group--sm fr-btns-group--inline-lg">
                 <Button
                   size="small"
