@@ -2,12 +2,12 @@ import Button from "@codegouvfr/react-dsfr/Button";
 import Checkbox from "@codegouvfr/react-dsfr/Checkbox";
 import Input from "@codegouvfr/react-dsfr/Input";
 import { useState, type FormEvent } from "react";
-import { MAX_CAMPAIGN_DAYS, type CampaignDetail, type CampaignEdit } from "@shared/campaign";
-import { addDays, parisDate } from "@shared/dates";
+import type { CampaignDetail, CampaignEdit } from "@shared/campaign";
 import { usePromotions } from "../../../api/promotions";
 import type { ActionNotice } from "../../../components/action-notice";
 import { ErrorAlert } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
+import { DeadlineInput } from "./deadline-input";
 import { ApiError } from "../../../lib/api-client";
 import { useEditCampaign } from "../api/campaign-queries";
 import { ChallengePicker } from "../../../components/challenge-picker";
@@ -91,19 +91,7 @@ export function CampaignEditForm({
         nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 200, required: true }}
         {...state("name")}
       />
-      <Input
-        label={tc.create.deadline}
-        hintText={t.deadlineHint}
-        nativeInputProps={{
-          type: "date",
-          value: deadline,
-          min: parisDate(),
-          max: addDays(parisDate(), MAX_CAMPAIGN_DAYS),
-          onChange: (e) => setDeadline(e.target.value),
-          required: true,
-        }}
-        {...state("deadline")}
-      />
+      <DeadlineInput value={deadline} onChange={setDeadline} hint={t.deadlineHint} error={fieldError("deadline")} />
       {addable.length > 0 && (
         <Checkbox
           legend={t.addPromotions}

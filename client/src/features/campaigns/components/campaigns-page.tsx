@@ -4,13 +4,14 @@ import Checkbox from "@codegouvfr/react-dsfr/Checkbox";
 import Input from "@codegouvfr/react-dsfr/Input";
 import { useState, type FormEvent } from "react";
 import { Link } from "react-router";
-import { MAX_CAMPAIGN_DAYS, type CampaignSummary } from "@shared/campaign";
+import type { CampaignSummary } from "@shared/campaign";
 import { addDays, parisDate } from "@shared/dates";
 import { usePromotions } from "../../../api/promotions";
 import { ChallengePicker } from "../../../components/challenge-picker";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
+import { DeadlineInput } from "./deadline-input";
 import { ApiError } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useCampaigns, useCreateCampaign } from "../api/campaign-queries";
@@ -128,19 +129,7 @@ function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => 
         nativeInputProps={{ value: name, onChange: (e) => setName(e.target.value), maxLength: 200, required: true }}
         {...state("name")}
       />
-      <Input
-        label={tc.create.deadline}
-        hintText={tc.create.deadlineHint}
-        nativeInputProps={{
-          type: "date",
-          value: deadline,
-          min: parisDate(),
-          max: addDays(parisDate(), MAX_CAMPAIGN_DAYS),
-          onChange: (e) => setDeadline(e.target.value),
-          required: true,
-        }}
-        {...state("deadline")}
-      />
+      <DeadlineInput value={deadline} onChange={setDeadline} hint={tc.create.deadlineHint} error={fieldError("deadline")} />
       {promotions.data && (
         <Checkbox
           legend={tc.create.promotions}
