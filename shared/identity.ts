@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { authUserSchema, passwordSchema, roleSchema } from "./auth";
+import { SIGN_IN_METHODS } from "./sign-in-audit";
 import { emailSchema, personNameSchema } from "./user";
 
 /** A token from an emailed link: 32 random bytes, base64url (43 characters). */
@@ -44,6 +45,8 @@ export const accountSchema = z.object({
   totpRequired: z.boolean(),
   recoveryCodesLeft: z.number().int(),
   authMethod: z.enum(["password", "oidc"]),
+  /** With which factors this session was opened. */
+  signInMethod: z.enum(SIGN_IN_METHODS),
   hasPassword: z.boolean(),
 });
 export type Account = z.infer<typeof accountSchema>;

@@ -283,7 +283,7 @@ describe("ProConnect (OpenID Connect)", () => {
     const me = await client.get("/api/auth/me");
     expect(me.body.user.email).toBe(account.email);
     client.csrfToken = me.body.csrfToken;
-    expect((await client.get("/api/account")).body.authMethod).toBe("oidc");
+    expect((await client.get("/api/account")).body).toMatchObject({ authMethod: "oidc", signInMethod: "proconnect" });
     const session = server.db.get<{ authMethod: string; idToken: string }>(
       "SELECT auth_method AS authMethod, id_token AS idToken FROM sessions WHERE user_id = ?",
       [account.id],

@@ -44,6 +44,10 @@ describe("sign-in audit", () => {
     const entries = await signInEntries(account.id);
     expect(actions(entries)).toEqual(["login.password_accepted", "login.succeeded"]);
     expect(entries[1]).toMatchObject({ actorEmail: account.email, after: { method: "password+totp" } });
+    // « Mon compte » says the same of the session it is read in.
+    expect((await client.get("/api/account")).body.signInMethod).toBe("password+totp");
+    const mentor = await signedInClient(server.baseUrl, server.db, "mentor");
+    expect((await mentor.client.get("/api/account")).body.signInMethod).toBe("password");
   });
 
   it("a wrong code writes login.second_factor_failed (the kind of code, never the code), and no login.succeeded", async () => {

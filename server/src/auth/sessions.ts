@@ -3,6 +3,7 @@ import type { Request, Response } from "express";
 import { parse as parseCookies } from "cookie";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
+import type { SignInMethod } from "@shared/sign-in-audit";
 import {
   deleteExpiredSessions,
   deleteSession,
@@ -26,6 +27,7 @@ export function createSession(
   userId: number,
   now = new Date(),
   oidc?: OidcSessionDetails,
+  signInMethod: SignInMethod = oidc ? "proconnect" : "password",
 ): { token: string; csrfToken: string } {
   const token = randomBytes(32).toString("base64url");
   const csrfToken = randomBytes(32).toString("base64url");
@@ -35,6 +37,7 @@ export function createSession(
     csrfToken,
     now: now.toISOString(),
     expiresAt: new Date(now.getTime() + minutes(config.session.absoluteHours * 60)).toISOString(),
+    signInMethod,
     oidc,
   });
   return { token, csrfToken };

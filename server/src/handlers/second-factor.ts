@@ -107,6 +107,7 @@ export const getAccount =
       totpRequired: session.user.role === "admin" && userHasPassword(db, session.user.id),
       recoveryCodesLeft: recoveryCodesLeft(db, session.user.id),
       authMethod: session.authMethod,
+      signInMethod: session.signInMethod ?? (session.authMethod === "oidc" ? "proconnect" : "password"),
       hasPassword: userHasPassword(db, session.user.id),
     } satisfies Account);
   };

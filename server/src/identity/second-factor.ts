@@ -50,7 +50,7 @@ export function openSession(db: Db, config: Config, req: Request, res: Response,
   const previous = res.locals.session as SessionRecord | undefined;
   const { token, csrfToken } = db.transaction(() => {
     if (previous) endSession(db, previous);
-    const created = createSession(db, config, user.id, new Date(), signIn.oidc);
+    const created = createSession(db, config, user.id, new Date(), signIn.oidc, signIn.method);
     recordAudit(db, {
       actor: { id: user.id, name: user.name, email: user.email },
       action: SIGN_IN_AUDIT.succeeded,

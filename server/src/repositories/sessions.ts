@@ -1,5 +1,6 @@
 import type { Db } from "../db/database";
 import type { AuthUser } from "@shared/auth";
+import type { SignInMethod } from "@shared/sign-in-audit";
 
 export interface SessionRecord {
   id: string;
@@ -10,6 +11,8 @@ export interface SessionRecord {
   user: AuthUser;
   /** How the session was opened; an OpenID Connect one keeps its ID token for logout. */
   authMethod: "password" | "oidc";
+  /** With which factors (null for sessions opened before migration 0012). */
+  signInMethod: SignInMethod | null;
   idToken: string | null;
 }
 
@@ -22,12 +25,12 @@ export interface OidcSessionDetails {
 
 export function insertSession(
   db: Db,
-  session: { id: string; userId: number; csrfToken: string; now: string; expiresAt: string; oidc?: OidcSessionDetails },
+  session: { id: string; userId: number; csrfToken: string; now: string; expiresAt: string; signInMethod: SignInMethod; oidc?: OidcSessionDetails },
 ): void {
   const { oidc, ...values } = session;
   db.run(
-    `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at, auth_method, id_token, acr, amr)
-     VALUES (@id, @userId, @csrfToken, @now, @now, @expiresAt, @authMethod, @idToken, @acr, @amr)`,
+    `INSERT INTO sessions (id, user_id, csrf_token, created_at, last_seen_at, expires_at, auth_method, sign_in_method, id_token, acr, amr)
+     VALUES (@id, @userId, @csrfToken, @now, @now, @expiresAt, @authMethod, @signInMethod, @idToken, @acr, @amr)`,
     { ...values, authMethod: oidc ? "oidc" : "password", idToken: oidc?.idToken ?? null, acr: oidc?.acr ?? null, amr: oidc?.amr ?? null },
   );
 }
@@ -36,7 +39,7 @@ export function insertSession(
 export function findSession(db: Db, id: string): SessionRecord | undefined {
   const row = db.get<Omit<SessionRecord, "user"> & AuthUser & { userId: number }>(
     `SELECT s.id, s.csrf_token AS csrfToken, s.created_at AS createdAt, s.last_seen_at AS lastSeenAt,
-            s.expires_at AS expiresAt, s.auth_method AS authMethod, s.id_token AS idToken, u.id AS userId, u.email, u.name, u.role
+            s.expires_at AS expiresAt, s.auth_method AS authMethod, s.sign_in_method AS signInMethod, s.id_token AS idToken, u.id AS userId, u.email, u.name, u.role
      FROM sessions s JOIN users u ON u.id = s.user_id
      WHERE s.id = ? AND u.is_active = 1`,
     [id],

@@ -1,4 +1,5 @@
 import { bilingual } from "../bilingual";
+import type { SignInMethod } from "@shared/sign-in-audit";
 
 export const account = bilingual(
   {
@@ -57,7 +58,12 @@ export const account = bilingual(
     activate: "Activer mon compte",
     // Mon compte
     accountTitle: "Mon compte",
-    signedInWith: (method: string) => `Session ouverte ${method === "oidc" ? "avec ProConnect" : "avec votre mot de passe"}.`,
+    signedInWith: {
+      password: "Session ouverte avec votre mot de passe.",
+      "password+totp": "Session ouverte avec votre mot de passe et un code de votre application.",
+      "password+recovery_code": "Session ouverte avec votre mot de passe et un code de secours.",
+      proconnect: "Session ouverte avec ProConnect.",
+    } satisfies Record<SignInMethod, string>,
     totpSection: "Double authentification",
     totpOn: (left: number) => `Activée. Codes de secours restants : ${left}.`,
     totpOff: "Désactivée.",
@@ -145,7 +151,12 @@ export const account = bilingual(
     invitationIntro: (name: string, email: string) => `Welcome ${name}! Choose the password of the account ${email}, or sign in with ProConnect.`,
     activate: "Activate my account",
     accountTitle: "My account",
-    signedInWith: (method: string) => `Signed in ${method === "oidc" ? "with ProConnect" : "with your password"}.`,
+    signedInWith: {
+      password: "Signed in with your password.",
+      "password+totp": "Signed in with your password and a code from your app.",
+      "password+recovery_code": "Signed in with your password and a recovery code.",
+      proconnect: "Signed in with ProConnect.",
+    } satisfies Record<SignInMethod, string>,
     totpSection: "Two-factor authentication",
     totpOn: (left: number) => `On. Recovery codes left: ${left}.`,
     totpOff: "Off.",

@@ -28,7 +28,7 @@ export default function AccountPage() {
             <p>
               {data.user.name} · {data.user.email}
             </p>
-            <p>{t.signedInWith(data.authMethod)}</p>
+            <p>{t.signedInWith[data.signInMethod]}</p>
             <h2>{t.totpSection}</h2>
             {codes ? (
               <RecoveryCodes codes={codes} onDone={() => setCodes(undefined)} />
