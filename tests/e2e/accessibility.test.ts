@@ -3,12 +3,10 @@
 // keyboard path (skip link first, chart exports reachable).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { assignMentor } from "../support/factories";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-// In CI the browser must be there: these tests fail loudly instead of skipping.
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 type Lang = "fr" | "en";
 
@@ -60,9 +58,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     admin = await createAccount(server.db, "admin", { name: "Anne Programme" });
     const mentorAccount = await createAccount(server.db, "mentor", { name: "Mona Mentor" });
     mentor = mentorAccount;
-    server.db.run("INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = 'explocode'", [
-      mentorAccount.id,
-    ]);
+    assignMentor(server.db, mentorAccount.id, "explocode");
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -76,7 +72,6 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     context.setDefaultTimeout(10_000);
     return context.newPage();
   }
-
 
   const withLang = (path: string, lang: Lang) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
 

@@ -2,12 +2,10 @@ import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, openDataTable, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
 import { recordStatus } from "../support/factories";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
   let server: TestServer;

@@ -2,14 +2,11 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, parisDate } from "@shared/dates";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
-import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
 import { challengeId, recordStatus } from "../support/factories";
 import { createAccount } from "../support/session-client";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-// In CI the browser must be there: these tests fail loudly instead of skipping.
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 describe.runIf(runBrowserTests)("an update campaign, from its opening to its completion", () => {
   let sink: SmtpSink;
@@ -35,7 +32,6 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
 
   /** Text as read, with the narrow no-break spaces of French numbers as plain spaces. */
   const textOf = async (locator: Locator) => (await locator.textContent())?.replace(/\s+/g, " ") ?? "";
-
 
   it("the team opens it, the mentor answers « Toujours exact » from Mes défis, the campaign page counts it", async () => {
     const admin = await createAccount(server.db, "admin", { name: "Alice Programme" });

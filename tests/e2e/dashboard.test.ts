@@ -3,12 +3,10 @@ import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../server/src/config";
-import { hasChromium, launchBrowser, openDataTable, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
-// In CI the browser must be there: these tests fail loudly instead of skipping.
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 if (!runBrowserTests) {
   console.warn("Tests navigateur ignorés : Chromium absent. Installez-le avec « apt-get install -y chromium ».");
 }

@@ -2,13 +2,11 @@
 // OpenID Connect provider on loopback, TOTP for admins, used and expired links refused.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
 import { createAccount, nextSecondFactorCode, SessionClient, signedInClient, totpCodeNow } from "../support/session-client";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
 import type { TestServer } from "../support/test-server";
-
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links", () => {
   let server: TestServer;
@@ -35,7 +33,6 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     context.setDefaultTimeout(8_000);
     return context.newPage();
   }
-
 
   async function invitationToken(email: string): Promise<string> {
     for (let tries = 0; tries < 50; tries += 1) {

@@ -1,11 +1,9 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { assignMentor } from "../support/factories";
 import { createAccount, SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-// In CI the browser must be there: these tests fail loudly instead of skipping.
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", () => {
   let server: TestServer;
@@ -27,11 +25,6 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
     return context.newPage();
   }
 
-
-  function assign(userId: number, slug: string) {
-    server.db.run("INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = ?", [userId, slug]);
-  }
-
   const history = (page: Page) =>
     page.getByRole("list", { name: "Mises à jour, de la plus récente à la plus ancienne" }).getByRole("listitem");
   /** DSFR draws its own radios and checkboxes over the inputs: a person clicks the label. */
@@ -44,8 +37,8 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
   it("records a level, retracts it, marks an action done, and finds no edit control on another mentor's challenge", async () => {
     const mentor = await createAccount(server.db, "mentor", { name: "Claire Mentor" });
     const otherMentor = await createAccount(server.db, "mentor", { name: "Marc Mentor" });
-    assign(mentor.id, "explocode");
-    assign(otherMentor.id, "archifiltre");
+    assignMentor(server.db, mentor.id, "explocode");
+    assignMentor(server.db, otherMentor.id, "archifiltre");
     const page = await newPage();
     const problems = watchPageProblems(page);
     await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
@@ -119,7 +112,7 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
 
   it("shows a conflicting outcome and re-applies the mentor's choice on the new version", async () => {
     const mentor = await createAccount(server.db, "mentor", { name: "Nora Mentor" });
-    assign(mentor.id, "cartobio");
+    assignMentor(server.db, mentor.id, "cartobio");
     const page = await newPage();
     await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
     await page.goto(`${server.baseUrl}/defis/cartobio`);

@@ -1,11 +1,9 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { assignMentor } from "../support/factories";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-// In CI the browser must be there: these tests fail loudly instead of skipping.
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
   let server: TestServer;
@@ -26,7 +24,6 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
     context.setDefaultTimeout(8_000);
     return context.newPage();
   }
-
 
   const navigationLinks = (page: Page) => page.locator("#en-tete-main-navigation a").allTextContents();
 
@@ -126,10 +123,7 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
 
   it("shows a mentor their challenge, no administration, and signs them out", async () => {
     const mentor = await createAccount(server.db, "mentor", { name: "Bruno Mentor" });
-    server.db.run(
-      "INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = 'cartobio'",
-      [mentor.id],
-    );
+    assignMentor(server.db, mentor.id, "cartobio");
     const page = await newPage();
     await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
     await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Mes défis", "Défis"]);

@@ -5,12 +5,10 @@ import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METHODOLOGY_VERSION } from "@shared/methodology";
-import { hasChromium, launchBrowser, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { assignMentor } from "../support/factories";
 import { createAccount, SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-// In CI the browser must be there: these tests fail loudly instead of skipping.
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
   let server: TestServer;
@@ -33,7 +31,6 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
     const page = await context.newPage();
     return { page, problems: watchPageProblems(page) };
   }
-
 
   /** The production chart says how many challenges have no production level: "n = 71 défis ; 70 non renseignés." */
   const productionCoverage = (page: Page, notReported: number) =>
@@ -77,7 +74,7 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
     // A mentor reports a production level for a challenge that had none.
     slug = server.db.get<{ slug: string }>("SELECT slug FROM challenges WHERE production_level IS NULL ORDER BY id LIMIT 1")!.slug;
     const mentor = await createAccount(server.db, "mentor");
-    server.db.run("INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = ?", [mentor.id, slug]);
+    assignMentor(server.db, mentor.id, slug);
     const client = new SessionClient(server.baseUrl);
     await client.login(mentor.email, mentor.password);
     expect((await client.post(`/api/challenges/${slug}/status-updates`, { axis: "production", level: 2, note: "Lancé officiellement" })).status).toBe(201);

@@ -3,12 +3,10 @@
 // dashboard counts validated data only when asked, and says so.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchBrowser, openDataTable, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { launchBrowser, openDataTable, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { assignMentor } from "../support/factories";
 import { createAccount, SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
-
-// In CI the browser must be there: these tests fail loudly instead of skipping.
-const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 describe.runIf(runBrowserTests)("the programme team validates mentors' declarations", () => {
   let server: TestServer;
@@ -29,11 +27,6 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
     return context.newPage();
   }
 
-
-  function assign(userId: number, slug: string) {
-    server.db.run("INSERT INTO challenge_mentors (challenge_id, user_id) SELECT id, ? FROM challenges WHERE slug = ?", [userId, slug]);
-  }
-
   /** The EIG 1 row of the "Niveaux : Mise en production" data table: challenges, levels 0 to 3, not reported. */
   async function eig1Production(page: Page): Promise<string[]> {
     const figure = page.getByRole("figure", { name: "Niveaux : Mise en production" });
@@ -52,8 +45,8 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
   it("a mentor declares; in « À valider » the admin sends one back with a comment and validates the other", async () => {
     const mentor = await createAccount(server.db, "mentor", { name: "Claire Mentor" });
     const admin = await createAccount(server.db, "admin", { name: "Équipe Programme" });
-    assign(mentor.id, "afd-geodata");
-    assign(mentor.id, "bnf-catalogage");
+    assignMentor(server.db, mentor.id, "afd-geodata");
+    assignMentor(server.db, mentor.id, "bnf-catalogage");
 
     // The mentor records a level in the browser…
     mentorPage = await newPage();

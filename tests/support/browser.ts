@@ -5,6 +5,8 @@ import { hasTotp, nextSecondFactorCode } from "./session-client";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(chromiumPath);
+/** In CI the browser must be there: browser tests fail loudly instead of skipping. */
+export const runBrowserTests = hasChromium || Boolean(process.env.CI);
 
 /** Headless Debian Chromium, without the background traffic that this closed network refuses. */
 export function launchBrowser(): Promise<Browser> {

@@ -19,3 +19,8 @@ export function recordStatus(db: Db, slug: string, axis: Axis, level: Level, asO
     authorName: "Mentor de test",
   });
 }
+
+/** Makes `userId` a mentor of the challenge `slug`. */
+export function assignMentor(db: Db, userId: number, slug: string): void {
+  db.run("INSERT INTO challenge_mentors (challenge_id, user_id) VALUES (?, ?)", [challengeId(db, slug), userId]);
+}
