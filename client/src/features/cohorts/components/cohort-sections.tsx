@@ -60,7 +60,9 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
   const { t: { dashboard: t, validation }, l } = useI18n();
   const caption = useCaption(filters);
   const cohorts = useCohortStats(filters);
-  const stage = useStages(cohorts.isSuccess, STAGE.risk);
+  // The printable report is drawn whole at once: it is read on paper, not scrolled.
+  const staged = useStages(cohorts.isSuccess && !printable, STAGE.risk);
+  const stage = printable ? STAGE.risk : staged;
   // The two heavy answers (every promotion's monthly trajectory, the full at-risk list: a
   // few MB on a large portfolio) are asked for when their section's turn comes.
   const trajectories = useTrajectories(filters, stage >= STAGE.trajectories);
