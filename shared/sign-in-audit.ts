@@ -3,8 +3,30 @@
  * `login.succeeded` is written only when a session really opens, never at a password step
  * that a second factor follows.
  */
-export const SIGN_IN_METHODS = ["password", "password+totp", "password+recovery_code", "proconnect"] as const;
+export const SIGN_IN_METHODS = [
+  "password",
+  "password+totp",
+  "password+recovery_code",
+  "proconnect",
+  /** ProConnect then the local TOTP code (or a recovery code): how an admin signs in with ProConnect. */
+  "proconnect+totp",
+  "proconnect+recovery_code",
+  /** ProConnect with an `acr` that proves two factors, checked against the one asked for. */
+  "proconnect+mfa",
+] as const;
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+
+/** The methods that prove a second factor: only these open the admin routes. */
+export const TWO_FACTOR_SIGN_IN_METHODS: readonly SignInMethod[] = [
+  "password+totp",
+  "password+recovery_code",
+  "proconnect+totp",
+  "proconnect+recovery_code",
+  "proconnect+mfa",
+];
+
+export const provesSecondFactor = (method: SignInMethod | null | undefined): boolean =>
+  method != null && TWO_FACTOR_SIGN_IN_METHODS.includes(method);
 
 export const isSignInMethod = (value: unknown): value is SignInMethod =>
   typeof value === "string" && (SIGN_IN_METHODS as readonly string[]).includes(value);
