@@ -10,6 +10,17 @@ const ACCEPTABLE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 type Locals = { locals?: { session?: { user?: { id?: number } } } };
 
 /**
+ * The address as logged. Under `/api/auth/` the query is dropped: the ProConnect callback
+ * carries its one-time `code` and `state` there, and a log line must not hand them to whoever
+ * reads the logs (docs/decisions/0008-sign-in-hardening.md).
+ */
+export function loggedUrl(req: IncomingMessage & { originalUrl?: string }): string {
+  const url = req.originalUrl ?? req.url ?? "";
+  const query = url.indexOf("?");
+  return query !== -1 && url.startsWith("/api/auth/") ? url.slice(0, query) : url;
+}
+
+/**
  * One log line per request, with its id (also sent back as `X-Request-Id`, so a user can
  * quote it), status, duration and the account behind it. No header and no body is ever
  * serialized: cookies, the CSRF token and passwords cannot reach the logs by this path.
@@ -29,8 +40,8 @@ export function requestLog(logger: Logger): RequestHandler {
       if (req.url === "/api/health") return "silent";
       return res.statusCode === 429 || res.statusCode === 413 ? "warn" : "info";
     },
-    customSuccessMessage: (req, res, time) => `${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url} ${res.statusCode} ${time} ms`,
-    customErrorMessage: (req, res) => `${req.method} ${(req as { originalUrl?: string }).originalUrl ?? req.url} ${res.statusCode} : erreur`,
+    customSuccessMessage: (req, res, time) => `${req.method} ${loggedUrl(req)} ${res.statusCode} ${time} ms`,
+    customErrorMessage: (req, res) => `${req.method} ${loggedUrl(req)} ${res.statusCode} : erreur`,
     customProps: (_req, res) => {
       const userId = (res as ServerResponse & Locals).locals?.session?.user?.id;
       return userId === undefined ? {} : { userId };
@@ -41,7 +52,7 @@ export function requestLog(logger: Logger): RequestHandler {
     serializers: {
       req: (req: IncomingMessage & { originalUrl?: string; ip?: string }) => ({
         method: req.method,
-        url: req.originalUrl ?? req.url,
+        url: loggedUrl(req),
         // Express's req.ip honours TRUST_PROXY; the socket's address otherwise.
         remoteAddress: req.ip ?? req.socket?.remoteAddress,
       }),

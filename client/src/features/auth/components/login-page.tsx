@@ -13,12 +13,8 @@ import { useCurrentUser, useLogin } from "../../../api/session";
 import { useI18n } from "../../../i18n/use-i18n";
 import type { Messages } from "../../../i18n/messages";
 import { ApiError } from "../../../lib/api-client";
+import { safeReturnPath } from "../../../lib/return-path";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-
-/** Where to go after signing in: only a path of this site, never another origin. */
-function safeReturnPath(value: string | null): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 function loginErrorMessage(t: Messages["login"], error: unknown): { title: string; description: string } {
   if (error instanceof ApiError && error.status === 401) {

@@ -1,0 +1,83 @@
+// The ProConnect callback carries a one-time authorization `code` and the `state` in its query:
+// whoever reads the logs must not find them there (docs/decisions/0008-sign-in-hardening.md).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createLogger } from "../../server/src/lib/logger";
+import { createAccount, SessionClient } from "../support/session-client";
+import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
+import type { TestServer } from "../support/test-server";
+
+const lines: string[] = [];
+let server: TestServer;
+let provider: TestOidcProvider;
+
+beforeAll(async () => {
+  ({ server, provider } = await startServerWithProvider({ logger: createLogger("trace", { write: (line: string) => void lines.push(line) }) }));
+});
+afterAll(async () => {
+  await server.close();
+  await provider.close();
+});
+
+/** Follows the provider's redirects (its own cookies kept) until it sends the browser back to us. */
+async function throughProvider(authorizeUrl: string): Promise<URL> {
+  const cookies = new Map<string, string>();
+  let url = new URL(authorizeUrl);
+  for (let hops = 0; hops < 10; hops += 1) {
+    const response = await fetch(url, { redirect: "manual", headers: { Cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join("; ") } });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
+    }
+    const location = response.headers.get("location");
+    if (!location) throw new Error(`The provider answered ${response.status} at ${url}`);
+    url = new URL(location, url);
+    if (url.origin !== provider.issuer) return url;
+  }
+  throw new Error("Too many redirects at the provider.");
+}
+
+async function callbackFromProvider(client: SessionClient): Promise<URL> {
+  const leave = await client.get("/api/auth/oidc/login");
+  expect(leave.status).toBe(302);
+  const callback = await throughProvider(leave.headers.get("location")!);
+  expect(callback.pathname).toBe("/api/auth/oidc/callback");
+  expect(callback.searchParams.get("code")).toMatch(/.{20,}/);
+  return callback;
+}
+
+describe("the ProConnect callback in the logs", () => {
+  it("logs the path of a successful callback, never its code nor its state", async () => {
+    const account = await createAccount(server.db, "mentor");
+    provider.signInAs(account.email);
+    const client = new SessionClient(server.baseUrl);
+    const callback = await callbackFromProvider(client);
+    const logsBefore = lines.length;
+    const back = await client.get(`${callback.pathname}${callback.search}`);
+    expect(back.status).toBe(302);
+    expect(back.headers.get("location")).not.toContain("proconnect=");
+
+    const logged = lines.slice(logsBefore).join("");
+    expect(logged).toContain("/api/auth/oidc/callback");
+    expect(logged).not.toContain(callback.searchParams.get("code")!);
+    expect(logged).not.toContain(callback.searchParams.get("state")!);
+  });
+
+  it("logs a refused callback (tampered state) without the code nor either state", async () => {
+    const account = await createAccount(server.db, "mentor");
+    provider.signInAs(account.email);
+    const client = new SessionClient(server.baseUrl);
+    const callback = await callbackFromProvider(client);
+    const realState = callback.searchParams.get("state")!;
+    callback.searchParams.set("state", "etat-falsifie-par-un-attaquant-0123456789");
+    const logsBefore = lines.length;
+    const back = await client.get(`${callback.pathname}${callback.search}`);
+    expect(back.headers.get("location")).toBe("/connexion?proconnect=refus");
+
+    const logged = lines.slice(logsBefore).join("");
+    // The refusal itself is logged (with the error), only the secrets are not.
+    expect(logged).toContain("ProConnect : retour refusé");
+    for (const secret of [callback.searchParams.get("code")!, realState, "etat-falsifie-par-un-attaquant-0123456789"]) {
+      expect(logged).not.toContain(secret);
+    }
+  });
+});
