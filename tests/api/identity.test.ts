@@ -271,8 +271,9 @@ describe("ProConnect (OpenID Connect)", () => {
     return throughProvider(authorize.href);
   }
 
-  it("signs in an existing account (no TOTP asked, even for an admin) and logs out at the provider too", async () => {
-    const account = await createAccount(server.db, "admin");
+  it("signs in an existing mentor (ProConnect alone, no TOTP asked) and logs out at the provider too", async () => {
+    // Admins need a second factor after ProConnect: tests/api/proconnect-security.test.ts.
+    const account = await createAccount(server.db, "mentor");
     provider.signInAs(account.email);
     const client = new SessionClient(server.baseUrl);
     const callback = await startSignIn(client);

@@ -70,7 +70,8 @@ export const account = bilingual(
     totpSection: "Double authentification",
     totpOn: (left: number) => `Activée. Codes de secours restants : ${left}.`,
     totpOff: "Désactivée.",
-    totpRequired: "Obligatoire pour l'équipe du programme : si vous la désactivez, elle vous sera demandée à la prochaine connexion par mot de passe.",
+    totpRequired:
+      "Obligatoire pour l'équipe du programme : si vous la désactivez, elle vous sera demandée à la prochaine connexion, par mot de passe ou avec ProConnect (sauf si ProConnect atteste une double authentification).",
     enable: "Activer la double authentification",
     disable: "Désactiver",
     disableCodeLabel: "Code actuel ou code de secours, pour désactiver",
@@ -166,7 +167,8 @@ export const account = bilingual(
     totpSection: "Two-factor authentication",
     totpOn: (left: number) => `On. Recovery codes left: ${left}.`,
     totpOff: "Off.",
-    totpRequired: "Required for the programme team: if you turn it off, it will be asked at your next password sign-in.",
+    totpRequired:
+      "Required for the programme team: if you turn it off, it will be asked at your next sign-in, with a password or with ProConnect (unless ProConnect attests two-factor authentication).",
     enable: "Turn on two-factor authentication",
     disable: "Turn off",
     disableCodeLabel: "Current code or recovery code, to turn it off",
