@@ -180,3 +180,28 @@ export async function startServerWithProvider(options: Parameters<typeof startTe
   Object.assign(oidc, provider.config(server.baseUrl));
   return { server, provider };
 }
+
+/**
+ * A browser at the provider: follows its redirects (its own cookies kept) from the
+ * authorization URL until it sends the browser back to the application; answers that URL.
+ */
+export async function followProvider(provider: TestOidcProvider, authorizeUrl: string): Promise<URL> {
+  const cookies = new Map<string, string>();
+  let url = new URL(authorizeUrl);
+  for (let hops = 0; hops < 10; hops += 1) {
+    const response = await fetch(url, {
+      redirect: "manual",
+      headers: { Cookie: [...cookies.entries()].map(([name, value]) => `${name}=${value}`).join("; ") },
+    });
+    for (const line of response.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const index = pair.indexOf("=");
+      cookies.set(pair.slice(0, index), pair.slice(index + 1));
+    }
+    const location = response.headers.get("location");
+    if (!location) throw new Error(`The provider answered ${response.status} at ${url}: ${await response.text()}`);
+    url = new URL(location, url);
+    if (url.origin !== provider.issuer) return url;
+  }
+  throw new Error("Too many redirects at the provider.");
+}
