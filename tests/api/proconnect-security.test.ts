@@ -1,8 +1,9 @@
 // ProConnect must not take over accounts nor bypass the admins' second factor
 // (docs/decisions/0008-sign-in-hardening.md): a real OpenID Connect provider on loopback says,
 // per sign-in, which `sub`, email, `email_verified`, `acr` and `amr` it vouches for.
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_MFA_ACR_VALUES } from "../../server/src/config";
+import { DEFAULT_MFA_ACR_VALUES, projectRoot } from "../../server/src/config";
 import { createAccount, nextSecondFactorCode, SessionClient, signedInClient, totpCodeNow, type Answer } from "../support/session-client";
 import { followProvider, startServerWithProvider, type ProviderIdentity, type TestOidcProvider } from "../support/oidc-provider";
 import type { TestServer } from "../support/test-server";
@@ -109,6 +110,35 @@ describe("linking a ProConnect identity to an account", () => {
     expect(await audit(`action=login.oidc_linked&actor=${mentor.email}`)).toHaveLength(1);
     expect(await audit(`action=login.oidc_linked&actor=${other.email}`)).toHaveLength(0);
   });
+});
+
+describe("npm run user -- unlink-proconnect", () => {
+  it("unlinks the account's identity and closes its sessions: the next verified identity is linked", async () => {
+    const mentor = await createAccount(server.db, "mentor");
+    const before = await signInWithProConnect({ sub: "ancienne-identite", email: mentor.email });
+    expect(await sessionOf(before.client)).toMatchObject({ id: mentor.id });
+    expect((await signInWithProConnect({ sub: "nouvelle-identite", email: mentor.email })).back.headers.get("location")).toBe(
+      "/connexion?proconnect=compte-deja-lie",
+    );
+
+    const cli = spawnSync("npx", ["tsx", "server/src/cli/user.ts", "unlink-proconnect", "--email", mentor.email], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_PATH: server.file },
+      encoding: "utf8",
+      timeout: 20_000,
+    });
+    expect(cli.status).toBe(0);
+    expect(cli.stdout).toContain("déliée");
+    expect(await sessionOf(before.client)).toBeUndefined();
+    expect(await audit(`action=login.oidc_unlinked&targetId=${mentor.id}`)).toHaveLength(1);
+
+    const after = await signInWithProConnect({ sub: "nouvelle-identite", email: mentor.email });
+    expect(after.back.headers.get("location")).toBe("/");
+    expect(await sessionOf(after.client)).toMatchObject({ id: mentor.id });
+    expect((await signInWithProConnect({ sub: "ancienne-identite", email: mentor.email })).back.headers.get("location")).toBe(
+      "/connexion?proconnect=compte-deja-lie",
+    );
+  }, 30_000);
 });
 
 describe("admins signing in with ProConnect", () => {
