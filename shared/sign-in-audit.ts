@@ -39,6 +39,8 @@ export const SIGN_IN_AUDIT = {
   failed: "login.failed",
   /** The password was right; a second factor (or its enrolment) is due before any session. */
   passwordAccepted: "login.password_accepted",
+  /** ProConnect signed in an admin without proving two factors: the local code (or its enrolment) is due first. */
+  oidcAccepted: "login.oidc_accepted",
   /** A wrong TOTP or recovery code during sign-in (`after.step`: `code` or `enrolment`). */
   secondFactorFailed: "login.second_factor_failed",
 } as const;

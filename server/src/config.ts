@@ -39,7 +39,18 @@ export interface OidcConfig {
   userinfoSignedResponseAlg?: string;
   /** OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG, when the provider does not sign ID tokens with RS256. */
   idTokenSignedResponseAlg?: string;
+  /**
+   * OIDC_MFA_ACR_VALUES: the `acr` values that prove two factors at the provider, asked for
+   * (non-essential) at each sign-in; an admin whose ID token carries one needs no local code.
+   */
+  mfaAcrValues: string[];
 }
+
+/** ProConnect's assurance levels with two factors (self-asserted or checked identity). */
+export const DEFAULT_MFA_ACR_VALUES = [
+  "https://proconnect.gouv.fr/assurance/self-asserted-2fa",
+  "https://proconnect.gouv.fr/assurance/consistency-checked-2fa",
+];
 
 const OIDC_VARIABLES = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI"] as const;
 
@@ -61,6 +72,7 @@ function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | und
     scopes: env.OIDC_SCOPES || "openid email given_name usual_name",
     userinfoSignedResponseAlg: env.OIDC_USERINFO_SIGNED_RESPONSE_ALG || undefined,
     idTokenSignedResponseAlg: env.OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG || undefined,
+    mfaAcrValues: env.OIDC_MFA_ACR_VALUES?.trim() ? env.OIDC_MFA_ACR_VALUES.trim().split(/\s+/) : DEFAULT_MFA_ACR_VALUES,
   };
 }
 

@@ -59,7 +59,8 @@ export function identityRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/auth/oidc/callback",
-      summary: "Retour de ProConnect : vérifie state, nonce et jeton, ouvre la session si le compte existe ou était invité ; 302.",
+      summary:
+        "Retour de ProConnect : vérifie state, nonce et jeton ; trouve le compte par l'identité reliée (émetteur + sub), ou la relie à la première connexion d'un compte ou d'une invitation dont l'adresse est vérifiée ; un administrateur sans acr à double facteur passe par le code TOTP (/connexion?etape=code) ; 302.",
       access: "public",
       response: json(302),
       handlers: [finishOidcLogin(deps)],

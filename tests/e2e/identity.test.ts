@@ -95,7 +95,8 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByText("Agent ProConnect").first().waitFor();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL((url) => url.origin === server.baseUrl && url.pathname === "/connexion", { timeout: 15_000 });
-    expect(provider.endSessionRequests.length).toBeGreaterThan(0);
+    // The client clears its session as it leaves for the provider, so /connexion may show first.
+    await expect.poll(() => provider.endSessionRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   }, 60_000);
 
@@ -106,6 +107,30 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByRole("button", { name: /S.identifier avec ProConnect/ }).or(page.getByRole("link", { name: /S.identifier avec ProConnect/ })).first().click();
     await page.getByText("Aucun compte de ce service ne correspond").waitFor();
   }, 30_000);
+
+  it("an admin back from ProConnect lands on the code step; an unverified email is explained in English", async () => {
+    const account = await createAccount(server.db, "admin", { name: "Admin ProConnect" });
+    provider.signInAs({ sub: "sub-admin-e2e", email: account.email, acr: "eidas1" });
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await page.goto(`${server.baseUrl}/connexion`);
+    await page.getByRole("button", { name: /S.identifier avec ProConnect/ }).or(page.getByRole("link", { name: /S.identifier avec ProConnect/ })).first().click();
+    await page.waitForURL((url) => url.origin === server.baseUrl && url.pathname === "/connexion" && url.searchParams.get("etape") === "code");
+    await page.getByText("Vous êtes identifié avec ProConnect").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel("Code de vérification").fill(await nextSecondFactorCode(account.email));
+    await page.getByRole("button", { name: "Vérifier" }).click();
+    await page.waitForURL((url) => url.pathname === "/");
+    await page.getByText("Admin ProConnect").first().waitFor();
+    expect(problems).toEqual([]);
+
+    const mentor = await createAccount(server.db, "mentor");
+    provider.signInAs({ sub: "sub-unverified-e2e", email: mentor.email, emailVerified: false });
+    const english = await newPage();
+    await english.goto(`${server.baseUrl}/connexion?lang=en`);
+    await english.getByRole("button", { name: /ProConnect/ }).or(english.getByRole("link", { name: /ProConnect/ })).first().click();
+    await english.getByText("does not attest that your ProConnect email address is verified").waitFor();
+  }, 60_000);
 
   it("an admin with TOTP enrolled cannot sign in without the code; with it, they can", async () => {
     const account = await createAccount(server.db, "admin");

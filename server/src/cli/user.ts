@@ -2,6 +2,7 @@
 //   npm run user -- create --email a@b.fr --name "Camille Martin" --role mentor
 //   npm run user -- reset-password --email a@b.fr
 //   npm run user -- reset-totp --email a@b.fr   (lost phone and recovery codes: enrol again at next login)
+//   npm run user -- unlink-proconnect --email a@b.fr   (ProConnect identity changed: the next one is linked)
 // The password is generated and printed once, or read from standard input with --password-stdin.
 import { parseArgs } from "node:util";
 import { readFileSync } from "node:fs";
@@ -13,6 +14,7 @@ import { generatePassword, hashPassword } from "../auth/passwords";
 import { recordAudit } from "../repositories/audit";
 import { deleteUserSessions } from "../repositories/sessions";
 import { disableTotp } from "../repositories/identity";
+import { deleteOidcIdentitiesOfUser } from "../repositories/oidc-identities";
 import { emailTaken, findUserByEmail, insertUser, setPasswordHash } from "../repositories/users";
 import { createUserSchema } from "@shared/user";
 import { passwordSchema } from "@shared/auth";
@@ -22,7 +24,8 @@ z.config(z.locales.fr());
 const usage = `Usage :
   npm run user -- create --email EMAIL --name NOM --role admin|mentor|evaluator [--password-stdin]
   npm run user -- reset-password --email EMAIL [--password-stdin]
-  npm run user -- reset-totp --email EMAIL`;
+  npm run user -- reset-totp --email EMAIL
+  npm run user -- unlink-proconnect --email EMAIL`;
 
 function fail(message: string): never {
   console.error(message);
@@ -39,7 +42,7 @@ const { positionals, values } = parseArgs({
   },
 });
 const [command] = positionals;
-if (command !== "create" && command !== "reset-password" && command !== "reset-totp") fail(usage);
+if (!["create", "reset-password", "reset-totp", "unlink-proconnect"].includes(command)) fail(usage);
 
 function choosePassword(): { password: string; generated: boolean } {
   if (!values["password-stdin"]) return { password: generatePassword(), generated: true };
@@ -51,6 +54,25 @@ function choosePassword(): { password: string; generated: boolean } {
 
 const db = openDatabase(readConfig().databasePath);
 migrate(db);
+if (command === "unlink-proconnect") {
+  // An account opens only with the ProConnect identity linked first (docs/decisions/0008-sign-in-hardening.md);
+  // when the agent's identity changes, this lets the next verified sign-in link the new one.
+  const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
+  if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);
+  const removed = db.transaction(() => {
+    const count = deleteOidcIdentitiesOfUser(db, user.id);
+    deleteUserSessions(db, user.id);
+    recordAudit(db, { actor: null, actorEmail: "cli", action: "login.oidc_unlinked", targetType: "user", targetId: user.id, after: { identities: count } });
+    return count;
+  });
+  console.log(
+    removed > 0
+      ? `Identité ProConnect de ${user.email} déliée ; ses sessions sont fermées. La prochaine connexion ProConnect avec une adresse vérifiée la reliera.`
+      : `Aucune identité ProConnect n'était reliée à ${user.email}.`,
+  );
+  db.close();
+  process.exit(0);
+}
 if (command === "reset-totp") {
   const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
   if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);

@@ -7,6 +7,7 @@ import {
   openSession,
   recordSecondFactorSuccess,
   refuseSecondFactor,
+  secondFactorSignIn,
   throttleSecondFactor,
   WrongCodeError,
 } from "../identity/second-factor";
@@ -56,9 +57,8 @@ export const loginWithCode =
     const used = checkSecondFactor(db, config, user, code, req.ip ?? "unknown", pending);
     const csrfToken = db.transaction(() => {
       deletePendingLogin(db, pending.id);
-      const method = used === "totp" ? "password+totp" : "password+recovery_code";
       const details = used === "recovery_code" ? { recoveryCodesLeft: recoveryCodesLeft(db, user.id) } : undefined;
-      return openSession(db, config, req, res, user, { method, details }).csrfToken;
+      return openSession(db, config, req, res, user, secondFactorSignIn(pending, used, details)).csrfToken;
     });
     res.json({ user, csrfToken } satisfies SessionResponse);
   };
@@ -88,7 +88,7 @@ export const confirmLoginEnrolment =
       const recoveryCodes = enableWithCodes(db, user, pending.enrolSecret!, step, req.ip);
       recordSecondFactorSuccess(db, user, ip);
       deletePendingLogin(db, pending.id);
-      const { csrfToken } = openSession(db, config, req, res, user, { method: "password+totp", details: { totpEnrolled: true } });
+      const { csrfToken } = openSession(db, config, req, res, user, secondFactorSignIn(pending, "totp", { totpEnrolled: true }));
       return { recoveryCodes, csrfToken };
     });
     res.json({ user, ...result } satisfies EnrolledSession);
@@ -104,7 +104,8 @@ export const getAccount =
     res.json({
       user: session.user,
       totpEnabled: totp.enabledAt !== null,
-      totpRequired: session.user.role === "admin" && userHasPassword(db, session.user.id),
+      // Every admin: with a password, and with ProConnect unless the provider proves two factors.
+      totpRequired: session.user.role === "admin",
       recoveryCodesLeft: recoveryCodesLeft(db, session.user.id),
       authMethod: session.authMethod,
       signInMethod: session.signInMethod ?? (session.authMethod === "oidc" ? "proconnect" : "password"),

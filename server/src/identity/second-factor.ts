@@ -16,6 +16,7 @@ import {
   insertPendingLogin,
   totpState,
   useRecoveryCode,
+  type FirstFactor,
   type PendingLogin,
 } from "../repositories/identity";
 import type { AuthUser } from "@shared/auth";
@@ -66,19 +67,44 @@ export function openSession(db: Db, config: Config, req: Request, res: Response,
   return { csrfToken };
 }
 
-/** After the password: no session yet, a short-lived pending login named by an HttpOnly cookie. */
-export function startPendingLogin(db: Db, config: Config, req: Request, res: Response, userId: number, purpose: PendingLogin["purpose"]): void {
+/**
+ * After the first factor (a password, or ProConnect for an admin whose provider proved only
+ * one): no session yet, a short-lived pending login named by an HttpOnly cookie.
+ */
+export function startPendingLogin(
+  db: Db,
+  config: Config,
+  req: Request,
+  res: Response,
+  userId: number,
+  purpose: PendingLogin["purpose"],
+  firstFactor: FirstFactor = { kind: "password" },
+): void {
   const token = newToken();
   const now = new Date();
-  insertPendingLogin(db, { id: hashToken(token), userId, purpose, now: now.toISOString(), expiresAt: addMinutes(now, PENDING_LOGIN_MINUTES) });
+  insertPendingLogin(db, { id: hashToken(token), userId, purpose, now: now.toISOString(), expiresAt: addMinutes(now, PENDING_LOGIN_MINUTES), firstFactor });
   res.cookie(PENDING_COOKIE, token, { ...cookieOptions(config, req), maxAge: PENDING_LOGIN_MINUTES * 60_000 });
+}
+
+/**
+ * How the session that ends a pending login opens: the first factor it remembers, then the
+ * code given. A ProConnect first factor keeps its ID token, so logout still ends the
+ * provider's session.
+ */
+export function secondFactorSignIn(pending: PendingLogin, used: "totp" | "recovery_code", details?: Record<string, unknown>): SignIn {
+  const { firstFactor } = pending;
+  if (firstFactor.kind === "proconnect") {
+    const { kind: _kind, ...oidc } = firstFactor;
+    return { method: used === "totp" ? "proconnect+totp" : "proconnect+recovery_code", details, oidc };
+  }
+  return { method: used === "totp" ? "password+totp" : "password+recovery_code", details };
 }
 
 export function currentPendingLogin(db: Db, req: Request, purpose: PendingLogin["purpose"]): PendingLogin {
   const token = req.headers.cookie ? parseCookies(req.headers.cookie)[PENDING_COOKIE] : undefined;
   const pending = token ? findPendingLogin(db, hashToken(token), new Date().toISOString()) : undefined;
   if (!pending || pending.purpose !== purpose) {
-    throw new UnauthorizedError("Votre connexion a expiré ou n'a pas commencé : saisissez de nouveau votre adresse et votre mot de passe.");
+    throw new UnauthorizedError("Votre connexion a expiré ou n'a pas commencé : recommencez (mot de passe ou ProConnect).");
   }
   return pending;
 }
@@ -136,7 +162,7 @@ export function refuseSecondFactor(db: Db, user: AuthUser, ip: string, refusal: 
     }
     return false;
   });
-  if (closed) throw new WrongCodeError("Code incorrect. Trop d'essais : saisissez de nouveau votre mot de passe.");
+  if (closed) throw new WrongCodeError("Code incorrect. Trop d'essais : recommencez la connexion.");
   throw new WrongCodeError(refusal.detail, refusal.status);
 }
 

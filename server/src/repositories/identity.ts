@@ -66,6 +66,11 @@ export function recoveryCodesLeft(db: Db, userId: number): number {
 
 // ----- Pending logins (password given, second step due)
 
+/** The factor already given when a pending login starts; a ProConnect one keeps what the session will need. */
+export type FirstFactor =
+  | { kind: "password" }
+  | { kind: "proconnect"; idToken: string; acr: string | null; amr: string | null };
+
 export interface PendingLogin {
   id: string;
   userId: number;
@@ -73,26 +78,42 @@ export interface PendingLogin {
   enrolSecret: string | null;
   failures: number;
   expiresAt: string;
+  firstFactor: FirstFactor;
 }
 
 export function insertPendingLogin(
   db: Db,
-  pending: { id: string; userId: number; purpose: PendingLogin["purpose"]; now: string; expiresAt: string },
+  pending: { id: string; userId: number; purpose: PendingLogin["purpose"]; now: string; expiresAt: string; firstFactor?: FirstFactor },
 ): void {
+  const { firstFactor = { kind: "password" }, ...values } = pending;
   db.run("DELETE FROM pending_logins WHERE expires_at <= ?", [pending.now]);
   db.run(
-    `INSERT INTO pending_logins (id, user_id, purpose, created_at, expires_at) VALUES (@id, @userId, @purpose, @now, @expiresAt)`,
-    pending,
+    `INSERT INTO pending_logins (id, user_id, purpose, created_at, expires_at, first_factor, id_token, acr, amr)
+     VALUES (@id, @userId, @purpose, @now, @expiresAt, @firstFactor, @idToken, @acr, @amr)`,
+    {
+      ...values,
+      firstFactor: firstFactor.kind,
+      idToken: firstFactor.kind === "proconnect" ? firstFactor.idToken : null,
+      acr: firstFactor.kind === "proconnect" ? firstFactor.acr : null,
+      amr: firstFactor.kind === "proconnect" ? firstFactor.amr : null,
+    },
   );
 }
 
 export function findPendingLogin(db: Db, id: string, now: string): PendingLogin | undefined {
-  return db.get<PendingLogin>(
-    `SELECT p.id, p.user_id AS userId, p.purpose, p.enrol_secret AS enrolSecret, p.failures, p.expires_at AS expiresAt
+  const row = db.get<Omit<PendingLogin, "firstFactor"> & { firstFactor: FirstFactor["kind"]; idToken: string | null; acr: string | null; amr: string | null }>(
+    `SELECT p.id, p.user_id AS userId, p.purpose, p.enrol_secret AS enrolSecret, p.failures, p.expires_at AS expiresAt,
+            p.first_factor AS firstFactor, p.id_token AS idToken, p.acr, p.amr
      FROM pending_logins p JOIN users u ON u.id = p.user_id
      WHERE p.id = ? AND p.expires_at > ? AND u.is_active = 1`,
     [id, now],
   );
+  if (!row) return undefined;
+  const { firstFactor, idToken, acr, amr, ...pending } = row;
+  return {
+    ...pending,
+    firstFactor: firstFactor === "proconnect" ? { kind: "proconnect", idToken: idToken ?? "", acr, amr } : { kind: "password" },
+  };
 }
 
 export function setPendingEnrolSecret(db: Db, id: string, secret: string): void {

@@ -33,8 +33,17 @@ export const account = bilingual(
       refus: "La réponse de ProConnect n'a pas pu être vérifiée : aucune session n'a été ouverte. Recommencez.",
       "compte-inconnu":
         "Aucun compte de ce service ne correspond à l'adresse de votre compte ProConnect. Demandez une invitation à l'équipe du programme EIG.",
+      "refus-fournisseur": "ProConnect n'a pas confirmé votre identité (connexion annulée ou refusée chez votre fournisseur) : aucune session n'a été ouverte. Recommencez.",
+      "adresse-non-verifiee":
+        "Votre fournisseur d'identité n'atteste pas que l'adresse électronique de votre compte ProConnect est vérifiée : elle ne peut pas servir à ouvrir votre compte. Connectez-vous avec votre mot de passe ou contactez l'équipe du programme EIG.",
+      "compte-deja-lie":
+        "Le compte de ce service qui porte cette adresse est déjà relié à une autre identité ProConnect : il ne s'ouvre qu'avec celle-ci. Si votre identité ProConnect a changé, contactez l'équipe du programme EIG.",
     } as Record<string, string>,
     proConnectFailed: "Connexion avec ProConnect impossible",
+    proConnectSecondStep:
+      "Vous êtes identifié avec ProConnect. Un compte de l'équipe du programme demande aussi un code de votre application d'authentification.",
+    proConnectEnrolStep:
+      "Vous êtes identifié avec ProConnect. Un compte de l'équipe du programme doit d'abord activer la double authentification.",
     // Password reset
     forgotTitle: "Mot de passe oublié",
     forgotIntro: "Saisissez l'adresse électronique de votre compte : si elle correspond à un compte, vous recevrez un lien pour choisir un nouveau mot de passe, valable 1 heure.",
@@ -70,7 +79,8 @@ export const account = bilingual(
     totpSection: "Double authentification",
     totpOn: (left: number) => `Activée. Codes de secours restants : ${left}.`,
     totpOff: "Désactivée.",
-    totpRequired: "Obligatoire pour l'équipe du programme : si vous la désactivez, elle vous sera demandée à la prochaine connexion par mot de passe.",
+    totpRequired:
+      "Obligatoire pour l'équipe du programme : si vous la désactivez, elle vous sera demandée à la prochaine connexion, par mot de passe ou avec ProConnect (sauf si ProConnect atteste une double authentification).",
     enable: "Activer la double authentification",
     disable: "Désactiver",
     disableCodeLabel: "Code actuel ou code de secours, pour désactiver",
@@ -132,8 +142,15 @@ export const account = bilingual(
       session: "The ProConnect sign-in expired or was started in another browser. Start again.",
       refus: "ProConnect's answer could not be verified: no session was opened. Start again.",
       "compte-inconnu": "No account of this service matches your ProConnect email address. Ask the EIG programme team for an invitation.",
+      "refus-fournisseur": "ProConnect did not confirm your identity (sign-in cancelled or refused at your provider): no session was opened. Start again.",
+      "adresse-non-verifiee":
+        "Your identity provider does not attest that your ProConnect email address is verified: it cannot be used to open your account. Sign in with your password or contact the EIG programme team.",
+      "compte-deja-lie":
+        "The account of this service with this email address is already linked to another ProConnect identity: it opens only with that one. If your ProConnect identity changed, contact the EIG programme team.",
     } as Record<string, string>,
     proConnectFailed: "Cannot sign in with ProConnect",
+    proConnectSecondStep: "You are identified with ProConnect. A programme team account also needs a code from your authenticator app.",
+    proConnectEnrolStep: "You are identified with ProConnect. A programme team account must first turn on two-factor authentication.",
     forgotTitle: "Forgotten password",
     forgotIntro: "Enter your account's email address: if it matches an account, you will receive a link to choose a new password, valid for 1 hour.",
     sendLink: "Get the link",
@@ -166,7 +183,8 @@ export const account = bilingual(
     totpSection: "Two-factor authentication",
     totpOn: (left: number) => `On. Recovery codes left: ${left}.`,
     totpOff: "Off.",
-    totpRequired: "Required for the programme team: if you turn it off, it will be asked at your next password sign-in.",
+    totpRequired:
+      "Required for the programme team: if you turn it off, it will be asked at your next sign-in, with a password or with ProConnect (unless ProConnect attests two-factor authentication).",
     enable: "Turn on two-factor authentication",
     disable: "Turn off",
     disableCodeLabel: "Current code or recovery code, to turn it off",

@@ -32,10 +32,16 @@ function loginErrorMessage(t: Messages["login"], error: unknown): { title: strin
   };
 }
 
+/** `?etape=` of the redirect that ends a ProConnect sign-in needing the local second factor. */
+const SECOND_STEPS = new Map<string, "totp" | "totp-enrolment">([
+  ["code", "totp"],
+  ["enrolement", "totp-enrolment"],
+]);
+
 export default function LoginPage() {
   const t = useI18n().t.login;
   useDocumentTitle(t.title);
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const returnPath = safeReturnPath(params.get("retour"));
   const currentUser = useCurrentUser();
   const login = useLogin();
@@ -46,7 +52,9 @@ export default function LoginPage() {
   const ta = useI18n().t.account;
   const providers = useQuery(identityQueries.providers());
   const sessionOpened = useSessionOpened();
-  const [next, setNext] = useState<"totp" | "totp-enrolment">();
+  // Back from ProConnect as an admin whose provider proved one factor: the code step at once.
+  const [next, setNext] = useState<"totp" | "totp-enrolment" | undefined>(() => SECOND_STEPS.get(params.get("etape") ?? ""));
+  const afterProConnect = next !== undefined && params.has("etape");
   const proConnectFailure = params.get("proconnect");
 
   useEffect(() => {
@@ -65,6 +73,11 @@ export default function LoginPage() {
   const onSession = (session: SessionResponse) => sessionOpened(session);
   const restart = () => {
     setNext(undefined);
+    if (afterProConnect) {
+      const rest = new URLSearchParams(params);
+      rest.delete("etape");
+      setParams(rest, { replace: true });
+    }
     setPassword("");
     login.reset();
   };
@@ -74,6 +87,9 @@ export default function LoginPage() {
       <div className="fr-grid-row fr-grid-row--center">
         <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
           <h1>{t.title}</h1>
+          {afterProConnect && (
+            <Alert severity="info" small description={next === "totp" ? ta.proConnectSecondStep : ta.proConnectEnrolStep} className="fr-mb-3w" />
+          )}
           {next === "totp" ? <CodeStep onSession={onSession} onRestart={restart} /> : <LoginEnrolmentStep onSession={onSession} />}
         </div>
       </div>
@@ -91,7 +107,7 @@ export default function LoginPage() {
           <Alert
             severity="error"
             title={ta.proConnectFailed}
-            description={ta.proConnect[proConnectFailure] ?? ta.proConnect.refus}
+            description={Object.hasOwn(ta.proConnect, proConnectFailure) ? ta.proConnect[proConnectFailure] : ta.proConnect.refus}
             className="fr-mb-3w"
           />
         )}
