@@ -44,6 +44,13 @@ export interface OidcConfig {
    * (non-essential) at each sign-in; an admin whose ID token carries one needs no local code.
    */
   mfaAcrValues: string[];
+  /**
+   * OIDC_TRUST_UNASSERTED_EMAILS: count an email that comes without any `email_verified`
+   * claim as verified (an explicit `false` is still refused). For a federation such as
+   * ProConnect, whose identity providers must authenticate every address of their domains
+   * but which may not send the claim (docs/decisions/0008-sign-in-hardening.md).
+   */
+  trustUnassertedEmails: boolean;
 }
 
 /** ProConnect's assurance levels with two factors (self-asserted or checked identity). */
@@ -73,6 +80,7 @@ function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | und
     userinfoSignedResponseAlg: env.OIDC_USERINFO_SIGNED_RESPONSE_ALG || undefined,
     idTokenSignedResponseAlg: env.OIDC_ID_TOKEN_SIGNED_RESPONSE_ALG || undefined,
     mfaAcrValues: env.OIDC_MFA_ACR_VALUES?.trim() ? env.OIDC_MFA_ACR_VALUES.trim().split(/\s+/) : DEFAULT_MFA_ACR_VALUES,
+    trustUnassertedEmails: env.OIDC_TRUST_UNASSERTED_EMAILS === "true",
   };
 }
 

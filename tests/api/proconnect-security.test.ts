@@ -112,6 +112,34 @@ describe("linking a ProConnect identity to an account", () => {
   });
 });
 
+describe("a deployment that trusts the federation's emails (OIDC_TRUST_UNASSERTED_EMAILS)", () => {
+  it("links on an email that comes without email_verified, never on one the provider says is unverified", async () => {
+    const trusting = await startServerWithProvider({}, { trustUnassertedEmails: true });
+    try {
+      const mentor = await createAccount(trusting.server.db, "mentor");
+      const signIn = async (who: ProviderIdentity) => {
+        trusting.provider.signInAs(who);
+        const client = new SessionClient(trusting.server.baseUrl);
+        const leave = await client.get("/api/auth/oidc/login");
+        const callback = await followProvider(trusting.provider, leave.headers.get("location")!);
+        const back = await client.get(callback.pathname + callback.search);
+        return { location: back.headers.get("location"), me: await client.get("/api/auth/me") };
+      };
+      const refused = await signIn({ sub: "sub-dit-non-verifie", email: mentor.email, emailVerified: false });
+      expect(refused.location).toBe("/connexion?proconnect=adresse-non-verifiee");
+      expect(refused.me.status).toBe(401);
+
+      const linked = await signIn({ sub: "sub-sans-affirmation", email: mentor.email, emailVerified: null });
+      expect(linked.location).toBe("/");
+      expect(linked.me.status).toBe(200);
+      expect(linked.me.body.user).toMatchObject({ id: mentor.id, email: mentor.email });
+    } finally {
+      await trusting.server.close();
+      await trusting.provider.close();
+    }
+  });
+});
+
 describe("npm run user -- unlink-proconnect", () => {
   it("unlinks the account's identity and closes its sessions: the next verified identity is linked", async () => {
     const mentor = await createAccount(server.db, "mentor");

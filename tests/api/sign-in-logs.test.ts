@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../server/src/lib/logger";
 import { createAccount, SessionClient } from "../support/session-client";
-import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
+import { followProvider, startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
 import type { TestServer } from "../support/test-server";
 
 const lines: string[] = [];
@@ -18,28 +18,10 @@ afterAll(async () => {
   await provider.close();
 });
 
-/** Follows the provider's redirects (its own cookies kept) until it sends the browser back to us. */
-async function throughProvider(authorizeUrl: string): Promise<URL> {
-  const cookies = new Map<string, string>();
-  let url = new URL(authorizeUrl);
-  for (let hops = 0; hops < 10; hops += 1) {
-    const response = await fetch(url, { redirect: "manual", headers: { Cookie: [...cookies].map(([name, value]) => `${name}=${value}`).join("; ") } });
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(";");
-      cookies.set(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-    }
-    const location = response.headers.get("location");
-    if (!location) throw new Error(`The provider answered ${response.status} at ${url}`);
-    url = new URL(location, url);
-    if (url.origin !== provider.issuer) return url;
-  }
-  throw new Error("Too many redirects at the provider.");
-}
-
 async function callbackFromProvider(client: SessionClient): Promise<URL> {
   const leave = await client.get("/api/auth/oidc/login");
   expect(leave.status).toBe(302);
-  const callback = await throughProvider(leave.headers.get("location")!);
+  const callback = await followProvider(provider, leave.headers.get("location")!);
   expect(callback.pathname).toBe("/api/auth/oidc/callback");
   expect(callback.searchParams.get("code")).toMatch(/.{20,}/);
   return callback;

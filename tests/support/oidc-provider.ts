@@ -143,6 +143,7 @@ export async function startOidcProvider(appBaseUrl: string): Promise<TestOidcPro
       redirectUri: `${baseUrl}/api/auth/oidc/callback`,
       postLogoutRedirectUri: `${baseUrl}/connexion`,
       scopes: "openid email given_name usual_name",
+      trustUnassertedEmails: false,
       mfaAcrValues: DEFAULT_MFA_ACR_VALUES,
     }),
     signInAs: (who) => {
@@ -170,14 +171,18 @@ export async function startOidcProvider(appBaseUrl: string): Promise<TestOidcPro
  * callback (its port is known once it listens), and the app the provider's issuer. The app's
  * OpenID Connect configuration is filled in once both listen; discovery happens on first use.
  */
-export async function startServerWithProvider(options: Parameters<typeof startTestServer>[0] = {}): Promise<{
+export async function startServerWithProvider(
+  options: Parameters<typeof startTestServer>[0] = {},
+  /** Settings of the application's OpenID Connect configuration beyond the provider's addresses. */
+  oidcSettings: Partial<OidcConfig> = {},
+): Promise<{
   server: TestServer;
   provider: TestOidcProvider;
 }> {
   const oidc = {} as OidcConfig;
   const server = await startTestServer({ ...options, config: { ...options.config, oidc } });
   const provider = await startOidcProvider(server.baseUrl);
-  Object.assign(oidc, provider.config(server.baseUrl));
+  Object.assign(oidc, provider.config(server.baseUrl), oidcSettings);
   return { server, provider };
 }
 

@@ -107,12 +107,14 @@ const text = (value: unknown) => (typeof value === "string" && value.trim() !== 
 /**
  * The email and whether the provider says it is verified, from the ID token or else from
  * userinfo (where ProConnect puts it). Only `email_verified === true` counts, and only when
- * it comes with that same email.
+ * it comes with that same email; or, if the deployment trusts the federation
+ * (`trustUnassertedEmails`), an email about which neither source says anything.
  */
 async function verifiedEmail(
   configuration: oidc.Configuration,
   claims: oidc.IDToken,
   accessToken: string | undefined,
+  trustUnassertedEmails: boolean,
   logger: Deps["logger"],
 ): Promise<{ email: string | undefined; verified: boolean }> {
   const fromToken = text(claims.email);
@@ -128,8 +130,9 @@ async function verifiedEmail(
   }
   const fromInfo = text(info?.email);
   const email = (fromToken ?? fromInfo)?.toLowerCase();
-  const verified = email !== undefined && fromInfo?.toLowerCase() === email && info?.email_verified === true;
-  return { email, verified };
+  const asserted = fromInfo?.toLowerCase() === email && info?.email_verified === true;
+  const unasserted = claims.email_verified === undefined && info?.email_verified === undefined;
+  return { email, verified: email !== undefined && (asserted || (trustUnassertedEmails && unasserted)) };
 }
 
 type Resolution = { user: AuthUser; linked?: "account" | "invitation" } | { refused: OidcRefusal };
@@ -213,7 +216,7 @@ export const finishOidcLogin =
       return refuse("invalid_response");
     }
     const claims = tokens.claims()!;
-    const { email, verified } = await verifiedEmail(configuration, claims, tokens.access_token, logger);
+    const { email, verified } = await verifiedEmail(configuration, claims, tokens.access_token, config.oidc.trustUnassertedEmails, logger);
     const acr = text(claims.acr) ?? null;
     const details = { idToken: tokens.id_token!, acr, amr: Array.isArray(claims.amr) ? JSON.stringify(claims.amr) : null };
     const said = { issuer: claims.iss, acr, amr: claims.amr ?? null };
