@@ -312,7 +312,8 @@ function encodedBody(body: Body): string | undefined {
 /** A new session straight from the sessions module: a login through the API costs a scrypt. */
 function signIn(role: keyof typeof actors): void {
   const actor = actors[role];
-  const { token, csrfToken } = createSession(server.db, readConfig({ LOG_LEVEL: "silent" }), actor.id);
+  // As after a sign-in with the code: an admin session without a second factor opens no admin route.
+  const { token, csrfToken } = createSession(server.db, readConfig({ LOG_LEVEL: "silent" }), actor.id, new Date(), undefined, "password+totp");
   const client = new SessionClient(server.baseUrl);
   client.cookie = `${SESSION_COOKIE}=${token}`;
   client.csrfToken = csrfToken;
