@@ -2,11 +2,12 @@
 // started before it; the admin role opens nothing without a session proven by a second
 // factor; and an open session alone cannot swap the account's authenticator
 // (docs/decisions/0008-sign-in-hardening.md).
+import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Secret, TOTP } from "otpauth";
 import { createSession, SESSION_COOKIE } from "../../server/src/auth/sessions";
-import { readConfig } from "../../server/src/config";
-import { totpState } from "../../server/src/repositories/identity";
+import { projectRoot, readConfig } from "../../server/src/config";
+import { insertPendingLogin, totpState } from "../../server/src/repositories/identity";
 import { TOTP_PERIOD_SECONDS } from "../../server/src/identity/totp";
 import type { Role } from "@shared/domain";
 import type { SignInMethod } from "@shared/sign-in-audit";
@@ -19,6 +20,7 @@ import {
   TEST_PASSWORD,
   totpCodeNow,
 } from "../support/session-client";
+import { createTestDatabase } from "../support/test-database";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 let server: TestServer;
@@ -105,6 +107,55 @@ describe("a change of role or a deactivation", () => {
     const finish = await pending.post("/api/auth/login/totp", { code: await nextSecondFactorCode(account.email) });
     expect(finish.status).toBe(401);
     expect((await signedIn.get("/api/auth/me")).status).toBe(401);
+  });
+});
+
+describe("npm run user", () => {
+  it("set-role and deactivate close the account's sessions and pending logins, audited; the last admin stays", async () => {
+    const database = createTestDatabase({ seed: false });
+    const config = readConfig({ LOG_LEVEL: "silent" });
+    const mentor = await createAccount(database.db, "mentor");
+    const lone = await createAccount(database.db, "admin");
+    const openAccess = () => {
+      createSession(database.db, config, mentor.id);
+      const now = new Date();
+      insertPendingLogin(database.db, { id: `p-${now.getTime()}-${Math.random()}`, userId: mentor.id, purpose: "totp", now: now.toISOString(), expiresAt: new Date(now.getTime() + 600_000).toISOString() });
+    };
+    const left = () => ({
+      sessions: database.db.get<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE user_id = ?", [mentor.id])!.n,
+      pending: database.db.get<{ n: number }>("SELECT count(*) AS n FROM pending_logins WHERE user_id = ?", [mentor.id])!.n,
+    });
+    const cli = (...args: string[]) =>
+      spawnSync("npx", ["tsx", "server/src/cli/user.ts", ...args], {
+        cwd: projectRoot,
+        env: { ...process.env, DATABASE_PATH: database.file },
+        encoding: "utf8",
+        timeout: 20_000,
+      });
+    try {
+      openAccess();
+      const promoted = cli("set-role", "--email", mentor.email, "--role", "evaluator");
+      expect(promoted.status, promoted.stderr).toBe(0);
+      expect(promoted.stdout).toContain("sessions fermées : 1");
+      expect(left()).toEqual({ sessions: 0, pending: 0 });
+
+      openAccess();
+      expect(cli("deactivate", "--email", mentor.email).status).toBe(0);
+      expect(left()).toEqual({ sessions: 0, pending: 0 });
+      const audit = database.db.all<{ after: string }>("SELECT after FROM audit_log WHERE action = 'user.updated' AND target_id = ? ORDER BY id", [String(mentor.id)]);
+      expect(audit.map((entry) => JSON.parse(entry.after))).toEqual([
+        expect.objectContaining({ role: "evaluator", isActive: true, sessionsClosed: 1, pendingLoginsClosed: 1 }),
+        expect.objectContaining({ role: "evaluator", isActive: false, sessionsClosed: 1, pendingLoginsClosed: 1 }),
+      ]);
+
+      expect(cli("set-role", "--email", mentor.email, "--role", "king").status).toBe(1);
+      const demoted = cli("set-role", "--email", lone.email, "--role", "mentor");
+      expect(demoted.status).toBe(1);
+      expect(demoted.stderr).toContain("au moins un administrateur");
+      expect(database.db.get("SELECT role FROM users WHERE id = ?", [lone.id])).toEqual({ role: "admin" });
+    } finally {
+      database.dispose();
+    }
   });
 });
 
