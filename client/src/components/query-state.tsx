@@ -1,5 +1,6 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
+import { useLocation, useNavigate } from "react-router";
 import { useLogout } from "../api/session";
 import { useI18n } from "../i18n/use-i18n";
 import { ApiError } from "../lib/api-client";
@@ -24,11 +25,15 @@ export function ErrorAlert({ error, title }: { error: unknown; title?: string })
 
 /**
  * An admin whose session was opened without a second factor: the page says why it is empty
- * and offers to sign in again (once signed out, the page sends to /connexion and back here).
+ * and offers to sign in again, then to come back here.
  */
 function SecondFactorRequired() {
   const { t } = useI18n();
   const logout = useLogout();
+  const navigate = useNavigate();
+  const { pathname, search } = useLocation();
+  const signInAgain = () =>
+    logout.mutate(undefined, { onSettled: () => navigate(`/connexion?retour=${encodeURIComponent(`${pathname}${search}`)}`) });
   return (
     <Alert
       severity="warning"
@@ -37,7 +42,7 @@ function SecondFactorRequired() {
         <>
           {t.common.secondFactorRequired}
           <br />
-          <Button className="fr-mt-2w" disabled={logout.isPending} onClick={() => logout.mutate()}>
+          <Button className="fr-mt-2w" disabled={logout.isPending} onClick={signInAgain}>
             {t.common.signInAgain}
           </Button>
         </>
