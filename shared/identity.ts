@@ -19,6 +19,10 @@ export const secondFactorCodeSchema = z
 export const codeRequestSchema = z.strictObject({ code: secondFactorCodeSchema });
 export type CodeRequest = z.infer<typeof codeRequestSchema>;
 
+/** A new TOTP key from « Mon compte »: with TOTP already on, a current code (or a recovery code) to replace it. */
+export const accountEnrolmentRequestSchema = z.strictObject({ code: secondFactorCodeSchema.optional() });
+export type AccountEnrolmentRequest = z.infer<typeof accountEnrolmentRequestSchema>;
+
 /** Login answered 202: a second step is due before any session exists. */
 export const loginNextStepSchema = z.object({ next: z.enum(["totp", "totp-enrolment"]) });
 export type LoginNextStep = z.infer<typeof loginNextStepSchema>;

@@ -7,5 +7,10 @@ export const problemSchema = z.object({
   status: z.number().int(),
   detail: z.string().optional(),
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** Why a request was refused, when the client must say it in the reader's language. */
+  reason: z.string().optional(),
 });
+
+/** 403 `reason`: an admin route reached by a session opened without a second factor. */
+export const SECOND_FACTOR_REQUIRED = "second_factor_required";
 export type Problem = z.infer<typeof problemSchema>;

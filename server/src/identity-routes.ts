@@ -16,6 +16,7 @@ import {
 import { sessionResponseSchema } from "@shared/auth";
 import {
   acceptInvitationSchema,
+  accountEnrolmentRequestSchema,
   accountSchema,
   authProvidersSchema,
   codeRequestSchema,
@@ -199,16 +200,18 @@ export function identityRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/account/totp",
-      summary: "Commence l'activation de la double authentification : la clé TOTP à enregistrer.",
+      summary:
+        "Commence l'activation de la double authentification : la clé TOTP à enregistrer. Déjà activée : la remplace, code actuel ou code de secours exigé (400 sans code ou code faux).",
       access: "signedIn",
-      input: { body: empty },
+      input: { body: accountEnrolmentRequestSchema },
       response: json(200, totpEnrolmentSchema),
       handlers: [startAccountEnrolment(deps)],
     },
     {
       method: "post",
       path: "/account/totp/confirm",
-      summary: "Active la double authentification avec un premier code ; renvoie 10 codes de secours, affichés une fois.",
+      summary:
+        "Active la double authentification avec un premier code ; renvoie 10 codes de secours, affichés une fois. Un remplacement ferme les autres sessions du compte.",
       access: "signedIn",
       input: { body: codeRequestSchema },
       response: json(200, recoveryCodesSchema),

@@ -69,11 +69,15 @@ describe("POST /api/users", () => {
 });
 
 describe("PATCH /api/users/:id", () => {
-  it("changes the role, and deactivation ends the account's sessions", async () => {
-    const { client, account } = await signedInClient(server.baseUrl, server.db, "mentor");
+  it("changes the role and deactivates, each ending the account's sessions", async () => {
+    const { client: first, account } = await signedInClient(server.baseUrl, server.db, "mentor");
     const promoted = await admin.patch(`/api/users/${account.id}`, { role: "evaluator" });
     expect(promoted.status).toBe(200);
     expect(promoted.body).toMatchObject({ role: "evaluator", isActive: true });
+    // The session opened as a mentor is closed; a new sign-in has the new role.
+    expect((await first.get("/api/auth/me")).status).toBe(401);
+    const client = new SessionClient(server.baseUrl);
+    expect((await client.login(account.email, TEST_PASSWORD)).status).toBe(200);
     expect((await client.get("/api/auth/me")).body.user.role).toBe("evaluator");
 
     expect((await admin.patch(`/api/users/${account.id}`, { isActive: false })).body.isActive).toBe(false);

@@ -247,7 +247,8 @@ function allowed(route: Route, caller: Caller): boolean {
 function clientFor(caller: Caller): SessionClient {
   const client = new SessionClient(server.baseUrl);
   if (caller !== "anonymous") {
-    const { token, csrfToken } = createSession(server.db, readConfig({}), accounts[caller].id);
+    // As after a sign-in with the code: an admin session without a second factor opens no admin route.
+    const { token, csrfToken } = createSession(server.db, readConfig({}), accounts[caller].id, new Date(), undefined, "password+totp");
     client.cookie = `eig_session=${token}`;
     client.csrfToken = csrfToken;
   }

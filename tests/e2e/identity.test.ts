@@ -3,6 +3,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { createSession, SESSION_COOKIE } from "../../server/src/auth/sessions";
+import { readConfig } from "../../server/src/config";
 import { createAccount, nextSecondFactorCode, SessionClient, signedInClient, totpCodeNow } from "../support/session-client";
 import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
 import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
@@ -221,6 +223,48 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.goto(`${server.baseUrl}/mon-compte`);
     await page.getByRole("button", { name: "Activer la double authentification" }).click();
     await enrolWithTheTextKey(page);
+    await page.getByRole("button", { name: /J'ai conservé mes codes/ }).click();
+    await page.getByText("Activée. Codes de secours restants : 10.").waitFor();
+  }, 60_000);
+
+  it("an admin page reached with a password-only session says why, in French and in English, and offers to sign in again", async () => {
+    const account = await createAccount(server.db, "admin");
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    const { token } = createSession(server.db, readConfig({ LOG_LEVEL: "silent" }), account.id, new Date(), undefined, "password");
+    await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: server.baseUrl }]);
+    await page.goto(`${server.baseUrl}/admin/comptes?lang=en`);
+    await page.getByText("Two-factor authentication required").waitFor();
+    await page.getByText("Administration needs a session opened with two-factor authentication").waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.goto(`${server.baseUrl}/admin/journal?lang=fr`);
+    await page.getByText("Double authentification requise").waitFor();
+    await page.getByText("Les fonctions d'administration demandent une session ouverte avec la double authentification").waitFor();
+    await page.getByRole("button", { name: "Me reconnecter" }).click();
+    await page.waitForURL((url) => url.pathname === "/connexion");
+    expect(new URL(page.url()).searchParams.get("retour")).toMatch(/^\/admin\/journal/);
+    expect(server.db.get("SELECT count(*) AS n FROM sessions WHERE user_id = ?", [account.id])).toEqual({ n: 0 });
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it("an admin replaces their authenticator from « Mon compte »: the current code first, then the new key", async () => {
+    const account = await createAccount(server.db, "admin");
+    const page = await newPage();
+    await signInThroughForm(page, server.baseUrl, account.email, account.password);
+    await page.goto(`${server.baseUrl}/mon-compte`);
+    await page.getByRole("button", { name: "Changer d'application" }).click();
+    await page.getByLabel("Code actuel ou code de secours").fill("000000");
+    await page.getByRole("button", { name: "Afficher la clé à enregistrer" }).click();
+    await page.getByText("Code incorrect").waitFor();
+    expect(await page.getByLabel("Clé à saisir dans l'application (base32)").count()).toBe(0);
+    await page.getByLabel("Code actuel ou code de secours").fill(await nextSecondFactorCode(account.email));
+    await page.getByRole("button", { name: "Afficher la clé à enregistrer" }).click();
+    const secret = await page.getByLabel("Clé à saisir dans l'application (base32)").inputValue();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByLabel("Code de vérification").fill(totpCodeNow(secret));
+    await page.getByRole("button", { name: "Remplacer la clé" }).click();
+    await page.getByRole("heading", { name: "Vos codes de secours" }).waitFor();
+    await page.getByText("vos autres sessions ont été fermées").waitFor();
     await page.getByRole("button", { name: /J'ai conservé mes codes/ }).click();
     await page.getByText("Activée. Codes de secours restants : 10.").waitFor();
   }, 60_000);

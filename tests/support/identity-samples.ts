@@ -105,7 +105,8 @@ export function identitySamples(context: () => Context) {
     "post /invitations/check": () => ({ path: "/api/invitations/check", body: { token: invitation().token } }),
     "post /invitations/accept": () => ({ path: "/api/invitations/accept", body: { token: invitation().token, password: "une phrase de passe neuve" } }),
     "get /account": () => ({ path: "/api/account" }),
-    "post /account/totp": () => ({ path: "/api/account/totp", body: {} }),
+    // With TOTP on, a new key replaces it and needs a current code.
+    "post /account/totp": () => ({ path: "/api/account/totp", body: { code: sharedSecret("enabled") } }),
     "post /account/totp/confirm": () => ({ path: "/api/account/totp/confirm", body: { code: sharedSecret("pending") } }),
     "post /account/totp/disable": () => ({ path: "/api/account/totp/disable", body: { code: sharedSecret("enabled") } }),
   };

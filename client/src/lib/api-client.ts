@@ -1,10 +1,21 @@
-import type { Problem } from "@shared/problem";
+import { SECOND_FACTOR_REQUIRED, type Problem } from "@shared/problem";
 import { currentI18n } from "../i18n/use-i18n";
+
+/** The server writes its details in French; a refusal with a known `reason` is said in the reader's language. */
+function messageOf(problem: Problem): string {
+  if (problem.reason === SECOND_FACTOR_REQUIRED) return currentI18n().t.common.secondFactorRequired;
+  return problem.detail ?? problem.title;
+}
 
 /** An API error, carrying the problem+json the server sent (or one made up for network failures). */
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
-    super(problem.detail ?? problem.title);
+    super(messageOf(problem));
+  }
+
+  /** An admin route refused to a session opened without a second factor: signing in again is the way out. */
+  get needsSecondFactor(): boolean {
+    return this.problem.reason === SECOND_FACTOR_REQUIRED;
   }
 
   get status(): number {

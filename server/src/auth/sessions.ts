@@ -4,9 +4,12 @@ import { parse as parseCookies } from "cookie";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
 import type { SignInMethod } from "@shared/sign-in-audit";
+import { deleteUserPendingLogins } from "../repositories/identity";
 import {
   deleteExpiredSessions,
+  deleteOtherUserSessions,
   deleteSession,
+  deleteUserSessions,
   findSession,
   insertSession,
   touchSession,
@@ -64,6 +67,25 @@ export function resolveSession(db: Db, config: Config, req: Request, now = new D
 
 export function endSession(db: Db, session: SessionRecord): void {
   deleteSession(db, session.id);
+}
+
+/** What closing an account's access closed: sessions, and password steps awaiting their second factor. */
+export interface ClosedAccess {
+  sessionsClosed: number;
+  pendingLoginsClosed: number;
+}
+
+/**
+ * Closes the account's sessions (all, or all but `keep`) and its pending logins: after a
+ * change of role, a deactivation or a new authenticator, nothing opened or started before
+ * may go on with the account's new state (docs/decisions/0008-sign-in-hardening.md).
+ * Call it inside the transaction of the change.
+ */
+export function closeAccountAccess(db: Db, userId: number, keep?: SessionRecord): ClosedAccess {
+  return {
+    sessionsClosed: keep ? deleteOtherUserSessions(db, userId, keep.id) : deleteUserSessions(db, userId),
+    pendingLoginsClosed: deleteUserPendingLogins(db, userId),
+  };
 }
 
 export function purgeExpiredSessions(db: Db, config: Config, now = new Date()): void {

@@ -3,6 +3,9 @@
 //   npm run user -- reset-password --email a@b.fr
 //   npm run user -- reset-totp --email a@b.fr   (lost phone and recovery codes: enrol again at next login)
 //   npm run user -- unlink-proconnect --email a@b.fr   (ProConnect identity changed: the next one is linked)
+//   npm run user -- set-role --email a@b.fr --role admin
+//   npm run user -- deactivate --email a@b.fr
+// Every change but `create` closes the account's sessions and pending logins in its transaction.
 // The password is generated and printed once, or read from standard input with --password-stdin.
 import { parseArgs } from "node:util";
 import { readFileSync } from "node:fs";
@@ -12,11 +15,12 @@ import { openDatabase } from "../db/database";
 import { migrate } from "../db/migrate";
 import { generatePassword, hashPassword } from "../auth/passwords";
 import { recordAudit } from "../repositories/audit";
-import { deleteUserSessions } from "../repositories/sessions";
+import { closeAccountAccess } from "../auth/sessions";
 import { disableTotp } from "../repositories/identity";
 import { deleteOidcIdentitiesOfUser } from "../repositories/oidc-identities";
-import { emailTaken, findUserByEmail, insertUser, setPasswordHash } from "../repositories/users";
+import { countActiveAdmins, emailTaken, findUserByEmail, findUser, insertUser, setPasswordHash, updateUser } from "../repositories/users";
 import { createUserSchema } from "@shared/user";
+import { roleSchema } from "@shared/auth";
 import { passwordSchema } from "@shared/auth";
 
 z.config(z.locales.fr());
@@ -25,7 +29,9 @@ const usage = `Usage :
   npm run user -- create --email EMAIL --name NOM --role admin|mentor|evaluator [--password-stdin]
   npm run user -- reset-password --email EMAIL [--password-stdin]
   npm run user -- reset-totp --email EMAIL
-  npm run user -- unlink-proconnect --email EMAIL`;
+  npm run user -- unlink-proconnect --email EMAIL
+  npm run user -- set-role --email EMAIL --role admin|mentor|evaluator
+  npm run user -- deactivate --email EMAIL`;
 
 function fail(message: string): never {
   console.error(message);
@@ -42,7 +48,8 @@ const { positionals, values } = parseArgs({
   },
 });
 const [command] = positionals;
-if (!["create", "reset-password", "reset-totp", "unlink-proconnect"].includes(command)) fail(usage);
+const COMMANDS = ["create", "reset-password", "reset-totp", "unlink-proconnect", "set-role", "deactivate"];
+if (!COMMANDS.includes(command)) fail(usage);
 
 function choosePassword(): { password: string; generated: boolean } {
   if (!values["password-stdin"]) return { password: generatePassword(), generated: true };
@@ -54,14 +61,18 @@ function choosePassword(): { password: string; generated: boolean } {
 
 const db = openDatabase(readConfig().databasePath);
 migrate(db);
+const existingUser = () => {
+  const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
+  if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);
+  return user;
+};
 if (command === "unlink-proconnect") {
   // An account opens only with the ProConnect identity linked first (docs/decisions/0008-sign-in-hardening.md);
   // when the agent's identity changes, this lets the next verified sign-in link the new one.
-  const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
-  if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);
+  const user = existingUser();
   const removed = db.transaction(() => {
     const count = deleteOidcIdentitiesOfUser(db, user.id);
-    deleteUserSessions(db, user.id);
+    closeAccountAccess(db, user.id);
     recordAudit(db, { actor: null, actorEmail: "cli", action: "login.oidc_unlinked", targetType: "user", targetId: user.id, after: { identities: count } });
     return count;
   });
@@ -73,12 +84,41 @@ if (command === "unlink-proconnect") {
   db.close();
   process.exit(0);
 }
+if (command === "set-role" || command === "deactivate") {
+  const user = existingUser();
+  const role = command === "set-role" ? roleSchema.safeParse(values.role) : undefined;
+  if (role && !role.success) fail(`Rôle inconnu : ${values.role ?? "(manquant)"}.\n${usage}`);
+  const changes = role ? { role: role.data } : { isActive: false };
+  const closed = db.transaction(() => {
+    const before = findUser(db, user.id)!;
+    const losesAdmin = before.role === "admin" && before.isActive && (command === "deactivate" || role?.data !== "admin");
+    if (losesAdmin && countActiveAdmins(db) <= 1) fail("Il doit rester au moins un administrateur actif.");
+    updateUser(db, user.id, changes);
+    const after = findUser(db, user.id)!;
+    // As from the API (handlers/users.ts): the rights follow the account, not the session.
+    const closed = closeAccountAccess(db, user.id);
+    const view = ({ id, email, name, role, isActive }: typeof after) => ({ id, email, name, role, isActive });
+    recordAudit(db, {
+      actor: null,
+      actorEmail: "cli",
+      action: "user.updated",
+      targetType: "user",
+      targetId: user.id,
+      before: view(before),
+      after: { ...view(after), ...closed },
+    });
+    return closed;
+  });
+  const done = role ? `Rôle de ${user.email} : ${role.data}` : `Compte ${user.email} désactivé`;
+  console.log(`${done} ; sessions fermées : ${closed.sessionsClosed}, connexions en cours annulées : ${closed.pendingLoginsClosed}.`);
+  db.close();
+  process.exit(0);
+}
 if (command === "reset-totp") {
-  const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
-  if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);
+  const user = existingUser();
   db.transaction(() => {
     disableTotp(db, user.id);
-    deleteUserSessions(db, user.id);
+    closeAccountAccess(db, user.id);
     recordAudit(db, { actor: null, actorEmail: "cli", action: "totp.disabled", targetType: "user", targetId: user.id });
   });
   console.log(`Double authentification de ${user.email} retirée ; ses sessions sont fermées. Un administrateur la réactivera à sa prochaine connexion.`);
@@ -99,11 +139,11 @@ if (command === "create") {
   });
   console.log(`Compte ${role} créé pour ${email}.`);
 } else {
-  const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
-  if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);
+  const user = existingUser();
   db.transaction(() => {
     setPasswordHash(db, user.id, passwordHash);
-    deleteUserSessions(db, user.id);
+    // A password step done with the old password must not finish either.
+    closeAccountAccess(db, user.id);
     recordAudit(db, { actor: null, actorEmail: "cli", action: "user.password_reset", targetType: "user", targetId: user.id });
   });
   console.log(`Mot de passe de ${user.email} réinitialisé ; ses sessions sont fermées.`);

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { closeAccountAccess } from "../auth/sessions";
 import { currentSession } from "../http/access";
 import { ValidationError } from "../http/errors";
 import {
@@ -27,7 +28,7 @@ import {
 import { findUser } from "../repositories/users";
 import type { Db } from "../db/database";
 import type { AuthUser, SessionResponse } from "@shared/auth";
-import type { Account, CodeRequest, EnrolledSession, TotpEnrolment } from "@shared/identity";
+import type { Account, AccountEnrolmentRequest, CodeRequest, EnrolledSession, TotpEnrolment } from "@shared/identity";
 import { auditContext, type Deps } from "./context";
 
 function authUser(db: Db, id: number): AuthUser {
@@ -35,11 +36,17 @@ function authUser(db: Db, id: number): AuthUser {
   return { id, email, name, role };
 }
 
-/** Turns TOTP on after a first good code: new recovery codes, returned once in clear. */
-function enableWithCodes(db: Db, user: AuthUser, secret: string, step: number, ip: string | undefined): string[] {
+/** Stores a key confirmed by a first good code, with new recovery codes, returned once in clear. */
+function storeKey(db: Db, user: AuthUser, secret: string, step: number): string[] {
   const codes = newRecoveryCodes();
   enableTotp(db, user.id, secret, step, new Date().toISOString());
   replaceRecoveryCodes(db, user.id, codes.map(hashRecoveryCode));
+  return codes;
+}
+
+/** Turns TOTP on after a first good code. */
+function enableWithCodes(db: Db, user: AuthUser, secret: string, step: number, ip: string | undefined): string[] {
+  const codes = storeKey(db, user, secret, step);
   recordAudit(db, { actor: user, action: "totp.enrolled", targetType: "user", targetId: user.id, ip });
   return codes;
 }
@@ -113,27 +120,48 @@ export const getAccount =
     } satisfies Account);
   };
 
+/**
+ * A new key to enrol. With TOTP already on, this starts replacing the authenticator: a
+ * current code (or an unused recovery code) is required, as for turning it off, so that an
+ * open session alone cannot swap it for the attacker's. The pending key is only ever set
+ * after that check, which is what lets the confirmation treat it as a replacement.
+ */
 export const startAccountEnrolment =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) => {
+  ({ db, config }: Deps): RequestHandler =>
+  (req, res) => {
     const { user } = currentSession(res.locals);
+    if (totpState(db, user.id).enabledAt) {
+      const { code } = res.locals.body as AccountEnrolmentRequest;
+      if (code === undefined) throw new ValidationError([{ path: "body.code", message: CURRENT_CODE_NEEDED }], CURRENT_CODE_NEEDED);
+      checkSecondFactor(db, config, user, code, req.ip ?? "unknown", undefined, 400);
+    }
     const secret = newTotpSecret();
     setPendingTotpSecret(db, user.id, secret);
     res.json({ secret, uri: totpUri(secret, user.email) } satisfies TotpEnrolment);
   };
 
+const CURRENT_CODE_NEEDED =
+  "La double authentification est déjà activée : saisissez un code actuel de votre application (ou un code de secours) pour la remplacer.";
+
 export const confirmAccountEnrolment =
   ({ db }: Deps): RequestHandler =>
   (req, res) => {
-    const { user } = currentSession(res.locals);
+    const session = currentSession(res.locals);
+    const { user } = session;
     const { code } = res.locals.body as CodeRequest;
     const recoveryCodes = db.transaction(() => {
-      const { pendingSecret } = totpState(db, user.id);
+      const { pendingSecret, enabledAt } = totpState(db, user.id);
       if (!pendingSecret) throw new ValidationError([{ path: "body.code", message: "Commencez par afficher la clé à enregistrer." }]);
       // A session exists: a typo while setting up is not a failed sign-in (nothing recorded).
       const step = totpStep(pendingSecret, code);
       if (step === null) throw new WrongCodeError(ENROLMENT_REFUSED, 400);
-      return enableWithCodes(db, user, pendingSecret, step, req.ip);
+      if (!enabledAt) return enableWithCodes(db, user, pendingSecret, step, req.ip);
+      // A replacement (the current code was checked when the key was given): whoever else
+      // holds a session or a password step of this account goes through the new key.
+      const codes = storeKey(db, user, pendingSecret, step);
+      const closed = closeAccountAccess(db, user.id, session);
+      recordAudit(db, { ...auditContext(req, res), action: "totp.replaced", targetType: "user", targetId: user.id, after: { ...closed } });
+      return codes;
     });
     res.json({ recoveryCodes });
   };

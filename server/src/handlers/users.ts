@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import { hashPassword } from "../auth/passwords";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { recordAudit } from "../repositories/audit";
-import { deleteUserSessions } from "../repositories/sessions";
+import { closeAccountAccess, type ClosedAccess } from "../auth/sessions";
 import {
   activeMentorIds,
   challengeMentors,
@@ -60,15 +60,18 @@ export const patchUser =
         throw new ConflictError("Il doit rester au moins un administrateur actif.");
       }
       updateUser(db, id, changes);
-      if (changes.isActive === false) deleteUserSessions(db, id);
       const after = findUser(db, id)!;
+      // Rights follow the account, not the session: a session (or a password step awaiting its
+      // code) opened under the old role or while active must not go on under the new state.
+      const closed: ClosedAccess | undefined =
+        after.role !== before.role || (before.isActive && !after.isActive) ? closeAccountAccess(db, id) : undefined;
       recordAudit(db, {
         ...auditContext(req, res),
         action: "user.updated",
         targetType: "user",
         targetId: id,
         before: publicView(before),
-        after: publicView(after),
+        after: { ...publicView(after), ...closed },
       });
       return after;
     });

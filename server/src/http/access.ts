@@ -6,6 +6,8 @@ import { resolveSession } from "../auth/sessions";
 import type { SessionRecord } from "../repositories/sessions";
 import { isMentorOf } from "../repositories/users";
 import type { Role } from "@shared/domain";
+import { SECOND_FACTOR_REQUIRED } from "@shared/problem";
+import { provesSecondFactor } from "@shared/sign-in-audit";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "./errors";
 
 /**
@@ -46,6 +48,25 @@ export function currentSession(locals: Record<string, unknown>): SessionRecord {
   return session;
 }
 
+/**
+ * 403 for an admin whose session was not opened with a second factor (a password-only
+ * session, or one from before migration 0012): the admin role grants nothing without it.
+ * `reason` lets the client say so in the reader's language.
+ */
+export class SecondFactorRequiredError extends ForbiddenError {
+  constructor() {
+    super(
+      "Les fonctions d'administration demandent une session ouverte avec la double authentification : déconnectez-vous puis reconnectez-vous avec votre code.",
+    );
+    this.extra = { reason: SECOND_FACTOR_REQUIRED };
+  }
+}
+
+/** Where the admin role is what grants access, the session must prove a second factor. */
+function requireSecondFactorForAdmin(session: SessionRecord): void {
+  if (session.user.role === "admin" && !provesSecondFactor(session.signInMethod)) throw new SecondFactorRequiredError();
+}
+
 function sameToken(given: string, expected: string): boolean {
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
@@ -54,7 +75,8 @@ function sameToken(given: string, expected: string): boolean {
 
 /**
  * The checks a route's access rule implies, in order: session (401), CSRF token on writes
- * (403), then role or ownership (403). Built from the route table, so no route can skip them.
+ * (403), then role or ownership (403), and for an admin on a route their role opens, a
+ * session opened with a second factor (403, `reason: "second_factor_required"`). Built from the route table, so no route can skip them.
  */
 export function accessChecks(
   db: Db,
@@ -83,6 +105,7 @@ export function accessChecks(
       if (user.role !== "admin" && !(user.role === "mentor" && isMentorOf(db, user.id, challenge.id))) {
         throw new ForbiddenError("Seuls l'équipe du programme et les mentors de ce défi peuvent le modifier.");
       }
+      requireSecondFactorForAdmin(currentSession(res.locals));
       res.locals.challenge = challenge;
       next();
     });
@@ -90,7 +113,11 @@ export function accessChecks(
   }
   const roles = ROLES_BY_ACCESS[access];
   checks.push((_req, res, next) => {
-    if (!roles.includes(currentSession(res.locals).user.role)) throw new ForbiddenError();
+    const session = currentSession(res.locals);
+    if (!roles.includes(session.user.role)) throw new ForbiddenError();
+    // `signedIn` routes stay open (reads, « Mon compte », /auth/me, logout): the interface can
+    // then tell an admin what to do. Elsewhere the admin role is what grants access.
+    if (access !== "signedIn") requireSecondFactorForAdmin(session);
     next();
   });
   const resolve = options.challenge;

@@ -129,6 +129,11 @@ export function deletePendingLogin(db: Db, id: string): void {
   db.run("DELETE FROM pending_logins WHERE id = ?", [id]);
 }
 
+/** Every password step of the account still waiting for its second factor; says how many. */
+export function deleteUserPendingLogins(db: Db, userId: number): number {
+  return db.run("DELETE FROM pending_logins WHERE user_id = ?", [userId]).changes;
+}
+
 // ----- Invitations
 
 interface InvitationRow {

@@ -57,8 +57,14 @@ export function deleteSession(db: Db, id: string): void {
   db.run("DELETE FROM sessions WHERE id = ?", [id]);
 }
 
-export function deleteUserSessions(db: Db, userId: number): void {
-  db.run("DELETE FROM sessions WHERE user_id = ?", [userId]);
+/** Closes every session of the account; says how many were open. */
+export function deleteUserSessions(db: Db, userId: number): number {
+  return db.run("DELETE FROM sessions WHERE user_id = ?", [userId]).changes;
+}
+
+/** Closes the account's sessions but `keepId`; says how many. */
+export function deleteOtherUserSessions(db: Db, userId: number, keepId: string): number {
+  return db.run("DELETE FROM sessions WHERE user_id = ? AND id <> ?", [userId, keepId]).changes;
 }
 
 export function deleteExpiredSessions(db: Db, now: string, idleSince: string): void {

@@ -6,6 +6,10 @@ export const common = bilingual(
     loadingData: "Chargement des données…",
     loadingPage: "Chargement de la page…",
     loadError: "Les données n'ont pas pu être chargées",
+    secondFactorRequiredTitle: "Double authentification requise",
+    secondFactorRequired:
+      "Les fonctions d'administration demandent une session ouverte avec la double authentification. Reconnectez-vous en saisissant le code de votre application d'authentification (ou un code de secours).",
+    signInAgain: "Me reconnecter",
     unexpectedError:
       "Une erreur inattendue est survenue. Rechargez la page ; si le problème persiste, contactez l'équipe du programme.",
     newWindow: " (nouvelle fenêtre)",
@@ -46,6 +50,10 @@ export const common = bilingual(
     loadingData: "Loading data…",
     loadingPage: "Loading the page…",
     loadError: "The data could not be loaded",
+    secondFactorRequiredTitle: "Two-factor authentication required",
+    secondFactorRequired:
+      "Administration needs a session opened with two-factor authentication. Sign in again, entering the code from your authenticator app (or a recovery code).",
+    signInAgain: "Sign in again",
     unexpectedError: "An unexpected error occurred. Reload the page; if the problem persists, contact the programme team.",
     newWindow: " (new window)",
     notReported: "Not reported",

@@ -29,8 +29,9 @@ export function useSessionOpened() {
 
 export const useStep = <Body,>(path: string) => useMutation({ mutationFn: (body: Body) => apiSend<StepAnswer>("POST", path, body) });
 
+/** A key to enrol; `code`: the current code (or a recovery code), to replace a key already on. */
 export const useEnrolmentKey = (path: "/auth/login/totp-enrolment" | "/account/totp") =>
-  useMutation({ mutationFn: () => apiSend<TotpEnrolment>("POST", path, {}) });
+  useMutation({ mutationFn: (code?: string) => apiSend<TotpEnrolment>("POST", path, code === undefined ? {} : { code }) });
 
 export const useRequestReset = () => useMutation({ mutationFn: (email: string) => apiSend<object>("POST", "/auth/password-reset/request", { email }) });
 export const useCompleteReset = () =>

@@ -16,6 +16,8 @@ export default function AccountPage() {
   const account = useQuery(identityQueries.account());
   const { confirm, disable } = useAccountTotp();
   const [enrolling, setEnrolling] = useState(false);
+  const [replacing, setReplacing] = useState(false);
+  const [replaced, setReplaced] = useState(false);
   const [codes, setCodes] = useState<string[]>();
   const [disableCode, setDisableCode] = useState("");
   const data = account.data;
@@ -30,8 +32,33 @@ export default function AccountPage() {
             </p>
             <p>{t.signedInWith[data.signInMethod]}</p>
             <h2>{t.totpSection}</h2>
+            {replaced && (
+              <Alert severity="success" title={t.replacedTitle} description={t.replacedDetail} closable onClose={() => setReplaced(false)} className="fr-mb-3w" />
+            )}
             {codes ? (
               <RecoveryCodes codes={codes} onDone={() => setCodes(undefined)} />
+            ) : data.totpEnabled && replacing ? (
+              <>
+                <h3>{t.replaceTitle}</h3>
+                <EnrolmentForm
+                  keyPath="/account/totp"
+                  replacing
+                  pending={confirm.isPending}
+                  error={confirm.error}
+                  onConfirm={(code) =>
+                    confirm.mutate(code, {
+                      onSuccess: (answer) => {
+                        setReplacing(false);
+                        setReplaced(true);
+                        setCodes(answer.recoveryCodes);
+                      },
+                    })
+                  }
+                />
+                <Button priority="tertiary" className="fr-mt-2w" onClick={() => setReplacing(false)}>
+                  {t.replaceCancel}
+                </Button>
+              </>
             ) : data.totpEnabled ? (
               <>
                 <p>{t.totpOn(data.recoveryCodesLeft)}</p>
@@ -50,6 +77,11 @@ export default function AccountPage() {
                     {t.disable}
                   </Button>
                 </form>
+                <h3 className="fr-mt-4w">{t.replaceTitle}</h3>
+                <p>{t.replaceHint}</p>
+                <Button priority="secondary" onClick={() => setReplacing(true)}>
+                  {t.replace}
+                </Button>
               </>
             ) : enrolling ? (
               <EnrolmentForm

@@ -79,20 +79,45 @@ export function EnrolmentForm({
   onConfirm,
   pending,
   error,
+  replacing = false,
 }: {
   keyPath: "/auth/login/totp-enrolment" | "/account/totp";
   onConfirm: (code: string) => void;
   pending: boolean;
   error: unknown;
+  /** TOTP is on: a current code (or a recovery code) is asked before the new key is shown. */
+  replacing?: boolean;
 }) {
   const t = useI18n().t.account;
   const key = useEnrolmentKey(keyPath);
   const [code, setCode] = useState("");
+  const [currentCode, setCurrentCode] = useState("");
   if (!key.data) {
+    const failure = key.isError && (
+      <Alert severity="error" title={replacing ? t.codeRefused : t.failed} description={errorText(key.error, t.failed)} className="fr-mb-3w" />
+    );
+    if (replacing) {
+      return (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            key.mutate(currentCode, { onSuccess: () => setCurrentCode("") });
+          }}
+          aria-label={t.replaceTitle}
+        >
+          <p>{t.replaceIntro}</p>
+          {failure}
+          <CodeInput value={currentCode} onChange={setCurrentCode} label={t.replaceCodeLabel} />
+          <Button type="submit" disabled={key.isPending}>
+            {t.enrolShow}
+          </Button>
+        </form>
+      );
+    }
     return (
       <>
-        {key.isError && <Alert severity="error" title={t.failed} description={errorText(key.error, t.failed)} className="fr-mb-3w" />}
-        <Button onClick={() => key.mutate()} disabled={key.isPending}>
+        {failure}
+        <Button onClick={() => key.mutate(undefined)} disabled={key.isPending}>
           {t.enrolShow}
         </Button>
       </>
@@ -121,7 +146,7 @@ export function EnrolmentForm({
       {Boolean(error) && <Alert severity="error" title={t.codeRefused} description={errorText(error, t.failed)} className="fr-mb-3w" />}
       <CodeInput value={code} onChange={setCode} />
       <Button type="submit" disabled={pending}>
-        {t.confirm}
+        {replacing ? t.replaceConfirm : t.confirm}
       </Button>
     </form>
   );
