@@ -168,6 +168,9 @@ describe("a database from before encryption", () => {
     expect(audit.body.items[0]).toMatchObject({ actorEmail: "bootstrap", after: { secrets: 1, accounts: 1 } });
     await stop(server);
 
+    // Not left behind in the file's free space either.
+    for (const file of [databasePath, `${databasePath}-wal`]) expect(bytesOf(file).includes(secret), file).toBe(false);
+
     // Once only: a second start finds nothing in clear.
     const again = await start(databasePath);
     expect(again.stdout()).not.toContain("Secrets de double authentification chiffrés");

@@ -78,22 +78,31 @@ export function unlockSecrets(db: Db, { databasePath, key }: { databasePath: str
     );
   }
 
-  return {
-    keySource,
-    keyFile,
-    sealed: db.transaction(() => {
-      // A sign-in under way (10 minutes at most) whose secret does not open is only started again.
-      for (const secret of unreadable) if (secret.column === SECRET_COLUMNS.enrol) deletePendingLogin(db, String(secret.rowId));
-      const upgraded = stored.filter((secret) => !SecretBox.isSealed(secret.stored) && sealClearSecret(db, secret));
-      if (upgraded.length > 0) {
-        recordAudit(db, {
-          actor: null,
-          actorEmail: "bootstrap",
-          action: "totp.secrets_encrypted",
-          after: { secrets: upgraded.length, accounts: new Set(upgraded.map((secret) => secret.email)).size },
-        });
-      }
-      return upgraded.length;
-    }),
-  };
+  // The clear values being replaced are zeroed in the file, not left in its free space.
+  const clear = stored.some((secret) => !SecretBox.isSealed(secret.stored));
+  const secureDelete = db.raw.pragma("secure_delete", { simple: true });
+  if (clear) db.raw.pragma("secure_delete = ON");
+  try {
+    return { keySource, keyFile, sealed: sealClearSecrets(db, stored, unreadable) };
+  } finally {
+    if (clear) db.raw.pragma(`secure_delete = ${secureDelete ? "ON" : "OFF"}`);
+  }
+}
+
+/** Encrypts the secrets still in clear, and drops the sign-ins under way the key cannot open; audited. */
+function sealClearSecrets(db: Db, stored: StoredSecret[], unreadable: StoredSecret[]): number {
+  return db.transaction(() => {
+    // A sign-in under way (10 minutes at most) whose secret does not open is only started again.
+    for (const secret of unreadable) if (secret.column === SECRET_COLUMNS.enrol) deletePendingLogin(db, String(secret.rowId));
+    const upgraded = stored.filter((secret) => !SecretBox.isSealed(secret.stored) && sealClearSecret(db, secret));
+    if (upgraded.length > 0) {
+      recordAudit(db, {
+        actor: null,
+        actorEmail: "bootstrap",
+        action: "totp.secrets_encrypted",
+        after: { secrets: upgraded.length, accounts: new Set(upgraded.map((secret) => secret.email)).size },
+      });
+    }
+    return upgraded.length;
+  });
 }
