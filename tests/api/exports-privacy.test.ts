@@ -74,6 +74,16 @@ describe("evaluators' exports", () => {
     expect((await workbook(evaluator, "?lang=en")).description).toContain("no allies' names, no action owners");
   });
 
+  it("as of a snapshot, the JSON citation does not name who took it (the programme team's does)", async () => {
+    const taken = await admin.post("/api/snapshots", { name: "Bilan pour l'évaluation" });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(201);
+    const path = `/api/export/dataset.json?snapshot=${taken.body.id}`;
+    const evaluators = (await evaluator.get(path)).body.snapshot;
+    expect(evaluators).toMatchObject({ name: "Bilan pour l'évaluation" });
+    expect(evaluators).not.toHaveProperty("takenBy");
+    expect((await admin.get(path)).body.snapshot.takenBy).toMatch(/^Admin \d+$/);
+  });
+
   it("the CSV exports name nobody either", async () => {
     for (const path of ["/api/export/challenges.csv", "/api/export/status-history.csv"]) {
       const text = (await evaluator.get(path)).body as string;

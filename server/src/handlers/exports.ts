@@ -212,10 +212,13 @@ export const exportDatasetJson =
     const { data = "all" } = queryOf(res);
     const source = requestSource(db, res.locals);
     const { snapshot } = source;
-    // As of a snapshot, the file says which one, in a member the live export does not have.
-    const citation = snapshot ? { snapshot: { ...snapshot, citation: describeSnapshot(snapshot) } } : {};
+    const names = withPersonNames(res);
+    // As of a snapshot, the file says which one, in a member the live export does not have;
+    // who took it is a person's name, left out of the evaluators' file like the others.
+    const cited = snapshot && (names.personNames ? snapshot : { ...snapshot, takenBy: undefined });
+    const citation = cited ? { snapshot: { ...cited, citation: describeSnapshot(cited) } } : {};
     const base = `eig-donnees${EXPORT_WORDS[DEFAULT_LANG].fileSuffix[data]}`;
-    sendFile(res, base, "json", "application/json; charset=utf-8", JSON.stringify({ ...citation, ...readDataset(db, data, source, withPersonNames(res)) }, null, 2), source);
+    sendFile(res, base, "json", "application/json; charset=utf-8", JSON.stringify({ ...citation, ...readDataset(db, data, source, names) }, null, 2), source);
   };
 
 const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios", "allies", "resources"] as const;
