@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MailConfig } from "./mail/mailer";
+import { parseSecretsKey } from "./db/secrets";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -21,6 +22,11 @@ export interface Config {
   publicUrl: string;
   /** Outgoing email (SMTP_URL, MAIL_FROM); no SMTP_URL: nothing is sent. */
   mail: MailConfig;
+  /**
+   * The key of the TOTP secrets stored in the database (SECRETS_KEY: 32 bytes, hex or base64);
+   * none: the key file beside the database (`<DATABASE_PATH>.key`), created if need be.
+   */
+  secretsKey: Buffer | undefined;
   /** ProConnect (OpenID Connect), when OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI are all set. */
   oidc: OidcConfig | undefined;
 }
@@ -127,5 +133,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       from: env.MAIL_FROM || "Suivi des défis EIG <ne-pas-repondre@localhost>",
     },
     oidc: oidcConfig(env, publicUrl),
+    secretsKey: env.SECRETS_KEY ? parseSecretsKey(env.SECRETS_KEY) : undefined,
   };
 }

@@ -4,6 +4,8 @@ import { ensureAdmin } from "./auth/bootstrap";
 import { purgeExpiredSessions } from "./auth/sessions";
 import { readConfig } from "./config";
 import { openDatabase } from "./db/database";
+import { SecretsKeyError } from "./db/secrets";
+import { unlockSecrets } from "./identity/secret-storage";
 import { acquireDatabaseLock, DatabaseInUseError, type DatabaseLock } from "./db/lock";
 import { migrate } from "./db/migrate";
 import { loadCatalogue } from "./db/seed";
@@ -14,7 +16,14 @@ import { queueDueReminders } from "./mail/campaign-emails";
 import { startEmailOutbox } from "./mail/email-outbox";
 import { createMailer } from "./mail/mailer";
 
-const config = readConfig();
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig();
+} catch (error) {
+  if (!(error instanceof SecretsKeyError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 const logger = createLogger(config.logLevel);
 
 // Held until the process ends, however it ends: `npm run restore` refuses while it is held,
@@ -32,6 +41,19 @@ if (config.databasePath !== ":memory:") {
 const db = openDatabase(config.databasePath);
 
 const applied = migrate(db);
+// Before any request: the key must open every stored TOTP secret (else the server does not
+// start, rather than refuse good codes), and secrets still in clear are encrypted now.
+try {
+  const secrets = unlockSecrets(db, { databasePath: config.databasePath, key: config.secretsKey });
+  if (secrets.keySource === "created") console.log(`Clé de chiffrement des secrets créée : ${secrets.keyFile} (à sauvegarder à part de la base).`);
+  if (secrets.sealed > 0) console.log(`Secrets de double authentification chiffrés : ${secrets.sealed}.`);
+} catch (error) {
+  if (!(error instanceof SecretsKeyError)) throw error;
+  console.error(error.message);
+  db.close();
+  lock?.release();
+  process.exit(1);
+}
 if (ensureDerivedState(db)) console.log("Tables dérivées (statuts actuels, trajectoires) reconstruites depuis l'historique.");
 if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
 // The catalogue is loaded into an empty database only: a generated dataset stays as it is.

@@ -392,7 +392,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/export/challenges.csv",
-      summary: "Un défi par ligne : niveaux actuels, résultat, voie, ancienneté de la dernière remontée.",
+      summary: "Un défi par ligne : niveaux actuels, résultat, voie, ancienneté de la dernière remontée (aucun nom de personne).",
       access: "exporter",
       input: { query: exportQuerySchema },
       response: file("text/csv"),
@@ -401,7 +401,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/export/status-history.csv",
-      summary: "Tout l'historique des statuts, retraits compris.",
+      summary: "Tout l'historique des statuts, retraits compris, sans noms d'auteurs.",
       access: "exporter",
       input: { query: exportQuerySchema },
       response: file("text/csv"),
@@ -410,7 +410,9 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/export/dataset.xlsx",
-      summary: "Le jeu de données complet, une feuille par table.",
+      summary:
+        "Le jeu de données complet, une feuille par table, cellules neutralisées contre l'injection de formules. " +
+        "Noms des alliés et porteurs des actions pour l'équipe du programme seulement.",
       access: "exporter",
       input: { query: exportLangQuerySchema },
       response: file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
@@ -419,7 +421,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "get",
       path: "/export/dataset.json",
-      summary: "Le jeu de données complet en JSON.",
+      summary: "Le jeu de données complet en JSON. Noms des alliés et porteurs des actions pour l'équipe du programme seulement.",
       access: "exporter",
       input: { query: exportDataQuerySchema },
       response: file("application/json"),

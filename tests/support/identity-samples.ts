@@ -2,7 +2,14 @@
 // (kept here so that the matrix file only gains two lines).
 import type { Access } from "../../server/src/http/access";
 import { hashToken, newToken } from "../../server/src/identity/tokens";
-import { insertInvitation, insertPasswordReset, insertPendingLogin, setPendingEnrolSecret } from "../../server/src/repositories/identity";
+import {
+  enableTotp,
+  insertInvitation,
+  insertPasswordReset,
+  insertPendingLogin,
+  setPendingEnrolSecret,
+  setPendingTotpSecret,
+} from "../../server/src/repositories/identity";
 import { newTotpSecret } from "../../server/src/identity/totp";
 import type { TestServer } from "./test-server";
 import type { createAccount as CreateAccount } from "./session-client";
@@ -75,8 +82,11 @@ export function identitySamples(context: () => Context) {
   function sharedSecret(column: "pending" | "enabled") {
     const { server } = context();
     const secret = newTotpSecret();
-    if (column === "pending") server.db.run("UPDATE users SET totp_pending_secret = ?", [secret]);
-    else server.db.run("UPDATE users SET totp_secret = ?, totp_enabled_at = '2024-01-01T00:00:00.000Z', totp_last_step = 0", [secret]);
+    // Through the repository: each account's copy is encrypted for its own row.
+    for (const { id } of server.db.all<{ id: number }>("SELECT id FROM users")) {
+      if (column === "pending") setPendingTotpSecret(server.db, id, secret);
+      else enableTotp(server.db, id, secret, 0, "2024-01-01T00:00:00.000Z");
+    }
     return context().totpCodeNow(secret);
   }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { openDatabase, type Db } from "../../server/src/db/database";
 import { migrate } from "../../server/src/db/migrate";
 import { loadCatalogue } from "../../server/src/db/seed";
+import { unlockSecrets } from "../../server/src/identity/secret-storage";
 
 export interface TestDatabase {
   db: Db;
@@ -18,6 +19,8 @@ export function createTestDatabase({ seed = true } = {}): TestDatabase {
   const file = path.join(dir, "test.sqlite");
   const db = openDatabase(file);
   migrate(db);
+  // As the server does at startup: a key file beside the database, created on first use.
+  unlockSecrets(db, { databasePath: file });
   if (seed) loadCatalogue(db);
   return {
     db,

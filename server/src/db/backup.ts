@@ -5,6 +5,8 @@ import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
 import { acquireDatabaseLock } from "./lock";
+import { restrictToOwner } from "./database";
+import { keyFileOf } from "./secrets";
 import { readMigrations } from "./migrate";
 
 /** Tables without which a file is not this product's database, whatever its version says. */
@@ -113,8 +115,12 @@ export async function backupDatabase(
   { overwrite = false }: { overwrite?: boolean } = {},
 ): Promise<DatabaseInspection> {
   if (!fs.existsSync(databasePath)) throw new BackupError(`Aucune base à sauvegarder : ${databasePath} n'existe pas.`);
-  if (sameFile(destination, databasePath) || path.resolve(destination).startsWith(`${path.resolve(databasePath)}-`)) {
-    throw new BackupError("La sauvegarde ne peut pas remplacer la base elle-même ni ses fichiers.");
+  if (
+    sameFile(destination, databasePath) ||
+    sameFile(destination, keyFileOf(databasePath)) ||
+    path.resolve(destination).startsWith(`${path.resolve(databasePath)}-`)
+  ) {
+    throw new BackupError("La sauvegarde ne peut pas remplacer la base elle-même ni ses fichiers (clé comprise).");
   }
   if (fs.existsSync(destination) && !overwrite) {
     throw new BackupError(`${destination} existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer.`);
@@ -126,6 +132,9 @@ export async function backupDatabase(
   const lock = acquireDatabaseLock(databasePath, "shared");
   const partial = path.join(directory, `.${path.basename(destination)}.partiel-${process.pid}`);
   try {
+    // A copy of the database is as private as the database: created 0600 before SQLite
+    // writes it (its journal takes the same mode), and kept so under its final name.
+    restrictToOwner(partial);
     const source = new Database(databasePath, { fileMustExist: true, timeout: 5000 });
     try {
       // The whole copy in one step: stepping page by page would restart the copy each time
@@ -149,6 +158,26 @@ export async function backupDatabase(
     fs.rmSync(partial, { force: true });
     fs.rmSync(`${partial}-journal`, { force: true });
     lock.release();
+  }
+}
+
+/**
+ * Copies `source` to a new file of mode 0600 from its creation (copyFile would give it the
+ * backup's own mode, readable by all if an older version wrote it).
+ */
+function copyPrivately(source: string, destination: string): void {
+  fs.rmSync(destination, { force: true });
+  const input = fs.openSync(source, "r");
+  try {
+    const output = fs.openSync(destination, "wx", 0o600);
+    try {
+      const buffer = Buffer.allocUnsafe(1 << 20);
+      for (let read; (read = fs.readSync(input, buffer, 0, buffer.length, null)) > 0; ) fs.writeSync(output, buffer, 0, read);
+    } finally {
+      fs.closeSync(output);
+    }
+  } finally {
+    fs.closeSync(input);
   }
 }
 
@@ -177,7 +206,7 @@ export function restoreDatabase(backupFile: string, databasePath: string): Resto
   const lock = acquireDatabaseLock(databasePath, "exclusive");
   const incoming = `${databasePath}.restauration-${process.pid}`;
   try {
-    fs.copyFileSync(backupFile, incoming);
+    copyPrivately(backupFile, incoming);
     const inspection = inspectDatabase(incoming, { label: backupFile });
     // The restored file runs in WAL mode like any database the server opens.
     const copy = new Database(incoming);
@@ -204,12 +233,15 @@ export function restoreDatabase(backupFile: string, databasePath: string): Resto
         // Kept as it is, see below.
       }
       fs.renameSync(databasePath, previous);
+      fs.chmodSync(previous, 0o600);
     }
     // A -wal left beside the new file would be replayed into it: move any away first.
     for (const suffix of ["-wal", "-shm"]) {
       if (fs.existsSync(databasePath + suffix)) {
-        if (previous) fs.renameSync(databasePath + suffix, previous + suffix);
-        else fs.rmSync(databasePath + suffix);
+        if (previous) {
+          fs.renameSync(databasePath + suffix, previous + suffix);
+          fs.chmodSync(previous + suffix, 0o600);
+        } else fs.rmSync(databasePath + suffix);
       }
     }
     fs.renameSync(incoming, databasePath);

@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import fs from "node:fs";
 import path from "node:path";
+import { SecretsKeyError, type SecretBox } from "./secrets";
 
 export type SqlParams = Record<string, unknown> | unknown[];
 
@@ -10,8 +11,23 @@ export type SqlParams = Record<string, unknown> | unknown[];
  */
 export class Db {
   private readonly statements = new Map<string, Database.Statement>();
+  private secretBox: SecretBox | undefined;
 
   constructor(readonly raw: Database.Database) {}
+
+  /**
+   * The key of this database's encrypted secrets (TOTP), given once at startup by
+   * `unlockSecrets` (server/src/identity/secret-storage.ts). Repositories seal and open the
+   * secrets they store with it; a tool that never reads one (`npm run user`) never needs it.
+   */
+  useSecrets(box: SecretBox): void {
+    this.secretBox = box;
+  }
+
+  get secrets(): SecretBox {
+    if (!this.secretBox) throw new SecretsKeyError("La clé de chiffrement des secrets n'est pas chargée pour cette base.");
+    return this.secretBox;
+  }
 
   private prepare(sql: string): Database.Statement {
     let statement = this.statements.get(sql);
@@ -45,11 +61,31 @@ export class Db {
 }
 
 /**
+ * The database holds password hashes and (encrypted) TOTP secrets: only its owner reads it.
+ * SQLite gives the -wal and -shm files the main file's mode when it creates them, so the main
+ * file is created 0600 before SQLite opens it, and an existing one (with any -wal or -shm left
+ * from before) is brought back to 0600.
+ */
+export function restrictToOwner(file: string): void {
+  fs.closeSync(fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_CREAT, 0o600));
+  for (const suffix of ["", "-wal", "-shm"]) {
+    try {
+      fs.chmodSync(file + suffix, 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+}
+
+/**
  * Opens (creating if needed) the SQLite file with the settings the whole product relies on;
  * each is explained in docs/decisions/0003-durability-and-concurrency.md.
  */
 export function openDatabase(file: string): Db {
-  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    restrictToOwner(file);
+  }
   const raw = new Database(file);
   // Wait for another process's write (a CLI, a backup step, a second server) rather than fail:
   // set first, so that even switching to WAL below waits for a lock instead of failing.

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { restrictToOwner } from "./database";
 
 /**
  * Who is using a database file, told by a lock beside it (`<database>-lock`), so that a
@@ -40,6 +41,8 @@ export function lockFileOf(databasePath: string): string {
 /** Takes the lock at once or throws `DatabaseInUseError`; never waits. */
 export function acquireDatabaseLock(databasePath: string, mode: LockMode): DatabaseLock {
   const file = lockFileOf(databasePath);
+  // Empty, but beside a private database: private too.
+  restrictToOwner(file);
   const connection = new Database(file, { timeout: 0 });
   try {
     connection.pragma("locking_mode = EXCLUSIVE");

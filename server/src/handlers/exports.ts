@@ -1,12 +1,15 @@
 // Exports for evaluators: CSV (UTF-8 with BOM, `?sep=;` for French Excel), XLSX (one sheet
-// per table) and JSON. Dated file names, challenge-level data only.
+// per table) and JSON. Dated file names, challenge-level data only: allies' names and action
+// owners only in the programme team's exports. Text cells that a spreadsheet would run as a
+// formula are neutralised in the CSV and XLSX alike (shared/csv.ts).
 import ExcelJS from "exceljs";
 import type { RequestHandler, Response } from "express";
 import { datasetChallenges, readDataset, type DatasetChallenge } from "../repositories/dataset";
 import { requestSource } from "../http/snapshot-source";
 import type { DataSource } from "../repositories/data-source";
 import { describeSnapshot } from "@shared/snapshot";
-import { toCsv, type CsvColumn } from "@shared/csv";
+import { neutraliseFormula, toCsv, type CsvColumn } from "@shared/csv";
+import { currentSession } from "../http/access";
 import { AXES, type DataView, type Level, type OutcomeCategory, type SustainabilityPath, type ValidationState } from "@shared/domain";
 import { DEFAULT_LANG, domainLabels, type Lang } from "@shared/labels";
 import { parisDate } from "@shared/dates";
@@ -59,6 +62,9 @@ const EXPORT_WORDS = {
     data: "données",
     validation: "validation",
     fileSuffix: { all: "", validated: "-validees", declared: "-declarees" },
+    withoutNames:
+      "Données au niveau des défis : ni adresses, ni noms d'auteurs, ni journal d'audit, ni noms des alliés, ni porteurs des actions (réservés à l'équipe du programme).",
+    withNames: "Export de l'équipe du programme : noms des alliés et porteurs des actions compris ; ni adresses, ni noms d'auteurs, ni journal d'audit.",
   },
   en: {
     slug: "id",
@@ -105,11 +111,17 @@ const EXPORT_WORDS = {
     data: "data",
     validation: "validation",
     fileSuffix: { all: "", validated: "-validated", declared: "-declared" },
+    withoutNames:
+      "Challenge-level data: no email addresses, no author names, no audit log, no allies' names, no action owners (kept for the programme team).",
+    withNames: "Programme team export: allies' names and action owners included; no email addresses, no author names, no audit log.",
   },
 } satisfies Record<Lang, unknown>;
 
 type ExportQuery = { sep?: "," | ";"; lang?: Lang; data?: DataView };
 const queryOf = (res: Response): ExportQuery => (res.locals.query ?? {}) as ExportQuery;
+
+/** Allies' names and action owners name people: the programme team's exports only. */
+const withPersonNames = (res: Response) => ({ personNames: currentSession(res.locals).user.role === "admin" });
 
 /**
  * Sends an export under a dated name. As of a snapshot, the name says which one and when it
@@ -200,10 +212,13 @@ export const exportDatasetJson =
     const { data = "all" } = queryOf(res);
     const source = requestSource(db, res.locals);
     const { snapshot } = source;
-    // As of a snapshot, the file says which one, in a member the live export does not have.
-    const citation = snapshot ? { snapshot: { ...snapshot, citation: describeSnapshot(snapshot) } } : {};
+    const names = withPersonNames(res);
+    // As of a snapshot, the file says which one, in a member the live export does not have;
+    // who took it is a person's name, left out of the evaluators' file like the others.
+    const cited = snapshot && (names.personNames ? snapshot : { ...snapshot, takenBy: undefined });
+    const citation = cited ? { snapshot: { ...cited, citation: describeSnapshot(cited) } } : {};
     const base = `eig-donnees${EXPORT_WORDS[DEFAULT_LANG].fileSuffix[data]}`;
-    sendFile(res, base, "json", "application/json; charset=utf-8", JSON.stringify({ ...citation, ...readDataset(db, data, source) }, null, 2), source);
+    sendFile(res, base, "json", "application/json; charset=utf-8", JSON.stringify({ ...citation, ...readDataset(db, data, source, names) }, null, 2), source);
   };
 
 const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios", "allies", "resources"] as const;
@@ -214,11 +229,13 @@ export const exportDatasetXlsx =
     const { lang = DEFAULT_LANG, data = "all" } = queryOf(res);
     const w = EXPORT_WORDS[lang];
     const source = requestSource(db, res.locals);
-    const dataset = readDataset(db, data, source);
+    const personNames = withPersonNames(res);
+    const dataset = readDataset(db, data, source, personNames);
     const workbook = new ExcelJS.Workbook();
     workbook.creator = w.creator;
     workbook.subject = domainLabels(lang).DATA_VIEW_LABELS[data];
     workbook.created = new Date();
+    workbook.description = personNames.personNames ? w.withNames : w.withoutNames;
     if (source.snapshot) {
       workbook.title = describeSnapshot(source.snapshot, lang);
       workbook.subject = `${workbook.title} · ${workbook.subject}`;
@@ -229,10 +246,13 @@ export const exportDatasetXlsx =
       const headers = rows.length > 0 ? Object.keys(rows[0]) : [w.empty];
       sheet.columns = headers.map((header) => ({ header, key: header, width: Math.min(40, Math.max(12, header.length + 2)) }));
       sheet.getRow(1).font = { bold: true };
-      // Cells are written as values, never formulas; arrays are joined for readability.
-      for (const row of rows) {
-        sheet.addRow(Object.fromEntries(headers.map((h) => [h, Array.isArray(row[h]) ? (row[h] as unknown[]).join(", ") : row[h]])));
-      }
+      // Cells are written as values, never formulas; arrays are joined for readability. Text
+      // is neutralised as in the CSV: a value stays inert if the file is edited or re-saved as CSV.
+      const cell = (value: unknown) => {
+        const joined = Array.isArray(value) ? value.join(", ") : value;
+        return typeof joined === "string" ? neutraliseFormula(joined) : joined;
+      };
+      for (const row of rows) sheet.addRow(Object.fromEntries(headers.map((h) => [h, cell(row[h])])));
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     sendFile(res, `eig-donnees${w.fileSuffix[data]}`, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer, source);

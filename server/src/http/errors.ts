@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from "express";
 import type { Problem } from "@shared/problem";
 import { isDatabaseBusy, isDatabaseUnavailable } from "../db/errors";
+import { SecretUnreadableError } from "../db/secrets";
 
 export type FieldError = { path: string; message: string };
 
@@ -89,6 +90,20 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
       ...(error.detail ? { detail: error.detail } : {}),
       ...(error.errors ? { errors: error.errors } : {}),
       ...error.extra,
+    });
+    return;
+  }
+  if (error instanceof SecretUnreadableError) {
+    // Never answered as a wrong code: the account's secret itself is unusable. Logged with
+    // the request id (which row), the answer says what to do.
+    res.err = error;
+    sendProblem(res, {
+      type: "about:blank",
+      title: "Double authentification inutilisable",
+      status: 500,
+      detail:
+        "Le secret de double authentification de ce compte ne peut pas être déchiffré par le serveur ; l'incident a été consigné. " +
+        "Un administrateur peut retirer la double authentification du compte (npm run user -- reset-totp) pour qu'elle soit enregistrée de nouveau.",
     });
     return;
   }

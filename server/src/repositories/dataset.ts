@@ -1,5 +1,6 @@
 // The dataset evaluators export: challenge-level data only. No account emails, no author
-// names, no audit log, no sessions: personal data stays with the programme team.
+// names, no audit log, no sessions: personal data stays with the programme team, and so do
+// allies' names and action owners (free text that names people) unless `personNames`.
 import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
 import { AXES, type DataView } from "@shared/domain";
@@ -117,8 +118,15 @@ export function datasetChallenges(db: Db, data: DataView = "all", source: DataSo
  * The whole dataset, live or as of a snapshot (history up to its last ids, copies of the
  * rest). With a data view (issue 9), the challenges carry the values it counts and the
  * histories keep only the entries in it. Every entry says its validation state.
+ * `personNames` (the programme team's exports only) adds allies' names and action owners;
+ * without it those members are absent, not empty.
  */
-export function readDataset(db: Db, data: DataView = "all", source: DataSource = LIVE): Dataset {
+export function readDataset(
+  db: Db,
+  data: DataView = "all",
+  source: DataSource = LIVE,
+  { personNames = false }: { personNames?: boolean } = {},
+): Dataset {
   const t = source.table;
   const params = source.params;
   const decisions = t("validation_decisions");
@@ -152,7 +160,7 @@ export function readDataset(db: Db, data: DataView = "all", source: DataSource =
       )
       .map((row) => ({ ...row, categories: JSON.parse(row.categories), inForce: row.inForce === 1 })),
     actions: db.all(
-      `SELECT a.id, c.slug AS challenge, a.kind, a.title, a.status, a.due_on AS dueOn, a.owner, a.scenario_id AS scenarioId,
+      `SELECT a.id, c.slug AS challenge, a.kind, a.title, a.status, a.due_on AS dueOn,${personNames ? " a.owner," : ""} a.scenario_id AS scenarioId,
               a.as_of AS asOf
        FROM ${t("actions")} a JOIN ${t("challenges")} c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
       params,
@@ -166,7 +174,7 @@ export function readDataset(db: Db, data: DataView = "all", source: DataSource =
       )
       .map((row) => ({ ...row, preferred: row.preferred === 1, isStop: row.isStop === 1 })),
     allies: db.all(
-      `SELECT a.id, c.slug AS challenge, a.name, a.kind, a.role, a.as_of AS asOf
+      `SELECT a.id, c.slug AS challenge,${personNames ? " a.name," : ""} a.kind, a.role, a.as_of AS asOf
        FROM ${t("allies")} a JOIN ${t("challenges")} c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
       params,
     ),

@@ -11,23 +11,49 @@ export interface TotpState {
   pendingSecret: string | null;
 }
 
+// The TOTP secrets are stored sealed (AES-256-GCM, db.secrets), each bound to its row and
+// column: a value copied to another account or column does not open
+// (docs/decisions/0008-sign-in-hardening.md). Here they are sealed on the way in and opened
+// on the way out; nothing else sees them encrypted.
+const secretContext = (column: SecretColumn, rowId: number | string) => `${column.table}.${column.column}:${rowId}`;
+const seal = (db: Db, column: SecretColumn, rowId: number | string, secret: string) => db.secrets.seal(secret, secretContext(column, rowId));
+const open = (db: Db, column: SecretColumn, rowId: number | string, stored: string | null) =>
+  stored === null ? null : db.secrets.open(stored, secretContext(column, rowId));
+
+/** The columns that hold secrets the server must read back (hence encrypted, not hashed). */
+export const SECRET_COLUMNS = {
+  totp: { table: "users", column: "totp_secret" },
+  pendingTotp: { table: "users", column: "totp_pending_secret" },
+  enrol: { table: "pending_logins", column: "enrol_secret" },
+} as const;
+export type SecretColumn = (typeof SECRET_COLUMNS)[keyof typeof SECRET_COLUMNS];
+
 export function totpState(db: Db, userId: number): TotpState {
-  return db.get<TotpState>(
+  const row = db.get<TotpState>(
     `SELECT totp_secret AS secret, totp_enabled_at AS enabledAt, totp_last_step AS lastStep, totp_pending_secret AS pendingSecret
      FROM users WHERE id = ?`,
     [userId],
-  ) ?? { secret: null, enabledAt: null, lastStep: 0, pendingSecret: null };
+  );
+  if (!row) return { secret: null, enabledAt: null, lastStep: 0, pendingSecret: null };
+  return {
+    ...row,
+    secret: open(db, SECRET_COLUMNS.totp, userId, row.secret),
+    pendingSecret: open(db, SECRET_COLUMNS.pendingTotp, userId, row.pendingSecret),
+  };
 }
 
 export function setPendingTotpSecret(db: Db, userId: number, secret: string | null): void {
-  db.run("UPDATE users SET totp_pending_secret = ? WHERE id = ?", [secret, userId]);
+  db.run("UPDATE users SET totp_pending_secret = ? WHERE id = ?", [
+    secret === null ? null : seal(db, SECRET_COLUMNS.pendingTotp, userId, secret),
+    userId,
+  ]);
 }
 
 /** Turns TOTP on with `secret`, `step` being the step of the confirming code (not usable again). */
 export function enableTotp(db: Db, userId: number, secret: string, step: number, now: string): void {
   db.run(
     `UPDATE users SET totp_secret = ?, totp_enabled_at = ?, totp_last_step = ?, totp_pending_secret = NULL WHERE id = ?`,
-    [secret, now, step, userId],
+    [seal(db, SECRET_COLUMNS.totp, userId, secret), now, step, userId],
   );
 }
 
@@ -37,6 +63,56 @@ export function disableTotp(db: Db, userId: number): void {
     [userId],
   );
   db.run("DELETE FROM recovery_codes WHERE user_id = ?", [userId]);
+}
+
+/** A stored secret as it is in the database (sealed, or clear if written before encryption). */
+export interface StoredSecret {
+  column: SecretColumn;
+  rowId: number | string;
+  stored: string;
+  /** The account it belongs to, to name it to the operator. */
+  email: string;
+}
+
+/** Every secret stored in the database, whatever its form: for the startup check and upgrade. */
+export function storedSecrets(db: Db): StoredSecret[] {
+  const users = db.all<{ id: number; email: string; secret: string | null; pending: string | null }>(
+    "SELECT id, email, totp_secret AS secret, totp_pending_secret AS pending FROM users WHERE totp_secret IS NOT NULL OR totp_pending_secret IS NOT NULL ORDER BY id",
+  );
+  const pending = db.all<{ id: string; email: string; stored: string }>(
+    `SELECT p.id, u.email, p.enrol_secret AS stored FROM pending_logins p JOIN users u ON u.id = p.user_id
+     WHERE p.enrol_secret IS NOT NULL ORDER BY p.created_at`,
+  );
+  return [
+    ...users.flatMap((row) => [
+      ...(row.secret === null ? [] : [{ column: SECRET_COLUMNS.totp, rowId: row.id, stored: row.secret, email: row.email }]),
+      ...(row.pending === null ? [] : [{ column: SECRET_COLUMNS.pendingTotp, rowId: row.id, stored: row.pending, email: row.email }]),
+    ]),
+    ...pending.map((row) => ({ column: SECRET_COLUMNS.enrol, rowId: row.id, stored: row.stored, email: row.email })),
+  ];
+}
+
+/** Seals a secret stored in clear, unless it changed meanwhile; true if it was sealed. */
+export function sealClearSecret(db: Db, secret: StoredSecret): boolean {
+  const { table, column } = secret.column;
+  // Table and column come from SECRET_COLUMNS, never from input.
+  return (
+    db.run(`UPDATE ${table} SET ${column} = ? WHERE id = ? AND ${column} = ?`, [
+      seal(db, secret.column, secret.rowId, secret.stored),
+      secret.rowId,
+      secret.stored,
+    ]).changes === 1
+  );
+}
+
+/** True if the key opens this stored secret. */
+export function opensWithKey(db: Db, secret: StoredSecret): boolean {
+  try {
+    open(db, secret.column, secret.rowId, secret.stored);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Records `step` as used if it is newer than the last one; false if the code was already used. */
@@ -112,12 +188,18 @@ export function findPendingLogin(db: Db, id: string, now: string): PendingLogin 
   const { firstFactor, idToken, acr, amr, ...pending } = row;
   return {
     ...pending,
+    enrolSecret: open(db, SECRET_COLUMNS.enrol, pending.id, pending.enrolSecret),
     firstFactor: firstFactor === "proconnect" ? { kind: "proconnect", idToken: idToken ?? "", acr, amr } : { kind: "password" },
   };
 }
 
 export function setPendingEnrolSecret(db: Db, id: string, secret: string): void {
-  db.run("UPDATE pending_logins SET enrol_secret = ? WHERE id = ?", [secret, id]);
+  db.run("UPDATE pending_logins SET enrol_secret = ? WHERE id = ?", [seal(db, SECRET_COLUMNS.enrol, id, secret), id]);
+}
+
+/** Sign-ins under way that have expired: of no use, they go (at startup too). */
+export function deleteExpiredPendingLogins(db: Db, now: string): void {
+  db.run("DELETE FROM pending_logins WHERE expires_at <= ?", [now]);
 }
 
 export function countPendingFailure(db: Db, id: string): number {

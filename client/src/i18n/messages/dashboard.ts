@@ -27,7 +27,8 @@ export const dashboard = bilingual(
     loadingStats: "Chargement des statistiques…",
     exports: {
       title: "Télécharger les données",
-      intro: "Le jeu de données complet, au niveau des défis (ni adresses, ni noms d'auteurs, ni journal d'audit). Les en-têtes suivent la langue de l'interface.",
+      intro:
+        "Le jeu de données complet, au niveau des défis (ni adresses, ni noms d'auteurs, ni journal d'audit ; les noms des alliés et les porteurs des actions ne figurent que dans les exports de l'équipe du programme). Les en-têtes suivent la langue de l'interface.",
       challengesCsv: "Défis et niveaux actuels (CSV)",
       challengesCsvSemicolon: "Défis et niveaux actuels (CSV pour Excel, séparateur « ; »)",
       historyCsv: "Historique des statuts (CSV)",
@@ -174,7 +175,8 @@ export const dashboard = bilingual(
     loadingStats: "Loading statistics…",
     exports: {
       title: "Download the data",
-      intro: "The full dataset, at challenge level (no email addresses, no author names, no audit log). Headers follow the interface language.",
+      intro:
+        "The full dataset, at challenge level (no email addresses, no author names, no audit log; allies' names and action owners are in the programme team's exports only). Headers follow the interface language.",
       challengesCsv: "Challenges and current levels (CSV)",
       challengesCsvSemicolon: "Challenges and current levels (CSV for Excel, “;” separator)",
       historyCsv: "Status history (CSV)",
