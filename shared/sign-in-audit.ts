@@ -41,4 +41,6 @@ export const SIGN_IN_AUDIT = {
   passwordAccepted: "login.password_accepted",
   /** A wrong TOTP or recovery code during sign-in (`after.step`: `code` or `enrolment`). */
   secondFactorFailed: "login.second_factor_failed",
+  /** Too many failures on the account from any address: passwords (or codes) refused until `after.until`. */
+  locked: "login.locked",
 } as const;

@@ -11,6 +11,7 @@ import { openDatabase } from "../db/database";
 import { migrate } from "../db/migrate";
 import { generatePassword, hashPassword } from "../auth/passwords";
 import { recordAudit } from "../repositories/audit";
+import { liftAccountThrottling } from "../repositories/login-attempts";
 import { deleteUserSessions } from "../repositories/sessions";
 import { disableTotp } from "../repositories/identity";
 import { emailTaken, findUserByEmail, insertUser, setPasswordHash } from "../repositories/users";
@@ -82,6 +83,7 @@ if (command === "create") {
   db.transaction(() => {
     setPasswordHash(db, user.id, passwordHash);
     deleteUserSessions(db, user.id);
+    liftAccountThrottling(db, user.email, "cli", new Date().toISOString());
     recordAudit(db, { actor: null, actorEmail: "cli", action: "user.password_reset", targetType: "user", targetId: user.id });
   });
   console.log(`Mot de passe de ${user.email} réinitialisé ; ses sessions sont fermées.`);
