@@ -9,6 +9,7 @@ import { z } from "zod";
 import { readConfig } from "../config";
 import { openDatabase } from "../db/database";
 import { migrate } from "../db/migrate";
+import { passwordProblem } from "../auth/password-policy";
 import { generatePassword, hashPassword } from "../auth/passwords";
 import { recordAudit } from "../repositories/audit";
 import { liftAccountThrottling } from "../repositories/login-attempts";
@@ -65,6 +66,9 @@ if (command === "reset-totp") {
   process.exit(0);
 }
 const { password, generated } = choosePassword();
+// A password typed by a person is held to the same rules as on the web pages.
+const refusal = generated ? undefined : await passwordProblem(password, values.email ?? "");
+if (refusal) fail(refusal);
 const passwordHash = await hashPassword(password);
 
 if (command === "create") {

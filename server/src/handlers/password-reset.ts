@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { TooManyAttemptsError } from "../auth/login";
 import type { Db } from "../db/database";
@@ -76,7 +77,7 @@ export const completePasswordReset =
   ({ db }: Deps): RequestHandler =>
   async (req, res) => {
     const { token, password } = res.locals.body as NewPassword;
-    usableReset(db, token);
+    await assertAcceptablePassword(password, usableReset(db, token).email);
     const passwordHash = await hashPassword(password);
     db.transaction(() => {
       const reset = usableReset(db, token);
