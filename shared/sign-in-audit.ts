@@ -43,4 +43,6 @@ export const SIGN_IN_AUDIT = {
   oidcAccepted: "login.oidc_accepted",
   /** A wrong TOTP or recovery code during sign-in (`after.step`: `code` or `enrolment`). */
   secondFactorFailed: "login.second_factor_failed",
+  /** Too many failures on the account from any address: passwords (or codes) refused until `after.until`. */
+  locked: "login.locked",
 } as const;

@@ -15,7 +15,7 @@ export interface Config {
   /** Session cookies marked Secure: behind an HTTPS proxy or in production. */
   secureCookies: boolean;
   session: { idleMinutes: number; absoluteHours: number };
-  login: { windowMinutes: number; maxFailuresPerAccount: number; maxFailuresPerAddress: number };
+  login: LoginLimits;
   /** pino level (LOG_LEVEL): `info` by default, `silent` in tests. */
   logLevel: LogLevel;
   /** The address users reach the dashboard at (PUBLIC_URL), for links sent by email. */
@@ -30,6 +30,45 @@ export interface Config {
   /** ProConnect (OpenID Connect), when OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI are all set. */
   oidc: OidcConfig | undefined;
 }
+
+/**
+ * Sign-in throttling (passwords, and second-factor codes counted apart). Three counters, each
+ * of failures since the last success: per account and address, per address, and per account
+ * across addresses (progressive delay, then a temporary lock). Choices and numbers:
+ * docs/decisions/0008-sign-in-hardening.md.
+ */
+export interface LoginLimits {
+  /** The window of the per-(account, address) and per-address counters. */
+  windowMinutes: number;
+  /** Failures for one account from one address in the window before 429: a typist is never stopped, a guesser is. */
+  maxFailuresPerAccount: number;
+  /** Failures from one address across accounts in the window: slows a sweep (a right password with a second factor still gets through). */
+  maxFailuresPerAddress: number;
+  /** The window of the account-wide counter: long enough that a slow guesser rotating addresses still reaches the lock. */
+  accountWindowMinutes: number;
+  /** Account-wide failures allowed without any delay (typos, a forgotten caps lock). */
+  accountDelayAfter: number;
+  /** Then each attempt waits this delay after the last failure, doubled at each new failure… */
+  accountDelayBaseSeconds: number;
+  /** …up to this. */
+  accountDelayMaxSeconds: number;
+  /** Account-wide failures in the window that lock the account (one email to its holder per lock). */
+  accountLockAfter: number;
+  /** How long a lock lasts (a password reset through the emailed link lifts it sooner). */
+  accountLockMinutes: number;
+}
+
+export const LOGIN_LIMITS: LoginLimits = {
+  windowMinutes: 15,
+  maxFailuresPerAccount: 10,
+  maxFailuresPerAddress: 100,
+  accountWindowMinutes: 60,
+  accountDelayAfter: 5,
+  accountDelayBaseSeconds: 2,
+  accountDelayMaxSeconds: 60,
+  accountLockAfter: 20,
+  accountLockMinutes: 30,
+};
 
 export interface OidcConfig {
   issuer: string;
@@ -125,7 +164,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleMinutes: positiveInteger(env, "SESSION_IDLE_MINUTES", 120),
       absoluteHours: positiveInteger(env, "SESSION_MAX_HOURS", 12),
     },
-    login: { windowMinutes: 15, maxFailuresPerAccount: 10, maxFailuresPerAddress: 100 },
+    login: { ...LOGIN_LIMITS },
     logLevel: logLevel(env),
     publicUrl,
     mail: {

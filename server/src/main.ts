@@ -61,7 +61,12 @@ if (db.get("SELECT 1 FROM challenges LIMIT 1") === undefined) {
   console.log(`Catalogue chargé : ${loadCatalogue(db)} défis.`);
 }
 
-const admin = await ensureAdmin(db, process.env);
+// A refused ADMIN_EMAIL or ADMIN_PASSWORD stops the start with its reason alone, not a stack trace.
+const admin = await ensureAdmin(db, process.env).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  db.close();
+  process.exit(1);
+});
 if (admin.created && admin.generatedPassword) {
   console.log(
     `Compte administrateur créé : ${admin.email}\n` +

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOGIN_LIMITS } from "../../server/src/config";
 import { createAccount, SessionClient, signedInClient, TEST_PASSWORD } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -141,7 +142,12 @@ describe("login throttling", () => {
   let throttled: TestServer;
   beforeAll(async () => {
     // Behind a trusted proxy on loopback, X-Forwarded-For tells the callers' addresses apart.
-    throttled = await startTestServer({ env: { TRUST_PROXY: "loopback" } });
+    // The account-wide delay and lock (tests/api/sign-in-throttling.test.ts) are set out of
+    // reach here, so that these cases see the per-address counters alone.
+    throttled = await startTestServer({
+      env: { TRUST_PROXY: "loopback" },
+      config: { login: { ...LOGIN_LIMITS, accountDelayAfter: 1_000, accountLockAfter: 1_000 } },
+    });
   });
   afterAll(() => throttled.close());
 

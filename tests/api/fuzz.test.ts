@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createApp } from "../../server/src/app";
-import { readConfig } from "../../server/src/config";
+import { LOGIN_LIMITS, readConfig } from "../../server/src/config";
 import { checkDatabase } from "../../server/src/db/database";
 import { createLogger } from "../../server/src/lib/logger";
 import { BODY_LIMITS } from "../../server/src/http/limits";
@@ -363,7 +363,7 @@ const tally = new Map<string, { cases: number; byStatus: Map<number, number> }>(
 
 beforeAll(async () => {
   // Throttling off: thousands of refused logins from one address are the point here.
-  server = await startTestServer({ config: { login: { windowMinutes: 15, maxFailuresPerAccount: 1e9, maxFailuresPerAddress: 1e9 } } });
+  server = await startTestServer({ config: { login: { ...LOGIN_LIMITS, maxFailuresPerAccount: 1e9, maxFailuresPerAddress: 1e9, accountDelayAfter: 1e9, accountLockAfter: 1e9 } } });
   for (const [role, kind] of [
     ["admin", "admin"],
     ["mentor", "mentor"],

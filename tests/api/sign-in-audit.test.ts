@@ -4,13 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAccount, nextSecondFactorCode, SessionClient, signedInClient, totpCodeNow, TEST_PASSWORD } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
+import { LOGIN_LIMITS } from "../../server/src/config";
 
 let server: TestServer;
 let admin: SessionClient;
 
 beforeAll(async () => {
   // Small limits: the throttling case below reaches them in a few tries.
-  server = await startTestServer({ config: { login: { windowMinutes: 15, maxFailuresPerAccount: 4, maxFailuresPerAddress: 1000 } } });
+  server = await startTestServer({ config: { login: { ...LOGIN_LIMITS, maxFailuresPerAccount: 4, maxFailuresPerAddress: 1000 } } });
   admin = (await signedInClient(server.baseUrl, server.db, "admin")).client;
 });
 afterAll(() => server.close());

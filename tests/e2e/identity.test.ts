@@ -56,6 +56,12 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByRole("heading", { level: 1, name: "Activer votre compte" }).waitFor();
     await page.getByText("Bienvenue Inès Invitée").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
+    // A password the server refuses (here, the email's local part): its reason under the field.
+    await page.getByLabel("Nouveau mot de passe").fill("mentore.invitee");
+    await page.getByLabel("Confirmez le mot de passe").fill("mentore.invitee");
+    await page.getByRole("button", { name: "Activer mon compte" }).click();
+    await page.getByText("Le mot de passe ne peut pas être votre adresse électronique").waitFor();
+    expect(await page.getByText("Lien inutilisable").count()).toBe(0);
     await page.getByLabel("Nouveau mot de passe").fill("ma phrase de passe de mentore");
     await page.getByLabel("Confirmez le mot de passe").fill("ma phrase de passe de mentore");
     await page.getByRole("button", { name: "Activer mon compte" }).click();

@@ -3,6 +3,7 @@ import { recordAudit } from "../repositories/audit";
 import { countActiveAdmins, emailTaken, insertUser } from "../repositories/users";
 import { passwordSchema } from "@shared/auth";
 import { emailSchema } from "@shared/user";
+import { passwordProblem } from "./password-policy";
 import { generatePassword, hashPassword } from "./passwords";
 
 const DEFAULT_ADMIN_EMAIL = "admin@localhost";
@@ -29,6 +30,8 @@ export async function ensureAdmin(
   if (given !== undefined && given !== "" && !passwordSchema.safeParse(given).success) {
     throw new Error("ADMIN_PASSWORD must be at least 12 characters long.");
   }
+  const problem = given ? await passwordProblem(given, email) : undefined;
+  if (problem) throw new Error(`ADMIN_PASSWORD is refused: ${problem}`);
   const password = given || generatePassword();
   const passwordHash = await hashPassword(password);
   // Another server starting on the same file may have created it while we hashed.

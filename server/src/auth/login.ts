@@ -1,24 +1,14 @@
-import type { Config } from "../config";
-import type { Db } from "../db/database";
 import { HttpError } from "../http/errors";
 import { accountFailures, addressFailures, recordLoginAttempt } from "../repositories/login-attempts";
 import { recordAudit } from "../repositories/audit";
+import { totpState } from "../repositories/identity";
 import { findUserByEmail } from "../repositories/users";
 import type { AuthUser } from "@shared/auth";
 import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
 import { verifyDecoy, verifyPassword } from "./passwords";
+import { checkAccountThrottle, lockIfDue, notifyLock, TooManyAttemptsError, type ThrottleDeps } from "./throttle";
 
-export class TooManyAttemptsError extends HttpError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      429,
-      "Trop de tentatives",
-      `Trop de tentatives de connexion. Réessayez dans ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
-      undefined,
-      { "Retry-After": String(retryAfterSeconds) },
-    );
-  }
-}
+export { TooManyAttemptsError } from "./throttle";
 
 export class BadCredentialsError extends HttpError {
   constructor() {
@@ -27,26 +17,33 @@ export class BadCredentialsError extends HttpError {
 }
 
 /**
- * Checks a login attempt. The limit counts failures per account *and* address, so a stranger
- * elsewhere cannot lock a mentor out; a wider limit per address slows down a sweep of many
- * accounts. Throttled attempts are refused before the password is even looked at.
+ * Checks a login attempt against three counters of failures (docs/decisions/0008-sign-in-hardening.md):
+ *  - per account and address (a stranger elsewhere cannot lock a mentor out of their office);
+ *  - per account across addresses (progressive delay, then a lock: a guesser rotating
+ *    addresses is stopped too) — this one and the previous refuse before the password is looked at;
+ *  - per address across accounts (slows a sweep). Once it is reached the password is still
+ *    checked: a wrong one gets 429 (and counts), a right one goes on only if a second factor
+ *    follows, so that people sharing an office address are not locked out by someone else's
+ *    failures while a guessed password alone still opens nothing.
+ * Every refusal costs the same whether the email has an account or not.
  */
 export async function authenticate(
-  db: Db,
-  config: Config,
+  deps: ThrottleDeps,
   attempt: { email: string; password: string; ip: string },
   now = new Date(),
 ): Promise<AuthUser> {
+  const { db, config } = deps;
   const email = attempt.email.trim().toLowerCase();
   const windowMs = config.login.windowMinutes * 60_000;
   const since = new Date(now.getTime() - windowMs).toISOString();
   const retryAfter = (oldest: string | null) =>
     Math.max(1, Math.ceil((Date.parse(oldest ?? now.toISOString()) + windowMs - now.getTime()) / 1000));
 
+  checkAccountThrottle(db, config.login, email, now);
   const perAccount = accountFailures(db, email, attempt.ip, since);
   if (perAccount.count >= config.login.maxFailuresPerAccount) throw new TooManyAttemptsError(retryAfter(perAccount.oldest));
   const perAddress = addressFailures(db, attempt.ip, since);
-  if (perAddress.count >= config.login.maxFailuresPerAddress) throw new TooManyAttemptsError(retryAfter(perAddress.oldest));
+  const addressBlocked = perAddress.count >= config.login.maxFailuresPerAddress;
 
   const user = findUserByEmail(db, email);
   const valid =
@@ -54,11 +51,9 @@ export async function authenticate(
       ? await verifyPassword(attempt.password, user.passwordHash)
       : await verifyDecoy(attempt.password);
 
-  db.transaction(() => {
-    recordLoginAttempt(db, { email, ip: attempt.ip, succeeded: valid, at: now.toISOString() });
-    // A right password is not yet a sign-in (a second factor may follow): the caller writes
-    // `login.succeeded` when the session opens, or `login.password_accepted`.
-    if (!valid) {
+  if (!valid || !user) {
+    const lock = db.transaction(() => {
+      recordLoginAttempt(db, { email, ip: attempt.ip, succeeded: false, at: now.toISOString() });
       recordAudit(db, {
         actor: user ? { id: user.id, name: user.name, email: user.email } : null,
         actorEmail: email,
@@ -67,8 +62,16 @@ export async function authenticate(
         targetId: user?.id,
         ip: attempt.ip,
       });
-    }
-  });
-  if (!valid || !user) throw new BadCredentialsError();
+      return lockIfDue(deps, { key: email, email, factor: "password", ip: attempt.ip }, now);
+    });
+    notifyLock(deps, lock);
+    throw addressBlocked ? new TooManyAttemptsError(retryAfter(perAddress.oldest)) : new BadCredentialsError();
+  }
+  // From a blocked address, a right password alone is refused like a wrong one (and not
+  // recorded: it is no failure); with a second factor to come, the sign-in goes on.
+  if (addressBlocked && !totpState(db, user.id).enabledAt) throw new TooManyAttemptsError(retryAfter(perAddress.oldest));
+  // A right password is not yet a sign-in (a second factor may follow): the caller writes
+  // `login.succeeded` when the session opens, or `login.password_accepted`.
+  db.transaction(() => recordLoginAttempt(db, { email, ip: attempt.ip, succeeded: true, at: now.toISOString() }));
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 }

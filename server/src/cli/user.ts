@@ -13,9 +13,11 @@ import { z } from "zod";
 import { readConfig } from "../config";
 import { openDatabase } from "../db/database";
 import { migrate } from "../db/migrate";
+import { passwordProblem } from "../auth/password-policy";
 import { generatePassword, hashPassword } from "../auth/passwords";
 import { recordAudit } from "../repositories/audit";
 import { closeAccountAccess } from "../auth/sessions";
+import { liftAccountThrottling } from "../repositories/login-attempts";
 import { disableTotp } from "../repositories/identity";
 import { deleteOidcIdentitiesOfUser } from "../repositories/oidc-identities";
 import { countActiveAdmins, emailTaken, findUserByEmail, findUser, insertUser, setPasswordHash, updateUser } from "../repositories/users";
@@ -126,6 +128,9 @@ if (command === "reset-totp") {
   process.exit(0);
 }
 const { password, generated } = choosePassword();
+// A password typed by a person is held to the same rules as on the web pages.
+const refusal = generated ? undefined : await passwordProblem(password, values.email ?? "");
+if (refusal) fail(refusal);
 const passwordHash = await hashPassword(password);
 
 if (command === "create") {
@@ -144,6 +149,7 @@ if (command === "create") {
     setPasswordHash(db, user.id, passwordHash);
     // A password step done with the old password must not finish either.
     closeAccountAccess(db, user.id);
+    liftAccountThrottling(db, user.email, "cli", new Date().toISOString());
     recordAudit(db, { actor: null, actorEmail: "cli", action: "user.password_reset", targetType: "user", targetId: user.id });
   });
   console.log(`Mot de passe de ${user.email} réinitialisé ; ses sessions sont fermées.`);

@@ -12,10 +12,11 @@ import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
 import { auditContext, type Deps } from "./context";
 
 export const login =
-  ({ db, config }: Deps): RequestHandler =>
+  (deps: Deps): RequestHandler =>
   async (req, res) => {
+    const { db, config } = deps;
     const { email, password } = res.locals.body as LoginRequest;
-    const user = await authenticate(db, config, { email, password, ip: req.ip ?? "unknown" });
+    const user = await authenticate(deps, { email, password, ip: req.ip ?? "unknown" });
     // A second factor is due when the account has TOTP; an admin without it must enrol
     // first. Until then there is no session at all (202 and a pending-login cookie).
     const totp = totpState(db, user.id);

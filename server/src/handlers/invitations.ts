@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from "express";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/database";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
@@ -193,7 +194,7 @@ export const acceptInvitation =
   ({ db, config }: Deps): RequestHandler =>
   async (req: Request, res) => {
     const { token, password } = res.locals.body as AcceptInvitation;
-    usableInvitation(db, token);
+    await assertAcceptablePassword(password, usableInvitation(db, token).email);
     const passwordHash = await hashPassword(password);
     const { user, invitationId } = db.transaction(() => {
       const invitation = usableInvitation(db, token);

@@ -1,21 +1,22 @@
 import type { RequestHandler } from "express";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { TooManyAttemptsError } from "../auth/login";
 import type { Db } from "../db/database";
 import { NotFoundError } from "../http/errors";
-import { LINK_MESSAGES, LinkError } from "../identity/links";
-import { addMinutes, hashToken, newToken, PASSWORD_RESET_VALIDITY_MINUTES } from "../identity/tokens";
-import { passwordResetLink, passwordResetMail } from "../mail/identity-mails";
+import { LINK_MESSAGES, LinkError, newResetLink } from "../identity/links";
+import { hashToken } from "../identity/tokens";
+import { passwordResetMail } from "../mail/identity-mails";
 import { recordAudit } from "../repositories/audit";
 import {
   findPasswordReset,
-  insertPasswordReset,
   markPasswordResetUsed,
   recordResetRequest,
   resetRequestsSince,
   type PasswordResetRow,
 } from "../repositories/identity";
-import { deleteUserSessions } from "../repositories/sessions";
+import { liftAccountThrottling } from "../repositories/login-attempts";
+import { closeAccountAccess } from "../auth/sessions";
 import { findUser, findUserByEmail, setPasswordHash } from "../repositories/users";
 import type { LinkDelivery, NewPassword } from "@shared/identity";
 import { auditContext, type Deps } from "./context";
@@ -25,13 +26,6 @@ import { deliverLink } from "./invitations";
 export const RESET_REQUESTS_PER_ADDRESS = 20;
 /** Emails to one account per hour at most: beyond, requests are answered alike but send nothing. */
 export const RESET_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
-
-function newResetLink(db: Db, publicUrl: string, userId: number): string {
-  const token = newToken();
-  const now = new Date();
-  insertPasswordReset(db, { userId, tokenHash: hashToken(token), now: now.toISOString(), expiresAt: addMinutes(now, PASSWORD_RESET_VALIDITY_MINUTES) });
-  return passwordResetLink(publicUrl, token);
-}
 
 /**
  * "Mot de passe oublié ?": the same 202 whether or not the address has an account, and the
@@ -83,15 +77,24 @@ export const completePasswordReset =
   ({ db }: Deps): RequestHandler =>
   async (req, res) => {
     const { token, password } = res.locals.body as NewPassword;
-    usableReset(db, token);
+    await assertAcceptablePassword(password, usableReset(db, token).email);
     const passwordHash = await hashPassword(password);
     db.transaction(() => {
       const reset = usableReset(db, token);
       if (!markPasswordResetUsed(db, reset.id, new Date().toISOString())) throw new LinkError(410, LINK_MESSAGES.used);
       setPasswordHash(db, reset.userId, passwordHash);
-      deleteUserSessions(db, reset.userId);
-      db.run("DELETE FROM pending_logins WHERE user_id = ?", [reset.userId]);
-      recordAudit(db, { actor: null, actorEmail: reset.email, action: "password.reset", targetType: "user", targetId: reset.userId, ip: req.ip });
+      closeAccountAccess(db, reset.userId);
+      // The emailed link proves the mailbox: a lock (passwords or codes) lifts, the counters start again.
+      const lockLifted = liftAccountThrottling(db, reset.email, req.ip ?? "unknown", new Date().toISOString());
+      recordAudit(db, {
+        actor: null,
+        actorEmail: reset.email,
+        action: "password.reset",
+        targetType: "user",
+        targetId: reset.userId,
+        after: lockLifted ? { lockLifted } : undefined,
+        ip: req.ip,
+      });
     });
     res.status(204).end();
   };

@@ -56,12 +56,13 @@ const ENROLMENT_REFUSED = "Code incorrect : vérifiez l'heure de votre télépho
 // ----- During login (no session yet: a pending-login cookie)
 
 export const loginWithCode =
-  ({ db, config }: Deps): RequestHandler =>
+  (deps: Deps): RequestHandler =>
   (req, res) => {
+    const { db, config } = deps;
     const pending = currentPendingLogin(db, req, "totp");
     const user = authUser(db, pending.userId);
     const { code } = res.locals.body as CodeRequest;
-    const used = checkSecondFactor(db, config, user, code, req.ip ?? "unknown", pending);
+    const used = checkSecondFactor(deps, user, code, req.ip ?? "unknown", pending);
     const csrfToken = db.transaction(() => {
       deletePendingLogin(db, pending.id);
       const details = used === "recovery_code" ? { recoveryCodesLeft: recoveryCodesLeft(db, user.id) } : undefined;
@@ -80,8 +81,9 @@ export const startLoginEnrolment =
   };
 
 export const confirmLoginEnrolment =
-  ({ db, config }: Deps): RequestHandler =>
+  (deps: Deps): RequestHandler =>
   (req, res) => {
+    const { db, config } = deps;
     const pending = currentPendingLogin(db, req, "enrolment");
     if (!pending.enrolSecret) throw new ValidationError([{ path: "body.code", message: "Commencez par afficher la clé à enregistrer." }]);
     const user = authUser(db, pending.userId);
@@ -90,7 +92,7 @@ export const confirmLoginEnrolment =
     // A wrong first code during sign-in is a failed second factor like any other.
     throttleSecondFactor(db, config, user, ip);
     const step = totpStep(pending.enrolSecret, code);
-    if (step === null) refuseSecondFactor(db, user, ip, { pending, step: "enrolment", attempted: /^\d{6}$/.test(code) ? "totp" : "recovery_code", detail: ENROLMENT_REFUSED });
+    if (step === null) refuseSecondFactor(deps, user, ip, { pending, step: "enrolment", attempted: /^\d{6}$/.test(code) ? "totp" : "recovery_code", detail: ENROLMENT_REFUSED });
     const result = db.transaction(() => {
       const recoveryCodes = enableWithCodes(db, user, pending.enrolSecret!, step, req.ip);
       recordSecondFactorSuccess(db, user, ip);
@@ -127,13 +129,14 @@ export const getAccount =
  * after that check, which is what lets the confirmation treat it as a replacement.
  */
 export const startAccountEnrolment =
-  ({ db, config }: Deps): RequestHandler =>
+  (deps: Deps): RequestHandler =>
   (req, res) => {
+    const { db } = deps;
     const { user } = currentSession(res.locals);
     if (totpState(db, user.id).enabledAt) {
       const { code } = res.locals.body as AccountEnrolmentRequest;
       if (code === undefined) throw new ValidationError([{ path: "body.code", message: CURRENT_CODE_NEEDED }], CURRENT_CODE_NEEDED);
-      checkSecondFactor(db, config, user, code, req.ip ?? "unknown", undefined, 400);
+      checkSecondFactor(deps, user, code, req.ip ?? "unknown", undefined, 400);
     }
     const secret = newTotpSecret();
     setPendingTotpSecret(db, user.id, secret);
@@ -168,12 +171,13 @@ export const confirmAccountEnrolment =
 
 /** Needs a current code (or a recovery code): a session left open is not enough to remove it. */
 export const disableAccountTotp =
-  ({ db, config }: Deps): RequestHandler =>
+  (deps: Deps): RequestHandler =>
   (req, res) => {
+    const { db } = deps;
     const { user } = currentSession(res.locals);
     if (totpState(db, user.id).enabledAt) {
       const { code } = res.locals.body as CodeRequest;
-      const used = checkSecondFactor(db, config, user, code, req.ip ?? "unknown", undefined, 400);
+      const used = checkSecondFactor(deps, user, code, req.ip ?? "unknown", undefined, 400);
       db.transaction(() => {
         disableTotp(db, user.id);
         recordAudit(db, { ...auditContext(req, res), action: "totp.disabled", targetType: "user", targetId: user.id, after: { code: used } });

@@ -1,4 +1,5 @@
 import type { RequestHandler } from "express";
+import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { recordAudit } from "../repositories/audit";
@@ -30,6 +31,7 @@ export const createUser =
     const body = res.locals.body as CreateUser;
     const duplicate = () => new ConflictError(`Un compte existe déjà pour « ${body.email} ».`);
     if (emailTaken(db, body.email)) throw duplicate();
+    await assertAcceptablePassword(body.password, body.email);
     const passwordHash = await hashPassword(body.password);
     const id = db.transaction(() => {
       if (emailTaken(db, body.email)) throw duplicate();

@@ -1,4 +1,8 @@
+import type { Db } from "../db/database";
 import { HttpError } from "../http/errors";
+import { passwordResetLink } from "../mail/identity-mails";
+import { insertPasswordReset } from "../repositories/identity";
+import { addMinutes, hashToken, newToken, PASSWORD_RESET_VALIDITY_MINUTES } from "./tokens";
 
 /** An emailed link that cannot be used: the page shows `detail` as it is. */
 export class LinkError extends HttpError {
@@ -15,3 +19,11 @@ export const LINK_MESSAGES = {
   invitationRevoked: "Cette invitation a été annulée par l'équipe du programme.",
   resetExpired: "Ce lien a expiré. Demandez un nouveau lien depuis « Mot de passe oublié ? » sur la page de connexion.",
 } as const;
+
+/** A new password-reset link for the account (1 hour, once); inside the caller's transaction. */
+export function newResetLink(db: Db, publicUrl: string, userId: number): string {
+  const token = newToken();
+  const now = new Date();
+  insertPasswordReset(db, { userId, tokenHash: hashToken(token), now: now.toISOString(), expiresAt: addMinutes(now, PASSWORD_RESET_VALIDITY_MINUTES) });
+  return passwordResetLink(publicUrl, token);
+}

@@ -3,7 +3,7 @@ import { parse as parseCookies } from "cookie";
 import type { Config } from "../config";
 import type { Db } from "../db/database";
 import { createSession, endSession, setSessionCookie } from "../auth/sessions";
-import { TooManyAttemptsError } from "../auth/login";
+import { checkAccountThrottle, lockIfDue, notifyLock, TooManyAttemptsError, type ThrottleDeps } from "../auth/throttle";
 import { HttpError, UnauthorizedError } from "../http/errors";
 import { recordAudit } from "../repositories/audit";
 import { accountFailures, recordLoginAttempt } from "../repositories/login-attempts";
@@ -118,8 +118,12 @@ export class WrongCodeError extends HttpError {
 /** Failed codes count in the login-attempts table under this key (a right password does not reset them). */
 const secondFactorKey = (user: AuthUser) => `${user.email}#totp`;
 
-/** 429 once the account has had too many wrong codes from this address (the password step's limits). */
+/**
+ * 429 while the account's codes are locked or delayed (account-wide, across addresses), or once
+ * it has had too many wrong codes from this address: the password step's limits, counted apart.
+ */
 export function throttleSecondFactor(db: Db, config: Config, user: AuthUser, ip: string, now = new Date()): void {
+  checkAccountThrottle(db, config.login, secondFactorKey(user), now);
   const windowMs = config.login.windowMinutes * 60_000;
   const failures = accountFailures(db, secondFactorKey(user), ip, new Date(now.getTime() - windowMs).toISOString());
   if (failures.count >= config.login.maxFailuresPerAccount) {
@@ -141,12 +145,14 @@ export interface CodeRefusal {
 }
 
 /**
- * Records a wrong second-factor code, then refuses it: it counts toward the throttling,
- * and is written to the audit log (`login.second_factor_failed` during sign-in,
- * `totp.failed` from "Mon compte"). Its own transaction: the refusal must not roll it back.
+ * Records a wrong second-factor code, then refuses it: it counts toward the throttling (and
+ * may lock the account's codes, its holder told by email), and is written to the audit log
+ * (`login.second_factor_failed` during sign-in, `totp.failed` from "Mon compte"). Its own
+ * transaction: the refusal must not roll it back.
  */
-export function refuseSecondFactor(db: Db, user: AuthUser, ip: string, refusal: CodeRefusal, now = new Date()): never {
-  const closed = db.transaction(() => {
+export function refuseSecondFactor(deps: ThrottleDeps, user: AuthUser, ip: string, refusal: CodeRefusal, now = new Date()): never {
+  const { db } = deps;
+  const { closed, lock } = db.transaction(() => {
     recordLoginAttempt(db, { email: secondFactorKey(user), ip, succeeded: false, at: now.toISOString() });
     recordAudit(db, {
       actor: { id: user.id, name: user.name, email: user.email },
@@ -156,12 +162,14 @@ export function refuseSecondFactor(db: Db, user: AuthUser, ip: string, refusal: 
       after: { step: refusal.step, code: refusal.attempted },
       ip,
     });
+    const lock = lockIfDue(deps, { key: secondFactorKey(user), email: user.email, factor: "second_factor", ip }, now);
     if (refusal.pending && countPendingFailure(db, refusal.pending.id) >= MAX_CODE_FAILURES_PER_PENDING_LOGIN) {
       deletePendingLogin(db, refusal.pending.id);
-      return true;
+      return { closed: true, lock };
     }
-    return false;
+    return { closed: false, lock };
   });
+  notifyLock(deps, lock);
   if (closed) throw new WrongCodeError("Code incorrect. Trop d'essais : recommencez la connexion.");
   throw new WrongCodeError(refusal.detail, refusal.status);
 }
@@ -178,8 +186,7 @@ export function recordSecondFactorSuccess(db: Db, user: AuthUser, ip: string, no
  * opened, TOTP turned off) to the audit log.
  */
 export function checkSecondFactor(
-  db: Db,
-  config: Config,
+  deps: ThrottleDeps,
   user: AuthUser,
   code: string,
   ip: string,
@@ -187,6 +194,7 @@ export function checkSecondFactor(
   /** 401 during login; 400 (a field error) from "Mon compte", where a session exists. */
   refusalStatus = 401,
 ): "totp" | "recovery_code" {
+  const { db, config } = deps;
   const now = new Date();
   throttleSecondFactor(db, config, user, ip, now);
   const looksLikeTotp = /^\d{6}$/.test(code);
@@ -203,7 +211,7 @@ export function checkSecondFactor(
     return kind;
   });
   if (used === null) {
-    refuseSecondFactor(db, user, ip, { pending, step: pending ? "code" : "account", attempted: looksLikeTotp ? "totp" : "recovery_code", status: refusalStatus }, now);
+    refuseSecondFactor(deps, user, ip, { pending, step: pending ? "code" : "account", attempted: looksLikeTotp ? "totp" : "recovery_code", status: refusalStatus }, now);
   }
   return used;
 }

@@ -49,3 +49,47 @@ export function passwordResetMail(email: string, link: string): Mail {
     ].join("\n"),
   };
 }
+
+/** When a lock lifts, as the holder reads it (Paris time). */
+const parisDateTime = (iso: string) =>
+  new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
+
+/**
+ * To the account's holder, once per lock: what happened, when it lifts, what to do. After
+ * wrong codes, someone had the right password: the mail says so and asks to change it.
+ */
+export function accountLockedMail(
+  account: { email: string; name: string },
+  lock: { factor: "password" | "second_factor"; failures: number; until: string; resetLink?: string },
+): Mail {
+  const what =
+    lock.factor === "password"
+      ? `${lock.failures} tentatives de connexion à votre compte (${account.email}) ont échoué sur un mot de passe erroné, en moins d'une heure.`
+      : `${lock.failures} codes de vérification erronés ont été saisis pour votre compte (${account.email}) en moins d'une heure, après un mot de passe correct.`;
+  const ifNotYou =
+    lock.factor === "password"
+      ? "Si ce n'était pas vous, quelqu'un essaie de deviner votre mot de passe : choisissez-en un nouveau, long et que vous n'utilisez nulle part ailleurs."
+      : "Si ce n'était pas vous, quelqu'un connaît votre mot de passe : changez-le sans attendre, et prévenez l'équipe du programme.";
+  const how = lock.resetLink
+    ? [
+        `Ce lien vous permet de choisir un nouveau mot de passe ; il lève aussi le blocage (utilisable une seule fois, valable ${PASSWORD_RESET_VALIDITY_MINUTES} minutes) :`,
+        lock.resetLink,
+      ]
+    : ["Sur la page de connexion, « Mot de passe oublié ? » vous envoie un lien pour en choisir un nouveau ; il lève aussi le blocage."];
+  return {
+    to: account.email,
+    subject: "Connexion à votre compte bloquée temporairement — suivi des défis EIG",
+    text: [
+      `Bonjour ${account.name},`,
+      "",
+      what,
+      `Par précaution, la connexion par mot de passe à votre compte est bloquée jusqu'au ${parisDateTime(lock.until)} (heure de Paris), même avec le bon mot de passe.`,
+      "",
+      "Si c'était vous, attendez cette heure pour réessayer, ou choisissez un nouveau mot de passe.",
+      ifNotYou,
+      ...how,
+      "",
+      SIGNATURE,
+    ].join("\n"),
+  };
+}

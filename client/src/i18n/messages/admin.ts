@@ -86,6 +86,7 @@ export const admin = bilingual(
         "login.oidc_unlinked": "Identité ProConnect déliée du compte",
         "login.password_accepted": "Mot de passe accepté, second facteur demandé",
         "login.second_factor_failed": "Second facteur refusé à la connexion",
+        "login.locked": "Connexion bloquée temporairement (trop d'échecs)",
       } as Record<string, string>,
       /** How a session was opened (`login.succeeded`), shown after the action. */
       signInMethods: {
@@ -204,6 +205,7 @@ export const admin = bilingual(
         "login.oidc_unlinked": "ProConnect identity unlinked from the account",
         "login.password_accepted": "Password accepted, second factor requested",
         "login.second_factor_failed": "Second factor refused at sign-in",
+        "login.locked": "Sign-in temporarily locked (too many failures)",
       },
       signInMethods: {
         password: "password",

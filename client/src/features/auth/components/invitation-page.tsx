@@ -8,7 +8,7 @@ import type { SessionResponse } from "@shared/auth";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { identityQueries, tokenFromHash, useSessionOpened, useStep } from "../api/identity";
-import { linkProblem } from "./new-password-page";
+import { linkProblem, passwordRefusal } from "./new-password-page";
 import { newPasswordProblem, PasswordFields } from "./password-fields";
 import { LoginEnrolmentStep } from "./second-step";
 
@@ -43,7 +43,8 @@ export default function InvitationPage() {
       );
     }
   };
-  const refused = check.error ?? accept.error;
+  const refusedPassword = passwordRefusal(accept.error);
+  const refused = check.error ?? (refusedPassword ? undefined : accept.error);
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
@@ -63,7 +64,7 @@ export default function InvitationPage() {
                 </div>
               )}
               <form onSubmit={submit} aria-label={t.account.invitationTitle}>
-                <PasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} problem={problem} />
+                <PasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} problem={problem ?? refusedPassword} />
                 <Button type="submit" className="fr-mt-2w" disabled={accept.isPending}>
                   {t.account.activate}
                 </Button>

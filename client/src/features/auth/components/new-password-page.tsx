@@ -10,6 +10,8 @@ import { identityQueries, tokenFromHash, useCompleteReset } from "../api/identit
 import { newPasswordProblem, PasswordFields } from "./password-fields";
 
 export const linkProblem = (error: unknown) => (error instanceof ApiError ? error.message : "");
+/** The server's reason for refusing the password itself (too common, the email…), shown under the field. */
+export const passwordRefusal = (error: unknown) => (error instanceof ApiError ? error.fieldError("body.password") : undefined);
 
 export default function NewPasswordPage() {
   const { t } = useI18n();
@@ -26,7 +28,8 @@ export default function NewPasswordPage() {
     setProblem(found);
     if (!found) complete.mutate({ token, password });
   };
-  const refused = check.error ?? complete.error;
+  const refusedPassword = passwordRefusal(complete.error);
+  const refused = check.error ?? (refusedPassword ? undefined : complete.error);
   return (
     <div className="fr-grid-row fr-grid-row--center">
       <div className="fr-col-12 fr-col-md-8 fr-col-lg-6">
@@ -44,7 +47,7 @@ export default function NewPasswordPage() {
           check.data && (
             <form onSubmit={submit} aria-label={t.account.newPasswordTitle}>
               <p>{check.data.email}</p>
-              <PasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} problem={problem} />
+              <PasswordFields password={password} confirmation={confirmation} onPassword={setPassword} onConfirmation={setConfirmation} problem={problem ?? refusedPassword} />
               <Button type="submit" className="fr-mt-2w" disabled={complete.isPending}>
                 {t.account.save}
               </Button>
