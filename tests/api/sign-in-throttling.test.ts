@@ -90,6 +90,8 @@ describe("account-wide throttling of passwords", () => {
         expect(Number(delayed.headers.get("retry-after"))).toBeGreaterThan(delay / 2);
         expect(Number(delayed.headers.get("retry-after"))).toBeLessThanOrEqual(delay);
         expect(delayed.headers.get("set-cookie")).toBeNull();
+        // The reason and the wait, for the page to say it in the reader's language.
+        expect(delayed.body).toMatchObject({ reason: "sign_in_throttled", retryAfterSeconds: Number(delayed.headers.get("retry-after")) });
       }
       // The delay run out, a new address tries once more, until the lock.
       age(mentor.email, delay + 1);
@@ -108,6 +110,7 @@ describe("account-wide throttling of passwords", () => {
     expect(retryAfter).toBeGreaterThan((limits.accountLockMinutes - 2) * 60);
     expect(retryAfter).toBeLessThanOrEqual(limits.accountLockMinutes * 60);
     expect(locked.body.detail).toMatch(/Mot de passe oublié/);
+    expect(locked.body).toMatchObject({ reason: "account_locked", retryAfterSeconds: retryAfter });
     expect(locked.headers.get("set-cookie")).toBeNull();
     expect((await login(mentor.email, "another guess")).status).toBe(429);
 

@@ -1,9 +1,13 @@
-import { SECOND_FACTOR_REQUIRED, type Problem } from "@shared/problem";
+import { ACCOUNT_LOCKED, SECOND_FACTOR_REQUIRED, SIGN_IN_THROTTLED, type Problem } from "@shared/problem";
 import { currentI18n } from "../i18n/use-i18n";
 
 /** The server writes its details in French; a refusal with a known `reason` is said in the reader's language. */
 function messageOf(problem: Problem): string {
-  if (problem.reason === SECOND_FACTOR_REQUIRED) return currentI18n().t.common.secondFactorRequired;
+  const { t } = currentI18n();
+  if (problem.reason === SECOND_FACTOR_REQUIRED) return t.common.secondFactorRequired;
+  const minutes = Math.max(1, Math.ceil((problem.retryAfterSeconds ?? 60) / 60));
+  if (problem.reason === SIGN_IN_THROTTLED) return t.login.throttled(minutes);
+  if (problem.reason === ACCOUNT_LOCKED) return t.login.locked(minutes);
   return problem.detail ?? problem.title;
 }
 

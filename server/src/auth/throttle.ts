@@ -15,6 +15,7 @@ import { accountWideFailures, activeLock, insertLock } from "../repositories/log
 import { findUserByEmail } from "../repositories/users";
 import { HttpError } from "../http/errors";
 import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
+import { ACCOUNT_LOCKED, SIGN_IN_THROTTLED } from "@shared/problem";
 
 /** What the throttling needs to lock an account and tell its holder. */
 export interface ThrottleDeps {
@@ -35,6 +36,7 @@ export class TooManyAttemptsError extends HttpError {
       undefined,
       { "Retry-After": String(retryAfterSeconds) },
     );
+    this.extra = { reason: SIGN_IN_THROTTLED, retryAfterSeconds };
   }
 }
 
@@ -49,6 +51,7 @@ export class AccountLockedError extends HttpError {
       undefined,
       { "Retry-After": String(retryAfterSeconds) },
     );
+    this.extra = { reason: ACCOUNT_LOCKED, retryAfterSeconds };
   }
 }
 
