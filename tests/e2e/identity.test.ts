@@ -140,6 +140,22 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await english.getByText("does not attest that your ProConnect email address is verified").waitFor();
   }, 60_000);
 
+  it("a guessed password is slowed down, and the page says so in the reader's language with the wait", async () => {
+    const mentor = await createAccount(server.db, "mentor");
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/connexion?lang=en`);
+    const alert = page.getByRole("alert");
+    // The first failures are typos: refused as such; past them the account waits between tries.
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      await page.getByLabel("Email address").fill(mentor.email);
+      await page.getByLabel("Password", { exact: true }).fill(`a wrong guess ${attempt}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect.poll(async () => (await alert.textContent()) ?? "").toMatch(attempt < 5 ? /Wrong email address or password/ : /Too many sign-in attempts\. Try again in \d+ seconds?\./);
+    }
+    expect(await alert.textContent()).not.toMatch(/Réessayez/);
+    await page.context().close();
+  });
+
   it("an admin with TOTP enrolled cannot sign in without the code; with it, they can", async () => {
     const account = await createAccount(server.db, "admin");
     const page = await newPage();

@@ -5,9 +5,9 @@ import { currentI18n } from "../i18n/use-i18n";
 function messageOf(problem: Problem): string {
   const { t } = currentI18n();
   if (problem.reason === SECOND_FACTOR_REQUIRED) return t.common.secondFactorRequired;
-  const minutes = Math.max(1, Math.ceil((problem.retryAfterSeconds ?? 60) / 60));
-  if (problem.reason === SIGN_IN_THROTTLED) return t.login.throttled(minutes);
-  if (problem.reason === ACCOUNT_LOCKED) return t.login.locked(minutes);
+  const wait = t.login.wait(problem.retryAfterSeconds ?? 60);
+  if (problem.reason === SIGN_IN_THROTTLED) return t.login.throttled(wait);
+  if (problem.reason === ACCOUNT_LOCKED) return t.login.locked(wait);
   return problem.detail ?? problem.title;
 }
 

@@ -7,9 +7,12 @@ export const login = bilingual(
     failed: "Connexion impossible",
     badCredentials: "Adresse électronique ou mot de passe incorrect.",
     tooMany: "Trop de tentatives",
-    throttled: (minutes: number) => `Trop de tentatives de connexion. Réessayez dans ${minutes} minute${minutes > 1 ? "s" : ""}.`,
-    locked: (minutes: number) =>
-      `Trop d'échecs de connexion pour ce compte : elle est bloquée pour ${minutes} minute${minutes > 1 ? "s" : ""}. Vous pouvez aussi choisir un nouveau mot de passe avec « Mot de passe oublié ? ».`,
+    /** A wait of `seconds`, in seconds under a minute, else in whole minutes rounded up. */
+    wait: (seconds: number) =>
+      seconds < 60 ? `${seconds} seconde${seconds > 1 ? "s" : ""}` : `${Math.ceil(seconds / 60)} minute${seconds > 60 ? "s" : ""}`,
+    throttled: (wait: string) => `Trop de tentatives de connexion. Réessayez dans ${wait}.`,
+    locked: (wait: string) =>
+      `Trop d'échecs de connexion pour ce compte : elle est bloquée pendant ${wait}. Vous pouvez aussi choisir un nouveau mot de passe avec « Mot de passe oublié ? ».`,
     missingBoth: "Saisissez votre adresse électronique et votre mot de passe.",
     unexpected: "Une erreur inattendue est survenue. Réessayez.",
     email: "Adresse électronique",
@@ -28,9 +31,11 @@ export const login = bilingual(
     failed: "Cannot sign in",
     badCredentials: "Wrong email address or password.",
     tooMany: "Too many attempts",
-    throttled: (minutes: number) => `Too many sign-in attempts. Try again in ${minutes} minute${minutes > 1 ? "s" : ""}.`,
-    locked: (minutes: number) =>
-      `Too many failed sign-ins for this account: it is locked for ${minutes} minute${minutes > 1 ? "s" : ""}. You can also choose a new password with "Forgot your password?".`,
+    wait: (seconds: number) =>
+      seconds < 60 ? `${seconds} second${seconds > 1 ? "s" : ""}` : `${Math.ceil(seconds / 60)} minute${seconds > 60 ? "s" : ""}`,
+    throttled: (wait: string) => `Too many sign-in attempts. Try again in ${wait}.`,
+    locked: (wait: string) =>
+      `Too many failed sign-ins for this account: it is locked for ${wait}. You can also choose a new password with "Forgot your password?".`,
     missingBoth: "Enter your email address and your password.",
     unexpected: "An unexpected error occurred. Try again.",
     email: "Email address",
