@@ -5,6 +5,7 @@ import { projectRoot } from "../../server/src/config";
 import { createAccount, SessionClient, signedInClient, TEST_PASSWORD } from "../support/session-client";
 import { createTestDatabase } from "../support/test-database";
 import { startTestServer, type TestServer } from "../support/test-server";
+import { runUserCli } from "../support/user-cli";
 
 let server: TestServer;
 let admin: SessionClient;
@@ -232,13 +233,7 @@ describe("npm run user", () => {
   it("creates an account and resets its password from the command line", () => {
     const database = createTestDatabase({ seed: false });
     database.db.close();
-    const cli = (...args: string[]) =>
-      spawnSync("npx", ["tsx", "server/src/cli/user.ts", ...args], {
-        cwd: projectRoot,
-        env: { ...process.env, DATABASE_PATH: database.file },
-        encoding: "utf8",
-        timeout: 20_000,
-      });
+    const cli = (...args: string[]) => runUserCli(database.file, args);
     const created = cli("create", "--email", "Dominique@Test.gouv.fr", "--name", "Dominique", "--role", "mentor");
     expect(created.status).toBe(0);
     expect(created.stdout).toContain("Compte mentor créé pour dominique@test.gouv.fr");

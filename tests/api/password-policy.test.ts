@@ -2,15 +2,14 @@
 // single repeated character, or the account's own email (or what precedes « @ »), on every
 // path that sets one: account creation, invitation, reset link, command line, first admin.
 // The refusal says why, on the password field, and nothing is written.
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureAdmin } from "../../server/src/auth/bootstrap";
 import { PASSWORD_PROBLEMS } from "../../server/src/auth/password-policy";
-import { projectRoot } from "../../server/src/config";
 import { openDatabase } from "../../server/src/db/database";
 import { createAccount, SessionClient, signedInClient } from "../support/session-client";
 import { createTestDatabase } from "../support/test-database";
 import { startTestServer, type TestServer } from "../support/test-server";
+import { runUserCli } from "../support/user-cli";
 
 let server: TestServer;
 let admin: SessionClient;
@@ -107,14 +106,7 @@ describe("outside the API", () => {
   it("npm run user with --password-stdin: refused with the reason, nothing written", () => {
     const database = createTestDatabase({ seed: false });
     database.db.close();
-    const cli = (input: string, ...args: string[]) =>
-      spawnSync("npx", ["tsx", "server/src/cli/user.ts", ...args, "--password-stdin"], {
-        cwd: projectRoot,
-        env: { ...process.env, DATABASE_PATH: database.file },
-        input: `${input}\n`,
-        encoding: "utf8",
-        timeout: 30_000,
-      });
+    const cli = (input: string, ...args: string[]) => runUserCli(database.file, [...args, "--password-stdin"], input);
     const email = "dominique.lefebvre@test.gouv.fr";
     const common = cli("1qaz2wsx3edc", "create", "--email", email, "--name", "Dominique", "--role", "mentor");
     expect(common.status).toBe(1);

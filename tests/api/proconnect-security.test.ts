@@ -1,12 +1,12 @@
 // ProConnect must not take over accounts nor bypass the admins' second factor
 // (docs/decisions/0008-sign-in-hardening.md): a real OpenID Connect provider on loopback says,
 // per sign-in, which `sub`, email, `email_verified`, `acr` and `amr` it vouches for.
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_MFA_ACR_VALUES, projectRoot } from "../../server/src/config";
+import { DEFAULT_MFA_ACR_VALUES } from "../../server/src/config";
 import { createAccount, nextSecondFactorCode, SessionClient, signedInClient, totpCodeNow, type Answer } from "../support/session-client";
 import { followProvider, startServerWithProvider, type ProviderIdentity, type TestOidcProvider } from "../support/oidc-provider";
 import type { TestServer } from "../support/test-server";
+import { runUserCli } from "../support/user-cli";
 
 let server: TestServer;
 let provider: TestOidcProvider;
@@ -149,12 +149,7 @@ describe("npm run user -- unlink-proconnect", () => {
       "/connexion?proconnect=compte-deja-lie",
     );
 
-    const cli = spawnSync("npx", ["tsx", "server/src/cli/user.ts", "unlink-proconnect", "--email", mentor.email], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_PATH: server.file },
-      encoding: "utf8",
-      timeout: 20_000,
-    });
+    const cli = runUserCli(server.file, ["unlink-proconnect", "--email", mentor.email]);
     expect(cli.status).toBe(0);
     expect(cli.stdout).toContain("déliée");
     expect(await sessionOf(before.client)).toBeUndefined();

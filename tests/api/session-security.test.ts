@@ -2,11 +2,10 @@
 // started before it; the admin role opens nothing without a session proven by a second
 // factor; and an open session alone cannot swap the account's authenticator
 // (docs/decisions/0008-sign-in-hardening.md).
-import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Secret, TOTP } from "otpauth";
 import { createSession, SESSION_COOKIE } from "../../server/src/auth/sessions";
-import { projectRoot, readConfig } from "../../server/src/config";
+import { readConfig } from "../../server/src/config";
 import { insertPendingLogin, totpState } from "../../server/src/repositories/identity";
 import { TOTP_PERIOD_SECONDS } from "../../server/src/identity/totp";
 import type { Role } from "@shared/domain";
@@ -22,6 +21,7 @@ import {
 } from "../support/session-client";
 import { createTestDatabase } from "../support/test-database";
 import { startTestServer, type TestServer } from "../support/test-server";
+import { runUserCli } from "../support/user-cli";
 
 let server: TestServer;
 let admin: SessionClient;
@@ -125,13 +125,7 @@ describe("npm run user", () => {
       sessions: database.db.get<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE user_id = ?", [mentor.id])!.n,
       pending: database.db.get<{ n: number }>("SELECT count(*) AS n FROM pending_logins WHERE user_id = ?", [mentor.id])!.n,
     });
-    const cli = (...args: string[]) =>
-      spawnSync("npx", ["tsx", "server/src/cli/user.ts", ...args], {
-        cwd: projectRoot,
-        env: { ...process.env, DATABASE_PATH: database.file },
-        encoding: "utf8",
-        timeout: 20_000,
-      });
+    const cli = (...args: string[]) => runUserCli(database.file, args);
     try {
       openAccess();
       const promoted = cli("set-role", "--email", mentor.email, "--role", "evaluator");
