@@ -571,6 +571,20 @@ describe("logs", () => {
     }
   });
 
+  it("leave out successful health probes, which would drown the rest", async () => {
+    const lines: string[] = [];
+    const logged = await startTestServer({ logger: createLogger("info", { write: (line: string) => void lines.push(line) }) });
+    try {
+      expect((await fetch(`${logged.baseUrl}/api/health`)).status).toBe(200);
+      expect((await fetch(`${logged.baseUrl}/api/promotions`)).status).toBe(401);
+      const urls = lines.map((line) => JSON.parse(line).req?.url);
+      expect(urls).toContain("/api/promotions");
+      expect(urls).not.toContain("/api/health");
+    } finally {
+      await logged.close();
+    }
+  });
+
   it("a database that cannot serve gives 503 problem+json, logged with the request id", async () => {
     const database = createTestDatabase();
     expect(checkDatabase(database.db)).toEqual({ schemaVersion: expect.any(Number), revision: expect.any(Number) });

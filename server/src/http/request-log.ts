@@ -37,7 +37,8 @@ export function requestLog(logger: Logger): RequestHandler {
     customLogLevel: (req, res, error) => {
       if (error || res.statusCode >= 500) return "error";
       // Health probes every few seconds would drown the rest; a failing one is logged above.
-      if (req.url === "/api/health") return "silent";
+      // `req.url` is relative to the router by then ("/health"): compare the full path.
+      if (loggedUrl(req) === "/api/health") return "silent";
       return res.statusCode === 429 || res.statusCode === 413 ? "warn" : "info";
     },
     customSuccessMessage: (req, res, time) => `${req.method} ${loggedUrl(req)} ${res.statusCode} ${time} ms`,
