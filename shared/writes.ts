@@ -2,6 +2,7 @@
 // schema is strict: an unknown field is an error, and a rejected request writes nothing.
 import { z } from "zod";
 import { snapshotIdSchema } from "./snapshot";
+import { statsFiltersSchema } from "./stats";
 import {
   ACTION_KINDS,
   ACTION_STATUSES,
@@ -158,15 +159,26 @@ const exportLangSchema = z.enum(["fr", "en"], { error: "Langue attendue : « fr 
 /** Which values the exports hold (issue 9): all (default), validated only, or declared only. */
 const exportDataSchema = z.enum(DATA_VIEWS, { error: "Données attendues : « all », « validated » ou « declared »." }).optional();
 
+/**
+ * The dashboard's filters an export keeps, as on the statistics (`?promotion=…&administration=…&skill=…`):
+ * the file holds the challenges the dashboard counts, and its name says which.
+ */
+const exportFilters = {
+  promotion: statsFiltersSchema.shape.promotion,
+  administration: statsFiltersSchema.shape.administration,
+  skill: statsFiltersSchema.shape.skill,
+};
+
 export const exportQuerySchema = z.strictObject({
   sep: z.enum([",", ";"], { error: "Séparateur attendu : « , » ou « ; »." }).optional(),
   lang: exportLangSchema,
   data: exportDataSchema,
   snapshot: snapshotIdSchema.optional(),
+  ...exportFilters,
 });
 
-/** `GET /api/export/dataset.xlsx`: the language, which values, and as of which snapshot. */
-export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema, data: exportDataSchema, snapshot: snapshotIdSchema.optional() });
+/** `GET /api/export/dataset.xlsx`: the language, which values, as of which snapshot, and the filters. */
+export const exportLangQuerySchema = z.strictObject({ lang: exportLangSchema, data: exportDataSchema, snapshot: snapshotIdSchema.optional(), ...exportFilters });
 
-/** `GET /api/export/dataset.json`: which values, and as of which snapshot. */
-export const exportDataQuerySchema = z.strictObject({ data: exportDataSchema, snapshot: snapshotIdSchema.optional() });
+/** `GET /api/export/dataset.json`: which values, as of which snapshot, and the filters. */
+export const exportDataQuerySchema = z.strictObject({ data: exportDataSchema, snapshot: snapshotIdSchema.optional(), ...exportFilters });

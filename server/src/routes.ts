@@ -396,7 +396,7 @@ export function apiRoutes(deps: Deps): Route[] {
       access: "exporter",
       input: { query: exportQuerySchema },
       response: file("text/csv"),
-      handlers: [exportChallengesCsv(deps)],
+      handlers: [knownPromotion(deps), exportChallengesCsv(deps)],
     },
     {
       method: "get",
@@ -405,7 +405,7 @@ export function apiRoutes(deps: Deps): Route[] {
       access: "exporter",
       input: { query: exportQuerySchema },
       response: file("text/csv"),
-      handlers: [exportStatusHistoryCsv(deps)],
+      handlers: [knownPromotion(deps), exportStatusHistoryCsv(deps)],
     },
     {
       method: "get",
@@ -416,7 +416,7 @@ export function apiRoutes(deps: Deps): Route[] {
       access: "exporter",
       input: { query: exportLangQuerySchema },
       response: file("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-      handlers: [exportDatasetXlsx(deps)],
+      handlers: [knownPromotion(deps), exportDatasetXlsx(deps)],
     },
     {
       method: "get",
@@ -425,7 +425,7 @@ export function apiRoutes(deps: Deps): Route[] {
       access: "exporter",
       input: { query: exportDataQuerySchema },
       response: file("application/json"),
-      handlers: [exportDatasetJson(deps)],
+      handlers: [knownPromotion(deps), exportDatasetJson(deps)],
     },
 
     // Citable snapshots (issue 9): any account reads them and reads "as of" them

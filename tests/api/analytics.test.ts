@@ -125,7 +125,7 @@ describe("exports", () => {
     const response = await fetch(`${server.baseUrl}/api/export/challenges.csv`, { headers: { Cookie: evaluator.cookie! } });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="eig-defis-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename="eig-defis_toutes-promotions_toutes-donnees_\d{4}-\d{2}-\d{2}\.csv"$/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split("\r\n");
@@ -161,7 +161,7 @@ describe("exports", () => {
 
   it("dataset.json has the seven tables and no personal data", async () => {
     const answer = await evaluator.get("/api/export/dataset.json");
-    expect(answer.headers.get("content-disposition")).toMatch(/eig-donnees-\d{4}-\d{2}-\d{2}\.json/);
+    expect(answer.headers.get("content-disposition")).toMatch(/eig-donnees_toutes-promotions_toutes-donnees_\d{4}-\d{2}-\d{2}\.json/);
     expect(Object.keys(answer.body)).toEqual(["challenges", "statusUpdates", "outcomes", "actions", "scenarios", "allies", "resources"]);
     expect(answer.body.challenges).toHaveLength(71);
     const serialised = JSON.stringify(answer.body);
@@ -182,6 +182,8 @@ describe("exports", () => {
       "Scénarios",
       "Alliés",
       "Ressources",
+      "Dictionnaire",
+      "Méthode",
     ]);
     expect(workbook.getWorksheet("Défis")!.rowCount).toBe(72);
     const formulaCell = workbook.getWorksheet("Historique des statuts")!
@@ -216,6 +218,8 @@ describe("exports", () => {
       "Scenarios",
       "Allies",
       "Resources",
+      "Dictionary",
+      "Method",
     ]);
   });
 

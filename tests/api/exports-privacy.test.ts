@@ -68,8 +68,8 @@ describe("evaluators' exports", () => {
     expect(cells).not.toContain(ALLY);
     expect(cells).not.toContain(OWNER);
     expect(cells).toContain(ALLY_ROLE);
-    expect(book.getWorksheet("Alliés")!.getRow(1).values).not.toContain("name");
-    expect(book.getWorksheet("Actions")!.getRow(1).values).not.toContain("owner");
+    expect(book.getWorksheet("Alliés")!.getRow(1).values).not.toContain("nom");
+    expect(book.getWorksheet("Actions")!.getRow(1).values).not.toContain("porteur");
     expect(book.description).toContain("ni noms des alliés, ni porteurs des actions");
     expect((await workbook(evaluator, "?lang=en")).description).toContain("no allies' names, no action owners");
   });
@@ -113,7 +113,7 @@ describe("XLSX cells a spreadsheet would run", () => {
       expect(cells.filter((value) => typeof value === "string" && /^[=+\-@\t\r]/.test(value))).toEqual([]);
       // Levels stay numbers (a number is never a formula).
       const history = (await workbook(client)).getWorksheet("Historique des statuts")!;
-      const levelColumn = (history.getRow(1).values as unknown[]).indexOf("level");
+      const levelColumn = (history.getRow(1).values as unknown[]).indexOf("niveau (code)");
       expect(typeof history.getRow(2).getCell(levelColumn).value).toBe("number");
     }
   });

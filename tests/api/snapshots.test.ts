@@ -173,7 +173,9 @@ async function read(path: string): Promise<unknown> {
     expect(response.status, path).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    return workbook.worksheets.map((sheet) => [sheet.name, sheet.getSheetValues()]);
+    // The « Méthode » sheet cites its source (live revision or snapshot) and file name: the
+    // data sheets and the dictionary are what must be the same.
+    return workbook.worksheets.filter((sheet) => sheet.name !== "Méthode").map((sheet) => [sheet.name, sheet.getSheetValues()]);
   }
   const answer = await evaluator.get(path);
   expect(answer.status, path).toBe(200);
@@ -258,10 +260,10 @@ describe("figures as of a snapshot", () => {
     const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(snapshot.takenAt));
     const citation = `Instantané « Rapport 2026 » du ${day.split("-").reverse().join("/")}, méthodologie v${METHODOLOGY_VERSION}`;
     for (const [path, file] of [
-      ["/api/export/challenges.csv", `eig-defis-instantane-${snapshotId}-${day}.csv`],
-      ["/api/export/status-history.csv", `eig-historique-statuts-instantane-${snapshotId}-${day}.csv`],
-      ["/api/export/dataset.json", `eig-donnees-instantane-${snapshotId}-${day}.json`],
-      ["/api/export/dataset.xlsx", `eig-donnees-instantane-${snapshotId}-${day}.xlsx`],
+      ["/api/export/challenges.csv", `eig-defis_toutes-promotions_toutes-donnees_instantane-${snapshotId}-${day}.csv`],
+      ["/api/export/status-history.csv", `eig-historique-des-statuts_toutes-promotions_toutes-donnees_instantane-${snapshotId}-${day}.csv`],
+      ["/api/export/dataset.json", `eig-donnees_toutes-promotions_toutes-donnees_instantane-${snapshotId}-${day}.json`],
+      ["/api/export/dataset.xlsx", `eig-donnees_toutes-promotions_toutes-donnees_instantane-${snapshotId}-${day}.xlsx`],
     ]) {
       const response = await fetch(server.baseUrl + withSnapshot(path, snapshotId), { headers: { Cookie: evaluator.cookie! } });
       expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${file}"`);

@@ -253,7 +253,7 @@ describe("data views", () => {
 
   it("exports honour the view and name it", async () => {
     const response = await fetch(`${server.baseUrl}/api/export/challenges.csv?data=validated`, { headers: { Cookie: evaluator.cookie! } });
-    expect(response.headers.get("content-disposition")).toMatch(/filename="eig-defis-validees-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(response.headers.get("content-disposition")).toMatch(/filename="eig-defis_toutes-promotions_validees_\d{4}-\d{2}-\d{2}\.csv"/);
     const lines = (await response.text()).split("\r\n");
     expect(lines[0]).toMatch(/,données$/);
     const row = (slug: string) => lines.find((line) => line.startsWith(`${slug},`))!;
@@ -279,7 +279,7 @@ describe("data views", () => {
     expect(historyLines.some((line) => line.startsWith(`${D},`) && line.includes("Sent back"))).toBe(true);
 
     const json = await evaluator.get("/api/export/dataset.json?data=validated");
-    expect(json.headers.get("content-disposition")).toMatch(/eig-donnees-validees-/);
+    expect(json.headers.get("content-disposition")).toMatch(/eig-donnees_toutes-promotions_validees_/);
     expect(json.body.statusUpdates.every((u: { validation: string }) => u.validation === "validated")).toBe(true);
     expect(json.body.challenges.find((c: { slug: string }) => c.slug === B).productionLevel).toBe(1);
     expect((await evaluator.get("/api/export/dataset.xlsx?data=nope")).status).toBe(400);

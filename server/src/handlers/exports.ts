@@ -1,19 +1,26 @@
 // Exports for evaluators: CSV (UTF-8 with BOM, `?sep=;` for French Excel), XLSX (one sheet
-// per table) and JSON. Dated file names, challenge-level data only: allies' names and action
-// owners only in the programme team's exports. Text cells that a spreadsheet would run as a
-// formula are neutralised in the CSV and XLSX alike (shared/csv.ts).
-import ExcelJS from "exceljs";
+// per table, a dictionary and the method: dataset-workbook.ts) and JSON. Each file is named
+// after what it holds, the filters, the data view and the day or snapshot (shared/export-names.ts);
+// challenge-level data only: allies' names and action owners only in the programme team's
+// exports. Text cells that a spreadsheet would run as a formula are neutralised in the CSV
+// and XLSX alike (shared/csv.ts).
 import type { RequestHandler, Response } from "express";
-import { datasetChallenges, readDataset, type DatasetChallenge } from "../repositories/dataset";
+import { datasetChallenges, readDataset, type DatasetChallenge, type DatasetFilters } from "../repositories/dataset";
+import { dataMeta } from "../repositories/analytics";
+import { listPromotions } from "../repositories/promotions";
+import { datasetWorkbook, levelDefinitionLines } from "./dataset-workbook";
+import { exportFileName, promotionKeys } from "@shared/export-names";
+import { METHODOLOGY_VERSION } from "@shared/methodology";
 import { requestSource } from "../http/snapshot-source";
 import type { DataSource } from "../repositories/data-source";
 import { describeSnapshot } from "@shared/snapshot";
-import { neutraliseFormula, toCsv, type CsvColumn } from "@shared/csv";
+import { toCsv, type CsvColumn } from "@shared/csv";
 import { currentSession } from "../http/access";
 import { AXES, type DataView, type Level, type OutcomeCategory, type SustainabilityPath, type ValidationState } from "@shared/domain";
 import { DEFAULT_LANG, domainLabels, type Lang } from "@shared/labels";
 import { parisDate } from "@shared/dates";
 import type { Deps } from "./context";
+import type { Db } from "../db/database";
 
 // Column headers and fixed wording of the exports, per language (`?lang=en`; French by default).
 const EXPORT_WORDS = {
@@ -48,20 +55,32 @@ const EXPORT_WORDS = {
     no: "non",
     retractionReason: "motif du retrait",
     listSeparator: " ; ",
-    empty: "(vide)",
-    sheets: {
-      challenges: "Défis",
-      statusUpdates: "Historique des statuts",
-      outcomes: "Résultats",
-      actions: "Actions",
-      scenarios: "Scénarios",
-      allies: "Alliés",
-      resources: "Ressources",
-    },
     creator: "Suivi de pérennisation des défis EIG",
     data: "données",
     validation: "validation",
-    fileSuffix: { all: "", validated: "-validees", declared: "-declarees" },
+    files: { challenges: "défis", statusHistory: "historique des statuts", dataset: "données", semicolon: "point-virgule" },
+    method: {
+      title: "titre",
+      titleValue: "Suivi de pérennisation des défis EIG — jeu de données au niveau des défis",
+      source: "source",
+      methodology: "version de la méthodologie",
+      exportedOn: "date de l'export",
+      revision: "révision des données",
+      snapshot: "instantané",
+      filters: "filtres",
+      data: "données comptées",
+      count: "nombre de défis",
+      contents: "contenu",
+      file: "fichier",
+    },
+    sourceCaption: (synthetic: boolean, date: string, revision: number) =>
+      `Source : Suivi de pérennisation des défis EIG${synthetic ? " (données synthétiques)" : ""}, données du ${date}, révision ${revision}.`,
+    snapshotCaption: (synthetic: boolean, citation: string) => `Source : Suivi de pérennisation des défis EIG${synthetic ? " (données synthétiques)" : ""}. ${citation}.`,
+    filtersNone: "Filtres : aucun (tous les défis)",
+    filtersSome: (parts: string[]) => `Filtres : ${parts.join(" ; ")}`,
+    promotionPart: (labels: string[]) => `promotion ${labels.join(", ")}`,
+    administrationPart: (name: string) => `administration « ${name} »`,
+    skillPart: (label: string) => `compétence ${label}`,
     withoutNames:
       "Données au niveau des défis : ni adresses, ni noms d'auteurs, ni journal d'audit, ni noms des alliés, ni porteurs des actions (réservés à l'équipe du programme).",
     withNames: "Export de l'équipe du programme : noms des alliés et porteurs des actions compris ; ni adresses, ni noms d'auteurs, ni journal d'audit.",
@@ -97,42 +116,68 @@ const EXPORT_WORDS = {
     no: "no",
     retractionReason: "retraction reason",
     listSeparator: "; ",
-    empty: "(empty)",
-    sheets: {
-      challenges: "Challenges",
-      statusUpdates: "Status history",
-      outcomes: "Outcomes",
-      actions: "Actions",
-      scenarios: "Scenarios",
-      allies: "Allies",
-      resources: "Resources",
-    },
     creator: "EIG challenges sustainability tracker",
     data: "data",
     validation: "validation",
-    fileSuffix: { all: "", validated: "-validated", declared: "-declared" },
+    files: { challenges: "challenges", statusHistory: "status history", dataset: "dataset", semicolon: "semicolon" },
+    method: {
+      title: "title",
+      titleValue: "EIG challenges sustainability tracker — challenge-level dataset",
+      source: "source",
+      methodology: "methodology version",
+      exportedOn: "export date",
+      revision: "data revision",
+      snapshot: "snapshot",
+      filters: "filters",
+      data: "data counted",
+      count: "number of challenges",
+      contents: "contents",
+      file: "file",
+    },
+    sourceCaption: (synthetic: boolean, date: string, revision: number) =>
+      `Source: EIG challenges sustainability tracker${synthetic ? " (synthetic data)" : ""}, data as of ${date}, revision ${revision}.`,
+    snapshotCaption: (synthetic: boolean, citation: string) => `Source: EIG challenges sustainability tracker${synthetic ? " (synthetic data)" : ""}. ${citation}.`,
+    filtersNone: "Filters: none (all challenges)",
+    filtersSome: (parts: string[]) => `Filters: ${parts.join("; ")}`,
+    promotionPart: (labels: string[]) => `promotion ${labels.join(", ")}`,
+    administrationPart: (name: string) => `administration “${name}”`,
+    skillPart: (label: string) => `skill ${label}`,
     withoutNames:
       "Challenge-level data: no email addresses, no author names, no audit log, no allies' names, no action owners (kept for the programme team).",
     withNames: "Programme team export: allies' names and action owners included; no email addresses, no author names, no audit log.",
   },
 } satisfies Record<Lang, unknown>;
 
-type ExportQuery = { sep?: "," | ";"; lang?: Lang; data?: DataView };
+type ExportQuery = DatasetFilters & { sep?: "," | ";"; lang?: Lang; data?: DataView };
 const queryOf = (res: Response): ExportQuery => (res.locals.query ?? {}) as ExportQuery;
+const filtersOf = ({ promotion, administration, skill }: ExportQuery): DatasetFilters => ({ promotion, administration, skill });
 
 /** Allies' names and action owners name people: the programme team's exports only. */
 const withPersonNames = (res: Response) => ({ personNames: currentSession(res.locals).user.role === "admin" });
 
+/** The filters as a reader says them: promotion labels (not keys), skill labels. */
+function describedFilters(db: Db, query: ExportQuery, lang: Lang) {
+  const labels = new Map(listPromotions(db).map((promotion) => [promotion.key, promotion.label]));
+  const promotions = promotionKeys(query.promotion).map((key) => labels.get(key) ?? key);
+  const skill = query.skill ? (domainLabels(lang).SKILL_LABELS[query.skill] ?? query.skill) : undefined;
+  return { promotions, administration: query.administration, skill };
+}
+
 /**
- * Sends an export under a dated name. As of a snapshot, the name says which one and when it
- * was taken (`eig-defis-instantane-3-2026-11-29.csv`), so a file cited in a report names its
- * source; the JSON and XLSX exports also carry the snapshot's full citation.
+ * The file's name: what it holds, the promotions and other filters, the data view, and the day
+ * or, as of a snapshot, which one and when it was taken (shared/export-names.ts), so that two
+ * different exports never overwrite each other and a file cited in a report names its source.
  */
-function sendFile(res: Response, base: string, extension: string, type: string, body: string | Buffer, source: DataSource): void {
-  const { snapshot } = source;
-  const name = snapshot ? `${base}-instantane-${snapshot.id}-${parisDate(new Date(snapshot.takenAt))}` : `${base}-${parisDate()}`;
+function fileNameOf(db: Db, res: Response, subject: string, extension: string, source: DataSource, variant?: string): string {
+  const query = queryOf(res);
+  const lang = query.lang ?? DEFAULT_LANG;
+  const { promotions, administration, skill } = describedFilters(db, query, lang);
+  return exportFileName({ subject, promotions, filters: [administration, skill], data: query.data ?? "all", snapshot: source.snapshot, variant, lang, extension });
+}
+
+function sendFile(res: Response, name: string, type: string, body: string | Buffer): void {
   res.setHeader("Content-Type", type);
-  res.setHeader("Content-Disposition", `attachment; filename="${name}.${extension}"`);
+  res.setHeader("Content-Disposition", `attachment; filename="${name}"`);
   res.send(body);
 }
 
@@ -169,21 +214,25 @@ function challengeColumns(lang: Lang, data: DataView): CsvColumn<DatasetChalleng
 export const exportChallengesCsv =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    const { sep = ",", lang = DEFAULT_LANG, data = "all" } = queryOf(res);
+    const query = queryOf(res);
+    const { sep = ",", lang = DEFAULT_LANG, data = "all" } = query;
+    const w = EXPORT_WORDS[lang];
     const source = requestSource(db, res.locals);
-    const base = `eig-defis${EXPORT_WORDS[lang].fileSuffix[data]}`;
-    sendFile(res, base, "csv", "text/csv; charset=utf-8", toCsv(datasetChallenges(db, data, source), challengeColumns(lang, data), sep), source);
+    const name = fileNameOf(db, res, w.files.challenges, "csv", source, sep === ";" ? w.files.semicolon : undefined);
+    const rows = datasetChallenges(db, data, source, filtersOf(query));
+    sendFile(res, name, "text/csv; charset=utf-8", toCsv(rows, challengeColumns(lang, data), sep));
   };
 
 export const exportStatusHistoryCsv =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    const { sep = ",", lang = DEFAULT_LANG, data = "all" } = queryOf(res);
+    const query = queryOf(res);
+    const { sep = ",", lang = DEFAULT_LANG, data = "all" } = query;
     const w = EXPORT_WORDS[lang];
     const l = domainLabels(lang);
     const levelLabel = (level: unknown) => (level === null || level === undefined ? l.NO_REPORT_LABEL : l.LEVEL_LABELS[level as Level]);
     const source = requestSource(db, res.locals);
-    const { challenges, statusUpdates } = readDataset(db, data, source);
+    const { challenges, statusUpdates } = readDataset(db, data, source, { filters: filtersOf(query) });
     const titles = new Map(challenges.map((c) => [c.slug, c]));
     type Row = Record<string, unknown>;
     const columns: CsvColumn<Row>[] = [
@@ -203,13 +252,15 @@ export const exportStatusHistoryCsv =
       { header: w.validation, value: (u) => l.VALIDATION_STATE_LABELS[u.validation as ValidationState] },
       { header: w.data, value: () => l.DATA_VIEW_LABELS[data] },
     ];
-    sendFile(res, `eig-historique-statuts${w.fileSuffix[data]}`, "csv", "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep), source);
+    const name = fileNameOf(db, res, w.files.statusHistory, "csv", source, sep === ";" ? w.files.semicolon : undefined);
+    sendFile(res, name, "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep));
   };
 
 export const exportDatasetJson =
   ({ db }: Deps): RequestHandler =>
   (_req, res) => {
-    const { data = "all" } = queryOf(res);
+    const query = queryOf(res);
+    const { data = "all" } = query;
     const source = requestSource(db, res.locals);
     const { snapshot } = source;
     const names = withPersonNames(res);
@@ -217,43 +268,56 @@ export const exportDatasetJson =
     // who took it is a person's name, left out of the evaluators' file like the others.
     const cited = snapshot && (names.personNames ? snapshot : { ...snapshot, takenBy: undefined });
     const citation = cited ? { snapshot: { ...cited, citation: describeSnapshot(cited) } } : {};
-    const base = `eig-donnees${EXPORT_WORDS[DEFAULT_LANG].fileSuffix[data]}`;
-    sendFile(res, base, "json", "application/json; charset=utf-8", JSON.stringify({ ...citation, ...readDataset(db, data, source, names) }, null, 2), source);
+    const name = fileNameOf(db, res, EXPORT_WORDS[DEFAULT_LANG].files.dataset, "json", source);
+    const dataset = readDataset(db, data, source, { ...names, filters: filtersOf(query) });
+    sendFile(res, name, "application/json; charset=utf-8", JSON.stringify({ ...citation, ...dataset }, null, 2));
   };
-
-const SHEETS = ["challenges", "statusUpdates", "outcomes", "actions", "scenarios", "allies", "resources"] as const;
 
 export const exportDatasetXlsx =
   ({ db }: Deps): RequestHandler =>
   async (_req, res) => {
-    const { lang = DEFAULT_LANG, data = "all" } = queryOf(res);
+    const query = queryOf(res);
+    const { lang = DEFAULT_LANG, data = "all" } = query;
     const w = EXPORT_WORDS[lang];
+    const l = domainLabels(lang);
     const source = requestSource(db, res.locals);
-    const personNames = withPersonNames(res);
-    const dataset = readDataset(db, data, source, personNames);
-    const workbook = new ExcelJS.Workbook();
+    const { personNames } = withPersonNames(res);
+    const dataset = readDataset(db, data, source, { personNames, filters: filtersOf(query) });
+    const name = fileNameOf(db, res, w.files.dataset, "xlsx", source);
+    // The « Méthode » sheet says what the chart captions say: source, date and revision (or
+    // the snapshot), filters, n, data counted; and the methodology the levels are read with.
+    const meta = dataMeta(db);
+    const { promotions, administration, skill } = describedFilters(db, query, lang);
+    const filterParts = [
+      promotions.length > 0 ? w.promotionPart(promotions) : "",
+      administration ? w.administrationPart(administration) : "",
+      skill ? w.skillPart(skill) : "",
+    ].filter(Boolean);
+    const today = new Intl.DateTimeFormat(lang === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: "Europe/Paris" }).format(new Date());
+    const citation = source.snapshot ? describeSnapshot(source.snapshot, lang) : undefined;
+    const method: [string, string | number][] = [
+      [w.method.title, w.method.titleValue],
+      [w.method.source, citation ? w.snapshotCaption(meta.isSynthetic, citation) : w.sourceCaption(meta.isSynthetic, today, meta.revision)],
+      // As of a snapshot, its figures were computed with the methodology it recorded.
+      [w.method.methodology, `v${source.snapshot?.methodologyVersion ?? METHODOLOGY_VERSION}`],
+      [w.method.exportedOn, parisDate()],
+      citation ? [w.method.snapshot, citation] : [w.method.revision, meta.revision],
+      [w.method.filters, filterParts.length > 0 ? w.filtersSome(filterParts) : w.filtersNone],
+      [w.method.data, l.DATA_VIEW_LABELS[data]],
+      [w.method.count, dataset.challenges.length],
+      [w.method.contents, personNames ? w.withNames : w.withoutNames],
+      [w.method.file, name],
+      ...levelDefinitionLines(lang),
+    ];
+    const workbook = datasetWorkbook(dataset, { lang, personNames, method });
     workbook.creator = w.creator;
-    workbook.subject = domainLabels(lang).DATA_VIEW_LABELS[data];
+    workbook.subject = l.DATA_VIEW_LABELS[data];
     workbook.created = new Date();
-    workbook.description = personNames.personNames ? w.withNames : w.withoutNames;
-    if (source.snapshot) {
-      workbook.title = describeSnapshot(source.snapshot, lang);
+    workbook.description = personNames ? w.withNames : w.withoutNames;
+    if (citation) {
+      workbook.title = citation;
       workbook.subject = `${workbook.title} · ${workbook.subject}`;
     }
-    for (const key of SHEETS) {
-      const rows = dataset[key] as Record<string, unknown>[];
-      const sheet = workbook.addWorksheet(w.sheets[key]);
-      const headers = rows.length > 0 ? Object.keys(rows[0]) : [w.empty];
-      sheet.columns = headers.map((header) => ({ header, key: header, width: Math.min(40, Math.max(12, header.length + 2)) }));
-      sheet.getRow(1).font = { bold: true };
-      // Cells are written as values, never formulas; arrays are joined for readability. Text
-      // is neutralised as in the CSV: a value stays inert if the file is edited or re-saved as CSV.
-      const cell = (value: unknown) => {
-        const joined = Array.isArray(value) ? value.join(", ") : value;
-        return typeof joined === "string" ? neutraliseFormula(joined) : joined;
-      };
-      for (const row of rows) sheet.addRow(Object.fromEntries(headers.map((h) => [h, cell(row[h])])));
-    }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    sendFile(res, `eig-donnees${w.fileSuffix[data]}`, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer, source);
+    sendFile(res, name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer);
   };

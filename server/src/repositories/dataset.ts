@@ -4,6 +4,8 @@
 import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
 import { AXES, type DataView } from "@shared/domain";
+import type { StatsFilters } from "@shared/stats";
+import { filteredChallenge, filterParams } from "./analytics";
 import { LIVE, type DataSource } from "./data-source";
 import { entryStateSql, validatedFlagColumn } from "./validation";
 
@@ -84,7 +86,10 @@ function valueJoins(data: DataView, source: DataSource): string {
   return [...axisJoins, outcomeJoin].join("\n       ");
 }
 
-export function datasetChallenges(db: Db, data: DataView = "all", source: DataSource = LIVE): DatasetChallenge[] {
+/** The dashboard's filters an export keeps (promotion, administration, skill): none, every challenge. */
+export type DatasetFilters = Pick<StatsFilters, "promotion" | "administration" | "skill">;
+
+export function datasetChallenges(db: Db, data: DataView = "all", source: DataSource = LIVE, filters: DatasetFilters = {}): DatasetChallenge[] {
   const t = source.table;
   return db
     .all<ChallengeRow>(
@@ -102,8 +107,9 @@ export function datasetChallenges(db: Db, data: DataView = "all", source: DataSo
        JOIN ${t("promotions")} p ON p.key = c.promotion_key
        LEFT JOIN ${t("challenges")} pred ON pred.id = c.predecessor_id
        ${valueJoins(data, source)}
+       WHERE ${filteredChallenge(source)}
        ORDER BY p.position, c.title COLLATE NOCASE, c.id`,
-      source.params,
+      filterParams(filters, source),
     )
     .map((row) => ({
       ...row,
@@ -125,16 +131,18 @@ export function readDataset(
   db: Db,
   data: DataView = "all",
   source: DataSource = LIVE,
-  { personNames = false }: { personNames?: boolean } = {},
+  { personNames = false, filters = {} }: { personNames?: boolean; filters?: DatasetFilters } = {},
 ): Dataset {
   const t = source.table;
-  const params = source.params;
+  // Every table joins its challenge as `c`: the same filters keep the same challenges' rows.
+  const params = filterParams(filters, source);
+  const kept = filteredChallenge(source);
   const decisions = t("validation_decisions");
   // An entry's state for a data view: validated ones, or those not (yet) validated.
   const stateCondition = (kind: "status_update" | "outcome", alias: string) =>
     data === "all" ? "1" : `${entryStateSql(kind, alias, decisions)} ${data === "validated" ? "=" : "!="} 'validated'`;
   return {
-    challenges: datasetChallenges(db, data, source),
+    challenges: datasetChallenges(db, data, source, filters),
     statusUpdates: db
       .all<Record<string, unknown> & { retracted: number }>(
         `SELECT u.id, c.slug AS challenge, u.axis, u.level, u.kind, u.as_of AS asOf, u.recorded_at AS recordedAt,
@@ -143,7 +151,7 @@ export function readDataset(
                 ${entryStateSql("status_update", "u", decisions)} AS validation
          FROM ${t("status_updates")} u JOIN ${t("challenges")} c ON c.id = u.challenge_id
          LEFT JOIN ${t("status_update_retractions")} r ON r.status_update_id = u.id
-         WHERE ${stateCondition("status_update", "u")}
+         WHERE ${stateCondition("status_update", "u")} AND ${kept}
          ORDER BY c.slug, u.as_of, u.id`,
         params,
       )
@@ -154,7 +162,7 @@ export function readDataset(
                 EXISTS (SELECT 1 FROM ${t("current_outcome")} co WHERE co.outcome_id = o.id) AS inForce,
                 ${entryStateSql("outcome", "o", decisions)} AS validation
          FROM ${t("outcomes")} o JOIN ${t("challenges")} c ON c.id = o.challenge_id
-         WHERE ${stateCondition("outcome", "o")}
+         WHERE ${stateCondition("outcome", "o")} AND ${kept}
          ORDER BY c.slug, o.as_of, o.id`,
         params,
       )
@@ -162,27 +170,27 @@ export function readDataset(
     actions: db.all(
       `SELECT a.id, c.slug AS challenge, a.kind, a.title, a.status, a.due_on AS dueOn,${personNames ? " a.owner," : ""} a.scenario_id AS scenarioId,
               a.as_of AS asOf
-       FROM ${t("actions")} a JOIN ${t("challenges")} c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
+       FROM ${t("actions")} a JOIN ${t("challenges")} c ON c.id = a.challenge_id WHERE ${kept} ORDER BY c.slug, a.id`,
       params,
     ),
     scenarios: db
       .all<Record<string, unknown> & { preferred: number; isStop: number }>(
         `SELECT s.id, c.slug AS challenge, s.title, s.needs, s.resources_needed AS resourcesNeeded, s.governance,
                 s.calendar, s.preferred, s.is_stop AS isStop
-         FROM ${t("scenarios")} s JOIN ${t("challenges")} c ON c.id = s.challenge_id ORDER BY c.slug, s.id`,
+         FROM ${t("scenarios")} s JOIN ${t("challenges")} c ON c.id = s.challenge_id WHERE ${kept} ORDER BY c.slug, s.id`,
         params,
       )
       .map((row) => ({ ...row, preferred: row.preferred === 1, isStop: row.isStop === 1 })),
     allies: db.all(
       `SELECT a.id, c.slug AS challenge,${personNames ? " a.name," : ""} a.kind, a.role, a.as_of AS asOf
-       FROM ${t("allies")} a JOIN ${t("challenges")} c ON c.id = a.challenge_id ORDER BY c.slug, a.id`,
+       FROM ${t("allies")} a JOIN ${t("challenges")} c ON c.id = a.challenge_id WHERE ${kept} ORDER BY c.slug, a.id`,
       params,
     ),
     resources: db
       .all<Record<string, unknown> & { budgetSecured: number }>(
         `SELECT r.id, c.slug AS challenge, r.people_kept AS peopleKept, r.arrangement, r.time_share AS timeShare,
                 r.budget_secured AS budgetSecured, r.hosting, r.note
-         FROM ${t("resources")} r JOIN ${t("challenges")} c ON c.id = r.challenge_id ORDER BY c.slug, r.id`,
+         FROM ${t("resources")} r JOIN ${t("challenges")} c ON c.id = r.challenge_id WHERE ${kept} ORDER BY c.slug, r.id`,
         params,
       )
       .map((row) => ({ ...row, budgetSecured: row.budgetSecured === 1 })),
