@@ -2,12 +2,21 @@ import Accordion from "@codegouvfr/react-dsfr/Accordion";
 import Button from "@codegouvfr/react-dsfr/Button";
 import { createContext, useContext, useId, useRef, useState, type ReactNode } from "react";
 import { useI18n } from "../i18n/use-i18n";
-import { downloadCsv, downloadPng, downloadSvg, fileSlug, standaloneSvg, type LegendItem } from "../lib/chart-export";
+import { downloadCsv, downloadPng, downloadSvg, standaloneSvg, type LegendItem } from "../lib/chart-export";
+import { exportFileName } from "@shared/export-names";
 import { ChartLegend } from "./chart-legend";
 import { DsfrTable } from "./dsfr-table";
 
 /** In the printable report, every data table is shown open. */
 export const DataTablesOpen = createContext(false);
+
+/**
+ * How the page names a chart's export files: the chart's title, and what the page shows
+ * (promotions, filters, data view, day or snapshot) — shared/export-names.ts. A page
+ * without filters names them after the chart and the day.
+ */
+export type ChartFileName = (title: string, extension: string) => string;
+export const ChartFileNames = createContext<ChartFileName>((subject, extension) => exportFileName({ subject, extension }));
 
 export interface DataTable {
   caption: string;
@@ -42,7 +51,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
   // A closed accordion hides its table from everyone, screen readers included: drawn when
   // opened, the thousands of cells of a large portfolio do not hold the charts back.
   const [tableOpen, setTableOpen] = useState(tablesOpen);
-  const name = fileSlug(title);
+  const fileName = useContext(ChartFileNames);
 
   const chartSvg = () => exportRef.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface") ?? null;
   const run = async (work: () => Promise<void> | void) => {
@@ -71,7 +80,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
         </figcaption>
       </div>
       <div className="chart-actions fr-mt-1w" role="group" aria-label={t.exportOf(title)}>
-        <Button size="small" priority="tertiary" iconId="fr-icon-image-line" onClick={() => run(() => downloadPng(exportRef.current!, `${name}.png`))}>
+        <Button size="small" priority="tertiary" iconId="fr-icon-image-line" onClick={() => run(() => downloadPng(exportRef.current!, fileName(title, "png")))}>
           PNG<span className="fr-sr-only">{t.forChart(title)}</span>
         </Button>
         <Button
@@ -82,7 +91,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
             run(() => {
               const svg = chartSvg();
               if (!svg) throw new Error("No chart to export");
-              downloadSvg(standaloneSvg(svg, title, legend, caption), `${name}.svg`);
+              downloadSvg(standaloneSvg(svg, title, legend, caption), fileName(title, "svg"));
             })
           }
         >
@@ -92,7 +101,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
           size="small"
           priority="tertiary"
           iconId="fr-icon-table-line"
-          onClick={() => run(() => downloadCsv(table, `${name}.csv`, { header: t.captionColumn, text: caption.join(" ") }))}
+          onClick={() => run(() => downloadCsv(table, fileName(title, "csv"), { header: t.captionColumn, text: caption.join(" ") }))}
         >
           CSV<span className="fr-sr-only">{t.forChart(title)}</span>
         </Button>

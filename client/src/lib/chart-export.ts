@@ -29,16 +29,6 @@ function downloadText(text: string, filename: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1_000);
 }
 
-/** "Résultats par promotion" → "resultats-par-promotion". */
-export function fileSlug(title: string): string {
-  return title
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
 export async function downloadPng(node: HTMLElement, filename: string): Promise<void> {
   download(await toPng(node, { pixelRatio: 2, backgroundColor: "#ffffff", cacheBust: false }), filename);
 }

@@ -29,11 +29,12 @@ export const dashboard = bilingual(
       title: "Télécharger les données",
       intro:
         "Le jeu de données complet, au niveau des défis (ni adresses, ni noms d'auteurs, ni journal d'audit ; les noms des alliés et les porteurs des actions ne figurent que dans les exports de l'équipe du programme). Les en-têtes suivent la langue de l'interface.",
-      challengesCsv: "Défis et niveaux actuels (CSV)",
-      challengesCsvSemicolon: "Défis et niveaux actuels (CSV pour Excel, séparateur « ; »)",
-      historyCsv: "Historique des statuts (CSV)",
-      xlsx: "Jeu de données complet (XLSX, une feuille par table)",
+      challengesCsv: "Défis et niveaux actuels, une ligne par défi (CSV, séparateur « , »)",
+      challengesCsvSemicolon: "Défis et niveaux actuels, une ligne par défi (CSV pour Excel en français, séparateur « ; »)",
+      historyCsv: "Historique des statuts, une ligne par mise à jour (CSV)",
+      xlsx: "Jeu de données complet (XLSX : une feuille par table, un dictionnaire des colonnes et des codes, la méthode)",
       json: "Jeu de données complet (JSON)",
+      scope: (filters: string, data: string) => `Les fichiers suivent la vue affichée. ${filters}. ${data}. Leur nom le dit aussi.`,
     },
     sections: {
       outcomes: "Résultats",
@@ -177,11 +178,12 @@ export const dashboard = bilingual(
       title: "Download the data",
       intro:
         "The full dataset, at challenge level (no email addresses, no author names, no audit log; allies' names and action owners are in the programme team's exports only). Headers follow the interface language.",
-      challengesCsv: "Challenges and current levels (CSV)",
-      challengesCsvSemicolon: "Challenges and current levels (CSV for Excel, “;” separator)",
-      historyCsv: "Status history (CSV)",
-      xlsx: "Full dataset (XLSX, one sheet per table)",
+      challengesCsv: "Challenges and current levels, one row per challenge (CSV, “,” separator)",
+      challengesCsvSemicolon: "Challenges and current levels, one row per challenge (CSV for French Excel, “;” separator)",
+      historyCsv: "Status history, one row per update (CSV)",
+      xlsx: "Full dataset (XLSX: one sheet per table, a dictionary of the columns and codes, the method)",
       json: "Full dataset (JSON)",
+      scope: (filters: string, data: string) => `The files follow the view shown. ${filters}. ${data}. Their names say so too.`,
     },
     sections: {
       outcomes: "Outcomes",

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { challengeQueries } from "../../../api/challenges";
 import { ChallengeStatusTable } from "../../../components/challenge-status-table";
-import { DataTablesOpen } from "../../../components/chart-figure";
+import { ChartFileNames, DataTablesOpen } from "../../../components/chart-figure";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import {
   useAtRisk,
@@ -20,7 +20,7 @@ import { OutcomesAfterEndChart } from "./outcomes-after-end";
 import { OutcomesByPromotion } from "./outcomes-by-promotion";
 import { ActionsChart, PeopleKeptChart } from "./sustainability-charts";
 import { TrajectoriesChart } from "./trajectories-chart";
-import { useCaption } from "./use-caption";
+import { useCaption, useChartFileName } from "./use-caption";
 import { useI18n } from "../../../i18n/use-i18n";
 
 /**
@@ -59,6 +59,7 @@ const STAGE = { outcomes: 1, afterEnd: 2, levels: 3, trajectories: 3 + AXES.leng
 export function CohortSections({ filters, printable = false }: { filters: StatsFilters; printable?: boolean }) {
   const { t: { dashboard: t, validation }, l } = useI18n();
   const caption = useCaption(filters);
+  const chartFileName = useChartFileName(filters);
   const cohorts = useCohortStats(filters);
   // The printable report is drawn whole at once: it is read on paper, not scrolled.
   const staged = useStages(cohorts.isSuccess && !printable, STAGE.risk);
@@ -80,6 +81,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
   return (
     <DataTablesOpen.Provider value={printable}>
+    <ChartFileNames.Provider value={chartFileName}>
     <div className={printable ? "cohort-sections cohort-sections--print" : "cohort-sections"}>
       <section className="fr-mt-4w" aria-labelledby="section-outcomes">
         <h2 id="section-outcomes">{t.sections.outcomes}</h2>
@@ -145,6 +147,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
         )}
       </section>
     </div>
+    </ChartFileNames.Provider>
     </DataTablesOpen.Provider>
   );
 }

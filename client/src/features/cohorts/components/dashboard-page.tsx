@@ -2,9 +2,9 @@ import { Link } from "react-router";
 import { useCurrentUser } from "../../../api/session";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import type { DataView } from "@shared/domain";
+import type { StatsFilters } from "@shared/stats";
 import { CohortSections } from "./cohort-sections";
-import { DashboardFilters, useDashboardFilters } from "./dashboard-filters";
+import { DashboardFilters, useDashboardFilters, useFiltersDescription } from "./dashboard-filters";
 import { SnapshotNotice, SnapshotSelector } from "./snapshot-selector";
 
 export default function DashboardPage() {
@@ -32,29 +32,42 @@ export default function DashboardPage() {
         <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
       <CohortSections filters={filters} />
-      {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} data={filters.data} snapshot={filters.snapshot} />}
+      {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} filters={filters} />}
     </>
   );
 }
 
-/** The full dataset, for evaluators and the programme team; headers in the interface language. */
-function DatasetExports({ lang, data = "all", snapshot }: { lang: string; data?: DataView; snapshot?: string }) {
+/**
+ * The full dataset, for evaluators and the programme team; headers in the interface language.
+ * The files hold what the dashboard counts (its filters, data view and snapshot), and the
+ * server names each after what it holds (shared/export-names.ts).
+ */
+function DatasetExports({ lang, filters }: { lang: string; filters: StatsFilters }) {
   const { t: { dashboard: { exports: t } }, l } = useI18n();
-  // The exports hold the data the dashboard counts (issue 9), as of the snapshot shown if
-  // any, and name both.
-  const extra = [data === "all" ? "" : `data=${data}`, snapshot ? `snapshot=${encodeURIComponent(snapshot)}` : ""].filter(Boolean).join("&");
+  const filtersText = useFiltersDescription(filters);
+  const data = filters.data ?? "all";
+  const query = (extra: Record<string, string> = {}) => {
+    const params = new URLSearchParams(extra);
+    for (const key of ["promotion", "administration", "skill", "snapshot"] as const) {
+      const value = filters[key];
+      if (value) params.set(key, String(value));
+    }
+    if (data !== "all") params.set("data", data);
+    const text = params.toString();
+    return text ? `?${text}` : "";
+  };
   const links: [string, string][] = [
-    [`/api/export/challenges.csv?lang=${lang}${extra && `&${extra}`}`, t.challengesCsv],
-    [`/api/export/challenges.csv?sep=%3B&lang=${lang}${extra && `&${extra}`}`, t.challengesCsvSemicolon],
-    [`/api/export/status-history.csv?lang=${lang}${extra && `&${extra}`}`, t.historyCsv],
-    [`/api/export/dataset.xlsx?lang=${lang}${extra && `&${extra}`}`, t.xlsx],
-    [`/api/export/dataset.json${extra && `?${extra}`}`, t.json],
+    [`/api/export/challenges.csv${query({ lang })}`, t.challengesCsv],
+    [`/api/export/challenges.csv${query({ sep: ";", lang })}`, t.challengesCsvSemicolon],
+    [`/api/export/status-history.csv${query({ lang })}`, t.historyCsv],
+    [`/api/export/dataset.xlsx${query({ lang })}`, t.xlsx],
+    [`/api/export/dataset.json${query()}`, t.json],
   ];
   return (
     <section className="fr-mt-4w" aria-labelledby="section-exports">
       <h2 id="section-exports">{t.title}</h2>
       <p>{t.intro}</p>
-      <p className="fr-text--sm">{l.DATA_VIEW_LABELS[data]}.</p>
+      <p className="fr-text--sm">{t.scope(filtersText, l.DATA_VIEW_LABELS[data])}</p>
       <ul>
         {links.map(([href, label]) => (
           <li key={href}>

@@ -5,6 +5,9 @@ import { parisDate } from "@shared/dates";
 import { useFiltersDescription } from "./dashboard-filters";
 import { useSnapshot } from "../../../api/snapshots";
 import { describeSnapshot } from "@shared/snapshot";
+import { exportFileName, promotionKeys } from "@shared/export-names";
+import { usePromotions } from "../../../api/promotions";
+import type { ChartFileName } from "../../../components/chart-figure";
 
 /**
  * The caption every chart carries, on screen and in its exports: source, date, revision (or
@@ -26,4 +29,26 @@ export function useCaption(filters: StatsFilters) {
       ? t.validation.notApplied(t.validation[notApplied])
       : `${l.DATA_VIEW_LABELS[filters.data ?? "all"]}.`,
   ];
+}
+
+/**
+ * How the dashboard and the report name a chart's export files: the chart, the promotions
+ * shown, the other filters, the data view and the day or snapshot (shared/export-names.ts),
+ * so that two exports of different views never overwrite each other.
+ */
+export function useChartFileName(filters: StatsFilters): ChartFileName {
+  const { l, lang } = useI18n();
+  const promotions = usePromotions();
+  const snapshot = useSnapshot(filters.snapshot);
+  const labels = new Map(promotions.data?.map((promotion) => [promotion.key, promotion.label]));
+  return (subject, extension) =>
+    exportFileName({
+      subject,
+      promotions: promotionKeys(filters.promotion).map((key) => labels.get(key) ?? key),
+      filters: [filters.administration, filters.skill ? (l.SKILL_LABELS[filters.skill] ?? filters.skill) : undefined],
+      data: filters.data ?? "all",
+      snapshot: filters.snapshot ? (snapshot.data ?? { id: filters.snapshot, takenAt: new Date().toISOString() }) : null,
+      lang,
+      extension,
+    });
 }
