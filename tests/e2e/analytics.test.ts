@@ -6,6 +6,7 @@ import { launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watch
 import { recordStatus } from "../support/factories";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
+import { parisDate } from "@shared/dates";
 
 describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
   let server: TestServer;
@@ -85,6 +86,33 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     expect(header.endsWith(",Légende du graphique")).toBe(true);
     for (const row of rows) expect(row).toMatch(/Source : Suivi de pérennisation des défis EIG.*Données : toutes \(déclarées et validées\)\."?$/);
     expect(problems).toEqual([]);
+  });
+
+  it("names each chart export after the chart and the view, so that no download overwrites another", async () => {
+    const fileName = async (figureName: string | RegExp, format: string) => {
+      const [file] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("figure", { name: figureName }).getByRole("button", { name: new RegExp(`^${format}`) }).click(),
+      ]);
+      return file.suggestedFilename();
+    };
+    const day = parisDate();
+    const outcomes = await fileName("Résultats par promotion", "PNG");
+    const trajectories = await fileName(/Trajectoires des promotions/, "PNG");
+    expect(outcomes).toBe(`eig-resultats-par-promotion_toutes-promotions_toutes-donnees_${day}.png`);
+    expect(trajectories).toMatch(new RegExp(`^eig-trajectoires-des-promotions[a-z0-9-]*_toutes-promotions_toutes-donnees_${day}\\.png$`));
+    expect(await fileName("Résultats par promotion", "CSV")).toBe(`eig-resultats-par-promotion_toutes-promotions_toutes-donnees_${day}.csv`);
+
+    // Another view of the same chart: another name.
+    await page.goto(`${server.baseUrl}/?promotion=2&data=validated`);
+    await page.getByRole("figure", { name: "Résultats par promotion" }).locator("svg.recharts-surface").waitFor();
+    expect(await fileName("Résultats par promotion", "PNG")).toBe(`eig-resultats-par-promotion_eig2_validees_${day}.png`);
+
+    // The dataset links keep the view and are all different.
+    const hrefs = await page.getByRole("region", { name: "Télécharger les données" }).getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+    expect(new Set(hrefs).size).toBe(5);
+    for (const href of hrefs) expect(href).toMatch(/promotion=2.*data=validated|data=validated.*promotion=2/);
+    await page.goto(`${server.baseUrl}/`);
   });
 
   it("filters change the charts and the URL, which reopens the same view", async () => {
