@@ -124,7 +124,7 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
     expect(new URL(adminPage.url()).searchParams.get("data")).toBe("validated");
     const trajectoriesCaption = adminPage.getByRole("figure", { name: /Trajectoires des promotions/ }).first().locator("figcaption");
     expect(await trajectoriesCaption.textContent()).toContain("Données : validées uniquement");
-    expect(await adminPage.getByRole("link", { name: "Défis et niveaux actuels (CSV)", exact: true }).getAttribute("href")).toContain("data=validated");
+    expect(await adminPage.getByRole("link", { name: "Défis et niveaux actuels, une ligne par défi (CSV, séparateur « , »)", exact: true }).getAttribute("href")).toContain("data=validated");
 
     // The address is a permalink: reloaded, the view stays on validated data.
     await adminPage.reload();
