@@ -35,7 +35,7 @@ const levelLabel = (value: unknown, { l }: Context) =>
   value === null || value === undefined ? l.NO_REPORT_LABEL : `${value} — ${l.LEVEL_LABELS[value as Level]}`;
 const levelCodes = (l: DomainLabels) => Object.fromEntries(LEVELS.map((level) => [String(level), `${level} — ${l.LEVEL_LABELS[level]}`]));
 const labelled = (labels: (l: DomainLabels) => Record<string, string>) => (value: unknown, { l }: Context) =>
-  value === null || value === undefined ? "" : (labels(l)[String(value)] ?? String(value));
+  value === null || value === undefined ? null : (labels(l)[String(value)] ?? String(value));
 const labelledList = (labels: (l: DomainLabels) => Record<string, string>) => (value: unknown, context: Context) =>
   ((value as string[] | null) ?? []).map((code) => labelled(labels)(code, context)).join(context.lang === "fr" ? " ; " : "; ");
 const member = (key: string) => (row: Row) => row[key];
