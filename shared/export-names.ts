@@ -76,11 +76,3 @@ export function exportFileName({ subject, promotions = [], filters = [], data = 
   return `${fields.join("_")}.${fileSlug(extension, 10)}`;
 }
 
-/**
- * The promotions of a filter as the address or the API carries them: one key, several keys
- * separated by commas, or a list.
- */
-export function promotionKeys(value: unknown): string[] {
-  const values = Array.isArray(value) ? value : typeof value === "string" ? value.split(",") : [];
-  return values.map((key) => String(key).trim()).filter(Boolean);
-}

@@ -1,11 +1,16 @@
-// The methodology a figure was computed with: the level definitions and the outcome
-// categories in force. Snapshots store it and captions cite it, so that a reader can tell
+// The methodology a figure was computed with: the level definitions, the outcome
+// categories and the at-risk rule in force. Snapshots store it and captions cite it, so that a reader can tell
 // whether two figures were measured with the same yardstick.
 import { AXES, LEVELS, OUTCOME_CATEGORIES } from "./domain";
 import { LEVEL_DEFINITIONS, LEVEL_LABELS, OUTCOME_LABELS } from "./labels-fr";
+import { AT_RISK_RULE } from "./stats";
 
-/** Bump when the meaning of a level or a category changes on purpose (not a typo fix). */
-export const METHODOLOGY_EDITION = 1;
+/**
+ * Bump when the meaning of a level, a category or the at-risk rule changes on purpose (not a
+ * typo fix). 2: "at risk" needs a programme ended and at least one report; a challenge that
+ * never reported is counted apart; stale means 6 months without a report, no longer 90 days.
+ */
+export const METHODOLOGY_EDITION = 2;
 
 /** FNV-1a (32 bits): a short, stable fingerprint, the same in the browser and on the server. */
 function fingerprint(text: string): string {
@@ -23,7 +28,11 @@ export const METHODOLOGY_CONTENT = JSON.stringify({
   levels: LEVELS.map((level) => [level, LEVEL_LABELS[level]]),
   definitions: AXES.map((axis) => LEVELS.map((level) => LEVEL_DEFINITIONS[axis][level])),
   outcomeCategories: OUTCOME_CATEGORIES.map((category) => [category, OUTCOME_LABELS[category]]),
+  atRisk: AT_RISK_RULE,
 });
+
+/** The at-risk rule, as the methodology states it (shared/stats.ts keeps it beside the reasons). */
+export const METHODOLOGY_AT_RISK_RULE = AT_RISK_RULE;
 
 /** e.g. "1.3f2a9c1e": the edition, then a fingerprint of the definitions themselves. */
 export const METHODOLOGY_VERSION = `${METHODOLOGY_EDITION}.${fingerprint(METHODOLOGY_CONTENT)}`;

@@ -6,9 +6,15 @@ import { snapshotIdSchema } from "./snapshot";
 
 /** Filters every statistic accepts; they are kept in the dashboard's URL. */
 export const statsFiltersSchema = z.strictObject({
+  /**
+   * One promotion, or several: `?promotion=1&promotion=2` or `?promotion=1,2` (the dashboard
+   * compares promotions side by side). Kept as a comma list so that one-promotion links stay valid.
+   */
   promotion: z
-    .string()
-    .regex(/^[a-z0-9-]{1,20}$/, { error: "Clé de promotion invalide." })
+    .preprocess(
+      (value) => (Array.isArray(value) ? value.join(",") : value),
+      z.string().regex(/^[a-z0-9-]{1,20}(,[a-z0-9-]{1,20}){0,49}$/, { error: "Clé de promotion invalide." }),
+    )
     .optional(),
   administration: z.string().trim().min(1).max(300).optional(),
   skill: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, { error: "Compétence invalide." }).optional(),
@@ -18,6 +24,12 @@ export const statsFiltersSchema = z.strictObject({
   snapshot: snapshotIdSchema.optional(),
 });
 export type StatsFilters = z.infer<typeof statsFiltersSchema>;
+
+/** The promotion keys a filter names, without repeats; null for every promotion. */
+export function promotionKeys(promotion: string | undefined): string[] | null {
+  if (!promotion) return null;
+  return [...new Set(promotion.split(",").filter(Boolean))];
+}
 
 const count = z.number().int().nonnegative();
 
@@ -79,8 +91,20 @@ export type SustainabilityStats = z.infer<typeof sustainabilityStatsSchema>;
 export const RISK_REASONS = ["production_below_achieved", "nobody_kept", "stale"] as const;
 export type RiskReason = (typeof RISK_REASONS)[number];
 
-/** `GET /api/stats/at-risk`. */
-export const atRiskChallengeSchema = z.object({
+/** A challenge that reported is "stale", for the at-risk list, after this many months without a report. */
+export const RISK_STALE_MONTHS = 6;
+
+/**
+ * The at-risk rule in words, as the methodology states it (shared/methodology.ts) and the
+ * dashboard shows it next to the list. Written here, beside the reasons it explains.
+ */
+export const AT_RISK_RULE =
+  "Un défi est à risque quand son programme est terminé, qu'il a remonté au moins une fois, et que : " +
+  "sa mise en production n'atteint pas le niveau 2 « Atteint », ou personne n'a été gardé sur les livrables " +
+  `(aucune ressource après le programme avec une personne gardée), ou rien n'a été remonté depuis ${RISK_STALE_MONTHS} mois. ` +
+  "Un défi qui n'a jamais rien remonté n'est pas compté à risque : c'est un manque de suivi, compté à part.";
+
+const riskChallengeFields = {
   slug: z.string(),
   title: z.string(),
   promotion: z.string(),
@@ -88,9 +112,21 @@ export const atRiskChallengeSchema = z.object({
   endsOn: z.string(),
   lastReportAt: z.string().nullable(),
   productionLevel: z.number().int().nullable(),
-  reasons: z.array(z.enum(RISK_REASONS)),
-});
+};
+
+export const atRiskChallengeSchema = z.object({ ...riskChallengeFields, reasons: z.array(z.enum(RISK_REASONS)) });
 export type AtRiskChallenge = z.infer<typeof atRiskChallengeSchema>;
+
+/** A challenge that never reported anything: a gap in the follow-up, not a risk measured. */
+export const unreportedChallengeSchema = z.object(riskChallengeFields);
+export type UnreportedChallenge = z.infer<typeof unreportedChallengeSchema>;
+
+/** `GET /api/stats/at-risk`: the challenges at risk, and apart, those that never reported. */
+export const atRiskSchema = z.object({
+  atRisk: z.array(atRiskChallengeSchema),
+  neverReported: z.array(unreportedChallengeSchema),
+});
+export type AtRisk = z.infer<typeof atRiskSchema>;
 
 /** `GET /api/stats/facets`: the values the filters offer. */
 export const facetsSchema = z.object({

@@ -10,6 +10,7 @@ import {
   getChallenges,
   getCohortStats,
   getFacets,
+  getHeadline,
   getMeta,
   getMyChallenges,
   getOutcomesAfterEnd,
@@ -65,8 +66,9 @@ import {
   validationQueueQuerySchema,
   validationResultSchema,
 } from "@shared/validation";
+import { headlineSchema } from "@shared/headline";
 import {
-  atRiskChallengeSchema,
+  atRiskSchema,
   facetsSchema,
   metaSchema,
   outcomesAfterEndSchema,
@@ -275,6 +277,17 @@ export function apiRoutes(deps: Deps): Route[] {
     },
     {
       method: "get",
+      path: "/stats/headline",
+      cache: "revision",
+      summary:
+        "Chiffres clés des promotions choisies, par promotion et ensemble : défis, part avec un résultat, part au niveau 2 ou plus sur chaque axe, part ayant remonté depuis 6 mois.",
+      access: "signedIn",
+      input: { query: statsFiltersSchema },
+      response: json(200, headlineSchema),
+      handlers: [knownPromotion(deps), getHeadline(deps)],
+    },
+    {
+      method: "get",
       path: "/stats/trajectories",
       cache: "revision",
       summary: "Par promotion et par axe : niveau moyen par mois depuis le début de la promotion (report du dernier niveau).",
@@ -307,10 +320,11 @@ export function apiRoutes(deps: Deps): Route[] {
       method: "get",
       path: "/stats/at-risk",
       cache: "revision",
-      summary: "Défis à risque : fin passée de 6 mois sans mise en production atteinte, personne de gardé, ou rien remonté depuis 90 jours.",
+      summary:
+        "Défis à risque (programme terminé, au moins une remontée, et mise en production sous le niveau 2, personne de gardé ou rien remonté depuis 6 mois) ; à part, les défis qui n'ont jamais rien remonté.",
       access: "signedIn",
       input: { query: statsFiltersSchema },
-      response: json(200, zod.array(atRiskChallengeSchema)),
+      response: json(200, atRiskSchema),
       handlers: [knownPromotion(deps), getAtRisk(deps)],
     },
     {

@@ -40,7 +40,8 @@ describe("POST, GET /api/snapshots", () => {
     expect(snapshot).toMatchObject({ name: "Rapport annuel 2026", methodologyVersion: METHODOLOGY_VERSION, challengeCount: 71 });
     expect(Number.isInteger(snapshot.id)).toBe(true);
     expect(Date.parse(snapshot.takenAt)).toBeGreaterThanOrEqual(before - 1000);
-    expect(METHODOLOGY_VERSION).toMatch(/^1\.[0-9a-f]{8}$/);
+    // Edition 2: the at-risk rule (shared/methodology.ts).
+    expect(METHODOLOGY_VERSION).toMatch(/^2\.[0-9a-f]{8}$/);
 
     for (const client of [evaluator, mentor, admin]) {
       expect((await client.get(`/api/snapshots/${snapshot.id}`)).body).toEqual(snapshot);

@@ -240,7 +240,7 @@ describe("data views", () => {
 
     const reasonsOf = async (data?: string) =>
       Object.fromEntries(
-        ((await evaluator.get(`/api/stats/at-risk?promotion=1${data ? `&data=${data}` : ""}`)).body as { slug: string; reasons: string[] }[]).map(
+        ((await evaluator.get(`/api/stats/at-risk?promotion=1${data ? `&data=${data}` : ""}`)).body.atRisk as { slug: string; reasons: string[] }[]).map(
           (row) => [row.slug, row.reasons.includes("production_below_achieved")],
         ),
       );

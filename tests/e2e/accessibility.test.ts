@@ -144,7 +144,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     const page = await newPage();
     const problems = watchPageProblems(page);
     await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
-    await page.goto(`${server.baseUrl}/?lang=en`);
+    await page.goto(`${server.baseUrl}/?lang=en&promotion=all`);
     await page.getByRole("heading", { level: 1, name: "Promotions dashboard" }).waitFor();
     // The address forgets ?lang= once applied; the choice is kept.
     await expect.poll(() => new URL(page.url()).searchParams.has("lang")).toBe(false);

@@ -40,7 +40,8 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
   }
 
   it("shows at least four charts, each with PNG, SVG and CSV exports and a data table", async () => {
-    await page.goto(`${server.baseUrl}/`);
+    // Every promotion: without a choice the dashboard shows EIG 1–3 (tests/e2e/headline.test.ts).
+    await page.goto(`${server.baseUrl}/?promotion=all`);
     await page.getByRole("figure", { name: "Résultats par promotion" }).locator("svg.recharts-surface").waitFor();
     await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThanOrEqual(4);
     const figures = page.locator("figure");
@@ -116,7 +117,12 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
   });
 
   it("filters change the charts and the URL, which reopens the same view", async () => {
-    await page.getByLabel("Promotion").first().selectOption({ label: "EIG 2" });
+    // Promotions are checkboxes (the DSFR box covers the input: a person clicks the label).
+    await page.goto(`${server.baseUrl}/?promotion=1`);
+    const promotion = (label: string) => page.locator(".headline-promotions label", { hasText: new RegExp(`^${label}$`) });
+    await promotion("EIG 2").click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("promotion")).toBe("1,2");
+    await promotion("EIG 1").click();
     await expect.poll(() => new URL(page.url()).searchParams.get("promotion")).toBe("2");
     const ticks = page.getByRole("figure", { name: "Résultats par promotion" }).locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value");
     await expect.poll(() => ticks.allTextContents()).toEqual(["EIG 2"]);

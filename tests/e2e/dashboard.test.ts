@@ -45,7 +45,8 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
   }
 
   it("shows the cohorts' charts in French, with their data tables", async () => {
-    await page.goto(`${server.baseUrl}/`);
+    // Every promotion: without a choice the dashboard shows EIG 1–3 (tests/e2e/headline.test.ts).
+    await page.goto(`${server.baseUrl}/?promotion=all`);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
     await page.getByRole("heading", { level: 1, name: "Tableau de bord des promotions" }).waitFor();
     const outcomes = page.getByRole("figure", { name: "Résultats par promotion" });

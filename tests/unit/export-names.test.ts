@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { exportFileName, fileSlug, promotionKeys } from "@shared/export-names";
+import { exportFileName, fileSlug } from "@shared/export-names";
+import { promotionKeys } from "@shared/stats";
 
 const day = "2026-12-06";
 
@@ -58,8 +59,7 @@ describe("export file names", () => {
 
   it("slugs and promotion lists", () => {
     expect(fileSlug("  Résultats à +6 mois ")).toBe("resultats-a-6-mois");
-    expect(promotionKeys("1,2, 3")).toEqual(["1", "2", "3"]);
-    expect(promotionKeys(["dig"])).toEqual(["dig"]);
-    expect(promotionKeys(undefined)).toEqual([]);
+    expect(promotionKeys("1,2,1,3")).toEqual(["1", "2", "3"]);
+    expect(promotionKeys(undefined)).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ import { datasetChallenges, readDataset, type DatasetChallenge, type DatasetFilt
 import { dataMeta } from "../repositories/analytics";
 import { listPromotions } from "../repositories/promotions";
 import { datasetWorkbook, levelDefinitionLines } from "./dataset-workbook";
-import { exportFileName, promotionKeys } from "@shared/export-names";
+import { exportFileName } from "@shared/export-names";
+import { promotionKeys } from "@shared/stats";
 import { METHODOLOGY_VERSION } from "@shared/methodology";
 import { requestSource } from "../http/snapshot-source";
 import type { DataSource } from "../repositories/data-source";
@@ -158,7 +159,7 @@ const withPersonNames = (res: Response) => ({ personNames: currentSession(res.lo
 /** The filters as a reader says them: promotion labels (not keys), skill labels. */
 function describedFilters(db: Db, query: ExportQuery, lang: Lang) {
   const labels = new Map(listPromotions(db).map((promotion) => [promotion.key, promotion.label]));
-  const promotions = promotionKeys(query.promotion).map((key) => labels.get(key) ?? key);
+  const promotions = (promotionKeys(query.promotion) ?? []).map((key) => labels.get(key) ?? key);
   const skill = query.skill ? (domainLabels(lang).SKILL_LABELS[query.skill] ?? query.skill) : undefined;
   return { promotions, administration: query.administration, skill };
 }

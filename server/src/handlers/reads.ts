@@ -6,8 +6,9 @@ import { currentSession } from "../http/access";
 import { checkDatabase } from "../db/database";
 import { listPromotions, promotionExists } from "../repositories/promotions";
 import { cohortStats } from "../repositories/stats";
+import { headline } from "../repositories/headline";
 import { atRiskChallenges, dataMeta, facets, outcomesAfterEnd, sustainabilityStats, trajectories } from "../repositories/analytics";
-import type { StatsFilters } from "@shared/stats";
+import { promotionKeys, type StatsFilters } from "@shared/stats";
 import type { AuditQuery } from "@shared/audit";
 import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { Deps } from "./context";
@@ -27,8 +28,9 @@ export const knownPromotion =
   ({ db }: Deps): RequestHandler =>
   (_req, res, next) => {
     const { promotion } = res.locals.query as Pick<ChallengeFilters, "promotion">;
-    if (promotion !== undefined && !promotionExists(db, promotion)) {
-      throw new ValidationError([{ path: "query.promotion", message: `Promotion inconnue : « ${promotion} ».` }]);
+    const unknown = (promotionKeys(promotion) ?? []).filter((key) => !promotionExists(db, key));
+    if (unknown.length > 0) {
+      throw new ValidationError([{ path: "query.promotion", message: `Promotion inconnue : « ${unknown.join(" », « ")} ».` }]);
     }
     next();
   };
@@ -66,6 +68,7 @@ export const getTrajectories = statistic(trajectories);
 export const getOutcomesAfterEnd = statistic((db, filters, source) => outcomesAfterEnd(db, filters, null, source));
 export const getSustainabilityStats = statistic(sustainabilityStats);
 export const getAtRisk = statistic((db, filters, source) => atRiskChallenges(db, filters, null, source));
+export const getHeadline = statistic(headline);
 export const getFacets = statistic((db, _filters, source) => facets(db, source));
 
 export const getMeta =

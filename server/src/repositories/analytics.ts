@@ -2,13 +2,15 @@
 // or one ordered pass over history, and returns plain objects for the API.
 import type { Db } from "../db/database";
 import { LIVE, type DataSource } from "./data-source";
-import { isStale } from "../domain/coherence";
 import { entryStateSql, levelExpression } from "./validation";
 import { allSteps, filteredMonthLevels, trajectoryRevisions, type Step } from "./trajectory-steps";
 import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type DataView, type OutcomeCategory } from "@shared/domain";
 import { addMonths, parisDate } from "@shared/dates";
 import {
   OUTCOME_OFFSETS,
+  promotionKeys,
+  RISK_STALE_MONTHS,
+  type AtRisk,
   type AtRiskChallenge,
   type Facets,
   type OutcomesAfterEnd,
@@ -21,7 +23,7 @@ import {
 
 /** SQL condition on the alias `c` selecting the challenges the filters keep, in a data source. */
 export const filteredChallenge = (source: DataSource) => `
-  (@promotion IS NULL OR c.promotion_key = @promotion)
+  (@promotions IS NULL OR c.promotion_key IN (SELECT value FROM json_each(@promotions)))
   AND (@administration IS NULL OR c.administration = @administration)
   AND (@skill IS NULL OR EXISTS (SELECT 1 FROM ${source.table("challenge_skills")} cs WHERE cs.challenge_id = c.id AND cs.skill = @skill))`;
 
@@ -29,7 +31,8 @@ export const filteredChallenge = (source: DataSource) => `
 /** The filters' parameters, and those the data source's tables need. */
 export const filterParams = (filters: StatsFilters, source: DataSource = LIVE) => ({
   ...source.params,
-  promotion: filters.promotion ?? null,
+  // One or several promotions, as a JSON array that SQL reads with json_each.
+  promotions: promotionKeys(filters.promotion) === null ? null : JSON.stringify(promotionKeys(filters.promotion)),
   administration: filters.administration ?? null,
   skill: filters.skill ?? null,
 });
@@ -47,7 +50,7 @@ export function filteredPromotions(db: Db, filters: StatsFilters, source: DataSo
     `SELECT p.key, p.label, p.starts_on AS startsOn,
             (SELECT count(*) FROM ${source.table("challenges")} c WHERE c.promotion_key = p.key AND ${filteredChallenge(source)}) AS challengeCount
      FROM ${source.table("promotions")} p
-     WHERE @promotion IS NULL OR p.key = @promotion
+     WHERE @promotions IS NULL OR p.key IN (SELECT value FROM json_each(@promotions))
      ORDER BY p.position, p.starts_on, p.key`,
     filterParams(filters, source),
   );
@@ -243,14 +246,18 @@ export function sustainabilityStats(db: Db, filters: StatsFilters, source: DataS
 }
 
 /**
- * Challenges at risk: ended over six months ago with production below "Atteint", or ended
- * with nobody kept on the deliverables, or with nothing reported for 90 days. The data view
- * (issue 9) applies to the production level, the one reason that rests on a declared value:
- * `validated` reads the latest validated level (none validated counts as below "Atteint");
- * `declared` gives this reason only on a declared level still awaiting validation. People
- * kept and staleness are not subject to validation.
+ * Challenges at risk, and apart, those that never reported. The rule, stated for readers in
+ * AT_RISK_RULE (shared/stats.ts) and the methodology: a challenge whose programme has ended
+ * and that has reported at least once is at risk when its production is below level 2
+ * "Atteint", or nobody was kept on the deliverables, or nothing was reported for
+ * RISK_STALE_MONTHS months. One that never reported is a gap in the follow-up, not a risk
+ * measured: counting it at risk would put every unfollowed challenge on the list and hide the
+ * ones that did report a problem. The data view (issue 9) applies to the production level,
+ * the one reason that rests on a declared value: `validated` reads the latest validated level
+ * (none validated counts as below "Atteint"); `declared` gives this reason only on a declared
+ * level still awaiting validation. People kept and staleness are not subject to validation.
  */
-export function atRiskChallenges(db: Db, filters: StatsFilters, nowOrNull: Date | null = null, source: DataSource = LIVE): AtRiskChallenge[] {
+export function atRiskChallenges(db: Db, filters: StatsFilters, nowOrNull: Date | null = null, source: DataSource = LIVE): AtRisk {
   const now = nowOrNull ?? source.now();
   const today = parisDate(now);
   const rows = db.all<Omit<AtRiskChallenge, "reasons"> & { kept: number }>(
@@ -263,16 +270,22 @@ export function atRiskChallenges(db: Db, filters: StatsFilters, nowOrNull: Date 
      ORDER BY p.position, c.title COLLATE NOCASE, c.id`,
     filterParams(filters, source),
   );
-  return rows
-    .map(({ kept, ...row }) => {
-      const reasons: RiskReason[] = [];
-      const productionCounts = filters.data !== "declared" || row.productionLevel !== null;
-      if (productionCounts && addMonths(row.endsOn, 6) < today && (row.productionLevel ?? -1) < 2) reasons.push("production_below_achieved");
-      if (row.endsOn < today && !kept) reasons.push("nobody_kept");
-      if (isStale(row.lastReportAt, now)) reasons.push("stale");
-      return { ...row, reasons };
-    })
-    .filter((row) => row.reasons.length > 0);
+  const atRisk: AtRiskChallenge[] = [];
+  const neverReported: AtRisk["neverReported"] = [];
+  for (const { kept, ...row } of rows) {
+    if (row.lastReportAt === null) {
+      neverReported.push(row);
+      continue;
+    }
+    if (row.endsOn >= today) continue;
+    const reasons: RiskReason[] = [];
+    const productionCounts = filters.data !== "declared" || row.productionLevel !== null;
+    if (productionCounts && (row.productionLevel ?? -1) < 2) reasons.push("production_below_achieved");
+    if (!kept) reasons.push("nobody_kept");
+    if (addMonths(parisDate(new Date(row.lastReportAt)), RISK_STALE_MONTHS) < today) reasons.push("stale");
+    if (reasons.length > 0) atRisk.push({ ...row, reasons });
+  }
+  return { atRisk, neverReported };
 }
 
 export function facets(db: Db, source: DataSource = LIVE): Facets {

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { CohortStats } from "@shared/cohort-stats";
-import type { AtRiskChallenge, Facets, OutcomesAfterEnd, StatsFilters, SustainabilityStats, Trajectory } from "@shared/stats";
+import type { Headline } from "@shared/headline";
+import type { AtRisk, Facets, OutcomesAfterEnd, StatsFilters, SustainabilityStats, Trajectory } from "@shared/stats";
 import { apiGet } from "../../../lib/api-client";
 
 const statistic = <T,>(name: string, path: string) => (filters: StatsFilters) =>
@@ -17,7 +18,8 @@ export const statsQueries = {
   trajectories: statistic<Trajectory[]>("trajectories", "/stats/trajectories"),
   outcomesAfterEnd: statistic<OutcomesAfterEnd[]>("outcomes-after-end", "/stats/outcomes-after-end"),
   sustainability: statistic<SustainabilityStats[]>("sustainability", "/stats/sustainability"),
-  atRisk: statistic<AtRiskChallenge[]>("at-risk", "/stats/at-risk"),
+  atRisk: statistic<AtRisk>("at-risk", "/stats/at-risk"),
+  headline: statistic<Headline>("headline", "/stats/headline"),
   facets: (snapshot?: string) =>
     queryOptions({
       queryKey: [...statsQueries.all(), "facets", snapshot ?? null] as const,
@@ -31,4 +33,5 @@ export const useTrajectories = (filters: StatsFilters, enabled = true) => useQue
 export const useOutcomesAfterEnd = (filters: StatsFilters) => useQuery(statsQueries.outcomesAfterEnd(filters));
 export const useSustainability = (filters: StatsFilters) => useQuery(statsQueries.sustainability(filters));
 export const useAtRisk = (filters: StatsFilters, enabled = true) => useQuery({ ...statsQueries.atRisk(filters), enabled });
+export const useHeadline = (filters: StatsFilters) => useQuery(statsQueries.headline(filters));
 export const useFacets = (snapshot?: string) => useQuery(statsQueries.facets(snapshot));

@@ -94,7 +94,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
         <p>{t.sections.levelsIntro}</p>
         <div className="fr-grid-row fr-grid-row--gutters">
           {AXES.map((axis, index) => (
-            <div key={axis} className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-4"}>
+            <div key={axis} id={`levels-${axis}`} className={printable ? "fr-col-12" : "fr-col-12 fr-col-lg-4"}>
               {stage >= STAGE.levels + index ? <LevelsByPromotion axis={axis} cohorts={cohorts.data} caption={captionLines} /> : <Loading />}
             </div>
           ))}
@@ -125,7 +125,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
       <section className="fr-mt-4w" aria-labelledby="section-risk">
         <h2 id="section-risk">{t.sections.risk}</h2>
         {filters.data && filters.data !== "all" && <p className="fr-text--sm">{validation.riskNote(l.DATA_VIEW_LABELS[filters.data])}</p>}
-        {atRisk.data ? <AtRiskList challenges={atRisk.data} total={total} /> : <QueryStatus query={atRisk} />}
+        {atRisk.data ? <AtRiskList data={atRisk.data} total={total} /> : <QueryStatus query={atRisk} />}
       </section>
 
       <section className="fr-mt-4w" aria-labelledby="section-matrix">

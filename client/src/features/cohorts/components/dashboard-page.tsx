@@ -4,23 +4,35 @@ import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import type { StatsFilters } from "@shared/stats";
 import { CohortSections } from "./cohort-sections";
-import { DashboardFilters, useDashboardFilters, useFiltersDescription } from "./dashboard-filters";
+import { DashboardFilters, PromotionPicker, useDashboardFilters, useFiltersDescription } from "./dashboard-filters";
+import { Headline } from "./headline";
+import { usePromotions } from "../../../api/promotions";
+import { Loading } from "../../../components/query-state";
 import { SnapshotNotice, SnapshotSelector } from "./snapshot-selector";
 
 export default function DashboardPage() {
   const { t: { dashboard: t }, lang } = useI18n();
   const role = useCurrentUser().data?.role;
   useDocumentTitle(t.title);
-  const [filters, setFilters] = useDashboardFilters();
+  const [filters, setFilters, { preselected }] = useDashboardFilters();
   const search = new URLSearchParams(filters as Record<string, string>).toString();
+  // The preselection (EIG 1–3) depends on which promotions exist: wait for them rather than
+  // draw every promotion and then redraw.
+  const promotions = usePromotions();
 
   return (
     <>
-      <h1>{t.title}</h1>
-      <p className="fr-text--lead">
-        {t.lead}
-      </p>
-      <div className="fr-grid-row fr-grid-row--gutters">
+      <h1 className="fr-mb-2w">{t.title}</h1>
+      <p className="fr-mb-2w">{t.lead}</p>
+      {promotions.isPending ? (
+        <Loading />
+      ) : (
+        <>
+          <PromotionPicker filters={filters} onChange={setFilters} />
+          <Headline filters={filters} preselected={preselected} />
+        </>
+      )}
+      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         <div className="fr-col-12 fr-col-md-6">
           <SnapshotSelector value={filters.snapshot} onChange={(snapshot) => setFilters({ snapshot })} />
         </div>
@@ -31,7 +43,7 @@ export default function DashboardPage() {
         {t.permalink}{" "}
         <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
-      <CohortSections filters={filters} />
+      {!promotions.isPending && <CohortSections filters={filters} />}
       {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} filters={filters} />}
     </>
   );

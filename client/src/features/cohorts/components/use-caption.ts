@@ -5,7 +5,8 @@ import { parisDate } from "@shared/dates";
 import { useFiltersDescription } from "./dashboard-filters";
 import { useSnapshot } from "../../../api/snapshots";
 import { describeSnapshot } from "@shared/snapshot";
-import { exportFileName, promotionKeys } from "@shared/export-names";
+import { exportFileName } from "@shared/export-names";
+import { promotionKeys } from "@shared/stats";
 import { usePromotions } from "../../../api/promotions";
 import type { ChartFileName } from "../../../components/chart-figure";
 
@@ -44,7 +45,7 @@ export function useChartFileName(filters: StatsFilters): ChartFileName {
   return (subject, extension) =>
     exportFileName({
       subject,
-      promotions: promotionKeys(filters.promotion).map((key) => labels.get(key) ?? key),
+      promotions: (promotionKeys(filters.promotion) ?? []).map((key) => labels.get(key) ?? key),
       filters: [filters.administration, filters.skill ? (l.SKILL_LABELS[filters.skill] ?? filters.skill) : undefined],
       data: filters.data ?? "all",
       snapshot: filters.snapshot ? (snapshot.data ?? { id: filters.snapshot, takenAt: new Date().toISOString() }) : null,
