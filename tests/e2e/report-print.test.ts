@@ -19,6 +19,11 @@ export function pdfPageCount(pdf: Buffer): number {
   return pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
 
+/** The page sizes of a PDF, in points: A4 portrait is 595 × 842. */
+function mediaBoxes(pdf: Buffer): Set<string> {
+  return new Set([...pdf.toString("latin1").matchAll(/\/MediaBox (\[[^\]]*\])/g)].map((match) => match[1]));
+}
+
 /** Whatever is wider than the printable width, as laid out for print: "tag.class (right edge)". */
 async function overflowingElements(page: Page, width: number): Promise<string[]> {
   return page.evaluate((limit) => {
@@ -79,9 +84,10 @@ describe.runIf(runBrowserTests)("the printed report", () => {
     const pages = pdfPageCount(pdf);
     console.info(`Rapport A4 portrait : ${pages} pages`);
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");
-    expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 59[45]\.\d+ 84[12]\.\d+\]/);
+    expect(mediaBoxes(pdf)).toEqual(new Set(["[0 0 594.95996 841.91998]"]));
     expect(pages).toBeGreaterThanOrEqual(6);
-    expect(pages).toBeLessThanOrEqual(14);
+    // 25 pages with the 71 challenges of the catalogue, most of them the at-risk list and the matrix (a row per challenge).
+    expect(pages).toBeLessThanOrEqual(26);
 
     // The DOM as laid out for print, in a window as wide as the printable area of the page.
     await page.emulateMedia({ media: "print" });
@@ -111,11 +117,11 @@ describe.runIf(runBrowserTests)("the printed report", () => {
     await openReport("");
     await page.getByText("Paysage", { exact: true }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get("orientation")).toBe("landscape");
-    await page.locator("[data-report-ready='true']").waitFor({ state: "attached" });
+    await page.locator(".report--landscape [data-report-ready='true']").waitFor({ state: "attached" });
     const pdf = await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
     fs.writeFileSync("/tmp/h2/report-landscape.pdf", pdf);
     console.info(`Rapport A4 paysage : ${pdfPageCount(pdf)} pages`);
-    expect(pdf.toString("latin1")).toMatch(/\/MediaBox \[0 0 84[12]\.\d+ 59[45]\.\d+\]/);
+    expect(mediaBoxes(pdf)).toEqual(new Set(["[0 0 841.91998 594.95996]"]));
     await page.emulateMedia({ media: "print" });
     await page.setViewportSize({ width: PRINTABLE.landscape, height: 800 });
     expect(await overflowingElements(page, PRINTABLE.landscape)).toEqual([]);
