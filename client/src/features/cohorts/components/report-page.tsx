@@ -13,6 +13,7 @@ import { useDashboardFilters } from "./dashboard-filters";
 import { SnapshotNotice, SnapshotSelector } from "./snapshot-selector";
 import { useCohortStats } from "../api/cohort-queries";
 import { useCaption } from "./use-caption";
+import { useCurrentUser } from "../../../api/session";
 
 /**
  * The cohort report to print or save as PDF: a cover, then every chart with its caption and
@@ -84,6 +85,9 @@ function ReportCover({ filters }: { filters: StatsFilters }) {
 function PrintActions({ filters, orientation }: { filters: StatsFilters; orientation: ReportOrientation }) {
   const { t: { dashboard: { report: t } }, lang } = useI18n();
   const [state, setState] = useState<{ busy: boolean; message?: string }>({ busy: false });
+  // The PDF is an export: evaluators and the programme team (mentors print from the browser).
+  const role = useCurrentUser().data?.role;
+  const canDownload = role === "admin" || role === "evaluator";
   const download = async () => {
     setState({ busy: true });
     const query = new URLSearchParams(Object.entries({ ...filters, orientation, lang }).filter(([, value]) => value) as [string, string][]);
@@ -113,9 +117,11 @@ function PrintActions({ filters, orientation }: { filters: StatsFilters; orienta
         <Button iconId="fr-icon-printer-line" priority="secondary" onClick={() => window.print()}>
           {t.print}
         </Button>
-        <Button iconId="fr-icon-download-line" onClick={download} disabled={state.busy}>
-          {state.busy ? t.preparingPdf : t.downloadPdf}
-        </Button>
+        {canDownload && (
+          <Button iconId="fr-icon-download-line" onClick={download} disabled={state.busy}>
+            {state.busy ? t.preparingPdf : t.downloadPdf}
+          </Button>
+        )}
       </div>
       {state.message && <Alert severity="warning" small description={state.message} className="fr-mb-2w" />}
     </>
