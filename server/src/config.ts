@@ -29,6 +29,8 @@ export interface Config {
   secretsKey: Buffer | undefined;
   /** ProConnect (OpenID Connect), when OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI are all set. */
   oidc: OidcConfig | undefined;
+  /** The Chromium that prints the report to PDF (CHROMIUM_PATH); absent, the PDF route answers 503. */
+  chromiumPath: string;
 }
 
 /**
@@ -173,5 +175,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     oidc: oidcConfig(env, publicUrl),
     secretsKey: env.SECRETS_KEY ? parseSecretsKey(env.SECRETS_KEY) : undefined,
+    chromiumPath: env.CHROMIUM_PATH || "/usr/bin/chromium",
   };
 }

@@ -37,6 +37,8 @@ import {
 } from "./handlers/challenge-writes";
 import { exportChallengesCsv, exportDatasetJson, exportDatasetXlsx, exportStatusHistoryCsv } from "./handlers/exports";
 import { getOpenApi } from "./handlers/openapi";
+import { exportReportPdf } from "./handlers/report-pdf";
+import { reportPdfQuerySchema } from "@shared/report";
 import { getCampaign, getCampaigns, getMyCampaigns, postCampaign, postCampaignClose, postCampaignReminders } from "./handlers/campaigns";
 import { patchCampaign } from "./handlers/campaign-edits";
 import { getMySentBack, getValidationQueue, outcomeChallenge, postValidation } from "./handlers/validation";
@@ -440,6 +442,19 @@ export function apiRoutes(deps: Deps): Route[] {
       input: { query: exportDataQuerySchema },
       response: file("application/json"),
       handlers: [knownPromotion(deps), exportDatasetJson(deps)],
+    },
+
+    {
+      method: "get",
+      path: "/export/report.pdf",
+      summary:
+        "Le rapport imprimable (/rapport, mêmes filtres, `orientation=portrait|landscape`, `lang=fr|en`) en PDF A4, imprimé par le Chromium " +
+        "du serveur avec la session de l'appelant, sur sa propre adresse seulement. 30 s au plus ; une impression à la fois par session (429), " +
+        "deux en tout (503) ; sans Chromium (CHROMIUM_PATH), 503 : imprimer alors depuis le navigateur.",
+      access: "exporter",
+      input: { query: reportPdfQuerySchema },
+      response: file("application/pdf"),
+      handlers: [exportReportPdf(deps)],
     },
 
     // Citable snapshots (issue 9): any account reads them and reads "as of" them

@@ -64,6 +64,7 @@ const rules: Record<string, Access> = {
   "get /export/status-history.csv": "exporter",
   "get /export/dataset.xlsx": "exporter",
   "get /export/dataset.json": "exporter",
+  "get /export/report.pdf": "exporter",
   "post /challenges/:slug/status-updates": "challengeEditor",
   "post /challenges/:slug/confirmations": "challengeEditor",
   "post /status-updates/:id/retraction": "challengeEditor",
@@ -170,6 +171,9 @@ const samples: Record<string, SampleFactory> = {
   "get /export/status-history.csv": () => ({ path: "/api/export/status-history.csv" }),
   "get /export/dataset.xlsx": () => ({ path: "/api/export/dataset.xlsx" }),
   "get /export/dataset.json": () => ({ path: "/api/export/dataset.json" }),
+  // Past the access checks, an unknown snapshot is refused before any browser starts
+  // (the printing itself: tests/api/report-pdf.test.ts).
+  "get /export/report.pdf": () => ({ path: "/api/export/report.pdf?snapshot=999999", expect: 404 }),
   "post /challenges/:slug/status-updates": () => ({
     path: `/api/challenges/${OWNED}/status-updates`,
     body: { axis: "production", level: 1, note: "Bêta chez deux services pilotes" },

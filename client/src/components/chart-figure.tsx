@@ -63,6 +63,37 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
     }
   };
 
+  const dataTable = (
+    <DsfrTable caption={table.caption} scrollLabel={table.caption} className="fr-mb-0">
+      <thead>
+        <tr>
+          {table.headers.map((header, index) => (
+            <th key={header} scope="col" className={index > 0 ? "fr-cell--right" : undefined}>
+              {header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row) => (
+          <tr key={String(row[0])}>
+            {row.map((cell, index) =>
+              index === 0 ? (
+                <th key={index} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={index} className="fr-cell--right">
+                  {cell}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </DsfrTable>
+  );
+
   return (
     <figure className="chart-figure fr-mb-6w" aria-labelledby={titleId}>
       <div ref={exportRef} className="chart-export-area">
@@ -111,44 +142,25 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
           {exportError}
         </p>
       )}
-      <Accordion
-        label={t.dataTableOf(title)}
-        titleAs={Title === "h2" ? "h3" : "h4"}
-        className="fr-mt-2w"
-        expanded={tableOpen}
-        onExpandedChange={setTableOpen}
-      >
-        {tableOpen && (
-          <DsfrTable caption={table.caption} scrollLabel={table.caption} className="fr-mb-0">
-            <thead>
-              <tr>
-                {table.headers.map((header, index) => (
-                  <th key={header} scope="col" className={index > 0 ? "fr-cell--right" : undefined}>
-                    {header}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((row) => (
-                <tr key={String(row[0])}>
-                  {row.map((cell, index) =>
-                    index === 0 ? (
-                      <th key={index} scope="row">
-                        {cell}
-                      </th>
-                    ) : (
-                      <td key={index} className="fr-cell--right">
-                        {cell}
-                      </td>
-                    ),
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </DsfrTable>
-        )}
-      </Accordion>
+      {tablesOpen ? (
+        // The report prints every table: a plain heading, no accordion to open or to hide it.
+        <div className="chart-data-table fr-mt-2w">
+          <p className="fr-text--bold fr-mb-1w" aria-hidden="true">
+            {t.dataTableOf(title)}
+          </p>
+          {dataTable}
+        </div>
+      ) : (
+        <Accordion
+          label={t.dataTableOf(title)}
+          titleAs={Title === "h2" ? "h3" : "h4"}
+          className="fr-mt-2w"
+          expanded={tableOpen}
+          onExpandedChange={setTableOpen}
+        >
+          {tableOpen && dataTable}
+        </Accordion>
+      )}
     </figure>
   );
 }

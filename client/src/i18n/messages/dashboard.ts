@@ -181,8 +181,15 @@ export const dashboard = bilingual(
     report: {
       documentTitle: "Rapport sur la pérennisation des défis",
       title: "Rapport sur la pérennisation des défis EIG",
-      established: (date: string, filters: string) => `Établi le ${date}. ${filters}.`,
-      print: "Imprimer ou enregistrer en PDF",
+      kicker: "Suivi de pérennisation des défis EIG",
+      drawnUp: (date: string) => `Établi le ${date}.`,
+      contents: "Résultats par promotion, niveaux par axe, trajectoires, actions de pérennisation, défis à risque et matrice des défis et des axes. Chaque graphique est suivi de son tableau de données.",
+      orientation: { legend: "Orientation de la page imprimée (A4)", portrait: "Portrait", landscape: "Paysage" },
+      print: "Imprimer",
+      downloadPdf: "Télécharger le rapport (PDF)",
+      preparingPdf: "Préparation du PDF…",
+      pdfUnavailable: (detail: string) =>
+        `Le PDF n'a pas pu être préparé par le serveur${detail ? ` : ${detail}` : "."} Utilisez « Imprimer » puis « Enregistrer au format PDF » : c'est la même mise en page.`,
     },
   },
   {
@@ -361,8 +368,15 @@ export const dashboard = bilingual(
     report: {
       documentTitle: "Report on the sustainability of the challenges",
       title: "Report on the sustainability of the EIG challenges",
-      established: (date: string, filters: string) => `Drawn up on ${date}. ${filters}.`,
-      print: "Print or save as PDF",
+      kicker: "EIG challenges sustainability tracker",
+      drawnUp: (date: string) => `Drawn up on ${date}.`,
+      contents: "Outcomes by promotion, levels by axis, trajectories, sustainability actions, challenges at risk and the challenges × axes matrix. Each chart is followed by its data table.",
+      orientation: { legend: "Orientation of the printed page (A4)", portrait: "Portrait", landscape: "Landscape" },
+      print: "Print",
+      downloadPdf: "Download the report (PDF)",
+      preparingPdf: "Preparing the PDF…",
+      pdfUnavailable: (detail: string) =>
+        `The server could not prepare the PDF${detail ? `: ${detail}` : "."} Use “Print” then “Save as PDF”: the layout is the same.`,
     },
   },
 );

@@ -78,11 +78,14 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
   if (cohorts.isError) return <ErrorAlert error={cohorts.error} />;
   const total = cohorts.data.reduce((sum, cohort) => sum + cohort.challengeCount, 0);
   const captionLines = caption(total);
+  // The report says when every section has its data, for whoever prints it (the server's
+  // Chromium waits for it before printing, see server/src/report/print-report.ts).
+  const ready = printable && [trajectories, afterEnd, sustainability, atRisk, challenges].every((query) => query.isSuccess);
 
   return (
     <DataTablesOpen.Provider value={printable}>
     <ChartFileNames.Provider value={chartFileName}>
-    <div className={printable ? "cohort-sections cohort-sections--print" : "cohort-sections"}>
+    <div className={printable ? "cohort-sections cohort-sections--print" : "cohort-sections"} data-report-ready={ready ? "true" : undefined}>
       <section className="fr-mt-4w" aria-labelledby="section-outcomes">
         <h2 id="section-outcomes">{t.sections.outcomes}</h2>
         <OutcomesByPromotion cohorts={cohorts.data} caption={captionLines} />

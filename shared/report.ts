@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { statsFiltersSchema } from "./stats";
+import { LANGS } from "./labels";
+
+/** How the printed report is laid out on A4: portrait by default. */
+export const REPORT_ORIENTATIONS = ["portrait", "landscape"] as const;
+export type ReportOrientation = (typeof REPORT_ORIENTATIONS)[number];
+
+/** `GET /api/export/report.pdf`: the report's own filters, its orientation and the reader's language. */
+export const reportPdfQuerySchema = statsFiltersSchema.extend({
+  orientation: z.enum(REPORT_ORIENTATIONS, { error: "Orientation attendue : « portrait » ou « landscape »." }).optional(),
+  lang: z.enum(LANGS).optional(),
+});
+export type ReportPdfQuery = z.infer<typeof reportPdfQuerySchema>;
