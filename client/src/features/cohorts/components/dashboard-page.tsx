@@ -1,11 +1,16 @@
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../../api/session";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import type { DataView } from "@shared/domain";
-import { CohortSections } from "./cohort-sections";
+import { Loading } from "../../../components/query-state";
 import { DashboardFilters, useDashboardFilters } from "./dashboard-filters";
 import { SnapshotNotice, SnapshotSelector } from "./snapshot-selector";
+
+// The charts and their library load beside the page's first screen, not before it
+// (docs/decisions/0009-reports-that-leave-the-building.md).
+const CohortSections = lazy(() => import("./cohort-sections").then((module) => ({ default: module.CohortSections })));
 
 export default function DashboardPage() {
   const { t: { dashboard: t }, lang } = useI18n();
@@ -31,7 +36,9 @@ export default function DashboardPage() {
         {t.permalink}{" "}
         <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
-      <CohortSections filters={filters} />
+      <Suspense fallback={<div className="cohort-sections-placeholder"><Loading label={t.loadingStats} /></div>}>
+        <CohortSections filters={filters} />
+      </Suspense>
       {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} data={filters.data} snapshot={filters.snapshot} />}
     </>
   );
