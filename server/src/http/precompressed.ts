@@ -7,6 +7,30 @@ const ENCODINGS = [
   { name: "gzip", suffix: ".gz" },
 ] as const;
 
+type Encoding = (typeof ENCODINGS)[number];
+
+/**
+ * The smallest of `available` (listed smallest first) that the Accept-Encoding header allows,
+ * at the highest quality it gives. Browsers list gzip before br with equal weights: the
+ * order of the header is not a preference, so ties go to the smaller file.
+ */
+export function preferred(header: string | undefined, available: readonly Encoding[]): Encoding | undefined {
+  const weights = new Map<string, number>();
+  for (const part of (header ?? "").split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (!name) continue;
+    const q = params.map((param) => param.trim()).find((param) => param.startsWith("q="));
+    const weight = q ? Number(q.slice(2)) : 1;
+    weights.set(name, Number.isFinite(weight) ? weight : 0);
+  }
+  const weightOf = (name: string) => weights.get(name) ?? weights.get("*") ?? 0;
+  let best: Encoding | undefined;
+  for (const encoding of available) {
+    if (weightOf(encoding.name) > 0 && (!best || weightOf(encoding.name) > weightOf(best.name))) best = encoding;
+  }
+  return best;
+}
+
 export interface PrecompressedOptions {
   /** Cache-Control max-age, in milliseconds, as express.static takes it. */
   maxAge: number;
@@ -46,8 +70,7 @@ export function precompressed(root: string, options: PrecompressedOptions): Requ
     const compressible = ENCODINGS.filter((encoding) => isFile(original + encoding.suffix));
     if (compressible.length === 0) return next();
     res.vary("Accept-Encoding");
-    const chosen = req.acceptsEncodings(...compressible.map((encoding) => encoding.name));
-    const encoding = compressible.find((candidate) => candidate.name === chosen);
+    const encoding = preferred(req.headers["accept-encoding"], compressible);
     if (!encoding) return next();
     res.setHeader("Content-Encoding", encoding.name);
     // The type of the file itself, not of its compressed copy.
