@@ -9,8 +9,11 @@ import { DashboardFilters, useDashboardFilters } from "./dashboard-filters";
 import { SnapshotNotice, SnapshotSelector } from "./snapshot-selector";
 
 // The charts and their library load beside the page's first screen, not before it
-// (docs/decisions/0009-reports-that-leave-the-building.md).
-const CohortSections = lazy(() => import("./cohort-sections").then((module) => ({ default: module.CohortSections })));
+// (docs/decisions/0009-reports-that-leave-the-building.md): asked for as soon as this page's
+// code runs, so that the first chart does not wait for the first screen to be drawn.
+const loadCohortSections = () => import("./cohort-sections");
+void loadCohortSections();
+const CohortSections = lazy(() => loadCohortSections().then((module) => ({ default: module.CohortSections })));
 
 export default function DashboardPage() {
   const { t: { dashboard: t }, lang } = useI18n();
