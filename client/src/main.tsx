@@ -1,3 +1,5 @@
+// First: the zod setting must be in place before any schema checks anything.
+import "./lib/zod-jitless";
 import { startReactDsfr } from "@codegouvfr/react-dsfr/spa";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";

@@ -15,6 +15,7 @@ import { startEmailOutbox, type EmailOutbox } from "./mail/email-outbox";
 import { apiRoutes } from "./routes";
 import { validate } from "./http/validate";
 import { revisionCache } from "./http/revision-cache";
+import { precompressed } from "./http/precompressed";
 
 z.config(z.locales.fr());
 
@@ -22,6 +23,9 @@ const DSFR_COLOR_SCHEME_STYLE_HASHES = [
   "'sha256-HzhUjVBe6Oi2wcxUM7bmy2Rp9VdLMHYDdYr9MalNmOY='",
   "'sha256-xVQ4mcypV0CvOtZpQgVcKpcoNvdUkR9BrwZBrtBbU+w='",
 ];
+
+const ONE_HOUR_MS = 60 * 60 * 1000;
+const ONE_YEAR_MS = 365 * 24 * ONE_HOUR_MS;
 
 export interface AppOptions {
   db: Db;
@@ -98,8 +102,11 @@ export function createApp({ db, config, serveClient = true, logger, mailer, outb
   const indexHtml = path.join(config.clientDist, "index.html");
   if (serveClient && fs.existsSync(indexHtml)) {
     // Hashed assets never change under the same name; index.html must always be revalidated.
-    app.use("/assets", express.static(path.join(config.clientDist, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(config.clientDist, { index: false, maxAge: "1h" }));
+    const assets = path.join(config.clientDist, "assets");
+    app.use("/assets", precompressed(assets, { maxAge: ONE_YEAR_MS, immutable: true }));
+    app.use("/assets", express.static(assets, { immutable: true, maxAge: ONE_YEAR_MS }));
+    app.use(precompressed(config.clientDist, { maxAge: ONE_HOUR_MS }));
+    app.use(express.static(config.clientDist, { index: false, maxAge: ONE_HOUR_MS }));
     app.get("/{*splat}", (_req, res) => {
       res.setHeader("Cache-Control", "no-cache");
       res.sendFile(indexHtml);

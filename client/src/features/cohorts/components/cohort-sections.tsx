@@ -2,7 +2,7 @@ import Accordion from "@codegouvfr/react-dsfr/Accordion";
 import { AXES } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { startTransition, useEffect, useState } from "react";
 import { challengeQueries } from "../../../api/challenges";
 import { ChallengeStatusTable } from "../../../components/challenge-status-table";
 import { ChartFileNames, DataTablesOpen } from "../../../components/chart-figure";
@@ -37,7 +37,9 @@ function useStages(ready: boolean, count: number): number {
       setStages(1);
       return;
     }
-    const next = () => setStages((n) => n + 1);
+    // A transition: React draws the next stage in slices and yields between them, so the
+    // page never freezes for the length of a whole chart.
+    const next = () => startTransition(() => setStages((n) => n + 1));
     // Safari has no requestIdleCallback: a timeout after the paint is the next best thing.
     if (typeof requestIdleCallback === "function") {
       const idle = requestIdleCallback(next, { timeout: 1000 });
@@ -74,7 +76,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
   const [matrixOpen, setMatrixOpen] = useState(printable);
   const challenges = useQuery({ ...challengeQueries.list(filters), enabled: matrixOpen });
 
-  if (cohorts.isPending) return <Loading label={t.loadingStats} />;
+  if (cohorts.isPending) return <div className="cohort-sections-placeholder"><Loading label={t.loadingStats} /></div>;
   if (cohorts.isError) return <ErrorAlert error={cohorts.error} />;
   const total = cohorts.data.reduce((sum, cohort) => sum + cohort.challengeCount, 0);
   const captionLines = caption(total);

@@ -1,14 +1,21 @@
+import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../../api/session";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import type { StatsFilters } from "@shared/stats";
-import { CohortSections } from "./cohort-sections";
 import { DashboardFilters, PromotionPicker, useDashboardFilters, useFiltersDescription } from "./dashboard-filters";
 import { Headline } from "./headline";
 import { usePromotions } from "../../../api/promotions";
 import { Loading } from "../../../components/query-state";
 import { SnapshotNotice, SnapshotSelector } from "./snapshot-selector";
+
+// The charts and their library load beside the page's first screen, not before it
+// (docs/decisions/0009-reports-that-leave-the-building.md): asked for as soon as this page's
+// code runs, so that the first chart does not wait for the first screen to be drawn.
+const loadCohortSections = () => import("./cohort-sections");
+void loadCohortSections();
+const CohortSections = lazy(() => loadCohortSections().then((module) => ({ default: module.CohortSections })));
 
 export default function DashboardPage() {
   const { t: { dashboard: t }, lang } = useI18n();
@@ -43,7 +50,11 @@ export default function DashboardPage() {
         {t.permalink}{" "}
         <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
-      {!promotions.isPending && <CohortSections filters={filters} />}
+      {!promotions.isPending && (
+        <Suspense fallback={<div className="cohort-sections-placeholder"><Loading label={t.loadingStats} /></div>}>
+          <CohortSections filters={filters} />
+        </Suspense>
+      )}
       {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} filters={filters} />}
     </>
   );
