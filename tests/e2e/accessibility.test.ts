@@ -158,7 +158,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     // Dates in English.
     expect(await outcomes.locator("figcaption").textContent()).toMatch(/data as of \d{1,2} [A-Z][a-z]+ \d{4}/);
     // The dataset exports ask for English headers.
-    expect(await page.getByRole("link", { name: "Status history (CSV)" }).getAttribute("href")).toBe(
+    expect(await page.getByRole("link", { name: "Status history, one row per update (CSV)" }).getAttribute("href")).toBe(
       "/api/export/status-history.csv?lang=en",
     );
 
