@@ -83,7 +83,8 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
     const evaluator = await createAccount(server.db, "evaluator");
     const { page, problems } = await newPage();
     await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
-    await page.goto(`${server.baseUrl}/`);
+    // Every promotion, as the snapshot counts them (the dashboard alone shows EIG 1–3).
+    await page.goto(`${server.baseUrl}/?promotion=all`);
     await productionCoverage(page, notReportedAtCapture - 1).waitFor();
 
     // Choosing the snapshot: the URL keeps it, a notice says so, the old figure is back.
@@ -114,7 +115,7 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
     await page.getByText(citation).first().waitFor();
 
     // Back to live data: the new figure, and the live caption.
-    await page.goto(`${server.baseUrl}/?snapshot=${snapshotId}`);
+    await page.goto(`${server.baseUrl}/?promotion=all&snapshot=${snapshotId}`);
     await page.getByRole("button", { name: "Revenir aux données en direct" }).click();
     await productionCoverage(page, notReportedAtCapture - 1).waitFor();
     expect(new URL(page.url()).searchParams.get("snapshot")).toBeNull();
