@@ -93,7 +93,16 @@ describe("GET /api/challenges", () => {
     const extra = await expectProblem("/api/challenges?sort=title", 400);
     expect(extra.errors?.[0].path).toBe("query");
     await expectProblem(`/api/challenges?q=${"x".repeat(201)}`, 400);
-    await expectProblem("/api/challenges?promotion=1&promotion=2", 400);
+  });
+
+  it("lists several promotions at once, as repeated keys or a comma list", async () => {
+    for (const query of ["promotion=1&promotion=2", "promotion=1,2"]) {
+      const { status, body } = await getJson(`/api/challenges?${query}`);
+      expect(status).toBe(200);
+      const promotions = new Set((body as { promotion: string }[]).map((challenge) => challenge.promotion));
+      expect(promotions).toEqual(new Set(["1", "2"]));
+      expect(body).toHaveLength(9 + 13);
+    }
   });
 
   it("shows the current status once updates exist", async () => {
