@@ -39,7 +39,7 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
     await page.goto(`${server.baseUrl}/?promotion=all`);
     await figure("Résultats par promotion").locator(CHART).waitFor();
     // Every figure is in the page, with its title, coverage (n), caption and data table...
-    await peopleKept().getByRole("heading", { name: "Personnes gardées sur les livrables après le programme" }).waitFor();
+    await peopleKept().getByRole("heading", { name: "Personnes gardées sur les livrables après le programme", exact: true }).waitFor();
     for (const far of [peopleKept(), actions()]) {
       expect(await far.locator(".chart-coverage").textContent()).toMatch(/\d/);
       expect(await far.locator("figcaption").textContent()).toMatch(/Source : .*71 défis/s);
@@ -54,18 +54,18 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
   });
 
   it("draws a chart once it is scrolled near, without moving what is around it", async () => {
-    const before = await peopleKept().getByRole("heading").evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
+    const before = await peopleKept().getByRole("heading").first().evaluate((element) => element.getBoundingClientRect().top + window.scrollY);
     await peopleKept().scrollIntoViewIfNeeded();
     await peopleKept().locator(CHART).waitFor();
     await actions().locator(CHART).waitFor();
-    expect(await peopleKept().getByRole("heading").evaluate((element) => element.getBoundingClientRect().top + window.scrollY)).toBe(before);
+    expect(await peopleKept().getByRole("heading").first().evaluate((element) => element.getBoundingClientRect().top + window.scrollY)).toBe(before);
     expect(await (await openDataTable(peopleKept())).locator("tbody tr").count()).toBeGreaterThan(0);
   });
 
   it("draws a chart before exporting it, even when it was not drawn yet", async () => {
     await page.goto(`${server.baseUrl}/?promotion=all`);
     await figure("Résultats par promotion").locator(CHART).waitFor();
-    await peopleKept().getByRole("heading").waitFor();
+    await peopleKept().getByRole("heading").first().waitFor();
     expect(await peopleKept().locator(CHART).count()).toBe(0);
     // A click that neither scrolls nor focuses: the export itself draws the chart.
     const [file] = await Promise.all([page.waitForEvent("download"), peopleKept().getByRole("button", { name: /^SVG/ }).dispatchEvent("click")]);
@@ -77,7 +77,7 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
   it("draws a chart when focus enters its figure", async () => {
     await page.goto(`${server.baseUrl}/?promotion=all`);
     await figure("Résultats par promotion").locator(CHART).waitFor();
-    await actions().getByRole("heading").waitFor();
+    await actions().getByRole("heading").first().waitFor();
     expect(await actions().locator(CHART).count()).toBe(0);
     // Focus without scrolling: what a keyboard user tabbing in finds is drawn.
     await actions().getByRole("button", { name: /^PNG/ }).evaluate((button: HTMLElement) => button.focus({ preventScroll: true }));
@@ -87,7 +87,7 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
   it("draws every chart before the browser prints the page", async () => {
     await page.goto(`${server.baseUrl}/?promotion=all`);
     await figure("Résultats par promotion").locator(CHART).waitFor();
-    await peopleKept().getByRole("heading").waitFor();
+    await peopleKept().getByRole("heading").first().waitFor();
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     await expect.poll(() => page.locator(`figure ${CHART}`).count()).toBe(8);
   });

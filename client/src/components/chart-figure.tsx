@@ -71,13 +71,15 @@ interface ChartFigureProps {
   titleAs?: "h2" | "h3";
   /** The chart's height: its place is kept while it is not drawn yet, so that nothing moves. */
   chartHeight?: number;
+  /** Said above the chart when it has nothing to draw; in the page from the start, like the title. */
+  empty?: ReactNode;
 }
 
 /**
  * A chart with its title, coverage, legend and caption; PNG, SVG and CSV exports; and a
  * data table transcription in a closed accordion (the printable report opens them all).
  */
-export function ChartFigure({ title, coverage, legend = [], table, caption, children, note, titleAs: Title = "h3", chartHeight = 320 }: ChartFigureProps) {
+export function ChartFigure({ title, coverage, legend = [], table, caption, children, note, titleAs: Title = "h3", chartHeight = 320, empty }: ChartFigureProps) {
   const t = useI18n().t.charts;
   const tablesOpen = useContext(DataTablesOpen);
   const titleId = useId();
@@ -147,6 +149,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
         <p className="fr-text--sm fr-mb-2w chart-coverage">{coverage}</p>
         {legend.length > 0 && <ChartLegend series={legend} label={t.legendOf(title)} />}
         <div className="chart-area">
+          {empty}
           {drawn ? children : <div className="chart-placeholder" style={{ height: chartHeight }} aria-hidden="true" />}
         </div>
         {note && <p className="fr-text--xs fr-mt-1w fr-mb-0">{note}</p>}
