@@ -77,7 +77,8 @@ export async function openDataTable(figure: Locator): Promise<Locator> {
 export async function drawAllCharts(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const sections = document.querySelector(".cohort-sections");
-    return sections !== null && sections.querySelector("[role=status]") === null;
+    // The challenge matrix waits in its closed accordion until it is opened: not a chart.
+    return sections !== null && [...sections.querySelectorAll("[role=status]")].every((status) => status.closest("[aria-labelledby=section-matrix]"));
   });
   const figures = page.locator("figure.chart-figure");
   for (let i = 0, count = await figures.count(); i < count; i += 1) {
