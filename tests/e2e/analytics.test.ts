@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
+import { drawAllCharts, launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
 import { recordStatus } from "../support/factories";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -43,6 +43,7 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     // Every promotion: without a choice the dashboard shows EIG 1–3 (tests/e2e/headline.test.ts).
     await page.goto(`${server.baseUrl}/?promotion=all`);
     await page.getByRole("figure", { name: "Résultats par promotion" }).locator("svg.recharts-surface").waitFor();
+    await drawAllCharts(page);
     await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThanOrEqual(4);
     const figures = page.locator("figure");
     const count = await figures.count();

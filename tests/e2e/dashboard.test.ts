@@ -3,7 +3,7 @@ import fs from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../server/src/config";
-import { launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
+import { drawAllCharts, launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
 import { createAccount } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
@@ -55,6 +55,7 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
     await expect.poll(() => ticks.allTextContents()).toEqual(["EIG 1", "EIG 2", "EIG 3", "DIG", "EIG 4"]);
     // Coloured bands (EIG 1 and EIG 2 outcomes) stack above the grey "no outcome" bars.
     await expect.poll(() => outcomes.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(5);
+    await drawAllCharts(page);
 
     // The transcription, drawn when its accordion opens.
     const table = await openDataTable(outcomes);

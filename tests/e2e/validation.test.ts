@@ -3,7 +3,7 @@
 // dashboard counts validated data only when asked, and says so.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openDataTable, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { drawAllCharts, launchBrowser, openDataTable, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
 import { assignMentor } from "../support/factories";
 import { createAccount, SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
@@ -113,6 +113,7 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
   it("the dashboard counts all data by default, validated data only when asked, and its captions say which", async () => {
     // The dashboard: all data by default, then validated only, and the captions say which.
     await adminPage.goto(`${server.baseUrl}/?promotion=1`);
+    await drawAllCharts(adminPage);
     await adminPage.getByRole("figure", { name: "Niveaux : Mise en production" }).locator("svg.recharts-surface").waitFor();
     await expect.poll(() => eig1Production(adminPage)).toEqual(["9", "0", "0", "1", "1", "7"]);
     const caption = adminPage.getByRole("figure", { name: "Niveaux : Mise en production" }).locator("figcaption");

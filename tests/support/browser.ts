@@ -67,3 +67,24 @@ export async function openDataTable(figure: Locator): Promise<Locator> {
   await table.waitFor();
   return table;
 }
+
+/**
+ * Draws every chart of the page, as scrolling through it would: a chart is drawn once its figure
+ * comes near the viewport (client/src/components/chart-figure.tsx). Waits for the dashboard's
+ * sections to be all in place, brings each figure into view until its chart is drawn, then
+ * returns to the top of the page.
+ */
+export async function drawAllCharts(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const sections = document.querySelector(".cohort-sections");
+    // The challenge matrix waits in its closed accordion until it is opened: not a chart.
+    return sections !== null && [...sections.querySelectorAll("[role=status]")].every((status) => status.closest("[aria-labelledby=section-matrix]"));
+  });
+  const figures = page.locator("figure.chart-figure");
+  for (let i = 0, count = await figures.count(); i < count; i += 1) {
+    const figure = figures.nth(i);
+    await figure.scrollIntoViewIfNeeded();
+    await figure.locator(".recharts-wrapper > svg.recharts-surface").waitFor();
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

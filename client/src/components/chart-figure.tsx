@@ -1,6 +1,7 @@
 import Accordion from "@codegouvfr/react-dsfr/Accordion";
 import Button from "@codegouvfr/react-dsfr/Button";
-import { createContext, useContext, useId, useRef, useState, type ReactNode } from "react";
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode, type RefObject } from "react";
+import { flushSync } from "react-dom";
 import { useI18n } from "../i18n/use-i18n";
 import { downloadCsv, downloadPng, downloadSvg, standaloneSvg, type LegendItem } from "../lib/chart-export";
 import { exportFileName } from "@shared/export-names";
@@ -9,6 +10,38 @@ import { DsfrTable } from "./dsfr-table";
 
 /** In the printable report, every data table is shown open. */
 export const DataTablesOpen = createContext(false);
+
+/** In the printable report, every chart is drawn at once: it is read on paper, not scrolled. */
+export const ChartsDrawnAtOnce = createContext(false);
+
+/**
+ * Whether the chart of `figure` is drawn: once the figure comes within about a screen of the
+ * viewport, when focus enters it, before printing, or at once (`atOnce`). Drawing a page's
+ * eight charts while it loads held it back by more than a second of script; a chart drawn a
+ * screen ahead is ready when it is scrolled to (docs/decisions/0009-reports-that-leave-the-building.md).
+ */
+function useDrawnWhenNear(figure: RefObject<HTMLElement | null>, atOnce: boolean): [boolean, () => void] {
+  const [drawn, setDrawn] = useState(() => atOnce || typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    const element = figure.current;
+    if (drawn || !element) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) setDrawn(true);
+      },
+      { rootMargin: "100% 0px" },
+    );
+    observer.observe(element);
+    // Printed from the browser, the page carries every chart: drawn before the print layout.
+    const beforePrint = () => flushSync(() => setDrawn(true));
+    window.addEventListener("beforeprint", beforePrint);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("beforeprint", beforePrint);
+    };
+  }, [drawn, figure]);
+  return [drawn, () => setDrawn(true)];
+}
 
 /**
  * How the page names a chart's export files: the chart's title, and what the page shows
@@ -36,17 +69,23 @@ interface ChartFigureProps {
   note?: ReactNode;
   /** Heading level of the title in the page. */
   titleAs?: "h2" | "h3";
+  /** The chart's height: its place is kept while it is not drawn yet, so that nothing moves. */
+  chartHeight?: number;
+  /** Said above the chart when it has nothing to draw; in the page from the start, like the title. */
+  empty?: ReactNode;
 }
 
 /**
  * A chart with its title, coverage, legend and caption; PNG, SVG and CSV exports; and a
  * data table transcription in a closed accordion (the printable report opens them all).
  */
-export function ChartFigure({ title, coverage, legend = [], table, caption, children, note, titleAs: Title = "h3" }: ChartFigureProps) {
+export function ChartFigure({ title, coverage, legend = [], table, caption, children, note, titleAs: Title = "h3", chartHeight = 320, empty }: ChartFigureProps) {
   const t = useI18n().t.charts;
   const tablesOpen = useContext(DataTablesOpen);
   const titleId = useId();
+  const figureRef = useRef<HTMLElement>(null);
   const exportRef = useRef<HTMLDivElement>(null);
+  const [drawn, draw] = useDrawnWhenNear(figureRef, useContext(ChartsDrawnAtOnce));
   const [exportError, setExportError] = useState<string>();
   // A closed accordion hides its table from everyone, screen readers included: drawn when
   // opened, the thousands of cells of a large portfolio do not hold the charts back.
@@ -57,6 +96,12 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
   const run = async (work: () => Promise<void> | void) => {
     setExportError(undefined);
     try {
+      if (!drawn) {
+        // An export asked for before the chart was drawn: draw it, then let the chart
+        // library size it (a frame or two), so that the file holds the chart.
+        flushSync(draw);
+        for (let wait = 0; wait < 100 && !chartSvg(); wait++) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
       await work();
     } catch {
       setExportError(t.exportFailed);
@@ -95,14 +140,18 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
   );
 
   return (
-    <figure className="chart-figure fr-mb-6w" aria-labelledby={titleId}>
+    // Focus entering the figure (its export buttons, by keyboard) draws the chart too.
+    <figure ref={figureRef} className="chart-figure fr-mb-6w" aria-labelledby={titleId} onFocus={drawn ? undefined : draw}>
       <div ref={exportRef} className="chart-export-area">
         <Title id={titleId} className="fr-h5 fr-mb-1w">
           {title}
         </Title>
         <p className="fr-text--sm fr-mb-2w chart-coverage">{coverage}</p>
         {legend.length > 0 && <ChartLegend series={legend} label={t.legendOf(title)} />}
-        <div className="chart-area">{children}</div>
+        <div className="chart-area">
+          {empty}
+          {drawn ? children : <div className="chart-placeholder" style={{ height: chartHeight }} aria-hidden="true" />}
+        </div>
         {note && <p className="fr-text--xs fr-mt-1w fr-mb-0">{note}</p>}
         <figcaption className="chart-caption fr-text--xs fr-mt-1w fr-mb-0">
           {caption.map((line) => (

@@ -5,7 +5,7 @@ import { useQuery } from "@tanstack/react-query";
 import { startTransition, useEffect, useState } from "react";
 import { challengeQueries } from "../../../api/challenges";
 import { ChallengeStatusTable } from "../../../components/challenge-status-table";
-import { ChartFileNames, DataTablesOpen } from "../../../components/chart-figure";
+import { ChartFileNames, ChartsDrawnAtOnce, DataTablesOpen } from "../../../components/chart-figure";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import {
   useAtRisk,
@@ -86,6 +86,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
   return (
     <DataTablesOpen.Provider value={printable}>
+    <ChartsDrawnAtOnce.Provider value={printable}>
     <ChartFileNames.Provider value={chartFileName}>
     <div className={printable ? "cohort-sections cohort-sections--print" : "cohort-sections"} data-report-ready={ready ? "true" : undefined}>
       <section className="fr-mt-4w" aria-labelledby="section-outcomes">
@@ -153,6 +154,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
       </section>
     </div>
     </ChartFileNames.Provider>
+    </ChartsDrawnAtOnce.Provider>
     </DataTablesOpen.Provider>
   );
 }

@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { Link } from "react-router";
 import { useCurrentUser } from "../../../api/session";
@@ -9,6 +10,7 @@ import { Headline } from "./headline";
 import { usePromotions } from "../../../api/promotions";
 import { Loading } from "../../../components/query-state";
 import { SnapshotNotice, SnapshotSelector } from "./snapshot-selector";
+import { statsQueries } from "../api/cohort-queries";
 
 // The charts and their library load beside the page's first screen, not before it
 // (docs/decisions/0009-reports-that-leave-the-building.md): asked for as soon as this page's
@@ -26,19 +28,27 @@ export default function DashboardPage() {
   // The preselection (EIG 1–3) depends on which promotions exist: wait for them rather than
   // draw every promotion and then redraw.
   const promotions = usePromotions();
+  // The key figures arrive first and would push down whatever is under them: the rest of the
+  // page waits for them, so that nothing moves under the reader's eyes (layout shift). The
+  // first chart's figures are asked for at the same time (the query CohortSections uses).
+  const headline = useQuery({ ...statsQueries.headline(filters), enabled: !promotions.isPending });
+  useQuery({ ...statsQueries.cohorts(filters), enabled: !promotions.isPending });
+  if (promotions.isPending || headline.isPending) {
+    return (
+      <>
+        <h1 className="fr-mb-2w">{t.title}</h1>
+        <p className="fr-mb-2w">{t.lead}</p>
+        <Loading />
+      </>
+    );
+  }
 
   return (
     <>
       <h1 className="fr-mb-2w">{t.title}</h1>
       <p className="fr-mb-2w">{t.lead}</p>
-      {promotions.isPending ? (
-        <Loading />
-      ) : (
-        <>
-          <PromotionPicker filters={filters} onChange={setFilters} />
-          <Headline filters={filters} preselected={preselected} />
-        </>
-      )}
+      <PromotionPicker filters={filters} onChange={setFilters} />
+      <Headline filters={filters} preselected={preselected} />
       <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
         <div className="fr-col-12 fr-col-md-6">
           <SnapshotSelector value={filters.snapshot} onChange={(snapshot) => setFilters({ snapshot })} />
@@ -50,11 +60,9 @@ export default function DashboardPage() {
         {t.permalink}{" "}
         <Link to={`/rapport${search ? `?${search}` : ""}`}>{t.printable}</Link>
       </p>
-      {!promotions.isPending && (
-        <Suspense fallback={<div className="cohort-sections-placeholder"><Loading label={t.loadingStats} /></div>}>
-          <CohortSections filters={filters} />
-        </Suspense>
-      )}
+      <Suspense fallback={<div className="cohort-sections-placeholder"><Loading label={t.loadingStats} /></div>}>
+        <CohortSections filters={filters} />
+      </Suspense>
       {(role === "admin" || role === "evaluator") && <DatasetExports lang={lang} filters={filters} />}
     </>
   );

@@ -5,6 +5,9 @@ import { ChartFigure } from "../../../components/chart-figure";
 import { StackedBarChart } from "../../../components/stacked-bar-chart";
 import { levelSeries } from "./series";
 
+/** The chart's height, also the place kept for it until it is drawn. */
+const CHART_HEIGHT = 280;
+
 /** The distribution of current levels on one axis, one stacked bar per promotion. */
 export function LevelsByPromotion({ axis, cohorts, caption }: { axis: Axis; cohorts: CohortStats[]; caption: string[] }) {
   const { t: { dashboard: { levels: t, outcomes }, common }, l, f } = useI18n();
@@ -20,6 +23,7 @@ export function LevelsByPromotion({ axis, cohorts, caption }: { axis: Axis; coho
 
   return (
     <ChartFigure
+      chartHeight={CHART_HEIGHT}
       title={t.title(axisLabel)}
       coverage={
         <>{t.coverage(f.count(total, common.challenge), notReported, f.integer(notReported))}</>
@@ -41,7 +45,7 @@ export function LevelsByPromotion({ axis, cohorts, caption }: { axis: Axis; coho
       <StackedBarChart
         data={data}
         series={series}
-        height={280}
+        height={CHART_HEIGHT}
         description={t.description(axisLabel)}
       />
     </ChartFigure>

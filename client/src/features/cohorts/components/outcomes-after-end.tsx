@@ -5,6 +5,9 @@ import { StackedBarChart } from "../../../components/stacked-bar-chart";
 import { useI18n } from "../../../i18n/use-i18n";
 import { outcomeSeries } from "./series";
 
+/** The chart's height, also the place kept for it until it is drawn. */
+const CHART_HEIGHT = 340;
+
 /** Many tools take off 6 to 8 months after the end: outcomes read at fixed offsets from each challenge's end. */
 export function OutcomesAfterEndChart({ data, caption }: { data: OutcomesAfterEnd[]; caption: string[] }) {
   const { t: { dashboard: { afterEnd: t, outcomes }, common }, l, f } = useI18n();
@@ -21,6 +24,7 @@ export function OutcomesAfterEndChart({ data, caption }: { data: OutcomesAfterEn
 
   return (
     <ChartFigure
+      chartHeight={CHART_HEIGHT}
       title={t.title}
       coverage={
         <>
@@ -47,7 +51,7 @@ export function OutcomesAfterEndChart({ data, caption }: { data: OutcomesAfterEn
       <StackedBarChart
         data={rows}
         series={series}
-        height={340}
+        height={CHART_HEIGHT}
         yLabel={outcomes.yCounts}
         description={t.description}
       />

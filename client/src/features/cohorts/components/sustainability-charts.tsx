@@ -6,6 +6,9 @@ import type { SustainabilityStats } from "@shared/stats";
 import { ChartFigure } from "../../../components/chart-figure";
 import { StackedBarChart, type Series } from "../../../components/stacked-bar-chart";
 
+/** The chart's height, also the place kept for it until it is drawn. */
+const CHART_HEIGHT = 260;
+
 const statusSeries = (l: DomainLabels): Series[] => [
   { key: "planned", label: l.ACTION_STATUS_LABELS.planned, color: "#cacafb" },
   { key: "in_progress", label: l.ACTION_STATUS_LABELS.in_progress, color: "#6a6af4" },
@@ -27,6 +30,7 @@ export function ActionsChart({ data, caption }: { data: SustainabilityStats[]; c
   const challenges = data.reduce((sum, p) => sum + p.challengeCount, 0);
   return (
     <ChartFigure
+      chartHeight={CHART_HEIGHT}
       title={t.title}
       coverage={<>{t.coverage(f.count(actionCount, common.action), actionCount, f.count(challenges, common.challenge))}</>}
       legend={series}
@@ -44,7 +48,7 @@ export function ActionsChart({ data, caption }: { data: SustainabilityStats[]; c
       <StackedBarChart
         data={totals}
         series={series}
-        height={260}
+        height={CHART_HEIGHT}
         yLabel={t.yLabel}
         description={t.description}
       />
@@ -72,6 +76,7 @@ export function PeopleKeptChart({ data, caption }: { data: SustainabilityStats[]
   const reported = data.reduce((sum, p) => sum + p.resourcesReported, 0);
   return (
     <ChartFigure
+      chartHeight={CHART_HEIGHT}
       title={t.title}
       coverage={
         <>{t.coverage(f.count(challenges, messages.common.challenge), f.integer(challenges - reported))}</>
@@ -94,7 +99,7 @@ export function PeopleKeptChart({ data, caption }: { data: SustainabilityStats[]
       <StackedBarChart
         data={rows}
         series={series}
-        height={260}
+        height={CHART_HEIGHT}
         yLabel={messages.dashboard.outcomes.yCounts}
         description={t.description}
       />

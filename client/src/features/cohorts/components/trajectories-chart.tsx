@@ -65,12 +65,14 @@ export function TrajectoriesChart({ trajectories, caption }: { trajectories: Tra
                 ]),
           ),
         }}
+        empty={
+          months.length === 0 && (
+            <p className="chart-empty fr-text--sm">
+              {t.empty}
+            </p>
+          )
+        }
       >
-        {months.length === 0 && (
-          <p className="chart-empty fr-text--sm">
-            {t.empty}
-          </p>
-        )}
         <div
           role="img"
           aria-label={t.description(axisLabel)}
