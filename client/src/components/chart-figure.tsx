@@ -93,15 +93,14 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
   const fileName = useContext(ChartFileNames);
 
   const chartSvg = () => exportRef.current?.querySelector<SVGSVGElement>(".recharts-wrapper > svg.recharts-surface") ?? null;
-  const run = async (work: () => Promise<void> | void) => {
+  const run = async (work: () => Promise<void> | void, needsChart = true) => {
     setExportError(undefined);
     try {
-      if (!drawn) {
-        // An export asked for before the chart was drawn: draw it, then let the chart
-        // library size it (a frame or two), so that the file holds the chart.
-        flushSync(draw);
-        for (let wait = 0; wait < 100 && !chartSvg(); wait++) await new Promise((resolve) => setTimeout(resolve, 20));
-      }
+      // An export asked for before the chart was drawn: draw it. The chart library then sizes
+      // it a frame or two later, so wait for its SVG, even when the press itself drew the chart
+      // (focus entering the figure on mousedown draws it just before the click).
+      if (!drawn) flushSync(draw);
+      if (needsChart) for (let wait = 0; wait < 100 && !chartSvg(); wait++) await new Promise((resolve) => setTimeout(resolve, 20));
       await work();
     } catch {
       setExportError(t.exportFailed);
@@ -181,7 +180,7 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
           size="small"
           priority="tertiary"
           iconId="fr-icon-table-line"
-          onClick={() => run(() => downloadCsv(table, fileName(title, "csv"), { header: t.captionColumn, text: caption.join(" ") }))}
+          onClick={() => run(() => downloadCsv(table, fileName(title, "csv"), { header: t.captionColumn, text: caption.join(" ") }), false)}
         >
           CSV<span className="fr-sr-only">{t.forChart(title)}</span>
         </Button>
