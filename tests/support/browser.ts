@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { hasTotp, nextSecondFactorCode } from "./session-client";
+import { CHROMIUM_ARGS } from "../../server/src/report/print-report";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(chromiumPath);
@@ -13,15 +14,7 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

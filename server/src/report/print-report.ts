@@ -11,8 +11,8 @@ export const MAX_PRINTS = 2;
 /** After this, the print is abandoned and its browser closed. */
 export const PRINT_TIMEOUT_MS = 30_000;
 
-/** The same flags as the browser tests: no background traffic, no sandbox inside a container. */
-const CHROMIUM_ARGS = [
+/** Headless Debian Chromium without the background traffic a closed network refuses, no sandbox inside a container (the browser tests use the same). */
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
