@@ -14,6 +14,9 @@ export const DataTablesOpen = createContext(false);
 /** In the printable report, every chart is drawn at once: it is read on paper, not scrolled. */
 export const ChartsDrawnAtOnce = createContext(false);
 
+/** Told when a chart is drawn: the dashboard holds its heavier sections back until the first is. */
+export const ChartDrawn = createContext<(() => void) | undefined>(undefined);
+
 /**
  * Whether the chart of `figure` is drawn: once the figure comes within about a screen of the
  * viewport, when focus enters it, before printing, or at once (`atOnce`). Drawing a page's
@@ -86,6 +89,10 @@ export function ChartFigure({ title, coverage, legend = [], table, caption, chil
   const figureRef = useRef<HTMLElement>(null);
   const exportRef = useRef<HTMLDivElement>(null);
   const [drawn, draw] = useDrawnWhenNear(figureRef, useContext(ChartsDrawnAtOnce));
+  const onDrawn = useContext(ChartDrawn);
+  useEffect(() => {
+    if (drawn) onDrawn?.();
+  }, [drawn, onDrawn]);
   const [exportError, setExportError] = useState<string>();
   // A closed accordion hides its table from everyone, screen readers included: drawn when
   // opened, the thousands of cells of a large portfolio do not hold the charts back.

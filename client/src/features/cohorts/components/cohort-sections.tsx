@@ -2,10 +2,10 @@ import Accordion from "@codegouvfr/react-dsfr/Accordion";
 import { AXES } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
 import { useQuery } from "@tanstack/react-query";
-import { startTransition, useEffect, useState } from "react";
+import { startTransition, useCallback, useEffect, useState } from "react";
 import { challengeQueries } from "../../../api/challenges";
 import { ChallengeStatusTable } from "../../../components/challenge-status-table";
-import { ChartFileNames, ChartsDrawnAtOnce, DataTablesOpen } from "../../../components/chart-figure";
+import { ChartDrawn, ChartFileNames, ChartsDrawnAtOnce, DataTablesOpen } from "../../../components/chart-figure";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import {
   useAtRisk,
@@ -29,10 +29,20 @@ import { useI18n } from "../../../i18n/use-i18n";
  * first one back by a second or more; stage by stage, the first screen is drawn first, and
  * between stages the page answers the person using it before drawing on.
  */
-function useStages(ready: boolean, count: number): number {
+function useStages(ready: boolean, count: number, firstDrawn: boolean): number {
   const [stages, setStages] = useState(0);
+  // Charts are drawn when they come near the screen: an undrawn stage costs nothing, so the
+  // later, heavier ones (trajectories, at-risk lists) would otherwise be fetched and rendered
+  // while the first chart waits. They wait for it, or for a few seconds without scrolling.
+  const [waitedLongEnough, setWaitedLongEnough] = useState(false);
   useEffect(() => {
-    if (!ready || stages >= count) return;
+    if (!ready || firstDrawn) return;
+    const timer = setTimeout(() => setWaitedLongEnough(true), FIRST_CHART_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, [ready, firstDrawn]);
+  const held = stages >= 1 && !firstDrawn && !waitedLongEnough;
+  useEffect(() => {
+    if (!ready || stages >= count || held) return;
     if (stages === 0) {
       setStages(1);
       return;
@@ -47,9 +57,12 @@ function useStages(ready: boolean, count: number): number {
     }
     const timer = setTimeout(next, 50);
     return () => clearTimeout(timer);
-  }, [ready, stages, count]);
+  }, [ready, stages, count, held]);
   return stages;
 }
+
+/** How long the later stages wait for the first chart to be drawn before going on anyway. */
+const FIRST_CHART_WAIT_MS = 3000;
 
 /** The charts in the order they are drawn (see useStages); one axis's levels per stage. */
 const STAGE = { outcomes: 1, afterEnd: 2, levels: 3, trajectories: 3 + AXES.length, sustainability: 4 + AXES.length, risk: 5 + AXES.length } as const;
@@ -64,7 +77,9 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
   const chartFileName = useChartFileName(filters);
   const cohorts = useCohortStats(filters);
   // The printable report is drawn whole at once: it is read on paper, not scrolled.
-  const staged = useStages(cohorts.isSuccess && !printable, STAGE.risk);
+  const [firstDrawn, setFirstDrawn] = useState(false);
+  const markDrawn = useCallback(() => setFirstDrawn(true), []);
+  const staged = useStages(cohorts.isSuccess && !printable, STAGE.risk, firstDrawn);
   const stage = printable ? STAGE.risk : staged;
   // The two heavy answers (every promotion's monthly trajectory, the full at-risk list: a
   // few MB on a large portfolio) are asked for when their section's turn comes.
@@ -88,6 +103,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
     <DataTablesOpen.Provider value={printable}>
     <ChartsDrawnAtOnce.Provider value={printable}>
     <ChartFileNames.Provider value={chartFileName}>
+    <ChartDrawn.Provider value={markDrawn}>
     <div className={printable ? "cohort-sections cohort-sections--print" : "cohort-sections"} data-report-ready={ready ? "true" : undefined}>
       <section className="fr-mt-4w" aria-labelledby="section-outcomes">
         <h2 id="section-outcomes">{t.sections.outcomes}</h2>
@@ -153,6 +169,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
         )}
       </section>
     </div>
+    </ChartDrawn.Provider>
     </ChartFileNames.Provider>
     </ChartsDrawnAtOnce.Provider>
     </DataTablesOpen.Provider>
