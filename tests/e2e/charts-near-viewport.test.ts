@@ -4,8 +4,7 @@
 import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
-import { createAccount } from "../support/session-client";
+import { openDataTable, runBrowserTests, signedInBrowserPage } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 const CHART = ".recharts-wrapper > svg.recharts-surface";
@@ -18,13 +17,7 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
 
   beforeAll(async () => {
     server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    const evaluator = await createAccount(server.db, "evaluator");
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    ({ browser, page, problems } = await signedInBrowserPage(server, "evaluator", { timeoutMs: 10_000 }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,10 +1,8 @@
 // The dashboard's headline in a browser, on the hand-worked scenario of tests/api/headline.test.ts.
-import fs from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../server/src/config";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
-import { createAccount, signedInClient } from "../support/session-client";
+import { runBrowserTests, seriousAxeViolations, signedInBrowserPage } from "../support/browser";
+import { signedInClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 const SHOTS = process.env.HEADLINE_SCREENSHOTS; // a folder: the test also shoots the first screen there
@@ -16,9 +14,6 @@ describe.runIf(runBrowserTests)("the dashboard's headline", () => {
   let problems: string[];
 
   beforeAll(async () => {
-    if (!fs.existsSync(`${readConfig().clientDist}/index.html`)) {
-      throw new Error("Client not built: run `npm run build` (npm test does it) before the browser tests.");
-    }
     server = await startTestServer({ withClient: true });
     const admin = (await signedInClient(server.baseUrl, server.db, "admin")).client;
     const report = async (slug: string, axis: string, level: number) =>
@@ -35,13 +30,7 @@ describe.runIf(runBrowserTests)("the dashboard's headline", () => {
     await report("mi-matchid", "production", 3);
     await report("archifiltre", "transmission", 2);
 
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    const evaluator = await createAccount(server.db, "evaluator");
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    ({ browser, page, problems } = await signedInBrowserPage(server, "evaluator"));
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,9 +1,6 @@
-import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../server/src/config";
-import { launchBrowser, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
-import { createAccount } from "../support/session-client";
+import { runBrowserTests, signedInBrowserPage } from "../support/browser";
 import { startTestServer, type TestServer } from "../support/test-server";
 
 if (!runBrowserTests) {
@@ -46,22 +43,12 @@ async function overflowingElements(page: Page, width: number): Promise<string[]>
 describe.runIf(runBrowserTests)("the printed report", () => {
   let server: TestServer;
   let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
   beforeAll(async () => {
-    if (!fs.existsSync(`${readConfig().clientDist}/index.html`)) {
-      throw new Error("Client not built: run `npm run build` (npm test does it) before the browser tests.");
-    }
     server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    const evaluator = await createAccount(server.db, "evaluator");
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    ({ browser, page, problems } = await signedInBrowserPage(server, "evaluator", { timeoutMs: 15_000 }));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,7 +1,10 @@
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { hasTotp, nextSecondFactorCode } from "./session-client";
+import { createAccount, hasTotp, nextSecondFactorCode } from "./session-client";
+import { readConfig } from "../../server/src/config";
+import type { Db } from "../../server/src/db/database";
+import type { Role } from "@shared/domain";
 import { CHROMIUM_ARGS } from "../../server/src/report/print-report";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -16,6 +19,29 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
+}
+
+/**
+ * A browser and one page at 1280×900 signed in through the form as a new account of `role`, on
+ * a server started with the built client: the set-up most browser suites share. Its
+ * `problems` collect the page's console errors and failed requests.
+ */
+export async function signedInBrowserPage(
+  server: { baseUrl: string; db: Db },
+  role: Role,
+  options: { timeoutMs?: number; acceptDownloads?: boolean } = {},
+): Promise<{ browser: Browser; page: Page; problems: string[] }> {
+  if (!fs.existsSync(`${readConfig().clientDist}/index.html`)) {
+    throw new Error("Client not built: run `npm run build` (npm test does it) before the browser tests.");
+  }
+  const browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: options.acceptDownloads ?? true });
+  context.setDefaultTimeout(options.timeoutMs ?? 8_000);
+  const page = await context.newPage();
+  const problems = watchPageProblems(page);
+  const account = await createAccount(server.db, role);
+  await signInThroughForm(page, server.baseUrl, account.email, account.password);
+  return { browser, page, problems };
 }
 
 /** Signs in through the login form, as a person would. */
