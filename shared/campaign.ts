@@ -131,6 +131,8 @@ export const campaignDetailSchema = campaignSummarySchema.extend({
     z.object({ id: z.number().int(), name: z.string(), email: z.string(), challenges: z.array(z.object({ slug: z.string(), title: z.string() })) }),
   ),
   emails: campaignEmailStatsSchema,
+  /** Nobody has answered through it yet (no counting update since it opened): an admin may delete it. */
+  deletable: z.boolean(),
 });
 export type CampaignDetail = z.infer<typeof campaignDetailSchema>;
 

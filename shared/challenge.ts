@@ -83,6 +83,8 @@ export const actionSchema = z.object({
   scenarioId: z.number().int().nullable(),
   asOf: isoDateSchema.nullable(),
   authorName: z.string(),
+  /** Optimistic concurrency: PATCH and DELETE send it back as If-Match. */
+  version: z.number().int(),
 });
 export type Action = z.infer<typeof actionSchema>;
 
@@ -95,6 +97,7 @@ export const scenarioSchema = z.object({
   calendar: z.string().nullable(),
   preferred: z.boolean(),
   isStop: z.boolean(),
+  version: z.number().int(),
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
@@ -105,6 +108,7 @@ export const allySchema = z.object({
   role: z.string().nullable(),
   asOf: isoDateSchema.nullable(),
   authorName: z.string(),
+  version: z.number().int(),
 });
 export type Ally = z.infer<typeof allySchema>;
 
@@ -116,6 +120,7 @@ export const resourceSchema = z.object({
   budgetSecured: z.boolean(),
   hosting: z.string().nullable(),
   note: z.string().nullable(),
+  version: z.number().int(),
 });
 export type Resource = z.infer<typeof resourceSchema>;
 

@@ -15,6 +15,7 @@ import { startEmailOutbox, type EmailOutbox } from "./mail/email-outbox";
 import { apiRoutes } from "./routes";
 import { validate } from "./http/validate";
 import { revisionCache } from "./http/revision-cache";
+import { idempotency } from "./http/idempotency";
 import { precompressed } from "./http/precompressed";
 
 z.config(z.locales.fr());
@@ -92,7 +93,8 @@ export function createApp({ db, config, serveClient = true, logger, mailer, outb
     const checks = accessChecks(db, route.access, { csrf: route.csrf ?? true, challenge: route.challenge });
     const validation = route.input ? [validate(route.input)] : [];
     const cache = route.cache === "revision" ? [readCache] : [];
-    api[route.method](route.path, ...checks, ...validation, ...cache, ...route.handlers);
+    const once = route.idempotent ? [idempotency(db)] : [];
+    api[route.method](route.path, ...checks, ...validation, ...cache, ...once, ...route.handlers);
   }
   api.use(() => {
     throw new NotFoundError("Cette adresse ne correspond à aucune ressource de l'API.");

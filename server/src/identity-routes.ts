@@ -145,6 +145,7 @@ export function identityRoutes(deps: Deps): Route[] {
       path: "/invitations",
       summary: "Invite une personne (adresse, nom, rôle, défis d'un mentor) : lien à usage unique envoyé par courriel, valable 7 jours.",
       access: "admin",
+      idempotent: true,
       input: { body: createInvitationSchema },
       response: json(201, invitationCreatedSchema),
       handlers: [postInvitation(deps)],

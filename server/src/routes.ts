@@ -39,7 +39,15 @@ import { exportChallengesCsv, exportDatasetJson, exportDatasetXlsx, exportStatus
 import { getOpenApi } from "./handlers/openapi";
 import { exportReportPdf } from "./handlers/report-pdf";
 import { reportPdfQuerySchema } from "@shared/report";
-import { getCampaign, getCampaigns, getMyCampaigns, postCampaign, postCampaignClose, postCampaignReminders } from "./handlers/campaigns";
+import {
+  getCampaign,
+  getCampaigns,
+  getMyCampaigns,
+  postCampaign,
+  postCampaignClose,
+  postCampaignReminders,
+  removeCampaign,
+} from "./handlers/campaigns";
 import { patchCampaign } from "./handlers/campaign-edits";
 import { getMySentBack, getValidationQueue, outcomeChallenge, postValidation } from "./handlers/validation";
 import { getSnapshot, getSnapshots, postSnapshot, removeSnapshot } from "./handlers/snapshots";
@@ -116,6 +124,13 @@ export interface Route {
   challenge?: ChallengeResolver;
   /** Shared schemas the request is validated with (then found in res.locals). */
   input?: { params?: z.ZodType; query?: z.ZodType; body?: z.ZodType };
+  /**
+   * Creates a record: accepts an Idempotency-Key header, so that a repeated submission answers
+   * the first result instead of creating a second record (http/idempotency.ts).
+   */
+  idempotent?: boolean;
+  /** Guarded by a version: If-Match is required (428 without, 409 when it changed); says what the version is. */
+  ifMatch?: string;
   /** Answer with an ETag from the data revision (304 when unchanged), computed once per revision. */
   cache?: "revision";
   /** The success answer, for the OpenAPI document. */
@@ -144,6 +159,7 @@ function itemRoutes(
       path: `/challenges/:slug/${plural}`,
       summary: `Ajoute ${label} au défi.`,
       access: "challengeEditor",
+      idempotent: true,
       input: { body: schemas.create },
       response: json(201, schemas.item),
       handlers: [createItem(kind, deps)],
@@ -151,8 +167,9 @@ function itemRoutes(
     {
       method: "patch",
       path: `/${plural}/:id`,
-      summary: `Modifie ${label} (champs donnés seulement).`,
+      summary: `Modifie ${label} (champs donnés seulement) ; exige If-Match: <version> (409 avec l'état actuel si elle a changé, 428 sans).`,
       access: "challengeEditor",
+      ifMatch: `Version de l'élément (champ version).`,
       challenge: byItemId,
       input: { params: itemIdParamsSchema, body: schemas.patch },
       response: json(200, schemas.item),
@@ -161,8 +178,9 @@ function itemRoutes(
     {
       method: "delete",
       path: `/${plural}/:id`,
-      summary: `Supprime ${label}.`,
+      summary: `Supprime ${label} ; exige If-Match: <version> (409 avec l'état actuel si elle a changé, 428 sans).`,
       access: "challengeEditor",
+      ifMatch: `Version de l'élément (champ version).`,
       challenge: byItemId,
       input: { params: itemIdParamsSchema },
       response: json(204),
@@ -346,6 +364,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/challenges/:slug/status-updates",
       summary: "Enregistre le niveau d'un axe (ajouté à l'historique, jamais modifié).",
       access: "challengeEditor",
+      idempotent: true,
       input: { body: newStatusUpdateSchema },
       response: json(201, detail.history.element),
       handlers: [postStatusUpdate(deps)],
@@ -355,6 +374,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/challenges/:slug/confirmations",
       summary: "« Toujours exact » : confirme le niveau actuel des axes donnés (par défaut, tous ceux renseignés).",
       access: "challengeEditor",
+      idempotent: true,
       input: { body: confirmationSchema },
       response: json(201, zod.object({ updates: detail.history })),
       handlers: [postConfirmation(deps)],
@@ -364,6 +384,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/status-updates/:id/retraction",
       summary: "Retire une mise à jour erronée, avec un motif : elle ne compte plus mais reste visible.",
       access: "challengeEditor",
+      idempotent: true,
       challenge: statusUpdateChallenge,
       input: { params: itemIdParamsSchema, body: retractionSchema },
       response: json(201),
@@ -374,6 +395,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/challenges/:slug/outcome",
       summary: "Enregistre le résultat du défi ; exige If-Match: <version> (409 si elle a changé, 428 sans).",
       access: "challengeEditor",
+      ifMatch: "Version du défi.",
       input: { body: outcomeUpdateSchema },
       response: json(200, zod.object({ outcome: detail.outcomeHistory.element, version: zod.number().int() })),
       handlers: [putOutcome(deps)],
@@ -472,6 +494,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/snapshots",
       summary: "Fige un instantané nommé des statuts, résultats et agrégats actuels (409 si le nom existe).",
       access: "admin",
+      idempotent: true,
       input: { body: newSnapshotSchema },
       response: json(201, snapshotSchema),
       handlers: [postSnapshot(deps)],
@@ -509,6 +532,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/users",
       summary: "Crée un compte (mot de passe de 12 caractères au moins ; 409 si l'adresse existe).",
       access: "admin",
+      idempotent: true,
       input: { body: createUserSchema },
       response: json(201),
       handlers: [createUser(deps)],
@@ -565,6 +589,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/campaigns",
       summary: "Ouvre une campagne (promotions et/ou défis choisis, échéance) et met en file d'envoi un courriel par mentor concerné si SMTP_URL est configuré.",
       access: "admin",
+      idempotent: true,
       input: { body: newCampaignSchema },
       response: json(201, campaignCreatedSchema),
       handlers: [postCampaign(deps)],
@@ -587,6 +612,17 @@ export function apiRoutes(deps: Deps): Route[] {
       input: { params: campaignIdParamsSchema, body: campaignEditSchema },
       response: json(200, campaignCreatedSchema),
       handlers: [patchCampaign(deps)],
+    },
+    {
+      method: "delete",
+      path: "/campaigns/:id",
+      summary:
+        "Supprime une campagne ouverte par erreur, tant que personne n'y a répondu (aucune mise à jour ni confirmation depuis son ouverture) ; " +
+        "ses courriels en attente ne partent pas. 409 sinon : la clore.",
+      access: "admin",
+      input: { params: campaignIdParamsSchema },
+      response: json(204),
+      handlers: [removeCampaign(deps)],
     },
     {
       method: "post",
@@ -629,6 +665,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/status-updates/:id/validation",
       summary: "Valide une mise à jour de statut, ou la renvoie au mentor avec un commentaire (409 si c'est déjà son état).",
       access: "admin",
+      idempotent: true,
       challenge: statusUpdateChallenge,
       input: { params: itemIdParamsSchema, body: validationDecisionSchema },
       response: json(201, validationResultSchema),
@@ -639,6 +676,7 @@ export function apiRoutes(deps: Deps): Route[] {
       path: "/outcomes/:id/validation",
       summary: "Valide un résultat, ou le renvoie au mentor avec un commentaire (409 si c'est déjà son état).",
       access: "admin",
+      idempotent: true,
       challenge: outcomeChallenge,
       input: { params: itemIdParamsSchema, body: validationDecisionSchema },
       response: json(201, validationResultSchema),

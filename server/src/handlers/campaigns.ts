@@ -4,7 +4,9 @@ import { ConflictError, NotFoundError, ValidationError, type FieldError } from "
 import { currentSession } from "../http/access";
 import { recordAudit } from "../repositories/audit";
 import {
+  campaignAnsweredAxes,
   campaignDetail,
+  deleteCampaign,
   campaignsOfMentor,
   challengeIdsBySlug,
   closeCampaign,
@@ -131,6 +133,32 @@ export const postCampaignClose =
     });
     const { closedByName: _closedByName, ...summary } = closed;
     res.json(summary);
+  };
+
+/**
+ * A campaign opened by mistake is deleted while nobody has answered through it (its queued
+ * emails are dropped with it); once answered, it can only be closed, so its history stays.
+ */
+export const removeCampaign =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const id = campaignId(res.locals);
+    db.transaction(() => {
+      const before = findCampaign(db, id);
+      if (!before) throw new NotFoundError("Cette campagne n'existe pas.");
+      if (campaignAnsweredAxes(db, id) > 0) {
+        throw new ConflictError("Des mentors ont déjà répondu à cette campagne : elle ne peut plus être supprimée, seulement close.");
+      }
+      const emails = deleteCampaign(db, id);
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "campaign.deleted",
+        targetType: "campaign",
+        targetId: id,
+        before: { name: before.name, deadline: before.deadline, openedAt: before.openedAt, challengeCount: before.challengeCount, emails },
+      });
+    });
+    res.status(204).end();
   };
 
 /**

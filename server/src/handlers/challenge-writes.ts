@@ -1,7 +1,8 @@
 // The mentors' writes. Each one: validated body (shared schemas) → one transaction that
 // writes, bumps the challenge's version and appends to the audit log.
 import type { Request, RequestHandler, Response } from "express";
-import { ConflictError, HttpError, NotFoundError, ValidationError } from "../http/errors";
+import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { expectedVersion } from "../http/if-match";
 import { currentSession } from "../http/access";
 import { recordAudit } from "../repositories/audit";
 import { touchChallenge } from "../repositories/challenge-touch";
@@ -142,23 +143,12 @@ export const postRetraction =
     res.status(201).json({ statusUpdateId: id, ...retraction });
   };
 
-export class PreconditionRequiredError extends HttpError {
-  constructor() {
-    super(428, "Version requise", "Envoyez l'en-tête If-Match avec la version du défi que vous avez modifiée.");
-  }
-}
-
 /** The outcome is edited with optimistic locking: If-Match carries the version the mentor saw. */
 export const putOutcome =
   ({ db }: Deps): RequestHandler =>
   (req, res) => {
     const challenge = challengeOf(res);
-    const ifMatch = req.get("If-Match");
-    if (!ifMatch) throw new PreconditionRequiredError();
-    const expected = Number(ifMatch.replace(/^W\//, "").replaceAll('"', ""));
-    if (!Number.isInteger(expected)) {
-      throw new ValidationError([{ path: "headers.if-match", message: "If-Match doit être la version (un entier)." }]);
-    }
+    const expected = expectedVersion(req);
     const body = res.locals.body as z.output<typeof outcomeUpdateSchema>;
     const result = db.transaction(() => {
       const version = challengeVersion(db, challenge.id);
@@ -249,6 +239,21 @@ const ITEM_LABELS: Record<ItemKind, string> = {
   resource: "Cette ressource",
 };
 
+/** The item as it is now, or 404; 409 with it when it changed since the editor read it. */
+function itemAtVersion<K extends ItemKind>(db: Deps["db"], kind: K, id: number, expected: number) {
+  const current = findItem(db, kind, id);
+  if (!current) throw new NotFoundError(`${ITEM_LABELS[kind]} n'existe pas.`);
+  if (current.version !== expected) {
+    const { challengeId: _challengeId, ...item } = current;
+    throw new ConflictError(`Quelqu'un d'autre a modifié ${ITEM_LABELS[kind].toLowerCase()} entre-temps : voici son état actuel.`, {
+      current: item,
+    });
+  }
+  return current;
+}
+
+const ITEM_IF_MATCH = "Envoyez l'en-tête If-Match avec la version de l'élément que vous avez modifié (champ version).";
+
 export const createItem =
   (kind: ItemKind, { db }: Deps): RequestHandler =>
   (req, res) => {
@@ -271,9 +276,9 @@ export const patchItem =
     const challenge = challengeOf(res);
     const { id } = res.locals.params as { id: number };
     const fields = res.locals.body as Record<string, unknown>;
+    const expected = expectedVersion(req, ITEM_IF_MATCH);
     const item = db.transaction(() => {
-      const before = findItem(db, kind, id);
-      if (!before) throw new NotFoundError(`${ITEM_LABELS[kind]} n'existe pas.`);
+      const before = itemAtVersion(db, kind, id, expected);
       checkItemRules(db, kind, challenge.id, fields, { id, isStop: (before as { isStop?: boolean }).isStop });
       updateItem(db, kind, id, fields);
       touchChallenge(db, challenge.id, { report: false });
@@ -289,9 +294,9 @@ export const removeItem =
   (req, res) => {
     const challenge = challengeOf(res);
     const { id } = res.locals.params as { id: number };
+    const expected = expectedVersion(req, ITEM_IF_MATCH);
     db.transaction(() => {
-      const before = findItem(db, kind, id);
-      if (!before) throw new NotFoundError(`${ITEM_LABELS[kind]} n'existe pas.`);
+      const before = itemAtVersion(db, kind, id, expected);
       deleteItem(db, kind, id);
       touchChallenge(db, challenge.id, { report: false });
       recordAudit(db, { ...auditContext(req, res), action: `${kind}.deleted`, targetType: kind, targetId: id, before });

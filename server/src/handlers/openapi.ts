@@ -26,8 +26,19 @@ function parameters(route: Route) {
   for (const [name, schema] of Object.entries(properties)) {
     list.push({ name, in: "query", required: required.has(name), schema });
   }
-  if (route.path === "/challenges/:slug/outcome") {
-    list.push({ name: "If-Match", in: "header", required: true, schema: { type: "string" }, description: "Version du défi." });
+  if (route.ifMatch) {
+    list.push({ name: "If-Match", in: "header", required: true, schema: { type: "string" }, description: route.ifMatch });
+  }
+  if (route.idempotent) {
+    list.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      schema: { type: "string", minLength: 1, maxLength: 255 },
+      description:
+        "Facultatif : une clé unique par demande (un UUID). Une répétition avec la même clé pendant 24 h répond le premier résultat " +
+        "(en-tête Idempotent-Replayed: true) sans rien créer ; la même clé avec une autre requête est refusée (422).",
+    });
   }
   if (route.method !== "get" && route.csrf !== false && route.access !== "public") {
     list.push({ name: "X-CSRF-Token", in: "header", required: true, schema: { type: "string" } });

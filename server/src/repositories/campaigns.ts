@@ -120,7 +120,25 @@ export function campaignDetail(db: Db, id: number, mailEnabled: boolean): Campai
     challenges,
     toChase: [...toChase.values()].sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id),
     emails: emailStats(db, id, mailEnabled),
+    deletable: rows.every((row) => !row.production && !row.transmission && !row.reliability),
   };
+}
+
+/** Axes answered through the campaign so far, over all its challenges (same definition as above). */
+export function campaignAnsweredAxes(db: Db, id: number): number {
+  return db.get<{ n: number }>(
+    `WITH ${progressCte(scopeOf("cc.campaign_id = ?"))}
+     SELECT coalesce(sum(${AXES.join(" + ")}), 0) AS n FROM answers`,
+    [id],
+  )!.n;
+}
+
+/** Deletes a campaign, its challenges and its emails (those still queued are not sent). Returns the emails removed. */
+export function deleteCampaign(db: Db, id: number): number {
+  const emails = db.run("DELETE FROM campaign_emails WHERE campaign_id = ?", [id]).changes;
+  db.run("DELETE FROM campaign_challenges WHERE campaign_id = ?", [id]);
+  db.run("DELETE FROM campaigns WHERE id = ?", [id]);
+  return emails;
 }
 
 export interface Recipient {

@@ -24,7 +24,7 @@ export const ITEM_TABLES: Record<ItemKind, ItemTable> = {
     table: "actions",
     columns: { kind: "kind", title: "title", status: "status", dueOn: "due_on", owner: "owner", scenarioId: "scenario_id" },
     booleans: [],
-    select: `id, kind, title, status, due_on AS dueOn, owner, scenario_id AS scenarioId, as_of AS asOf, author_name AS authorName`,
+    select: `id, kind, title, status, due_on AS dueOn, owner, scenario_id AS scenarioId, as_of AS asOf, author_name AS authorName, version`,
     orderBy: "id",
   },
   scenario: {
@@ -39,14 +39,14 @@ export const ITEM_TABLES: Record<ItemKind, ItemTable> = {
       isStop: "is_stop",
     },
     booleans: ["preferred", "isStop"],
-    select: `id, title, needs, resources_needed AS resourcesNeeded, governance, calendar, preferred, is_stop AS isStop`,
+    select: `id, title, needs, resources_needed AS resourcesNeeded, governance, calendar, preferred, is_stop AS isStop, version`,
     orderBy: "preferred DESC, is_stop, id",
   },
   ally: {
     table: "allies",
     columns: { name: "name", kind: "kind", role: "role" },
     booleans: [],
-    select: `id, name, kind, role, as_of AS asOf, author_name AS authorName`,
+    select: `id, name, kind, role, as_of AS asOf, author_name AS authorName, version`,
     orderBy: "id",
   },
   resource: {
@@ -60,7 +60,7 @@ export const ITEM_TABLES: Record<ItemKind, ItemTable> = {
       note: "note",
     },
     booleans: ["budgetSecured"],
-    select: `id, people_kept AS peopleKept, arrangement, time_share AS timeShare, budget_secured AS budgetSecured, hosting, note`,
+    select: `id, people_kept AS peopleKept, arrangement, time_share AS timeShare, budget_secured AS budgetSecured, hosting, note, version`,
     orderBy: "id",
   },
 };
@@ -128,12 +128,12 @@ export function insertItem(
   return Number(lastInsertRowid);
 }
 
+/** Writes the given fields and moves the item to its next version (even with no field: the edit was seen). */
 export function updateItem(db: Db, kind: ItemKind, id: number, fields: Record<string, unknown>): void {
   const params = toParams(kind, fields);
-  if (Object.keys(params).length === 0) return;
-  const assignments = Object.keys(params).map((field) => `${ITEM_TABLES[kind].columns[field]} = @${field}`);
+  const assignments = Object.keys(params).map((field) => `${ITEM_TABLES[kind].columns[field]} = @${field}, `);
   db.run(
-    `UPDATE ${ITEM_TABLES[kind].table} SET ${assignments.join(", ")}, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    `UPDATE ${ITEM_TABLES[kind].table} SET ${assignments.join("")}version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
      WHERE id = @id`,
     { ...params, id },
   );
@@ -143,9 +143,9 @@ export function deleteItem(db: Db, kind: ItemKind, id: number): void {
   db.run(`DELETE FROM ${ITEM_TABLES[kind].table} WHERE id = ?`, [id]);
 }
 
-/** Scenarios: one preferred per challenge; choosing one unmarks the others. */
+/** Scenarios: one preferred per challenge; choosing one unmarks the others (a change of theirs, hence a new version). */
 export function clearPreferredScenario(db: Db, challengeId: number, exceptId: number | null): void {
-  db.run("UPDATE scenarios SET preferred = 0 WHERE challenge_id = ? AND id IS NOT ? AND preferred = 1", [challengeId, exceptId]);
+  db.run("UPDATE scenarios SET preferred = 0, version = version + 1 WHERE challenge_id = ? AND id IS NOT ? AND preferred = 1", [challengeId, exceptId]);
 }
 
 export function countScenarios(db: Db, challengeId: number): { regular: number; stop: number } {
