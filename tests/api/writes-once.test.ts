@@ -3,7 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, parisDate } from "@shared/dates";
-import { assignMentor, challengeId } from "../support/factories";
+import { assignMentor } from "../support/factories";
 import { signedInClient, type Answer, type SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";
 

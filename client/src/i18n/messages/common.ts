@@ -13,6 +13,8 @@ export const common = bilingual(
     unexpectedError:
       "Une erreur inattendue est survenue. Rechargez la page ; si le problème persiste, contactez l'équipe du programme.",
     newWindow: " (nouvelle fenêtre)",
+    /** On a submit button while its request is in flight. */
+    sending: "Envoi en cours…",
     notReported: "Non renseigné",
     never: "Jamais",
     none: "—",
@@ -56,6 +58,7 @@ export const common = bilingual(
     signInAgain: "Sign in again",
     unexpectedError: "An unexpected error occurred. Reload the page; if the problem persists, contact the programme team.",
     newWindow: " (new window)",
+    sending: "Sending…",
     notReported: "Not reported",
     never: "Never",
     none: "—",

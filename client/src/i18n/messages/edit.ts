@@ -88,6 +88,10 @@ export const edit = bilingual(
     },
     list: {
       failed: "La modification a échoué",
+      conflict: (name: string) =>
+        `Quelqu'un d'autre a modifié ${name} pendant votre saisie ; rien n'a été écrasé. Voici ce qui est enregistré maintenant :`,
+      conflictApply: "Enregistrer ma saisie à la place",
+      conflictKeep: "Reprendre la version enregistrée",
       deleted: (name: string, feminine: boolean) => `${capitalize(name)} est supprimé${feminine ? "e" : ""}.`,
       modified: (name: string, feminine: boolean) => `${capitalize(name)} est modifié${feminine ? "e" : ""}.`,
       added: (name: string, feminine: boolean) => `${capitalize(name)} est ajouté${feminine ? "e" : ""}.`,
@@ -260,6 +264,9 @@ export const edit = bilingual(
     },
     list: {
       failed: "The change failed",
+      conflict: (name: string) => `Someone else changed ${name} while you were editing; nothing was overwritten. This is what is recorded now:`,
+      conflictApply: "Save my input instead",
+      conflictKeep: "Start from the recorded version",
       deleted: (name: string) => `${capitalize(name)} was deleted.`,
       modified: (name: string) => `${capitalize(name)} was changed.`,
       added: (name: string) => `${capitalize(name)} was added.`,

@@ -4,6 +4,7 @@ import type { LinkDelivery } from "@shared/identity";
 import type { CreateUser, MentorAssignment, UpdateUser, User } from "@shared/user";
 import { challengeQueries } from "../../../api/challenges";
 import { apiGet, apiSend } from "../../../lib/api-client";
+import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
 export interface AuditFilters {
   actor?: string;
@@ -42,7 +43,7 @@ function useInvalidateAccounts() {
 
 export function useCreateUser() {
   const onSuccess = useInvalidateAccounts();
-  return useMutation({ mutationFn: (user: CreateUser) => apiSend<User>("POST", "/users", user), onSuccess });
+  return useIdempotentMutation({ mutationFn: (user: CreateUser, key) => apiSend<User>("POST", "/users", user, idempotencyHeader(key)), onSuccess });
 }
 
 export function useUpdateUser() {

@@ -10,6 +10,7 @@ import { ChallengePicker, useChallengeNames } from "../../../components/challeng
 import { DsfrTable } from "../../../components/dsfr-table";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError, apiGet, apiSend } from "../../../lib/api-client";
+import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 import type { ActionNotice } from "../../../components/action-notice";
 
 
@@ -23,7 +24,10 @@ function useInvitationWrites() {
   const queryClient = useQueryClient();
   const onSuccess = () => queryClient.invalidateQueries({ queryKey: invitationQueries.all() });
   return {
-    create: useMutation({ mutationFn: (body: CreateInvitation) => apiSend<InvitationCreated>("POST", "/invitations", body), onSuccess }),
+    create: useIdempotentMutation({
+      mutationFn: (body: CreateInvitation, key) => apiSend<InvitationCreated>("POST", "/invitations", body, idempotencyHeader(key)),
+      onSuccess,
+    }),
     resend: useMutation({ mutationFn: (id: number) => apiSend<InvitationCreated>("POST", `/invitations/${id}/resend`, {}), onSuccess }),
     revoke: useMutation({ mutationFn: (id: number) => apiSend<void>("DELETE", `/invitations/${id}`), onSuccess }),
   };

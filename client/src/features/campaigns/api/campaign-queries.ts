@@ -11,6 +11,7 @@ import {
 } from "@shared/campaign";
 import { challengeQueries } from "../../../api/challenges";
 import { apiGet, apiSend } from "../../../lib/api-client";
+import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 import { checkBody } from "../../../lib/check-body";
 
 export const campaignQueries = {
@@ -39,10 +40,10 @@ function useInvalidateCampaigns() {
 
 export function useCreateCampaign() {
   const onSuccess = useInvalidateCampaigns();
-  return useMutation({
-    mutationFn: (campaign: NewCampaign) => {
+  return useIdempotentMutation({
+    mutationFn: (campaign: NewCampaign, key) => {
       checkBody(newCampaignSchema, campaign);
-      return apiSend<{ campaign: CampaignSummary; emails: EmailRun }>("POST", "/campaigns", campaign);
+      return apiSend<{ campaign: CampaignSummary; emails: EmailRun }>("POST", "/campaigns", campaign, idempotencyHeader(key));
     },
     onSuccess,
   });
@@ -64,6 +65,12 @@ export function useCloseCampaign() {
   return useMutation({ mutationFn: (id: number) => apiSend<CampaignSummary>("POST", `/campaigns/${id}/close`), onSuccess });
 }
 
+/** Deletes a campaign opened by mistake (the server refuses once anyone has answered it). */
+export function useDeleteCampaign() {
+  const onSuccess = useInvalidateCampaigns();
+  return useMutation({ mutationFn: (id: number) => apiSend<void>("DELETE", `/campaigns/${id}`), onSuccess });
+}
+
 export function useSendReminders() {
   const onSuccess = useInvalidateCampaigns();
   return useMutation({ mutationFn: (id: number) => apiSend<EmailRun>("POST", `/campaigns/${id}/reminders`), onSuccess });
@@ -72,8 +79,9 @@ export function useSendReminders() {
 /** "Toujours exact" from the to-do: the existing confirmation route, on every reported axis. */
 export function useConfirmFromCampaign() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (slug: string) => apiSend<unknown>("POST", `/challenges/${encodeURIComponent(slug)}/confirmations`, {}),
+  return useIdempotentMutation({
+    mutationFn: (slug: string, key) =>
+      apiSend<unknown>("POST", `/challenges/${encodeURIComponent(slug)}/confirmations`, {}, idempotencyHeader(key)),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: campaignQueries.all() });
       void queryClient.invalidateQueries({ queryKey: challengeQueries.all() });

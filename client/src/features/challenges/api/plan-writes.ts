@@ -17,6 +17,9 @@ import {
 import { challengeQueries } from "../../../api/challenges";
 import { apiSend } from "../../../lib/api-client";
 import { checkBody } from "../../../lib/check-body";
+import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
+import { ApiError } from "../../../lib/api-client";
+import type { Problem } from "@shared/problem";
 import { challengePath, useRefreshChallenges } from "./refresh";
 
 /** The sustainability plan's lists: each has the same four routes. */
@@ -35,12 +38,22 @@ const schemas: Record<PlanKind, { create: z.ZodType; patch: z.ZodType }> = {
   resources: { create: newResourceSchema, patch: resourcePatchSchema },
 };
 
+/** Items change only at the version they were read at (If-Match), so that nobody overwrites unseen work. */
+const ifMatch = (version: number) => ({ "If-Match": String(version) });
+
+/** The item as the server holds it, sent with a 409 when someone else changed it meanwhile. */
+export function planConflictOf<K extends PlanKind>(error: unknown): PlanKinds[K]["item"] | undefined {
+  if (!(error instanceof ApiError) || error.status !== 409) return undefined;
+  const { current } = error.problem as Problem & { current?: PlanKinds[K]["item"] };
+  return current && typeof current.version === "number" ? current : undefined;
+}
+
 export function useCreatePlanItem<K extends PlanKind>(slug: string, kind: K) {
   const refresh = useRefreshChallenges();
-  return useMutation({
-    mutationFn: (body: PlanKinds[K]["create"]) => {
+  return useIdempotentMutation({
+    mutationFn: (body: PlanKinds[K]["create"], key) => {
       checkBody(schemas[kind].create, body);
-      return apiSend<PlanKinds[K]["item"]>("POST", `${challengePath(slug)}/${kind}`, body);
+      return apiSend<PlanKinds[K]["item"]>("POST", `${challengePath(slug)}/${kind}`, body, idempotencyHeader(key));
     },
     onSuccess: refresh,
   });
@@ -49,19 +62,20 @@ export function useCreatePlanItem<K extends PlanKind>(slug: string, kind: K) {
 export function usePatchPlanItem<K extends PlanKind>(kind: K) {
   const refresh = useRefreshChallenges();
   return useMutation({
-    mutationFn: ({ id, patch }: { id: number; patch: PlanKinds[K]["patch"] }) => {
+    mutationFn: ({ id, version, patch }: { id: number; version: number; patch: PlanKinds[K]["patch"] }) => {
       checkBody(schemas[kind].patch, patch);
-      return apiSend<PlanKinds[K]["item"]>("PATCH", `/${kind}/${id}`, patch);
+      return apiSend<PlanKinds[K]["item"]>("PATCH", `/${kind}/${id}`, patch, ifMatch(version));
     },
-    onSuccess: refresh,
+    // After a refusal too: a 409 means the list shows an old version.
+    onSettled: refresh,
   });
 }
 
 export function useDeletePlanItem(kind: PlanKind) {
   const refresh = useRefreshChallenges();
   return useMutation({
-    mutationFn: (id: number) => apiSend<void>("DELETE", `/${kind}/${id}`),
-    onSuccess: refresh,
+    mutationFn: ({ id, version }: { id: number; version: number }) => apiSend<void>("DELETE", `/${kind}/${id}`, undefined, ifMatch(version)),
+    onSettled: refresh,
   });
 }
 
@@ -95,7 +109,8 @@ function useOptimisticDetail<Variables, Result>(
 export function useSetActionStatus(slug: string) {
   return useOptimisticDetail(
     slug,
-    ({ id, status }: { id: number; status: ActionStatus }) => apiSend<Action>("PATCH", `/actions/${id}`, { status }),
+    ({ id, version, status }: { id: number; version: number; status: ActionStatus }) =>
+      apiSend<Action>("PATCH", `/actions/${id}`, { status }, ifMatch(version)),
     (detail, { id, status }) => ({
       ...detail,
       actions: detail.actions.map((action) => (action.id === id ? { ...action, status } : action)),

@@ -1,4 +1,4 @@
-import { useMutation } from "@tanstack/react-query";
+import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 import type { StatusUpdate } from "@shared/challenge";
 import type { Axis } from "@shared/domain";
 import { newStatusUpdateSchema, retractionSchema, type NewStatusUpdate } from "@shared/writes";
@@ -15,10 +15,10 @@ export interface Retraction {
 
 export function useRecordStatus(slug: string) {
   const refresh = useRefreshChallenges();
-  return useMutation({
-    mutationFn: (body: NewStatusUpdate) => {
+  return useIdempotentMutation({
+    mutationFn: (body: NewStatusUpdate, key) => {
       checkBody(newStatusUpdateSchema, body);
-      return apiSend<StatusUpdate>("POST", `${challengePath(slug)}/status-updates`, body);
+      return apiSend<StatusUpdate>("POST", `${challengePath(slug)}/status-updates`, body, idempotencyHeader(key));
     },
     onSuccess: refresh,
   });
@@ -27,19 +27,19 @@ export function useRecordStatus(slug: string) {
 /** "Toujours exact": the given axes (all reported ones when omitted) are confirmed today. */
 export function useConfirmStatus(slug: string) {
   const refresh = useRefreshChallenges();
-  return useMutation({
-    mutationFn: (axes?: Axis[]) =>
-      apiSend<{ updates: StatusUpdate[] }>("POST", `${challengePath(slug)}/confirmations`, axes ? { axes } : {}),
+  return useIdempotentMutation({
+    mutationFn: (axes: Axis[] | undefined, key) =>
+      apiSend<{ updates: StatusUpdate[] }>("POST", `${challengePath(slug)}/confirmations`, axes ? { axes } : {}, idempotencyHeader(key)),
     onSuccess: refresh,
   });
 }
 
 export function useRetractStatus() {
   const refresh = useRefreshChallenges();
-  return useMutation({
-    mutationFn: ({ id, reason }: { id: number; reason: string }) => {
+  return useIdempotentMutation({
+    mutationFn: ({ id, reason }: { id: number; reason: string }, key) => {
       checkBody(retractionSchema, { reason });
-      return apiSend<Retraction>("POST", `/status-updates/${id}/retraction`, { reason });
+      return apiSend<Retraction>("POST", `/status-updates/${id}/retraction`, { reason }, idempotencyHeader(key));
     },
     onSuccess: refresh,
   });

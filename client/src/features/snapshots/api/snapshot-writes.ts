@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { NewSnapshot, Snapshot } from "@shared/snapshot";
 import { snapshotQueries } from "../../../api/snapshots";
 import { apiSend } from "../../../lib/api-client";
+import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
 /**
  * Taking or deleting a snapshot changes the list every selector offers. The promise is
@@ -15,7 +16,10 @@ function useInvalidateSnapshots() {
 
 export function useTakeSnapshot() {
   const onSuccess = useInvalidateSnapshots();
-  return useMutation({ mutationFn: (snapshot: NewSnapshot) => apiSend<Snapshot>("POST", "/snapshots", snapshot), onSuccess });
+  return useIdempotentMutation({
+    mutationFn: (snapshot: NewSnapshot, key) => apiSend<Snapshot>("POST", "/snapshots", snapshot, idempotencyHeader(key)),
+    onSuccess,
+  });
 }
 
 export function useDeleteSnapshot() {

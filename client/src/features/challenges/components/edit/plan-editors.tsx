@@ -181,7 +181,7 @@ function ActionStatusSelect({ slug, action, report }: { slug: string; action: Ac
         onChange: (event) => {
           const status = event.target.value as ActionStatus;
           setStatus.mutate(
-            { id: action.id, status },
+            { id: action.id, version: action.version, status },
             {
               onSuccess: () => report.success(t.statusSet(actionName, l.ACTION_STATUS_LABELS[status])),
               onError: report.failure,
@@ -359,7 +359,7 @@ function PreferScenarioButton({ scenario, report }: { scenario: Scenario; report
       disabled={patch.isPending}
       onClick={() =>
         patch.mutate(
-          { id: scenario.id, patch: { preferred: true } },
+          { id: scenario.id, version: scenario.version, patch: { preferred: true } },
           {
             onSuccess: () => report.success(t.nowPreferred(scenario.title)),
             onError: report.failure,

@@ -1,6 +1,7 @@
+import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { useCreatePlanItem, useDeletePlanItem, usePatchPlanItem, type PlanKind, type PlanKinds } from "../../api/plan-writes";
+import { planConflictOf, useCreatePlanItem, useDeletePlanItem, usePatchPlanItem, type PlanKind, type PlanKinds } from "../../api/plan-writes";
 import { useI18n } from "../../../../i18n/use-i18n";
 import { focusFirstProblem, focusSoon, FormProblem, LiveNotice } from "./form-kit";
 
@@ -50,7 +51,7 @@ export interface Reporter {
 /** A list of the sustainability plan, each item editable in place, with a form to add one. */
 export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draft>) {
   const { kind, items, title, nameOf, feminine } = props;
-  const { t: { edit: { list: t, form } } } = useI18n();
+  const { t: { edit: { list: t, form }, common: { sending } } } = useI18n();
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const remove = useDeletePlanItem(kind);
@@ -72,7 +73,7 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
   };
 
   const confirmDelete = (item: PlanKinds[K]["item"]) =>
-    remove.mutate(item.id, {
+    remove.mutate({ id: item.id, version: item.version }, {
       onSuccess: () => {
         setDeleting(undefined);
         report.success(t.deleted(nameOf(item), feminine));
@@ -135,7 +136,7 @@ export function PlanList<K extends PlanKind, Draft>(props: PlanListProps<K, Draf
                             disabled={remove.isPending}
                             onClick={() => confirmDelete(item)}
                           >
-                            {t.confirmDelete}<span className="fr-sr-only">{t.ofName(nameOf(item))}</span>
+                            {remove.isPending ? sending : t.confirmDelete}<span className="fr-sr-only">{t.ofName(nameOf(item))}</span>
                           </Button>
                           <Button
                             size="small"
@@ -199,13 +200,38 @@ type ItemFormProps<K extends PlanKind, Draft> = PlanListProps<K, Draft> & {
 
 function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
   const { slug, kind, item, nameOf, feminine } = props;
-  const { t: { edit: { list: t, form } } } = useI18n();
+  const { t: { edit: { list: t, form }, common: { sending } } } = useI18n();
   const idPrefix = useId();
   const formRef = useRef<HTMLFormElement>(null);
+  const conflictRef = useRef<HTMLDivElement>(null);
   const create = useCreatePlanItem(slug, kind);
   const patch = usePatchPlanItem(kind);
   const [draft, setDraft] = useState(props.initial);
+  // The version this form was filled from: saved only if nobody changed the item since.
+  const [baseVersion, setBaseVersion] = useState(item?.version);
   const mutation = item ? patch : create;
+  const conflict = item ? planConflictOf<K>(patch.error) : undefined;
+
+  const save = (version: number) => {
+    if (!item) return;
+    patch.mutate(
+      { id: item.id, version, patch: props.toPatch(draft) },
+      {
+        onSuccess: (saved) => props.onDone(t.modified(nameOf(saved), feminine)),
+        onError: (error) => {
+          if (planConflictOf(error)) focusSoon(() => conflictRef.current);
+          else focusFirstProblem(formRef.current);
+        },
+      },
+    );
+  };
+
+  const keepCurrent = (current: PlanKinds[K]["item"]) => {
+    setDraft(props.draftOf(current));
+    setBaseVersion(current.version);
+    patch.reset();
+    focusSoon(() => formRef.current?.querySelector<HTMLElement>("input, select, textarea"));
+  };
 
   // An edit form opens with the focus on its first field.
   const editing = item !== undefined;
@@ -217,10 +243,7 @@ function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
     event.preventDefault();
     const onError = () => focusFirstProblem(formRef.current);
     if (item) {
-      patch.mutate(
-        { id: item.id, patch: props.toPatch(draft) },
-        { onSuccess: (saved) => props.onDone(t.modified(nameOf(saved), feminine)), onError },
-      );
+      save(baseVersion ?? item.version);
     } else {
       create.mutate(props.toCreate(draft), {
         onSuccess: (created) => {
@@ -246,11 +269,35 @@ function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
           {props.label}
         </h4>
       )}
+      {conflict && (
+        <div ref={conflictRef} tabIndex={-1} className="fr-mb-2w">
+          <Alert
+            severity="warning"
+            small
+            description={
+              <>
+                <span className="fr-text--bold">{t.conflict(nameOf(conflict))}</span>
+                <span className="plan-conflict__current">
+                  {props.renderItem(conflict)}
+                </span>
+                <span className="plan-conflict__actions">
+                  <Button type="button" size="small" onClick={() => save(conflict.version)} disabled={patch.isPending}>
+                    {t.conflictApply}
+                  </Button>
+                  <Button type="button" size="small" priority="secondary" onClick={() => keepCurrent(conflict)}>
+                    {t.conflictKeep}
+                  </Button>
+                </span>
+              </>
+            }
+          />
+        </div>
+      )}
       {props.renderFields({ draft, setDraft, error: mutation.error, idPrefix, item })}
-      <FormProblem error={mutation.error} fields={props.fields} />
+      {!conflict && <FormProblem error={mutation.error} fields={props.fields} />}
       <div className="button-row">
         <Button type="submit" size={item ? "small" : "medium"} disabled={mutation.isPending}>
-          {props.submitLabel}
+          {mutation.isPending ? sending : props.submitLabel}
           {item && <span className="fr-sr-only"> {nameOf(item)}</span>}
         </Button>
         {item && (
