@@ -244,11 +244,11 @@ describe("actions, scenarios, allies, resources", () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: expect.any(Number), status: "planned", authorName: mentorName, dueOn: "2020-01-01" });
-    const done = await mentor.patch(`/api/actions/${created.body.id}`, { status: "done" });
+    const done = await mentor.request("PATCH", `/api/actions/${created.body.id}`, { status: "done" }, { "If-Match": "1" });
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ status: "done", title: "Prolonger deux postes de data scientists" });
     expect((await detail("explocode")).actions.find((a: { id: number }) => a.id === created.body.id).status).toBe("done");
-    expect((await mentor.delete(`/api/actions/${created.body.id}`)).status).toBe(204);
+    expect((await mentor.request("DELETE", `/api/actions/${created.body.id}`, undefined, { "If-Match": "2" })).status).toBe(204);
     const after = await detail("explocode");
     expect(after.actions.find((a: { id: number }) => a.id === created.body.id)).toBeUndefined();
     expect(after.version).toBe(v0 + 3);
@@ -260,7 +260,7 @@ describe("actions, scenarios, allies, resources", () => {
     await expectRefused("explocode", () => mentor.post("/api/challenges/explocode/actions", { kind: "communication", title: "" }), 400);
     await expectRefused("explocode", () => mentor.post("/api/challenges/explocode/actions", { kind: "communication", title: "x".repeat(201) }), 400);
     await expectRefused("explocode", () => mentor.patch(`/api/actions/${seeded.id}`, { status: "forgotten" }), 400);
-    await expectRefused("explocode", () => mentor.patch(`/api/actions/${seeded.id}`, { scenarioId: 99999 }), 400);
+    await expectRefused("explocode", () => mentor.request("PATCH", `/api/actions/${seeded.id}`, { scenarioId: 99999 }, { "If-Match": String(seeded.version) }), 400);
     await expectRefused("explocode", () => otherMentor.patch(`/api/actions/${seeded.id}`, { status: "done" }), 403);
     await expectRefused("explocode", () => otherMentor.delete(`/api/actions/${seeded.id}`), 403);
     expect((await mentor.patch("/api/actions/99999999", { status: "done" })).status).toBe(404);
@@ -279,8 +279,8 @@ describe("actions, scenarios, allies, resources", () => {
     expect(stop.status).toBe(201);
     await expectRefused("archifiltre", () => mentor.post("/api/challenges/archifiltre/scenarios", { title: "Autre arrêt", isStop: true }), 409);
 
-    await mentor.patch(`/api/scenarios/${ids[0]}`, { preferred: true });
-    await mentor.patch(`/api/scenarios/${ids[2]}`, { preferred: true });
+    await mentor.request("PATCH", `/api/scenarios/${ids[0]}`, { preferred: true }, { "If-Match": "1" });
+    await mentor.request("PATCH", `/api/scenarios/${ids[2]}`, { preferred: true }, { "If-Match": "1" });
     const scenarios = (await detail("archifiltre")).scenarios;
     expect(scenarios.filter((s: { preferred: boolean }) => s.preferred).map((s: { id: number }) => s.id)).toEqual([ids[2]]);
     expect(scenarios[0].id).toBe(ids[2]);
@@ -289,7 +289,7 @@ describe("actions, scenarios, allies, resources", () => {
   it("records allies and post-programme resources", async () => {
     const ally = await mentor.post("/api/challenges/archifiltre/allies", { name: "DNUM des ministères sociaux", kind: "dsi", role: "Hébergement" });
     expect(ally.status).toBe(201);
-    expect((await mentor.patch(`/api/allies/${ally.body.id}`, { kind: "business" })).body.kind).toBe("business");
+    expect((await mentor.request("PATCH", `/api/allies/${ally.body.id}`, { kind: "business" }, { "If-Match": "1" })).body.kind).toBe("business");
     await expectRefused("archifiltre", () => mentor.post("/api/challenges/archifiltre/allies", { name: "X", kind: "friend" }), 400);
 
     const resource = await mentor.post("/api/challenges/archifiltre/resources", {
@@ -302,8 +302,8 @@ describe("actions, scenarios, allies, resources", () => {
     expect(resource.status).toBe(201);
     expect(resource.body).toMatchObject({ peopleKept: 2, budgetSecured: true, hosting: "DNUM" });
     await expectRefused("archifiltre", () => mentor.post("/api/challenges/archifiltre/resources", { peopleKept: -1 }), 400);
-    expect((await mentor.delete(`/api/resources/${resource.body.id}`)).status).toBe(204);
-    expect((await mentor.delete(`/api/resources/${resource.body.id}`)).status).toBe(404);
+    expect((await mentor.request("DELETE", `/api/resources/${resource.body.id}`, undefined, { "If-Match": "1" })).status).toBe(204);
+    expect((await mentor.request("DELETE", `/api/resources/${resource.body.id}`, undefined, { "If-Match": "1" })).status).toBe(404);
   });
 });
 

@@ -89,6 +89,7 @@ const rules: Record<string, Access> = {
   "post /campaigns": "admin",
   "get /campaigns/:id": "admin",
   "patch /campaigns/:id": "admin",
+  "delete /campaigns/:id": "admin",
   "post /campaigns/:id/close": "admin",
   "post /campaigns/:id/reminders": "admin",
   "get /me/campaigns": "signedIn",
@@ -129,8 +130,9 @@ const itemSamples = (kind: ItemKind, plural: string, create: unknown, patch: unk
     if (kind === "scenario") server.db.run("DELETE FROM scenarios WHERE challenge_id = ?", [challengeId(server.db, OWNED)]);
     return { path: `/api/challenges/${OWNED}/${plural}`, body: create };
   },
-  [`patch /${plural}/:id`]: () => ({ path: `/api/${plural}/${freshItem(kind)}`, body: patch }),
-  [`delete /${plural}/:id`]: () => ({ path: `/api/${plural}/${freshItem(kind)}` }),
+  // A fresh item is at version 1.
+  [`patch /${plural}/:id`]: () => ({ path: `/api/${plural}/${freshItem(kind)}`, body: patch, headers: { "If-Match": "1" } }),
+  [`delete /${plural}/:id`]: () => ({ path: `/api/${plural}/${freshItem(kind)}`, headers: { "If-Match": "1" } }),
 });
 
 /** One valid request per route, so that an allowed caller gets a 2xx. */
@@ -196,6 +198,7 @@ const samples: Record<string, SampleFactory> = {
   "post /campaigns": () => ({ path: "/api/campaigns", body: { name: "Bilan à +6 mois", deadline: addDays(parisDate(), 10), challenges: [OWNED] } }),
   "get /campaigns/:id": () => ({ path: `/api/campaigns/${freshCampaign()}` }),
   "patch /campaigns/:id": () => ({ path: `/api/campaigns/${freshCampaign()}`, body: { name: "Bilan renommé", addChallenges: [OWNED] } }),
+  "delete /campaigns/:id": () => ({ path: `/api/campaigns/${freshCampaign()}` }),
   "post /campaigns/:id/close": () => ({ path: `/api/campaigns/${freshCampaign()}/close` }),
   "post /campaigns/:id/reminders": () => ({ path: `/api/campaigns/${freshCampaign()}/reminders` }),
   "get /me/campaigns": () => ({ path: "/api/me/campaigns" }),

@@ -1,4 +1,3 @@
-import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { planConflictOf, useCreatePlanItem, useDeletePlanItem, usePatchPlanItem, type PlanKind, type PlanKinds } from "../../api/plan-writes";
@@ -271,26 +270,19 @@ function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
       )}
       {conflict && (
         <div ref={conflictRef} tabIndex={-1} className="fr-mb-2w">
-          <Alert
-            severity="warning"
-            small
-            description={
-              <>
-                <span className="fr-text--bold">{t.conflict(nameOf(conflict))}</span>
-                <span className="plan-conflict__current">
-                  {props.renderItem(conflict)}
-                </span>
-                <span className="plan-conflict__actions">
-                  <Button type="button" size="small" onClick={() => save(conflict.version)} disabled={patch.isPending}>
-                    {t.conflictApply}
-                  </Button>
-                  <Button type="button" size="small" priority="secondary" onClick={() => keepCurrent(conflict)}>
-                    {t.conflictKeep}
-                  </Button>
-                </span>
-              </>
-            }
-          />
+          {/* The DSFR alert's markup, not its component: the item's rendering holds blocks a <p> cannot. */}
+          <div className="fr-alert fr-alert--warning fr-alert--sm">
+            <p className="fr-text--bold">{t.conflict(nameOf(conflict))}</p>
+            <div className="plan-conflict__current">{props.renderItem(conflict)}</div>
+            <div className="plan-conflict__actions">
+              <Button type="button" size="small" onClick={() => save(conflict.version)} disabled={patch.isPending}>
+                {t.conflictApply}
+              </Button>
+              <Button type="button" size="small" priority="secondary" onClick={() => keepCurrent(conflict)}>
+                {t.conflictKeep}
+              </Button>
+            </div>
+          </div>
         </div>
       )}
       {props.renderFields({ draft, setDraft, error: mutation.error, idPrefix, item })}
