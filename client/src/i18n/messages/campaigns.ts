@@ -4,6 +4,7 @@ import type { Plural } from "../../lib/format";
 export const campaigns = bilingual(
   {
     title: "Campagnes de mise à jour",
+    deleted: (name: string) => `La campagne « ${name} » est supprimée.`,
     intro:
       "Une campagne demande aux mentors d'un ensemble de défis de faire le point avant une échéance : sur chaque axe, un nouveau niveau ou « Toujours exact ». Chaque mentor la voit dans « Mes défis » et reçoit un courriel ; des relances partent dans les 3 jours qui précèdent l'échéance, une fois par jour au plus.",
     loading: "Chargement des campagnes…",
@@ -100,6 +101,11 @@ export const campaigns = bilingual(
       cancel: "Annuler",
       closed: "Campagne close.",
       closeRefused: "Clôture refusée",
+      delete: "Supprimer la campagne",
+      deleteHelp:
+        "Ouverte par erreur ? Tant que personne n'y a répondu, la campagne peut être supprimée : elle disparaît, ses courriels en attente ne partent pas. L'opération est inscrite au journal d'audit.",
+      confirmDelete: (name: string) => `Confirmer la suppression de « ${name} »`,
+      deleteRefused: "Suppression refusée",
     },
     edit: {
       open: "Modifier",
@@ -140,6 +146,7 @@ export const campaigns = bilingual(
   },
   {
     title: "Update campaigns",
+    deleted: (name: string) => `The campaign “${name}” was deleted.`,
     intro:
       "A campaign asks the mentors of a set of challenges to report before a deadline: on each axis, a new level or “Still accurate”. Each mentor sees it in “My challenges” and gets an email; reminders go out in the 3 days before the deadline, at most once a day.",
     loading: "Loading campaigns…",
@@ -237,6 +244,11 @@ export const campaigns = bilingual(
       cancel: "Cancel",
       closed: "Campaign closed.",
       closeRefused: "Closing refused",
+      delete: "Delete the campaign",
+      deleteHelp:
+        "Opened by mistake? As long as nobody has answered it, the campaign can be deleted: it disappears and its queued emails are not sent. The deletion is recorded in the audit log.",
+      confirmDelete: (name: string) => `Confirm deleting “${name}”`,
+      deleteRefused: "Deletion refused",
     },
     edit: {
       open: "Edit",

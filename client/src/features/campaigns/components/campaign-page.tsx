@@ -2,14 +2,14 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import Button from "@codegouvfr/react-dsfr/Button";
 import { useState } from "react";
-import { Link, useParams } from "react-router";
+import { Link, useNavigate, useParams } from "react-router";
 import { MAX_EMAIL_ATTEMPTS, type CampaignDetail, type EmailRun } from "@shared/campaign";
 import { AXES } from "@shared/domain";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useCampaign, useCloseCampaign, useSendReminders } from "../api/campaign-queries";
+import { useCampaign, useCloseCampaign, useDeleteCampaign, useSendReminders } from "../api/campaign-queries";
 import { ActionNoticeArea, type ActionNotice } from "../../../components/action-notice";
 import { CampaignEditForm } from "./campaign-edit-form";
 import { CampaignState } from "./campaigns-page";
@@ -97,6 +97,7 @@ function CampaignView({ campaign }: { campaign: CampaignDetail }) {
       <Emails campaign={campaign} />
       <ByChallenge campaign={campaign} />
       {!campaign.closedAt && <CloseCampaign campaign={campaign} />}
+      {campaign.deletable && <DeleteCampaign campaign={campaign} />}
     </>
   );
 }
@@ -325,8 +326,50 @@ function ByChallenge({ campaign }: { campaign: CampaignDetail }) {
   );
 }
 
+/**
+ * A campaign opened by mistake, while nobody has answered it: deleted after a confirm step
+ * (the server checks again, and says why when someone answered meanwhile).
+ */
+function DeleteCampaign({ campaign }: { campaign: CampaignDetail }) {
+  const { t: { campaigns: { detail: t }, common: { sending } } } = useI18n();
+  const remove = useDeleteCampaign();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <section aria-labelledby="supprimer" className="fr-mt-6w">
+      <h2 id="supprimer" className="fr-h4">
+        {t.delete}
+      </h2>
+      <p>{t.deleteHelp}</p>
+      {remove.isError && <ErrorAlert error={remove.error} title={t.deleteRefused} />}
+      {confirming ? (
+        <ul className="fr-btns-group fr-btns-group--inline-md">
+          <li>
+            <Button
+              iconId="fr-icon-delete-line"
+              disabled={remove.isPending}
+              onClick={() => remove.mutate(campaign.id, { onSuccess: () => void navigate("/admin/campagnes", { state: { deleted: campaign.name } }) })}
+            >
+              {remove.isPending ? sending : t.confirmDelete(campaign.name)}
+            </Button>
+          </li>
+          <li>
+            <Button priority="secondary" onClick={() => setConfirming(false)}>
+              {t.cancel}
+            </Button>
+          </li>
+        </ul>
+      ) : (
+        <Button priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setConfirming(true)}>
+          {t.delete}
+        </Button>
+      )}
+    </section>
+  );
+}
+
 function CloseCampaign({ campaign }: { campaign: CampaignDetail }) {
-  const { t: { campaigns: { detail: t } } } = useI18n();
+  const { t: { campaigns: { detail: t }, common: { sending } } } = useI18n();
   const close = useCloseCampaign();
   const [confirming, setConfirming] = useState(false);
   return (
@@ -340,7 +383,7 @@ function CloseCampaign({ campaign }: { campaign: CampaignDetail }) {
         <ul className="fr-btns-group fr-btns-group--inline-md">
           <li>
             <Button iconId="fr-icon-lock-line" disabled={close.isPending} onClick={() => close.mutate(campaign.id)}>
-              {t.confirmClose}
+              {close.isPending ? sending : t.confirmClose}
             </Button>
           </li>
           <li>

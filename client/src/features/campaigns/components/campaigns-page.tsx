@@ -3,7 +3,7 @@ import Button from "@codegouvfr/react-dsfr/Button";
 import Checkbox from "@codegouvfr/react-dsfr/Checkbox";
 import Input from "@codegouvfr/react-dsfr/Input";
 import { useState, type FormEvent } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import type { CampaignSummary } from "@shared/campaign";
 import { addDays, parisDate } from "@shared/dates";
 import { usePromotions } from "../../../api/promotions";
@@ -25,7 +25,11 @@ export default function CampaignsPage() {
   const tc = t.campaigns;
   useDocumentTitle(t.admin.pageTitle(tc.title));
   const campaigns = useCampaigns();
-  const [notice, setNotice] = useState<ActionNotice>();
+  // Back from a campaign page after deleting that campaign: say so here.
+  const deleted = (useLocation().state as { deleted?: string } | null)?.deleted;
+  const [notice, setNotice] = useState<ActionNotice | undefined>(() =>
+    deleted ? { severity: "success", title: tc.deleted(deleted) } : undefined,
+  );
   return (
     <>
       <h1>{tc.title}</h1>
@@ -47,7 +51,7 @@ export function CampaignState({ campaign }: { campaign: Pick<CampaignSummary, "c
 }
 
 function CampaignsTable({ campaigns }: { campaigns: CampaignSummary[] }) {
-  const { t: { campaigns: tc }, f } = useI18n();
+  const { t: { campaigns: tc, common: { sending } }, f } = useI18n();
   return (
     <DsfrTable caption={tc.listCaption} scrollLabel={tc.listCaption} className="fr-mb-6w">
       <thead>
@@ -81,7 +85,7 @@ function CampaignsTable({ campaigns }: { campaigns: CampaignSummary[] }) {
 }
 
 function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => void }) {
-  const { t: { campaigns: tc }, f } = useI18n();
+  const { t: { campaigns: tc, common: { sending } }, f } = useI18n();
   const promotions = usePromotions();
   const create = useCreateCampaign();
   const [name, setName] = useState("");
@@ -152,7 +156,7 @@ function CreateCampaignForm({ onNotice }: { onNotice: (notice: ActionNotice) => 
       )}
       <ChallengePicker legend={tc.create.pick} hint={tc.create.pickHint} value={picked} onChange={setPicked} error={fieldError("challenges")} />
       <Button type="submit" iconId="fr-icon-mail-line" disabled={create.isPending}>
-        {tc.create.submit}
+        {create.isPending ? sending : tc.create.submit}
       </Button>
     </form>
   );
