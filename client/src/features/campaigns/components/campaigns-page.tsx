@@ -51,7 +51,7 @@ export function CampaignState({ campaign }: { campaign: Pick<CampaignSummary, "c
 }
 
 function CampaignsTable({ campaigns }: { campaigns: CampaignSummary[] }) {
-  const { t: { campaigns: tc, common: { sending } }, f } = useI18n();
+  const { t: { campaigns: tc }, f } = useI18n();
   return (
     <DsfrTable caption={tc.listCaption} scrollLabel={tc.listCaption} className="fr-mb-6w">
       <thead>
