@@ -117,7 +117,7 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
             )}
           </div>
           <Button type="submit" disabled={writes.create.isPending}>
-            {ta.invite}
+            {writes.create.isPending ? t.common.sending : ta.invite}
           </Button>
         </form>
       </section>

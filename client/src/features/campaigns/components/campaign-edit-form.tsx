@@ -28,7 +28,7 @@ export function CampaignEditForm({
   onDone: () => void;
   onNotice: (notice: ActionNotice) => void;
 }) {
-  const { t: { campaigns: tc }, f } = useI18n();
+  const { t: { campaigns: tc, common: { sending } }, f } = useI18n();
   const t = tc.edit;
   const promotions = usePromotions();
   const edit = useEditCampaign(campaign.id);
@@ -121,7 +121,7 @@ export function CampaignEditForm({
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
         <li>
           <Button type="submit" iconId="fr-icon-save-line" disabled={edit.isPending}>
-            {t.submit}
+            {edit.isPending ? sending : t.submit}
           </Button>
         </li>
         <li>

@@ -27,7 +27,7 @@ export default function CampaignTodos() {
 }
 
 function CampaignTodo({ campaign }: { campaign: MyCampaign }) {
-  const { t: { campaigns: { mine: t } }, f, l } = useI18n();
+  const { t: { campaigns: { mine: t }, common: { sending } }, f, l } = useI18n();
   const confirm = useConfirmFromCampaign();
   const [notice, setNotice] = useState<string>();
   const headingId = `campagne-${campaign.id}`;
@@ -77,7 +77,7 @@ function CampaignTodo({ campaign }: { campaign: MyCampaign }) {
                       confirm.mutate(challenge.slug, { onSuccess: () => setNotice(t.confirmed(challenge.title)) });
                     }}
                   >
-                    {t.stillAccurate}
+                    {confirm.isPending && confirm.variables === challenge.slug ? sending : t.stillAccurate}
                     <span className="fr-sr-only"> : {challenge.title}</span>
                   </Button>
                 )}

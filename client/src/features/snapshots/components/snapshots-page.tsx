@@ -36,7 +36,7 @@ export default function SnapshotsPage() {
 }
 
 function TakeSnapshotForm({ onNotice }: { onNotice: (notice: ActionNotice) => void }) {
-  const t = useI18n().t.snapshots;
+  const { t: { snapshots: t, common: { sending } } } = useI18n();
   const take = useTakeSnapshot();
   const [name, setName] = useState("");
   const problem = take.error instanceof ApiError ? take.error : undefined;
@@ -69,7 +69,7 @@ function TakeSnapshotForm({ onNotice }: { onNotice: (notice: ActionNotice) => vo
         </div>
         <div className="fr-col-12 fr-col-md-4 fr-mb-3w">
           <Button type="submit" iconId="fr-icon-camera-line" disabled={take.isPending}>
-            {t.submit}
+            {take.isPending ? sending : t.submit}
           </Button>
         </div>
       </form>

@@ -130,7 +130,7 @@ function ChecklistLinkForm({
   link: string | null;
   report: Report;
 }) {
-  const t = useI18n().t.edit.checklist;
+  const { t: { edit: { checklist: t }, common: { sending } } } = useI18n();
   const set = useSetChecklistItem(slug);
   const formRef = useRef<HTMLFormElement>(null);
   const [value, setValue] = useState(link ?? "");
@@ -159,7 +159,7 @@ function ChecklistLinkForm({
       />
       <FormProblem error={set.error} fields={["link"]} />
       <Button type="submit" size="small" priority="secondary" disabled={set.isPending || value === (link ?? "")}>
-        {t.saveLink}<span className="fr-sr-only">{t.forLabel(label)}</span>
+        {set.isPending ? sending : t.saveLink}<span className="fr-sr-only">{t.forLabel(label)}</span>
       </Button>
     </form>
   );

@@ -36,7 +36,7 @@ const bodyOf = (draft: Draft): OutcomeUpdate => ({
 const FIELDS = ["categories", "path", "note", "asOf"];
 
 export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
-  const { t: { edit: { outcome: t, form, mode } }, l, f } = useI18n();
+  const { t: { edit: { outcome: t, form, mode }, common: { sending } }, l, f } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const conflictRef = useRef<HTMLDivElement>(null);
@@ -175,7 +175,7 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
         />
         {!conflict && <FormProblem error={save.error} fields={FIELDS} />}
         <Button type="submit" disabled={save.isPending}>
-          {t.submit}
+          {save.isPending ? sending : t.submit}
         </Button>
         <LiveNotice message={notice} />
       </form>

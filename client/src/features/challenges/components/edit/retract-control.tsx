@@ -8,7 +8,7 @@ import { fieldState, focusFirstProblem, focusSoon, FormProblem } from "./form-ki
 
 /** "Retirer": a mistaken update stops counting but stays in history, struck through with its reason. */
 export default function RetractControl({ update, onRetracted }: { update: StatusUpdate; onRetracted: (message: string) => void }) {
-  const { t: { edit: { retract: t, form } }, l, f } = useI18n();
+  const { t: { edit: { retract: t, form }, common: { sending } }, l, f } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const retract = useRetractStatus();
@@ -57,7 +57,7 @@ export default function RetractControl({ update, onRetracted }: { update: Status
       <FormProblem error={retract.error} fields={["reason"]} title={t.failed} />
       <div className="button-row">
         <Button type="submit" size="small" disabled={retract.isPending}>
-          {t.confirm}
+          {retract.isPending ? sending : t.confirm}
         </Button>
         <Button
           type="button"

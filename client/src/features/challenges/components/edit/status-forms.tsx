@@ -13,7 +13,7 @@ import { fieldState, focusFirstProblem, FormProblem, LiveNotice, orUndefined } f
 
 
 export function StatusForms({ challenge }: { challenge: ChallengeDetail }) {
-  const { t: { edit: { status: t, mode } }, l } = useI18n();
+  const { t: { edit: { status: t, mode }, common: { sending } }, l } = useI18n();
   const confirm = useConfirmStatus(challenge.slug);
   const [notice, setNotice] = useState<string>();
   const reported = AXES.filter((axis) => challenge.status[axis] !== null);
@@ -35,7 +35,7 @@ export function StatusForms({ challenge }: { challenge: ChallengeDetail }) {
             });
           }}
         >
-          {t.allStillAccurate}
+          {confirm.isPending ? sending : t.allStillAccurate}
         </Button>
       )}
       <FormProblem error={confirm.error} fields={[]} title={t.confirmFailed} />
@@ -131,7 +131,7 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
               });
             }}
           >
-            {t.stillAccurate}
+            {confirm.isPending ? common.sending : t.stillAccurate}
             <span className="fr-sr-only">{t.stillAccurateFor(axisLabel, levelText(status.level))}</span>
           </Button>
           <FormProblem error={confirm.error} fields={[]} title={t.confirmFailed} />
@@ -184,7 +184,7 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
       />
       <FormProblem error={record.error} fields={FIELDS} />
       <Button type="submit" disabled={record.isPending}>
-        {t.submit}<span className="fr-sr-only">{t.submitFor(axisLabel)}</span>
+        {record.isPending ? common.sending : t.submit}<span className="fr-sr-only">{t.submitFor(axisLabel)}</span>
       </Button>
       <LiveNotice message={notice} />
     </form>
