@@ -231,7 +231,7 @@ describe("figures as of a snapshot", () => {
     const version = (await admin.get("/api/challenges/afd-geodata")).body.version;
     expect((await admin.request("PUT", "/api/challenges/afd-geodata/outcome", { categories: ["evolving_in_production"], asOf: "2018-01-10" }, { "If-Match": String(version) })).status).toBe(200);
     const action = (await admin.post("/api/challenges/afd-geodata/actions", { kind: "resources", title: "Marché de maintenance" })).body;
-    expect((await admin.patch(`/api/actions/${action.id}`, { status: "done" })).status).toBe(200);
+    expect((await admin.request("PATCH", `/api/actions/${action.id}`, { status: "done" }, { "If-Match": String(action.version) })).status).toBe(200);
     expect((await admin.post("/api/challenges/afd-geodata/resources", { peopleKept: 2 })).status).toBe(201);
     // The programme team corrects a challenge's administration and skills (catalogue edit).
     server.db.transaction(() => {
