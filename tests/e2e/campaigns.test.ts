@@ -159,4 +159,41 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     expect(problems).toEqual([]);
     // Two browsers and four axe passes: well past the default on a loaded 2-core machine.
   }, 120_000);
+
+  it("a double click on « Ouvrir la campagne » opens one campaign, which the team can then delete while nobody has answered", async () => {
+    const admin = await createAccount(server.db, "admin", { name: "Alice Double-Clic" });
+    const deadline = addDays(parisDate(), 10);
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    await page.goto(`${server.baseUrl}/admin/campagnes`);
+    const form = page.getByRole("form", { name: "Ouvrir une campagne" });
+    await form.getByLabel("Nom de la campagne").fill("Campagne du double clic");
+    await form.getByLabel("Échéance").fill(deadline);
+    await form.locator("label", { hasText: "EIG 1 (" }).click();
+    // Both clicks in the same task, before the page can re-render: what a quick double click does.
+    await form.getByRole("button", { name: "Ouvrir la campagne" }).evaluate((button: HTMLButtonElement) => {
+      button.click();
+      button.click();
+    });
+    await page.getByText(/Campagne « Campagne du double clic » ouverte sur/).waitFor();
+    const row = page.getByRole("row", { name: /Campagne du double clic/ });
+    await row.waitFor();
+    await page.screenshot({ path: "/tmp/shots-h1/campaigns-after-double-click-1280.png", fullPage: true }).catch(() => undefined);
+    expect(await row.count()).toBe(1);
+    expect(server.db.get<{ n: number }>("SELECT count(*) AS n FROM campaigns WHERE name = 'Campagne du double clic'")!.n).toBe(1);
+
+    // Opened by mistake: deleted from its page, after a confirm step.
+    await row.getByRole("link", { name: /Campagne du double clic/ }).click();
+    await page.getByRole("heading", { level: 2, name: "Supprimer la campagne" }).waitFor();
+    await page.getByRole("button", { name: "Supprimer la campagne" }).click();
+    await page.screenshot({ path: "/tmp/shots-h1/campaign-delete-confirm-1280.png", fullPage: true }).catch(() => undefined);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Confirmer la suppression de « Campagne du double clic »" }).click();
+    await page.getByRole("heading", { level: 1, name: "Campagnes de mise à jour" }).waitFor();
+    await page.getByText("La campagne « Campagne du double clic » est supprimée.").waitFor();
+    expect(await page.getByRole("row", { name: /Campagne du double clic/ }).count()).toBe(0);
+    expect(server.db.get<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'campaign.deleted'")!.n).toBe(1);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });
