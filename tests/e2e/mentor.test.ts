@@ -145,4 +145,50 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
     const stored = (await other.get("/api/challenges/cartobio")).body.outcomeDetail;
     expect(stored).toMatchObject({ categories: ["maintained"], path: "internal_team", authorName: "Nora Mentor" });
   });
+
+  it("shows a plan item someone else changed meanwhile, overwrites nothing, and starts again from the recorded version", async () => {
+    const mentor = await createAccount(server.db, "mentor", { name: "Inès Mentor" });
+    assignMentor(server.db, mentor.id, "balisenav");
+    const admin = await createAccount(server.db, "admin", { name: "Équipe Programme" });
+    const other = new SessionClient(server.baseUrl);
+    await other.login(admin.email, admin.password);
+    const created = await other.post("/api/challenges/balisenav/actions", { kind: "coordination", title: "Former l'équipe support" });
+    expect(created.status).toBe(201);
+
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+    await page.goto(`${server.baseUrl}/defis/balisenav`);
+    await page.getByRole("button", { name: "Mettre à jour", exact: true }).click();
+    await page.getByRole("button", { name: "Modifier l'action « Former l'équipe support »" }).click();
+    // The form is named after the action, whose title changes under it.
+    const form = page.getByRole("form", { name: /^Modifier l'action « Former l'équipe support/ });
+    await form.getByLabel("Intitulé").fill("Former l'équipe support en mai");
+
+    // Meanwhile, the programme team renames the same action.
+    const concurrent = await other.request("PATCH", `/api/actions/${created.body.id}`, { title: "Former l'équipe support et la DSI" }, { "If-Match": "1" });
+    expect(concurrent.status).toBe(200);
+
+    await form.getByRole("button", { name: /^Enregistrer/ }).click();
+    await form.getByText(/^Quelqu'un d'autre a modifié l'action « Former l'équipe support » pendant votre saisie ; rien n'a été écrasé/).waitFor();
+    expect(await form.locator(".plan-conflict__current").textContent()).toContain("Former l'équipe support et la DSI");
+    expect(await form.getByLabel("Intitulé").inputValue()).toBe("Former l'équipe support en mai");
+    expect((await other.get("/api/challenges/balisenav")).body.actions.find((a: { id: number }) => a.id === created.body.id).title).toBe(
+      "Former l'équipe support et la DSI",
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await form.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/shots-h1/plan-conflict-mentor-1280.png" }).catch(() => undefined);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await form.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: "/tmp/shots-h1/plan-conflict-mentor-390.png" }).catch(() => undefined);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await form.getByRole("button", { name: "Reprendre la version enregistrée" }).click();
+    expect(await form.getByLabel("Intitulé").inputValue()).toBe("Former l'équipe support et la DSI");
+    await form.getByLabel("Intitulé").fill("Former l'équipe support et la DSI en mai");
+    await form.getByRole("button", { name: /^Enregistrer/ }).click();
+    await page.getByText("L'action « Former l'équipe support et la DSI en mai » est modifiée.").waitFor();
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -208,6 +208,8 @@ function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
   const [draft, setDraft] = useState(props.initial);
   // The version this form was filled from: saved only if nobody changed the item since.
   const [baseVersion, setBaseVersion] = useState(item?.version);
+  // Named as the editor opened it: the list refreshes under the form after a conflict.
+  const [openedName] = useState(() => (item ? nameOf(item) : ""));
   const mutation = item ? patch : create;
   const conflict = item ? planConflictOf<K>(patch.error) : undefined;
 
@@ -272,7 +274,7 @@ function ItemForm<K extends PlanKind, Draft>(props: ItemFormProps<K, Draft>) {
         <div ref={conflictRef} tabIndex={-1} className="fr-mb-2w">
           {/* The DSFR alert's markup, not its component: the item's rendering holds blocks a <p> cannot. */}
           <div className="fr-alert fr-alert--warning fr-alert--sm">
-            <p className="fr-text--bold">{t.conflict(nameOf(conflict))}</p>
+            <p className="fr-text--bold">{t.conflict(openedName)}</p>
             <div className="plan-conflict__current">{props.renderItem(conflict)}</div>
             <div className="plan-conflict__actions">
               <Button type="button" size="small" onClick={() => save(conflict.version)} disabled={patch.isPending}>
