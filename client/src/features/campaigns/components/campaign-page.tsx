@@ -343,7 +343,7 @@ function DeleteCampaign({ campaign }: { campaign: CampaignDetail }) {
       <p>{t.deleteHelp}</p>
       {remove.isError && <ErrorAlert error={remove.error} title={t.deleteRefused} />}
       {confirming ? (
-        <ul className="fr-btns-group fr-btns-group--inline-md">
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
             <Button
               iconId="fr-icon-delete-line"
@@ -380,7 +380,7 @@ function CloseCampaign({ campaign }: { campaign: CampaignDetail }) {
       <p>{t.closeHelp}</p>
       {close.isError && <ErrorAlert error={close.error} title={t.closeRefused} />}
       {confirming ? (
-        <ul className="fr-btns-group fr-btns-group--inline-md">
+        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
             <Button iconId="fr-icon-lock-line" disabled={close.isPending} onClick={() => close.mutate(campaign.id)}>
               {close.isPending ? sending : t.confirmClose}
