@@ -21,3 +21,7 @@ ALTER TABLE actions ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version
 ALTER TABLE scenarios ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 ALTER TABLE allies ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
 ALTER TABLE resources ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+-- Deleting a scenario unlinks its actions (ON DELETE SET NULL): a change of theirs too.
+CREATE TRIGGER actions_version_on_unlinked_scenario AFTER UPDATE OF scenario_id ON actions
+WHEN OLD.scenario_id IS NOT NULL AND NEW.scenario_id IS NULL AND NEW.version = OLD.version
+BEGIN UPDATE actions SET version = version + 1 WHERE id = NEW.id; END;
