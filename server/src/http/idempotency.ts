@@ -35,7 +35,7 @@ function fingerprintOf(method: string, url: string, body: unknown): string {
  * replayed to any repeat, with `Idempotent-Replayed: true`; any other answer frees the key, so
  * that a corrected retry can use it. If the process stops mid-request, the reservation stays
  * and repeats are refused until the key expires: never written twice.
- * Without the header, the route behaves as before.
+ * Without the header, the route behaves as before (docs/decisions/0010-writes-that-happen-once.md).
  */
 export function idempotency(db: Db): RequestHandler {
   return (req, res, next) => {
