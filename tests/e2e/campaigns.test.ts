@@ -179,7 +179,6 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     await page.getByText(/Campagne « Campagne du double clic » ouverte sur/).waitFor();
     const row = page.getByRole("row", { name: /Campagne du double clic/ });
     await row.waitFor();
-    await page.screenshot({ path: "/tmp/shots-h1/campaigns-after-double-click-1280.png", fullPage: true }).catch(() => undefined);
     expect(await row.count()).toBe(1);
     expect(server.db.get<{ n: number }>("SELECT count(*) AS n FROM campaigns WHERE name = 'Campagne du double clic'")!.n).toBe(1);
 
@@ -187,7 +186,6 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     await row.getByRole("link", { name: /Campagne du double clic/ }).click();
     await page.getByRole("heading", { level: 2, name: "Supprimer la campagne" }).waitFor();
     await page.getByRole("button", { name: "Supprimer la campagne" }).click();
-    await page.screenshot({ path: "/tmp/shots-h1/campaign-delete-confirm-1280.png", fullPage: true }).catch(() => undefined);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Confirmer la suppression de « Campagne du double clic »" }).click();
     await page.getByRole("heading", { level: 1, name: "Campagnes de mise à jour" }).waitFor();

@@ -177,12 +177,6 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
       "Former l'équipe support et la DSI",
     );
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await form.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "/tmp/shots-h1/plan-conflict-mentor-1280.png" }).catch(() => undefined);
-    await page.setViewportSize({ width: 390, height: 844 });
-    await form.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: "/tmp/shots-h1/plan-conflict-mentor-390.png" }).catch(() => undefined);
-    await page.setViewportSize({ width: 1280, height: 900 });
 
     await form.getByRole("button", { name: "Reprendre la version enregistrée" }).click();
     expect(await form.getByLabel("Intitulé").inputValue()).toBe("Former l'équipe support et la DSI");
