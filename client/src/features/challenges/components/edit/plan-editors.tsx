@@ -6,7 +6,8 @@ import RadioButtons from "@codegouvfr/react-dsfr/RadioButtons";
 import Select from "@codegouvfr/react-dsfr/Select";
 import type { Action, Ally, ChallengeDetail, Resource, Scenario } from "@shared/challenge";
 import { ACTION_KINDS, ACTION_STATUSES, ALLY_KINDS, type ActionKind, type ActionStatus, type AllyKind } from "@shared/domain";
-import { MAX_SCENARIOS } from "@shared/writes";
+import { MAX_SCENARIOS, NOTE_MAX, SCENARIO_TEXT_MAX } from "@shared/writes";
+import { CountedTextArea } from "../../../../components/counted-text-area";
 import { useI18n } from "../../../../i18n/use-i18n";
 import { usePatchPlanItem, useSetActionStatus } from "../../api/plan-writes";
 import { resourceSummary, SCENARIO_FIELDS, ScenarioDetails } from "../plan-display";
@@ -279,16 +280,12 @@ export function ScenariosEditor({ challenge }: { challenge: ChallengeDetail }) {
             <div className="fr-grid-row fr-grid-row--gutters">
               {SCENARIO_FIELDS.map((field) => (
                 <div key={field} className="fr-col-12 fr-col-md-6">
-                  <Input
-                    textArea
+                  <CountedTextArea
                     label={t.optional(plan.scenarioTexts[field])}
+                    max={SCENARIO_TEXT_MAX}
                     {...fieldState(error, field)}
-                    nativeTextAreaProps={{
-                      value: draft[field],
-                      maxLength: 4000,
-                      rows: 3,
-                      onChange: (event) => setDraft({ ...draft, [field]: event.target.value }),
-                    }}
+                    value={draft[field]}
+                    onChange={(value) => setDraft({ ...draft, [field]: value })}
                   />
                 </div>
               ))}
@@ -579,16 +576,13 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
                 onChange: (event) => setDraft({ ...draft, hosting: event.target.value }),
               }}
             />
-            <Input
-              textArea
+            <CountedTextArea
               label={form.noteOptional}
+              max={NOTE_MAX}
+              rows={2}
               {...fieldState(error, "note")}
-              nativeTextAreaProps={{
-                value: draft.note,
-                maxLength: 2000,
-                rows: 2,
-                onChange: (event) => setDraft({ ...draft, note: event.target.value }),
-              }}
+              value={draft.note}
+              onChange={(note) => setDraft({ ...draft, note })}
             />
           </div>
         </div>
