@@ -58,7 +58,7 @@ describe.runIf(runBrowserTests)("the mentor's daily flows", () => {
     expect(new URL(adminPage.url()).pathname).toBe("/");
   });
 
-  it("« Mettre à jour » puts the focus on the first field; a note over 2,000 characters is counted and refused, not cut", async () => {
+  it("« Mettre à jour » puts the focus on the first field of the form that opens", async () => {
     const { account } = await mentorOf("explocode", "Paul Compte");
     const page = await newPage();
     const problems = watchPageProblems(page);
@@ -71,7 +71,16 @@ describe.runIf(runBrowserTests)("the mentor's daily flows", () => {
       .poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type))
       .toBe("radio");
     expect(await production.getByRole("radio").first().evaluate((radio) => radio === document.activeElement)).toBe(true);
+    expect(problems).toEqual([]);
+  });
 
+  it("a note over 2,000 characters is counted and refused, not cut", async () => {
+    const { account } = await mentorOf("explocode", "Paula Compte");
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, account.email, account.password);
+    await page.goto(`${server.baseUrl}/defis/explocode?edition=1`);
+    const production = page.getByRole("form", { name: "Mise en production", exact: true });
     await production.locator("label", { hasText: "1 · En cours" }).click();
     const note = production.getByLabel("Note (facultative)");
     const counter = production.locator("[data-counter]");
