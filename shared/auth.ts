@@ -26,3 +26,11 @@ export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, { error: `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.` })
   .max(256, { error: "Le mot de passe ne peut dépasser 256 caractères." });
+
+/**
+ * Where a user lands after signing in or accepting an invitation when no page was asked for:
+ * a mentor comes to update their challenges (« Mes défis »), the others to read the dashboard.
+ */
+export function homePathFor(role: z.infer<typeof roleSchema>): string {
+  return role === "mentor" ? "/mes-defis" : "/";
+}

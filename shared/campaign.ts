@@ -1,6 +1,7 @@
 // Update campaigns (issue 9): the programme team asks the mentors of a set of challenges to
 // bring them up to date by a deadline; reminders go out by email before it.
 import { z } from "zod";
+import { axesValidationSchema } from "./validation";
 import { addDays, parisDate } from "./dates";
 import { isoDateSchema, levelSchema, slugSchema, textSchema } from "./common";
 
@@ -160,6 +161,8 @@ export const myCampaignSchema = z.object({
     campaignChallengeSchema.omit({ mentors: true }).extend({
       /** The current level per axis (null: never reported): only a reported axis can be confirmed "Toujours exact". */
       levels: z.object({ production: levelSchema.nullable(), transmission: levelSchema.nullable(), reliability: levelSchema.nullable() }),
+      /** Whether each level in force is declared, validated or sent back (with the reviewer's comment). */
+      validation: axesValidationSchema,
     }),
   ),
 });

@@ -11,7 +11,7 @@ import {
 } from "./domain";
 import { axisSchema, isoDateSchema, levelSchema } from "./common";
 import { warningSchema } from "./writes";
-import { entryValidationSchema } from "./validation";
+import { axesValidationSchema, entryValidationSchema } from "./validation";
 
 export const axisStatusSchema = z.object({ level: levelSchema, asOf: isoDateSchema }).nullable();
 export type AxisStatus = z.infer<typeof axisStatusSchema>;
@@ -164,6 +164,8 @@ export type ChallengeDetail = z.infer<typeof challengeDetailSchema>;
 export const MISSING_ITEMS = ["production", "transmission", "reliability", "outcome", "checklist"] as const;
 export const myChallengeSchema = challengeSummarySchema.extend({
   missing: z.array(z.enum(MISSING_ITEMS)),
+  /** Whether each level in force is declared, validated or sent back (with the reviewer's comment). */
+  validation: axesValidationSchema,
   warnings: z.array(warningSchema),
 });
 export type MyChallenge = z.infer<typeof myChallengeSchema>;

@@ -21,3 +21,15 @@ export const textSchema = (max: number, label: string) =>
     .trim()
     .max(max, { error: `${label} : ${max} caractères au plus.` })
     .refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${label} : caractères de contrôle interdits.` });
+
+/** What every link field's hint says, and what its input's `pattern` checks in the browser. */
+export const HTTPS_URL_PATTERN = "https://.+";
+export const HTTPS_URL_MAX = 500;
+
+/**
+ * Every link a mentor or reviewer enters: https only, as the forms' hints say (an http:// link
+ * would send readers through an unencrypted page). Links stored before this rule still display.
+ */
+export const httpsUrlSchema = z
+  .url({ protocol: /^https$/, error: "L'adresse doit commencer par https://" })
+  .max(HTTPS_URL_MAX, { error: `Lien : ${HTTPS_URL_MAX} caractères au plus.` });

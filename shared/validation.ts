@@ -37,6 +37,14 @@ export const entryValidationSchema = z.object({
 });
 export type EntryValidation = z.infer<typeof entryValidationSchema>;
 
+/** Per axis, the validation of the level in force (null: the axis was never reported). */
+export const axesValidationSchema = z.object({
+  production: entryValidationSchema.nullable(),
+  transmission: entryValidationSchema.nullable(),
+  reliability: entryValidationSchema.nullable(),
+});
+export type AxesValidation = z.infer<typeof axesValidationSchema>;
+
 /** Answer of a decision: the entry's new state. */
 export const validationResultSchema = z.object({
   kind: z.enum(["status_update", "outcome"]),

@@ -15,30 +15,32 @@ import {
   SUSTAINABILITY_PATHS,
   TIME_SHARES,
 } from "./domain";
-import { axisSchema, isoDateSchema, levelSchema, textSchema } from "./common";
-import { addDays, EARLIEST_REPORT_DATE, parisDate } from "./dates";
+import { axisSchema, httpsUrlSchema, isoDateSchema, levelSchema, textSchema } from "./common";
+import { EARLIEST_REPORT_DATE, parisDate } from "./dates";
 
-/** A report date: a real date, not before 2016, not after tomorrow (Paris). */
+/** A report date: a real date, not before 2016, not after today in Paris (a status describes what is, not what will be). */
 export const reportDateSchema = isoDateSchema
   .refine((date) => date >= EARLIEST_REPORT_DATE, { error: "La date ne peut précéder le 1er janvier 2016." })
-  .refine((date) => date <= addDays(parisDate(), 1), { error: "La date ne peut être postérieure à demain." });
+  .refine((date) => date <= parisDate(), { error: "La date ne peut être postérieure à aujourd'hui." });
 
 const text = textSchema;
+
+/** Limits of the long free-text fields, shared with the forms' character counters. */
+export const NOTE_MAX = 2000;
+export const SCENARIO_TEXT_MAX = 4000;
 const optionalText = (max: number, label: string) =>
   text(max, label)
     .transform((value) => (value === "" ? null : value))
     .nullable()
     .optional();
 
-export const evidenceUrlSchema = z
-  .url({ protocol: /^https?$/, error: "Lien attendu en http ou https." })
-  .max(500, { error: "Lien : 500 caractères au plus." });
+export const evidenceUrlSchema = httpsUrlSchema;
 
 /** `POST /api/challenges/:slug/status-updates`. */
 export const newStatusUpdateSchema = z.strictObject({
   axis: axisSchema,
   level: levelSchema,
-  note: optionalText(2000, "Note"),
+  note: optionalText(NOTE_MAX, "Note"),
   evidenceUrl: evidenceUrlSchema.nullable().optional(),
   asOf: reportDateSchema.optional(),
 });
@@ -52,7 +54,7 @@ export type Confirmation = z.infer<typeof confirmationSchema>;
 
 /** `POST /api/status-updates/:id/retraction`. */
 export const retractionSchema = z.strictObject({
-  reason: text(2000, "Motif").min(1, { error: "Le motif du retrait est obligatoire." }),
+  reason: text(NOTE_MAX, "Motif").min(1, { error: "Le motif du retrait est obligatoire." }),
 });
 
 /** `PUT /api/challenges/:slug/outcome`, with `If-Match: <version>`. */
@@ -63,7 +65,7 @@ export const outcomeUpdateSchema = z.strictObject({
     .max(OUTCOME_CATEGORIES.length)
     .refine((categories) => new Set(categories).size === categories.length, { error: "Catégorie en double." }),
   path: z.enum(SUSTAINABILITY_PATHS).nullable().optional(),
-  note: optionalText(2000, "Note"),
+  note: optionalText(NOTE_MAX, "Note"),
   asOf: reportDateSchema.optional(),
 });
 export type OutcomeUpdate = z.input<typeof outcomeUpdateSchema>;
@@ -88,10 +90,10 @@ export type ActionPatch = z.input<typeof actionPatchSchema>;
 
 const scenarioFields = {
   title: text(200, "Intitulé").min(1, { error: "L'intitulé est obligatoire." }),
-  needs: optionalText(4000, "Besoins et difficultés"),
-  resourcesNeeded: optionalText(4000, "Ressources nécessaires"),
-  governance: optionalText(4000, "Gouvernance"),
-  calendar: optionalText(4000, "Calendrier"),
+  needs: optionalText(SCENARIO_TEXT_MAX, "Besoins et difficultés"),
+  resourcesNeeded: optionalText(SCENARIO_TEXT_MAX, "Ressources nécessaires"),
+  governance: optionalText(SCENARIO_TEXT_MAX, "Gouvernance"),
+  calendar: optionalText(SCENARIO_TEXT_MAX, "Calendrier"),
   preferred: z.boolean(),
   isStop: z.boolean(),
 };
@@ -121,7 +123,7 @@ const resourceFields = {
   timeShare: z.enum(TIME_SHARES).nullable(),
   budgetSecured: z.boolean(),
   hosting: optionalText(500, "Hébergement"),
-  note: optionalText(2000, "Note"),
+  note: optionalText(NOTE_MAX, "Note"),
 };
 export const newResourceSchema = z.strictObject({
   ...resourceFields,

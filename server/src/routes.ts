@@ -393,11 +393,15 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "put",
       path: "/challenges/:slug/outcome",
-      summary: "Enregistre le résultat du défi ; exige If-Match: <version> (409 si elle a changé, 428 sans).",
+      summary:
+        "Enregistre le résultat du défi ; exige If-Match: <version> (409 si elle a changé, 428 sans). Identique au résultat en vigueur (catégories, voie, note) : rien n'est écrit et la réponse dit changed: false.",
       access: "challengeEditor",
       ifMatch: "Version du défi.",
       input: { body: outcomeUpdateSchema },
-      response: json(200, zod.object({ outcome: detail.outcomeHistory.element, version: zod.number().int() })),
+      response: json(
+        200,
+        zod.object({ changed: zod.boolean(), outcome: detail.outcomeHistory.element, version: zod.number().int() }),
+      ),
       handlers: [putOutcome(deps)],
     },
     {

@@ -260,7 +260,8 @@ describe("ProConnect (OpenID Connect)", () => {
     expect(callback.pathname).toBe("/api/auth/oidc/callback");
     const back = await client.get(callback.pathname + callback.search);
     expect(back.status).toBe(302);
-    expect(back.headers.get("location")).toBe("/");
+    // A mentor lands on « Mes défis »; the evaluator below on the dashboard.
+    expect(back.headers.get("location")).toBe("/mes-defis");
     const me = await client.get("/api/auth/me");
     expect(me.body.user.email).toBe(account.email);
     client.csrfToken = me.body.csrfToken;

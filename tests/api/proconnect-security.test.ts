@@ -89,7 +89,7 @@ describe("linking a ProConnect identity to an account", () => {
     const sub = `sub-${mentor.id}`;
 
     const first = await signInWithProConnect({ sub, email: mentor.email });
-    expect(first.back.headers.get("location")).toBe("/");
+    expect(first.back.headers.get("location")).toBe("/mes-defis");
     expect(await sessionOf(first.client)).toMatchObject({ id: mentor.id });
     const linked = await audit(`action=login.oidc_linked&actor=${mentor.email}`);
     expect(linked).toHaveLength(1);
@@ -103,7 +103,7 @@ describe("linking a ProConnect identity to an account", () => {
 
     // The agent's email changed at the provider, even to another account's: still their own account.
     const renamed = await signInWithProConnect({ sub, email: unique("nouvelle-adresse") });
-    expect(renamed.back.headers.get("location")).toBe("/");
+    expect(renamed.back.headers.get("location")).toBe("/mes-defis");
     expect(await sessionOf(renamed.client)).toMatchObject({ id: mentor.id, email: mentor.email });
     const taken = await signInWithProConnect({ sub, email: other.email });
     expect(await sessionOf(taken.client)).toMatchObject({ id: mentor.id });
@@ -130,7 +130,7 @@ describe("a deployment that trusts the federation's emails (OIDC_TRUST_UNASSERTE
       expect(refused.me.status).toBe(401);
 
       const linked = await signIn({ sub: "sub-sans-affirmation", email: mentor.email, emailVerified: null });
-      expect(linked.location).toBe("/");
+      expect(linked.location).toBe("/mes-defis");
       expect(linked.me.status).toBe(200);
       expect(linked.me.body.user).toMatchObject({ id: mentor.id, email: mentor.email });
     } finally {
@@ -156,7 +156,7 @@ describe("npm run user -- unlink-proconnect", () => {
     expect(await audit(`action=login.oidc_unlinked&targetId=${mentor.id}`)).toHaveLength(1);
 
     const after = await signInWithProConnect({ sub: "nouvelle-identite", email: mentor.email });
-    expect(after.back.headers.get("location")).toBe("/");
+    expect(after.back.headers.get("location")).toBe("/mes-defis");
     expect(await sessionOf(after.client)).toMatchObject({ id: mentor.id });
     expect((await signInWithProConnect({ sub: "ancienne-identite", email: mentor.email })).back.headers.get("location")).toBe(
       "/connexion?proconnect=compte-deja-lie",
@@ -242,7 +242,8 @@ describe("admins signing in with ProConnect", () => {
     for (const role of ["mentor", "evaluator"] as const) {
       const account = await createAccount(server.db, role);
       const { client, back } = await signInWithProConnect({ sub: `sub-${account.id}`, email: account.email });
-      expect(back.headers.get("location")).toBe("/");
+      // Each role's home: « Mes défis » for a mentor, the dashboard for the others.
+      expect(back.headers.get("location")).toBe(role === "mentor" ? "/mes-defis" : "/");
       expect((await client.get("/api/account")).body).toMatchObject({ signInMethod: "proconnect", totpRequired: false });
     }
   });
@@ -258,7 +259,7 @@ describe("refusals", () => {
 
     // A deactivated account, linked or not: said like an unknown one.
     const gone = await createAccount(server.db, "mentor");
-    expect((await signInWithProConnect({ sub: `sub-${gone.id}`, email: gone.email })).back.headers.get("location")).toBe("/");
+    expect((await signInWithProConnect({ sub: `sub-${gone.id}`, email: gone.email })).back.headers.get("location")).toBe("/mes-defis");
     expect((await admin.patch(`/api/users/${gone.id}`, { isActive: false })).status).toBe(200);
     const deactivated = await signInWithProConnect({ sub: `sub-${gone.id}`, email: gone.email });
     expect(deactivated.back.headers.get("location")).toBe("/connexion?proconnect=compte-inconnu");

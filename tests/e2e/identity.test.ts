@@ -65,8 +65,8 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByLabel("Nouveau mot de passe").fill("ma phrase de passe de mentore");
     await page.getByLabel("Confirmez le mot de passe").fill("ma phrase de passe de mentore");
     await page.getByRole("button", { name: "Activer mon compte" }).click();
-    await page.waitForURL((url) => url.pathname === "/");
-    await page.goto(`${server.baseUrl}/mes-defis`);
+    // A mentor lands on « Mes défis », their challenge in view.
+    await page.waitForURL((url) => url.pathname === "/mes-defis");
     await page.getByText("CartoBio").first().waitFor();
 
     // The same link again, in another browser: a clear refusal.

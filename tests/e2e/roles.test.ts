@@ -90,7 +90,9 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
     await aline.getByLabel("Nouveau mot de passe").fill("la phrase de passe d'Aline");
     await aline.getByLabel("Confirmez le mot de passe").fill("la phrase de passe d'Aline");
     await aline.getByRole("button", { name: "Activer mon compte" }).click();
-    await aline.waitForURL((url) => url.pathname === "/");
+    // A mentor who accepts an invitation lands on « Mes défis ».
+    await aline.waitForURL((url) => url.pathname === "/mes-defis");
+    await aline.getByRole("heading", { level: 1, name: "Mes défis" }).waitFor();
     await page.reload();
     await page.getByRole("row", { name: /Aline Mentor/ }).waitFor();
     // On a laptop screen the accounts table fits: its actions are in view, not past a sideways scroll.

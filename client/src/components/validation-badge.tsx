@@ -33,3 +33,20 @@ export function ValidationComment({ validation }: { validation: EntryValidation 
     </div>
   );
 }
+
+/**
+ * Where the level in force of an axis stands (declared, validated, sent back), and, when it was
+ * sent back, the reviewer's reason underneath: the mentor sees it wherever the level shows.
+ */
+export function AxisValidation({ validation }: { validation: EntryValidation | null | undefined }) {
+  const { t: { validation: t } } = useI18n();
+  if (!validation) return null;
+  return (
+    <>
+      <ValidationBadge validation={validation} />
+      {validation.state === "sent_back" && validation.comment && (
+        <span className="fr-text--xs validation-reason">{t.sentBackReason(validation.comment)}</span>
+      )}
+    </>
+  );
+}

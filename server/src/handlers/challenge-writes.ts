@@ -25,6 +25,7 @@ import {
   retractStatusUpdate,
 } from "../repositories/status-updates";
 import { AXES, type Axis } from "@shared/domain";
+import type { OutcomeEntry } from "@shared/challenge";
 import { parisDate } from "@shared/dates";
 import {
   MAX_SCENARIOS,
@@ -143,6 +144,20 @@ export const postRetraction =
     res.status(201).json({ statusUpdateId: id, ...retraction });
   };
 
+/**
+ * Whether a body (as normalised by the schema) says what the outcome in force already says. The
+ * date is not compared: the form fills it with today, so an untouched form always differs there.
+ */
+function sameOutcome(current: OutcomeEntry, body: z.output<typeof outcomeUpdateSchema>): boolean {
+  const categories = new Set<string>(body.categories);
+  return (
+    current.categories.length === categories.size &&
+    current.categories.every((category) => categories.has(category)) &&
+    current.path === (body.path ?? null) &&
+    (current.note ?? null) === (body.note ?? null)
+  );
+}
+
 /** The outcome is edited with optimistic locking: If-Match carries the version the mentor saw. */
 export const putOutcome =
   ({ db }: Deps): RequestHandler =>
@@ -158,6 +173,8 @@ export const putOutcome =
           current: { outcome: before, version },
         });
       }
+      // The pre-filled form saved as is: no new outcome, nobody credited, nothing to review.
+      if (before && sameOutcome(before, body)) return { changed: false, outcome: before, version };
       const result = appendOutcome(db, {
         challengeId: challenge.id,
         categories: body.categories,
@@ -174,7 +191,7 @@ export const putOutcome =
         before,
         after: result.outcome,
       });
-      return result;
+      return { changed: true, ...result };
     });
     res.setHeader("ETag", `"${result.version}"`);
     res.json(result);

@@ -1,4 +1,5 @@
 import type { Request, RequestHandler, Response } from "express";
+import { homePathFor } from "@shared/auth";
 import { parse as parseCookies } from "cookie";
 import * as oidc from "openid-client";
 import type { Config } from "../config";
@@ -237,11 +238,11 @@ export const finishOidcLogin =
       const { user } = resolved;
       if (user.role !== "admin") {
         openSession(db, config, req, res, user, { method: "proconnect", details: said, oidc: details });
-        return { location: "/" };
+        return { location: homePathFor(user.role) };
       }
       if (acr !== null && config.oidc!.mfaAcrValues.includes(acr)) {
         openSession(db, config, req, res, user, { method: "proconnect+mfa", details: said, oidc: details });
-        return { location: "/" };
+        return { location: homePathFor(user.role) };
       }
       // One factor proved for an admin: no session, the local code (or its enrolment) first.
       const purpose = totpState(db, user.id).enabledAt ? "totp" : "enrolment";

@@ -1,12 +1,15 @@
 import type { Db } from "../db/database";
+import { entryStateSql } from "./entry-state";
+import { currentAxisValidation } from "./validation";
 import { AXES, type Level } from "@shared/domain";
 import type { AxesAnswered, CampaignChallenge, CampaignDetail, CampaignSummary, MyCampaign } from "@shared/campaign";
+import type { AxesValidation } from "@shared/validation";
 
 /**
  * THE definition of "answered", in one place. Given `scope` rows (campaign_id, challenge_id,
  * opened_at), an axis is answered when a status update of that axis — a new level or a
  * "Toujours exact" confirmation — was recorded since the campaign opened and has not been
- * retracted; a challenge has answered when its three axes have. Set-based: one seek per
+ * retracted nor sent back by a reviewer (a sent-back answer is still to do); a challenge has answered when its three axes have. Set-based: one seek per
  * challenge on status_updates_recorded, reading only the updates recorded since the opening,
  * so a campaign over 10,000 challenges is one query whatever the length of their history.
  */
@@ -17,6 +20,7 @@ function progressCte(scope: string): string {
     FROM (${scope}) s
     LEFT JOIN status_updates u ON u.challenge_id = s.challenge_id AND u.recorded_at >= s.opened_at
       AND NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)
+      AND ${entryStateSql("status_update", "u")} <> 'sent_back'
     GROUP BY s.campaign_id, s.challenge_id
   ), answers AS (
     SELECT progress.*, (production AND transmission AND reliability) AS answered FROM progress
@@ -182,14 +186,14 @@ export function openCampaignsDueBetween(db: Db, fromDay: string, toDay: string):
 /** "Mes défis": the user's challenges in every open campaign, with what each still needs. */
 export function campaignsOfMentor(db: Db, userId: number): MyCampaign[] {
   type LevelColumns = { productionLevel: Level | null; transmissionLevel: Level | null; reliabilityLevel: Level | null };
-  const rows = db.all<AnswerRow & LevelColumns & { campaignId: number; name: string; deadline: string; openedAt: string }>(
+  const rows = db.all<AnswerRow & LevelColumns & { campaignId: number; challengeId: number; name: string; deadline: string; openedAt: string }>(
     `WITH ${progressCte(
       `SELECT cc.campaign_id, cc.challenge_id, k.opened_at
        FROM challenge_mentors m JOIN campaign_challenges cc ON cc.challenge_id = m.challenge_id
        JOIN campaigns k ON k.id = cc.campaign_id AND k.closed_at IS NULL
        WHERE m.user_id = @userId`,
     )}
-     SELECT k.id AS campaignId, k.name, k.deadline, k.opened_at AS openedAt,
+     SELECT k.id AS campaignId, c.id AS challengeId, k.name, k.deadline, k.opened_at AS openedAt,
             c.slug, c.title, c.promotion_key AS promotion, a.production, a.transmission, a.reliability, a.answered,
             c.production_level AS productionLevel, c.transmission_level AS transmissionLevel, c.reliability_level AS reliabilityLevel
      FROM answers a JOIN campaigns k ON k.id = a.campaign_id JOIN challenges c ON c.id = a.challenge_id
@@ -198,6 +202,11 @@ export function campaignsOfMentor(db: Db, userId: number): MyCampaign[] {
     { userId },
   );
   const campaigns = new Map<number, MyCampaign>();
+  const validations = new Map<number, AxesValidation>();
+  const validationOf = (challengeId: number) => {
+    if (!validations.has(challengeId)) validations.set(challengeId, currentAxisValidation(db, challengeId));
+    return validations.get(challengeId)!;
+  };
   for (const row of rows) {
     const campaign = campaigns.get(row.campaignId) ?? { id: row.campaignId, name: row.name, deadline: row.deadline, openedAt: row.openedAt, challenges: [] };
     campaign.challenges.push({
@@ -207,6 +216,7 @@ export function campaignsOfMentor(db: Db, userId: number): MyCampaign[] {
       axes: axesOf(row),
       answered: row.answered === 1,
       levels: { production: row.productionLevel, transmission: row.transmissionLevel, reliability: row.reliabilityLevel },
+      validation: validationOf(row.challengeId),
     });
     campaigns.set(row.campaignId, campaign);
   }

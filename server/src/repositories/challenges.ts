@@ -11,6 +11,7 @@ import { listItems } from "./challenge-items";
 import { currentOutcome, listOutcomes } from "./outcomes";
 import { listStatusUpdates } from "./status-updates";
 import { challengeMentors } from "./users";
+import { currentAxisValidation } from "./validation";
 
 // Rows are aliased to camelCase in SQL and leave through the mappers below, never raw.
 
@@ -179,6 +180,7 @@ export function listAssignedChallenges(db: Db, userId: number): MyChallenge[] {
       return {
         ...summary,
         missing: missingItems({ status: summary.status, outcome: summary.outcome, checklist }),
+        validation: currentAxisValidation(db, row.id),
         warnings: coherenceWarnings({ status: summary.status, outcome: summary.outcome, resources, checklist }),
       };
     });

@@ -5,7 +5,7 @@
 // the current value is validated, kept in the transaction of every write that changes them.
 import type { Db } from "../db/database";
 import { AXES, OUTCOME_CATEGORIES, type Axis, type DataView, type OutcomeCategory, type ValidationDecision } from "@shared/domain";
-import type { EntryValidation, ValidationQueueItem, ValidationQueuePage, ValidationQueueQuery } from "@shared/validation";
+import type { AxesValidation, EntryValidation, ValidationQueueItem, ValidationQueuePage, ValidationQueueQuery } from "@shared/validation";
 import { entryStateSql, type EntryKind } from "./entry-state";
 import { refreshTrajectory } from "./trajectory-steps";
 
@@ -290,4 +290,16 @@ export function rebuildValidationColumns(db: Db): void {
         FROM current_outcome co JOIN outcomes o ON o.id = co.outcome_id
         WHERE co.challenge_id = challenges.id);
   `);
+}
+
+/** Per axis, the validation of the level in force (null: never reported): what the mentor's views show. */
+export function currentAxisValidation(db: Db, challengeId: number): AxesValidation {
+  const rows = db.all<ValidationColumns & { axis: Axis }>(
+    `SELECT cs.axis, ${entryValidationColumns("status_update", "u")}
+     FROM current_status cs JOIN status_updates u ON u.id = cs.status_update_id
+     WHERE cs.challenge_id = ?`,
+    [challengeId],
+  );
+  const byAxis = new Map(rows.map((row) => [row.axis, toEntryValidation(row)]));
+  return Object.fromEntries(AXES.map((axis) => [axis, byAxis.get(axis) ?? null])) as AxesValidation;
 }

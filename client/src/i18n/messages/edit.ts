@@ -28,6 +28,9 @@ export const edit = bilingual(
       noteOptional: "Note (facultative)",
       situationDate: "Date de la situation",
       notSpecified: "Non précisé",
+      characters: (count: string, max: string) => `${count} / ${max} caractères`,
+      tooLong: (max: string) => `${max} caractères au plus : raccourcissez le texte.`,
+      httpsOnly: "L'adresse doit commencer par https://",
     },
     status: {
       intro:
@@ -45,7 +48,7 @@ export const edit = bilingual(
       newLevel: "Nouveau niveau",
       noteHint: "Ce qui justifie ce niveau. 2 000 caractères au plus.",
       evidence: "Lien vers un justificatif (facultatif)",
-      evidenceHint: "Adresse commençant par https://",
+      evidenceHint: "L'adresse doit commencer par https://",
       dateHint: "Aujourd'hui par défaut ; une date passée si le niveau était atteint plus tôt.",
       submit: "Enregistrer le niveau",
       submitFor: (axis: string) => ` : ${axis}`,
@@ -53,6 +56,7 @@ export const edit = bilingual(
     outcome: {
       saved: (date: string) => `Résultat enregistré au ${date}.`,
       keptCurrent: "Le formulaire reprend la version actuelle du résultat.",
+      unchanged: "Rien n'a changé : le résultat enregistré est déjà celui-ci.",
       intro:
         "Ce que devient le défi. Plusieurs catégories peuvent s'appliquer ; chaque enregistrement est gardé dans l'historique du résultat.",
       conflictTitle: "Le résultat a été modifié pendant votre saisie",
@@ -205,6 +209,9 @@ export const edit = bilingual(
       noteOptional: "Note (optional)",
       situationDate: "Date of the situation",
       notSpecified: "Not specified",
+      characters: (count: string, max: string) => `${count} / ${max} characters`,
+      tooLong: (max: string) => `${max} characters at most: shorten the text.`,
+      httpsOnly: "The address must start with https://",
     },
     status: {
       intro:
@@ -222,7 +229,7 @@ export const edit = bilingual(
       newLevel: "New level",
       noteHint: "What justifies this level. 2,000 characters at most.",
       evidence: "Link to evidence (optional)",
-      evidenceHint: "Address starting with https://",
+      evidenceHint: "The address must start with https://",
       dateHint: "Today by default; a past date if the level was reached earlier.",
       submit: "Save the level",
       submitFor: (axis: string) => `: ${axis}`,
@@ -230,6 +237,7 @@ export const edit = bilingual(
     outcome: {
       saved: (date: string) => `Outcome saved as of ${date}.`,
       keptCurrent: "The form now holds the current version of the outcome.",
+      unchanged: "Nothing changed: the recorded outcome already says this.",
       intro: "What becomes of the challenge. Several categories can apply; every record is kept in the outcome's history.",
       conflictTitle: "The outcome was changed while you were editing",
       categories: "Outcome categories",

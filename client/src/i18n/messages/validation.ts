@@ -44,6 +44,7 @@ export const validation = bilingual(
     refused: "Décision refusée",
     // Comments on the challenge page
     commentOf: (by: string, date: string) => `Commentaire de ${by} (${date})`,
+    sentBackReason: (comment: string) => `Motif du renvoi : ${comment}`,
     // The mentor's notice in "Mes défis"
     noticeTitle: (n: number) => (n === 1 ? "Une déclaration vous a été renvoyée" : `${n} déclarations vous ont été renvoyées`),
     noticeIntro: "L'équipe du programme a commenté ces déclarations. Corrigez-les par une nouvelle mise à jour sur la page du défi.",
@@ -102,6 +103,7 @@ export const validation = bilingual(
     previousComment: (comment: string) => `Latest comment: "${comment}"`,
     refused: "Decision refused",
     commentOf: (by: string, date: string) => `Comment by ${by} (${date})`,
+    sentBackReason: (comment: string) => `Why it was sent back: ${comment}`,
     noticeTitle: (n: number) => (n === 1 ? "A declaration was sent back to you" : `${n} declarations were sent back to you`),
     noticeIntro: "The programme team commented on these declarations. Correct them with a new update on the challenge's page.",
     noticeItem: (challenge: string, what: string) => `${challenge} — ${what}`,

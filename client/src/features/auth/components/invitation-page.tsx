@@ -4,7 +4,7 @@ import ProConnectButton from "@codegouvfr/react-dsfr/ProConnectButton";
 import { useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { Navigate, useLocation } from "react-router";
-import type { SessionResponse } from "@shared/auth";
+import { homePathFor, type SessionResponse } from "@shared/auth";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { identityQueries, tokenFromHash, useSessionOpened, useStep } from "../api/identity";
@@ -24,13 +24,13 @@ export default function InvitationPage() {
   const [password, setPassword] = useState("");
   const [confirmation, setConfirmation] = useState("");
   const [problem, setProblem] = useState<string>();
-  const [done, setDone] = useState(false);
+  const [home, setHome] = useState<string>();
   const [enrol, setEnrol] = useState(false);
   const onSession = (session: SessionResponse) => {
     sessionOpened(session);
-    setDone(true);
+    setHome(homePathFor(session.user.role));
   };
-  if (done) return <Navigate to="/" replace />;
+  if (home) return <Navigate to={home} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -14,6 +14,7 @@ import { useI18n } from "../../../i18n/use-i18n";
 import type { Messages } from "../../../i18n/messages";
 import { ApiError } from "../../../lib/api-client";
 import { safeReturnPath } from "../../../lib/return-path";
+import { homePathFor } from "@shared/auth";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
 function loginErrorMessage(t: Messages["login"], error: unknown): { title: string; description: string } {
@@ -42,7 +43,8 @@ export default function LoginPage() {
   const t = useI18n().t.login;
   useDocumentTitle(t.title);
   const [params, setParams] = useSearchParams();
-  const returnPath = safeReturnPath(params.get("retour"));
+  // A page asked for (`?retour=`) wins; otherwise each role's home (« Mes défis » for a mentor).
+  const askedPath = params.get("retour");
   const currentUser = useCurrentUser();
   const login = useLogin();
   const [email, setEmail] = useState("");
@@ -61,7 +63,7 @@ export default function LoginPage() {
     if (login.isError) alertRef.current?.focus();
   }, [login.isError, login.failureCount]);
 
-  if (currentUser.data) return <Navigate to={returnPath} replace />;
+  if (currentUser.data) return <Navigate to={askedPath ? safeReturnPath(askedPath) : homePathFor(currentUser.data.role)} replace />;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

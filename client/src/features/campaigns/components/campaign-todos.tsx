@@ -7,6 +7,7 @@ import type { MyCampaign } from "@shared/campaign";
 import { parisDate } from "@shared/dates";
 import { AXES } from "@shared/domain";
 import { ErrorAlert } from "../../../components/query-state";
+import { AxisValidation } from "../../../components/validation-badge";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useConfirmFromCampaign, useMyCampaigns } from "../api/campaign-queries";
 import "./campaigns.css";
@@ -52,21 +53,29 @@ function CampaignTodo({ campaign }: { campaign: MyCampaign }) {
                 {challenge.title}
               </Link>
               <ul className="campaign-todo__axes">
-                {AXES.map((axis) => (
-                  <li key={axis}>
-                    <Badge small noIcon={!challenge.axes[axis]} severity={challenge.axes[axis] ? "success" : "new"}>
-                      {t.axisState(
-                        l.AXIS_LABELS[axis],
-                        challenge.axes[axis] ? t.done : challenge.levels[axis] === null ? t.toReport : t.todo,
-                      )}
-                    </Badge>
-                  </li>
-                ))}
+                {AXES.map((axis) => {
+                  const sentBack = !challenge.axes[axis] && challenge.validation[axis]?.state === "sent_back";
+                  return (
+                    <li key={axis}>
+                      <Badge
+                        small
+                        noIcon={!challenge.axes[axis] && !sentBack}
+                        severity={challenge.axes[axis] ? "success" : sentBack ? "warning" : "new"}
+                      >
+                        {t.axisState(
+                          l.AXIS_LABELS[axis],
+                          challenge.axes[axis] ? t.done : sentBack ? t.sentBack : challenge.levels[axis] === null ? t.toReport : t.todo,
+                        )}
+                      </Badge>
+                      <AxisValidation validation={challenge.validation[axis]} />
+                    </li>
+                  );
+                })}
               </ul>
             </div>
             {!challenge.answered && (
               <div className="campaign-todo__actions">
-                {AXES.some((axis) => !challenge.axes[axis] && challenge.levels[axis] !== null) && (
+                {AXES.some((axis) => !challenge.axes[axis] && challenge.levels[axis] !== null && challenge.validation[axis]?.state !== "sent_back") && (
                   <Button
                     size="small"
                     priority="secondary"

@@ -18,7 +18,7 @@ export function useSaveOutcome(slug: string) {
   return useMutation({
     mutationFn: ({ body, version }: { body: OutcomeUpdate; version: number }) => {
       checkBody(outcomeUpdateSchema, body);
-      return apiSend<{ outcome: OutcomeEntry; version: number }>("PUT", `${challengePath(slug)}/outcome`, body, {
+      return apiSend<{ changed: boolean; outcome: OutcomeEntry; version: number }>("PUT", `${challengePath(slug)}/outcome`, body, {
         "If-Match": String(version),
       });
     },

@@ -6,12 +6,13 @@ import Tag from "@codegouvfr/react-dsfr/Tag";
 import { lazy, Suspense, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import type { ChallengeDetail } from "@shared/challenge";
-import { AXES } from "@shared/domain";
+import { AXES, type Axis } from "@shared/domain";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useChallenge } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
 import { useCurrentUser } from "../../../api/session";
 import { LevelBadge } from "../../../components/level-badge";
+import { AxisValidation } from "../../../components/validation-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
@@ -220,7 +221,10 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
                 <h3 id={`axis-${axis}`} className="fr-h6 fr-mb-1w">
                   {l.AXIS_LABELS[axis]}
                 </h3>
-                <LevelBadge status={status} />
+                <p className="axis-card__state fr-mb-0">
+                  <LevelBadge status={status} />
+                  <AxisValidation validation={status && currentEntry(challenge, axis)?.validation} />
+                </p>
                 <p className="fr-text--sm fr-mt-1w fr-mb-0">
                   {status === null
                     ? t.noAxisUpdate
@@ -250,6 +254,16 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
       <HistoryTimeline challenge={challenge} canEdit={canEdit} />
     </>
   );
+}
+
+/** The entry whose level is in force on `axis`: the latest by date, then by recording, not retracted. */
+function currentEntry(challenge: ChallengeDetail, axis: Axis) {
+  return challenge.history
+    .filter((entry) => entry.axis === axis && entry.retraction === null)
+    .reduce<ChallengeDetail["history"][number] | undefined>(
+      (best, entry) => (!best || entry.asOf > best.asOf || (entry.asOf === best.asOf && entry.id > best.id) ? entry : best),
+      undefined,
+    );
 }
 
 function ExternalLink({ href, label }: { href: string | null; label: string }) {

@@ -1,5 +1,6 @@
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
+import { HTTPS_URL_PATTERN } from "@shared/common";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { ChallengeDetail, ChecklistItem } from "@shared/challenge";
 import { CHECKLIST_GROUPS, CHECKLIST_ITEMS, type ChecklistItemKey } from "@shared/domain";
@@ -130,7 +131,7 @@ function ChecklistLinkForm({
   link: string | null;
   report: Report;
 }) {
-  const { t: { edit: { checklist: t }, common: { sending } } } = useI18n();
+  const { t: { edit: { checklist: t, form }, common: { sending } } } = useI18n();
   const set = useSetChecklistItem(slug);
   const formRef = useRef<HTMLFormElement>(null);
   const [value, setValue] = useState(link ?? "");
@@ -154,8 +155,16 @@ function ChecklistLinkForm({
             {t.link}<span className="fr-sr-only">{t.forLabel(label)}</span>
           </>
         }
+        hintText={form.httpsOnly}
         {...fieldState(set.error, "link")}
-        nativeInputProps={{ type: "url", inputMode: "url", placeholder: "https://", value, onChange: (event) => setValue(event.target.value) }}
+        nativeInputProps={{
+          type: "url",
+          inputMode: "url",
+          pattern: HTTPS_URL_PATTERN,
+          placeholder: "https://",
+          value,
+          onChange: (event) => setValue(event.target.value),
+        }}
       />
       <FormProblem error={set.error} fields={["link"]} />
       <Button type="submit" size="small" priority="secondary" disabled={set.isPending || value === (link ?? "")}>

@@ -2,6 +2,7 @@ import Button from "@codegouvfr/react-dsfr/Button";
 import { useEffect, useRef } from "react";
 import type { ChallengeDetail } from "@shared/challenge";
 import { ChecklistEditor } from "./checklist-editor";
+import { focusSoon } from "./form-kit";
 import { OutcomeForm } from "./outcome-form";
 import { ActionsEditor, AlliesEditor, ResourcesEditor, ScenariosEditor } from "./plan-editors";
 import { StatusForms } from "./status-forms";
@@ -29,14 +30,16 @@ export default function EditMode({
 }) {
   const t = useI18n().t.edit.mode;
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
   useEffect(() => {
-    if (focusOnOpen) headingRef.current?.focus();
+    // Straight to the first field (the first axis's new level): the mentor came to type.
+    if (focusOnOpen) focusSoon(() => sectionRef.current?.querySelector<HTMLElement>("input, select, textarea") ?? headingRef.current);
     // Only when the mode opens, not at each refresh of the challenge.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   return (
-    <section id="mise-a-jour" aria-labelledby="mise-a-jour-titre" className="edit-mode fr-mb-6w">
+    <section ref={sectionRef} id="mise-a-jour" aria-labelledby="mise-a-jour-titre" className="edit-mode fr-mb-6w">
       <div className="section-header">
         <h2 id="mise-a-jour-titre" ref={headingRef} tabIndex={-1}>
           {t.title}

@@ -5,10 +5,11 @@ import Input from "@codegouvfr/react-dsfr/Input";
 import RadioButtons from "@codegouvfr/react-dsfr/RadioButtons";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { ChallengeDetail, OutcomeEntry } from "@shared/challenge";
-import { addDays, EARLIEST_REPORT_DATE, parisDate } from "@shared/dates";
+import { EARLIEST_REPORT_DATE, parisDate } from "@shared/dates";
 import { OUTCOME_CATEGORIES, SUSTAINABILITY_PATHS, type OutcomeCategory, type SustainabilityPath } from "@shared/domain";
+import { CountedTextArea } from "../../../../components/counted-text-area";
 import { useI18n, type I18n } from "../../../../i18n/use-i18n";
-import type { OutcomeUpdate } from "@shared/writes";
+import { NOTE_MAX, type OutcomeUpdate } from "@shared/writes";
 import { outcomeConflictOf, useSaveOutcome, type OutcomeConflict } from "../../api/outcome-write";
 import { fieldState, focusFirstProblem, focusSoon, FormProblem, LiveNotice, orUndefined } from "./form-kit";
 
@@ -54,9 +55,9 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
     save.mutate(
       { body: bodyOf(draft), version },
       {
-        onSuccess: ({ outcome, version: newVersion }) => {
+        onSuccess: ({ changed, outcome, version: newVersion }) => {
           setBase({ outcomeId: outcome.id, version: newVersion });
-          setNotice(t.saved(f.date(outcome.asOf)));
+          setNotice(changed ? t.saved(f.date(outcome.asOf)) : t.unchanged);
           // Re-applied from the conflict alert, which is gone: back to the section.
           if (!formRef.current?.contains(document.activeElement)) focusSoon(() => headingRef.current);
         },
@@ -148,17 +149,13 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
             />
           </div>
         </div>
-        <Input
-          textArea
+        <CountedTextArea
           label={form.noteOptional}
           hintText={t.noteHint}
+          max={NOTE_MAX}
           {...fieldState(save.error, "note")}
-          nativeTextAreaProps={{
-            value: draft.note,
-            maxLength: 2000,
-            rows: 3,
-            onChange: (event) => setDraft({ ...draft, note: event.target.value }),
-          }}
+          value={draft.note}
+          onChange={(note) => setDraft({ ...draft, note })}
         />
         <Input
           className="date-field"
@@ -169,7 +166,7 @@ export function OutcomeForm({ challenge }: { challenge: ChallengeDetail }) {
             type: "date",
             value: draft.asOf,
             min: EARLIEST_REPORT_DATE,
-            max: addDays(parisDate(), 1),
+            max: parisDate(),
             onChange: (event) => setDraft({ ...draft, asOf: event.target.value }),
           }}
         />

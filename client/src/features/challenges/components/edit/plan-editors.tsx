@@ -6,7 +6,10 @@ import RadioButtons from "@codegouvfr/react-dsfr/RadioButtons";
 import Select from "@codegouvfr/react-dsfr/Select";
 import type { Action, Ally, ChallengeDetail, Resource, Scenario } from "@shared/challenge";
 import { ACTION_KINDS, ACTION_STATUSES, ALLY_KINDS, type ActionKind, type ActionStatus, type AllyKind } from "@shared/domain";
-import { MAX_SCENARIOS } from "@shared/writes";
+import { MAX_SCENARIOS, NOTE_MAX, SCENARIO_TEXT_MAX } from "@shared/writes";
+import { CountedTextArea } from "../../../../components/counted-text-area";
+// No `maxLength` on these fields: the browser would cut a pasted text without a word. The shared
+// schemas refuse an over-long one instead, under the field, before any request.
 import { useI18n } from "../../../../i18n/use-i18n";
 import { usePatchPlanItem, useSetActionStatus } from "../../api/plan-writes";
 import { resourceSummary, SCENARIO_FIELDS, ScenarioDetails } from "../plan-display";
@@ -75,7 +78,7 @@ export function ActionsEditor({ challenge }: { challenge: ChallengeDetail }) {
             <Input
               label={t.title}
               {...fieldState(error, "title")}
-              nativeInputProps={{ value: draft.title, maxLength: 200, onChange: (event) => setDraft({ ...draft, title: event.target.value }) }}
+              nativeInputProps={{ value: draft.title, onChange: (event) => setDraft({ ...draft, title: event.target.value }) }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-4">
@@ -118,7 +121,7 @@ export function ActionsEditor({ challenge }: { challenge: ChallengeDetail }) {
             <Input
               label={t.owner}
               {...fieldState(error, "owner")}
-              nativeInputProps={{ value: draft.owner, maxLength: 120, onChange: (event) => setDraft({ ...draft, owner: event.target.value }) }}
+              nativeInputProps={{ value: draft.owner, onChange: (event) => setDraft({ ...draft, owner: event.target.value }) }}
             />
           </div>
           {challenge.scenarios.length > 0 && (
@@ -274,21 +277,17 @@ export function ScenariosEditor({ challenge }: { challenge: ChallengeDetail }) {
             <Input
               label={actions.title}
               {...fieldState(error, "title")}
-              nativeInputProps={{ value: draft.title, maxLength: 200, onChange: (event) => setDraft({ ...draft, title: event.target.value }) }}
+              nativeInputProps={{ value: draft.title, onChange: (event) => setDraft({ ...draft, title: event.target.value }) }}
             />
             <div className="fr-grid-row fr-grid-row--gutters">
               {SCENARIO_FIELDS.map((field) => (
                 <div key={field} className="fr-col-12 fr-col-md-6">
-                  <Input
-                    textArea
+                  <CountedTextArea
                     label={t.optional(plan.scenarioTexts[field])}
+                    max={SCENARIO_TEXT_MAX}
                     {...fieldState(error, field)}
-                    nativeTextAreaProps={{
-                      value: draft[field],
-                      maxLength: 4000,
-                      rows: 3,
-                      onChange: (event) => setDraft({ ...draft, [field]: event.target.value }),
-                    }}
+                    value={draft[field]}
+                    onChange={(value) => setDraft({ ...draft, [field]: value })}
                   />
                 </div>
               ))}
@@ -408,7 +407,7 @@ export function AlliesEditor({ challenge }: { challenge: ChallengeDetail }) {
               label={t.nameLabel}
               hintText={t.nameHint}
               {...fieldState(error, "name")}
-              nativeInputProps={{ value: draft.name, maxLength: 200, onChange: (event) => setDraft({ ...draft, name: event.target.value }) }}
+              nativeInputProps={{ value: draft.name, onChange: (event) => setDraft({ ...draft, name: event.target.value }) }}
             />
           </div>
           <div className="fr-col-12 fr-col-md-6">
@@ -430,7 +429,7 @@ export function AlliesEditor({ challenge }: { challenge: ChallengeDetail }) {
               label={t.role}
               hintText={t.roleHint}
               {...fieldState(error, "role")}
-              nativeInputProps={{ value: draft.role, maxLength: 500, onChange: (event) => setDraft({ ...draft, role: event.target.value }) }}
+              nativeInputProps={{ value: draft.role, onChange: (event) => setDraft({ ...draft, role: event.target.value }) }}
             />
           </div>
         </div>
@@ -575,20 +574,16 @@ export function ResourcesEditor({ challenge }: { challenge: ChallengeDetail }) {
               {...fieldState(error, "hosting")}
               nativeInputProps={{
                 value: draft.hosting,
-                maxLength: 500,
                 onChange: (event) => setDraft({ ...draft, hosting: event.target.value }),
               }}
             />
-            <Input
-              textArea
+            <CountedTextArea
               label={form.noteOptional}
+              max={NOTE_MAX}
+              rows={2}
               {...fieldState(error, "note")}
-              nativeTextAreaProps={{
-                value: draft.note,
-                maxLength: 2000,
-                rows: 2,
-                onChange: (event) => setDraft({ ...draft, note: event.target.value }),
-              }}
+              value={draft.note}
+              onChange={(note) => setDraft({ ...draft, note })}
             />
           </div>
         </div>

@@ -1,7 +1,8 @@
 import Button from "@codegouvfr/react-dsfr/Button";
-import Input from "@codegouvfr/react-dsfr/Input";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { StatusUpdate } from "@shared/challenge";
+import { NOTE_MAX } from "@shared/writes";
+import { CountedTextArea } from "../../../../components/counted-text-area";
 import { useI18n } from "../../../../i18n/use-i18n";
 import { useRetractStatus } from "../../api/status-writes";
 import { fieldState, focusFirstProblem, focusSoon, FormProblem } from "./form-kit";
@@ -47,12 +48,14 @@ export default function RetractControl({ update, onRetracted }: { update: Status
 
   return (
     <form ref={formRef} noValidate onSubmit={submit} aria-label={t.form(what)} className="retract-form">
-      <Input
-        textArea
+      <CountedTextArea
         label={t.reason}
         hintText={t.reasonHint}
+        max={NOTE_MAX}
+        rows={2}
         {...fieldState(retract.error, "reason")}
-        nativeTextAreaProps={{ value: reason, maxLength: 2000, rows: 2, onChange: (event) => setReason(event.target.value) }}
+        value={reason}
+        onChange={setReason}
       />
       <FormProblem error={retract.error} fields={["reason"]} title={t.failed} />
       <div className="button-row">

@@ -3,8 +3,11 @@ import Input from "@codegouvfr/react-dsfr/Input";
 import RadioButtons from "@codegouvfr/react-dsfr/RadioButtons";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { ChallengeDetail } from "@shared/challenge";
-import { addDays, EARLIEST_REPORT_DATE, parisDate } from "@shared/dates";
+import { EARLIEST_REPORT_DATE, parisDate } from "@shared/dates";
+import { HTTPS_URL_PATTERN } from "@shared/common";
 import { AXES, LEVELS, type Axis, type Level } from "@shared/domain";
+import { NOTE_MAX } from "@shared/writes";
+import { CountedTextArea } from "../../../../components/counted-text-area";
 import { useI18n } from "../../../../i18n/use-i18n";
 import { LevelBadge } from "../../../../components/level-badge";
 import { ApiError } from "../../../../lib/api-client";
@@ -157,18 +160,26 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
           },
         }))}
       />
-      <Input
-        textArea
+      <CountedTextArea
         label={form.noteOptional}
         hintText={t.noteHint}
+        max={NOTE_MAX}
         {...fieldState(error, "note")}
-        nativeTextAreaProps={{ value: note, maxLength: 2000, rows: 3, onChange: (event) => setNote(event.target.value) }}
+        value={note}
+        onChange={setNote}
       />
       <Input
         label={t.evidence}
         hintText={t.evidenceHint}
         {...fieldState(error, "evidenceUrl")}
-        nativeInputProps={{ type: "url", value: evidenceUrl, inputMode: "url", onChange: (event) => setEvidenceUrl(event.target.value) }}
+        nativeInputProps={{
+          type: "url",
+          value: evidenceUrl,
+          inputMode: "url",
+          pattern: HTTPS_URL_PATTERN,
+          placeholder: "https://",
+          onChange: (event) => setEvidenceUrl(event.target.value),
+        }}
       />
       <Input
         label={form.situationDate}
@@ -178,7 +189,7 @@ function AxisStatusForm({ challenge, axis }: { challenge: ChallengeDetail; axis:
           type: "date",
           value: asOf,
           min: EARLIEST_REPORT_DATE,
-          max: addDays(parisDate(), 1),
+          max: parisDate(),
           onChange: (event) => setAsOf(event.target.value),
         }}
       />
