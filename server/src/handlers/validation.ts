@@ -42,6 +42,12 @@ const ALREADY: Record<EntryKind, Record<ValidationDecision, string>> = {
   outcome: { validated: "déjà validé", sent_back: "déjà renvoyé au mentor" },
 };
 
+const IN_FORCE: Record<EntryKind, string> = {
+  status_update: "validez-la ou renvoyez-la.",
+  outcome: "validez-le ou renvoyez-le.",
+};
+const DISMISSED: Record<EntryKind, string> = { status_update: "écartée", outcome: "écarté" };
+
 /**
  * Validates or sends back a declaration. Deciding what the entry's state already is answers
  * 409 and writes nothing: a second identical decision is most often a second admin (or a
@@ -130,9 +136,9 @@ export const postDismissals =
       for (const { kind, id } of entries) {
         const entry = queueEntry(db, kind, id);
         if (!entry) throw new NotFoundError(`${NOUNS[kind]} (n° ${id}) n'est pas une déclaration en attente.`);
-        if (!entry.superseded) throw new ConflictError(`${NOUNS[kind]} (n° ${id}) est en vigueur : validez-la ou renvoyez-la.`);
+        if (!entry.superseded) throw new ConflictError(`${NOUNS[kind]} (n° ${id}) est en vigueur : ${IN_FORCE[kind]}`);
         if (entry.validation.state === "validated") throw new ConflictError(`${NOUNS[kind]} (n° ${id}) est ${ALREADY[kind].validated}.`);
-        if (entry.dismissed) throw new ConflictError(`${NOUNS[kind]} (n° ${id}) a déjà été écartée.`);
+        if (entry.dismissed) throw new ConflictError(`${NOUNS[kind]} (n° ${id}) a déjà été ${DISMISSED[kind]}.`);
         dismiss(db, { kind, id, challengeId: entry.challengeId }, user);
         recordAudit(db, {
           ...auditContext(req, res),
