@@ -73,11 +73,17 @@ export const validationQueueItemSchema = z.object({
   /** Outcomes: the categories. */
   categories: z.array(z.enum(OUTCOME_CATEGORIES)).nullable(),
   note: z.string().nullable(),
+  /** Status updates: the link to what shows the level, if the mentor gave one. */
+  evidenceUrl: z.string().nullable(),
+  /** Status updates: the axis's level validated so far (null: none validated yet). */
+  previousValidatedLevel: levelSchema.nullable(),
   asOf: isoDateSchema,
   recordedAt: z.string(),
   authorName: z.string(),
   /** Whether it is the value in force (the one the charts count now). */
   current: z.boolean(),
+  /** Replaced by a newer declaration on the same axis (or a newer outcome): it can be dismissed. */
+  superseded: z.boolean(),
   validation: entryValidationSchema,
 });
 export type ValidationQueueItem = z.infer<typeof validationQueueItemSchema>;
@@ -89,6 +95,33 @@ export const validationQueuePageSchema = z.object({
   pageSize: z.number().int(),
 });
 export type ValidationQueuePage = z.infer<typeof validationQueuePageSchema>;
+
+const entryRefSchema = z.strictObject({
+  kind: z.enum(["status_update", "outcome"], { error: "Type attendu : « status_update » ou « outcome »." }),
+  id: z.number().int().positive(),
+});
+export type EntryRef = z.infer<typeof entryRefSchema>;
+const entryRefsSchema = z
+  .array(entryRefSchema)
+  .min(1, { error: "Au moins une déclaration attendue." })
+  .max(200, { error: "200 déclarations au plus à la fois." });
+
+/**
+ * `POST /api/challenges/:slug/validations`: validates the listed declarations of one challenge
+ * in one step (the ones the reviewer saw: nothing else is validated). All or nothing.
+ */
+export const bulkValidationSchema = z.strictObject({ entries: entryRefsSchema });
+export type BulkValidationInput = z.infer<typeof bulkValidationSchema>;
+export const bulkValidationResultSchema = z.object({ results: z.array(validationResultSchema) });
+export type BulkValidationResult = z.infer<typeof bulkValidationResultSchema>;
+
+/**
+ * `POST /api/validations/dismissals`: sets aside superseded declarations without reviewing
+ * them (docs/decisions/0004-validation-of-declarations.md). All or nothing.
+ */
+export const dismissalSchema = z.strictObject({ entries: entryRefsSchema });
+export type DismissalInput = z.infer<typeof dismissalSchema>;
+export const dismissalResultSchema = z.object({ dismissed: z.number().int() });
 
 /** `GET /api/me/sent-back`: the mentor's entries sent back that are still in force. */
 export const sentBackEntrySchema = validationQueueItemSchema;

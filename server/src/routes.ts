@@ -49,7 +49,7 @@ import {
   removeCampaign,
 } from "./handlers/campaigns";
 import { patchCampaign } from "./handlers/campaign-edits";
-import { getMySentBack, getValidationQueue, outcomeChallenge, postValidation } from "./handlers/validation";
+import { getMySentBack, getValidationQueue, outcomeChallenge, postChallengeValidations, postDismissals, postValidation } from "./handlers/validation";
 import { getSnapshot, getSnapshots, postSnapshot, removeSnapshot } from "./handlers/snapshots";
 import { newSnapshotSchema, snapshotParamsSchema, snapshotQuerySchema, snapshotSchema } from "@shared/snapshot";
 import { challengeOfItem, type ItemKind } from "./repositories/challenge-items";
@@ -74,6 +74,10 @@ import {
   validationDecisionSchema,
   validationQueuePageSchema,
   validationQueueQuerySchema,
+  bulkValidationSchema,
+  bulkValidationResultSchema,
+  dismissalSchema,
+  dismissalResultSchema,
   validationResultSchema,
 } from "@shared/validation";
 import { headlineSchema } from "@shared/headline";
@@ -685,6 +689,25 @@ export function apiRoutes(deps: Deps): Route[] {
       input: { params: itemIdParamsSchema, body: validationDecisionSchema },
       response: json(201, validationResultSchema),
       handlers: [postValidation("outcome", deps)],
+    },
+    {
+      method: "post",
+      path: "/challenges/:slug/validations",
+      summary: "Valide en une fois les déclarations données d'un défi (tout ou rien ; chacune auditée comme une validation seule).",
+      access: "admin",
+      challenge: challengeBySlug,
+      input: { body: bulkValidationSchema },
+      response: json(201, bulkValidationResultSchema),
+      handlers: [postChallengeValidations(deps)],
+    },
+    {
+      method: "post",
+      path: "/validations/dismissals",
+      summary: "Écarte des déclarations remplacées par une plus récente : elles quittent la file sans décision (tout ou rien).",
+      access: "admin",
+      input: { body: dismissalSchema },
+      response: json(201, dismissalResultSchema),
+      handlers: [postDismissals(deps)],
     },
     {
       method: "get",

@@ -73,6 +73,8 @@ const rules: Record<string, Access> = {
   "get /validations": "admin",
   "post /status-updates/:id/validation": "admin",
   "post /outcomes/:id/validation": "admin",
+  "post /challenges/:slug/validations": "admin",
+  "post /validations/dismissals": "admin",
   "get /me/sent-back": "signedIn",
   "get /snapshots": "signedIn",
   "post /snapshots": "admin",
@@ -120,6 +122,16 @@ function freshItem(kind: ItemKind): number {
   return insertItem(server.db, kind, challengeId(server.db, OWNED), fields[kind], { name: "Fixture", asOf: "2024-01-01" });
 }
 
+/** A fresh reliability declaration by the challenge's mentor (newer than every earlier one). */
+const mentorDeclaration = (): number =>
+  appendStatusUpdate(server.db, {
+    challengeId: challengeId(server.db, OWNED),
+    axis: "reliability",
+    level: 1,
+    asOf: "2024-02-01",
+    authorId: accounts.mentorOfChallenge.id,
+    authorName: "Mentor",
+  });
 const freshName = () => Math.random().toString(36).slice(2);
 /** A snapshot taken for one call, for the routes that read or delete one. */
 const freshSnapshot = () => insertSnapshot(server.db, `Fixture ${freshName()}`, { id: accounts.admin.id, name: "Fixture" });
@@ -229,6 +241,16 @@ const samples: Record<string, SampleFactory> = {
     }/validation`,
     body: { decision: "sent_back", comment: "Quelle équipe maintient l'outil ?" },
   }),
+  "post /challenges/:slug/validations": () => ({
+    path: `/api/challenges/${OWNED}/validations`,
+    body: { entries: [{ kind: "status_update", id: mentorDeclaration() }] },
+  }),
+  // A declaration replaced at once by a newer one on the same axis: superseded, dismissable.
+  "post /validations/dismissals": () => {
+    const superseded = mentorDeclaration();
+    mentorDeclaration();
+    return { path: "/api/validations/dismissals", body: { entries: [{ kind: "status_update", id: superseded }] } };
+  },
   "get /me/sent-back": () => ({ path: "/api/me/sent-back" }),
   "get /snapshots": () => ({ path: "/api/snapshots" }),
   "post /snapshots": () => ({ path: "/api/snapshots", body: { name: `Rapport ${freshName()}` } }),

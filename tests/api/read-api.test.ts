@@ -90,7 +90,7 @@ describe("GET /api/challenges", () => {
   it("refuses a bad filter with the field in error", async () => {
     const unknown = await expectProblem("/api/challenges?promotion=eig9", 400);
     expect(unknown.errors).toEqual([{ path: "query.promotion", message: expect.stringContaining("eig9") }]);
-    const extra = await expectProblem("/api/challenges?sort=title", 400);
+    const extra = await expectProblem("/api/challenges?colour=blue", 400);
     expect(extra.errors?.[0].path).toBe("query");
     await expectProblem(`/api/challenges?q=${"x".repeat(201)}`, 400);
   });

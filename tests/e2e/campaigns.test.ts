@@ -59,7 +59,7 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     await form.getByRole("button", { name: "Ouvrir la campagne" }).click();
     await form.getByText("Choisissez au moins une promotion ou un défi.").waitFor();
     await form.locator("label", { hasText: "EIG 2 (13 défis)" }).click();
-    await form.getByLabel("Défi à ajouter").selectOption({ label: "CartoBio" });
+    await form.getByLabel("Défi à ajouter").selectOption({ label: "CartoBio (EIG 3)" });
     await form.getByRole("button", { name: "Ajouter" }).click();
     await form.getByRole("button", { name: "Retirer CartoBio" }).waitFor();
     await form.getByRole("button", { name: "Ouvrir la campagne" }).click();
@@ -130,7 +130,7 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     await editForm.getByText("L'échéance ne peut pas être dans le passé.").waitFor();
     await editForm.getByLabel("Nom de la campagne").fill("Bilan à +6 mois, EIG 2 et ADLER");
     await editForm.getByLabel("Échéance").fill(later);
-    await editForm.getByLabel("Défi à ajouter").selectOption({ label: "ADLER" });
+    await editForm.getByLabel("Défi à ajouter").selectOption({ label: "ADLER (EIG 3)" });
     await editForm.getByRole("button", { name: "Ajouter" }).click();
     await editForm.getByRole("button", { name: "Retirer ADLER" }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);

@@ -303,10 +303,10 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     expect(await form.getByLabel("Rôle").inputValue()).toBe("mentor");
     // Three promotions have an "EIG Link": the promotion says which.
     await form.getByLabel("Promotion", { exact: true }).selectOption({ label: "EIG 3" });
-    await form.getByLabel("Défi à ajouter").selectOption({ label: "EIG Link" });
+    await form.getByLabel("Défi à ajouter").selectOption({ label: "EIG Link (EIG 3)" });
     await form.getByRole("button", { name: "Ajouter" }).click();
     await form.getByLabel("Promotion", { exact: true }).selectOption({ label: "Toutes les promotions" });
-    await form.getByLabel("Défi à ajouter").selectOption({ label: "Archifiltre" });
+    await form.getByLabel("Défi à ajouter").selectOption({ label: "Archifiltre (EIG 2)" });
     await form.getByRole("button", { name: "Ajouter" }).click();
     await form.getByRole("button", { name: "Retirer EIG Link (EIG 3)" }).waitFor();
     await form.getByRole("button", { name: "Retirer Archifiltre" }).waitFor();

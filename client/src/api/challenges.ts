@@ -9,7 +9,7 @@ export const challengeQueries = {
   list: (filters: ChallengeFilters) =>
     queryOptions({
       queryKey: [...challengeQueries.lists(), filters] as const,
-      queryFn: () => apiGet<ChallengeSummary[]>("/challenges", { promotion: filters.promotion, q: filters.q, snapshot: filters.snapshot }),
+      queryFn: () => apiGet<ChallengeSummary[]>("/challenges", { ...filters }),
     }),
   details: () => [...challengeQueries.all(), "detail"] as const,
   detail: (slug: string) =>

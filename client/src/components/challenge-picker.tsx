@@ -55,9 +55,12 @@ export function ChallengePicker({
   const nameOf = useChallengeNames();
   const available = (key: string) =>
     (challenges.data ?? []).filter((challenge) => challenge.promotion === key && !value.includes(challenge.slug) && !exclude?.has(challenge.slug));
+  const promotionLabel = new Map(promotions.data?.map((item) => [item.key, item.label]));
+  // The promotion beside every name: a closed select shows the option alone, without its
+  // group, and several promotions have a challenge of the same name ("EIG Link").
   const option = (challenge: ChallengeSummary) => (
     <option key={challenge.slug} value={challenge.slug}>
-      {challenge.title}
+      {challenge.title} ({promotionLabel.get(challenge.promotion) ?? challenge.promotion})
     </option>
   );
   const add = () => {

@@ -19,6 +19,9 @@ interface StackedBarChartProps {
   shares?: boolean;
 }
 
+/** Width kept left of the tick labels for the y axis title (13 px, rotated). */
+const Y_TITLE_STRIP = 20;
+
 /** Vertical stacked bars, one per row of `data`, the first series at the bottom. Its key is a ChartLegend. */
 export function StackedBarChart({ data, series, description, height = 320, yLabel, shares = false }: StackedBarChartProps) {
   const { f } = useI18n();
@@ -41,10 +44,13 @@ export function StackedBarChart({ data, series, description, height = 320, yLabe
             allowDecimals={shares}
             tickFormatter={format}
             tick={{ fill: "#3a3a3a", fontSize: 14 }}
-            width={shares ? 48 : 40}
+            // The title stands at the axis's left edge, in a strip of its own beside the widest
+            // tick ("100 %"): sharing the ticks' width made it run over "50 %", on screen and in
+            // the PNG and SVG exports, which draw this same SVG.
+            width={(shares ? 48 : 40) + (yLabel ? Y_TITLE_STRIP : 0)}
             label={
               yLabel
-                ? { value: yLabel, angle: -90, position: "insideLeft", fill: "#3a3a3a", fontSize: 13, dy: 40 }
+                ? { value: yLabel, angle: -90, position: "insideLeft", offset: 0, fill: "#3a3a3a", fontSize: 13, dy: 40 }
                 : undefined
             }
           />

@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { NotFoundError, ValidationError } from "../http/errors";
+import { ForbiddenError, NotFoundError, ValidationError } from "../http/errors";
 import { listAudit } from "../repositories/audit";
 import { findChallenge, listAssignedChallenges, listChallenges } from "../repositories/challenges";
 import { currentSession } from "../http/access";
@@ -42,8 +42,14 @@ export const getPromotions =
 
 export const getChallenges =
   ({ db }: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json(listChallenges(db, res.locals.query as ChallengeFilters, requestSource(db, res.locals)));
+  (_req, res) => {
+    const filters = res.locals.query as ChallengeFilters;
+    // Who mentors what is the programme team's business (the mentors page is theirs too).
+    if (filters.mentor !== undefined && currentSession(res.locals).user.role !== "admin") {
+      throw new ForbiddenError("Seule l'équipe du programme peut filtrer les défis par mentor.");
+    }
+    res.json(listChallenges(db, filters, requestSource(db, res.locals)));
+  };
 
 export const getChallenge =
   ({ db }: Deps): RequestHandler =>

@@ -4,7 +4,7 @@ import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { ChallengeDetail, ChallengeStatus, ChallengeSummary, MyChallenge } from "@shared/challenge";
 import { AXES, type Axis } from "@shared/domain";
 import { coherenceWarnings, isStale, missingItems } from "../domain/coherence";
-import { filterParams, filteredChallenge } from "./analytics";
+import { atRiskChallenges, filterParams, filteredChallenge } from "./analytics";
 import { LIVE, type DataSource } from "./data-source";
 import { listChecklist } from "./checklist";
 import { listItems } from "./challenge-items";
@@ -73,19 +73,50 @@ function toSummary(row: SummaryRow, now = new Date()): ChallengeSummary {
   };
 }
 
-/** The challenges the filters keep, live or as of a snapshot. */
+const AXIS_ALIAS: Record<Axis, string> = { production: "sp", transmission: "st", reliability: "sr" };
+
+/** ORDER BY of the list: the column asked for (values before blanks either way), then promotion and name. */
+function orderBy(filters: ChallengeFilters): string {
+  const direction = filters.order === "desc" ? "DESC" : "ASC";
+  const then = "pr.position, c.title COLLATE NOCASE, c.id";
+  switch (filters.sort) {
+    case "name":
+      return `c.title COLLATE NOCASE ${direction}, pr.position, c.id`;
+    case "promotion":
+      return `pr.position ${direction}, c.title COLLATE NOCASE, c.id`;
+    case "lastReport":
+      return `c.last_report_at IS NULL, c.last_report_at ${direction}, ${then}`;
+    case "production":
+    case "transmission":
+    case "reliability":
+      return `${AXIS_ALIAS[filters.sort]}.level IS NULL, ${AXIS_ALIAS[filters.sort]}.level ${direction}, ${then}`;
+    default:
+      return then;
+  }
+}
+
+/** The challenges the filters keep, in the order asked for, live or as of a snapshot. */
 export function listChallenges(db: Db, filters: ChallengeFilters, source: DataSource = LIVE): ChallengeSummary[] {
   const now = source.now();
-  return db
+  const levelConditions = AXES.filter((axis) => filters[axis] !== undefined).map((axis) =>
+    filters[axis] === "none" ? `${AXIS_ALIAS[axis]}.level IS NULL` : `${AXIS_ALIAS[axis]}.level = ${Number(filters[axis])}`,
+  );
+  const rows = db
     .all<SummaryRow>(
       `SELECT ${summaryColumns}
        FROM ${source.table("challenges")} c ${joinsIn(source.table)}
        WHERE ${filteredChallenge(source)}
          AND (@pattern IS NULL OR c.search_text LIKE @pattern ESCAPE '\\')
-       ORDER BY pr.position, c.title COLLATE NOCASE, c.id`,
-      { ...filterParams(filters, source), pattern: filters.q ? containsPattern(filters.q) : null },
+         ${levelConditions.map((condition) => `AND ${condition}`).join(" ")}
+         AND (@mentor IS NULL OR EXISTS (SELECT 1 FROM challenge_mentors m WHERE m.challenge_id = c.id AND m.user_id = @mentor))
+       ORDER BY ${orderBy(filters)}`,
+      { ...filterParams(filters, source), pattern: filters.q ? containsPattern(filters.q) : null, mentor: filters.mentor ?? null },
     )
     .map((row) => toSummary(row, now));
+  // The same rules as the dashboard's, not a copy: « à mettre à jour » is the list's `stale`,
+  // « à risque » the at-risk list (analytics.ts).
+  const atRisk = filters.atRisk ? new Set(atRiskChallenges(db, filters, null, source).atRisk.map((challenge) => challenge.slug)) : null;
+  return rows.filter((row) => (!filters.toUpdate || row.stale) && (!atRisk || atRisk.has(row.slug)));
 }
 
 interface DetailRow extends SummaryRow {

@@ -185,21 +185,28 @@ export function decide(
   } else refreshOutcomeValidation(db, entry.challengeId);
 }
 
+/** SQL: whether the entry under `alias` was set aside as superseded (migration 0016). */
+const dismissedSql = (kind: EntryKind, alias: string) =>
+  `EXISTS (SELECT 1 FROM validation_dismissals x WHERE x.entry_kind = '${kind}' AND x.entry_id = ${alias}.id)`;
+
 // The queue: status updates (not retracted) and outcomes recorded by an account, in a state.
 const queueSelect = (where: string) => `
   SELECT * FROM (
     SELECT 'status_update' AS kind, u.id, c.slug, c.title, c.promotion_key AS promotion, u.axis, u.level,
-           u.kind = 'confirmation' AS confirmation, NULL AS categories, u.note, u.as_of AS asOf, u.recorded_at AS recordedAt,
-           u.author_name AS authorName,
+           u.kind = 'confirmation' AS confirmation, NULL AS categories, u.note, u.evidence_url AS evidenceUrl,
+           CASE u.axis ${AXES.map((axis) => `WHEN '${axis}' THEN c.${validatedLevelColumn(axis)}`).join(" ")} END AS previousValidatedLevel,
+           u.as_of AS asOf, u.recorded_at AS recordedAt, u.author_name AS authorName,
            EXISTS (SELECT 1 FROM current_status s WHERE s.challenge_id = u.challenge_id AND s.axis = u.axis AND s.status_update_id = u.id) AS current,
+           ${dismissedSql("status_update", "u")} AS dismissed,
            ${entryValidationColumns("status_update", "u")}
     FROM status_updates u JOIN challenges c ON c.id = u.challenge_id
     WHERE u.author_id IS NOT NULL AND ${NOT_RETRACTED("u")}
     UNION ALL
     SELECT 'outcome' AS kind, o.id, c.slug, c.title, c.promotion_key AS promotion, NULL AS axis, NULL AS level,
-           0 AS confirmation, o.categories, o.note, o.as_of AS asOf, o.recorded_at AS recordedAt,
-           o.author_name AS authorName,
+           0 AS confirmation, o.categories, o.note, NULL AS evidenceUrl, NULL AS previousValidatedLevel,
+           o.as_of AS asOf, o.recorded_at AS recordedAt, o.author_name AS authorName,
            EXISTS (SELECT 1 FROM current_outcome co WHERE co.challenge_id = o.challenge_id AND co.outcome_id = o.id) AS current,
+           ${dismissedSql("outcome", "o")} AS dismissed,
            ${entryValidationColumns("outcome", "o")}
     FROM outcomes o JOIN challenges c ON c.id = o.challenge_id
     WHERE o.author_id IS NOT NULL
@@ -216,10 +223,13 @@ type QueueRow = ValidationColumns & {
   confirmation: number;
   categories: string | null;
   note: string | null;
+  evidenceUrl: string | null;
+  previousValidatedLevel: number | null;
   asOf: string;
   recordedAt: string;
   authorName: string;
   current: number;
+  dismissed: number;
 };
 
 const toQueueItem = (row: QueueRow): ValidationQueueItem => ({
@@ -231,16 +241,22 @@ const toQueueItem = (row: QueueRow): ValidationQueueItem => ({
   confirmation: row.confirmation === 1,
   categories: row.categories === null ? null : JSON.parse(row.categories),
   note: row.note,
+  evidenceUrl: row.evidenceUrl,
+  previousValidatedLevel: row.previousValidatedLevel as ValidationQueueItem["previousValidatedLevel"],
   asOf: row.asOf,
   recordedAt: row.recordedAt,
   authorName: row.authorName,
   current: row.current === 1,
+  superseded: row.current === 0,
   validation: toEntryValidation(row),
 });
 
-/** The declarations in a state, oldest recorded first (first come, first reviewed). */
+/**
+ * The declarations in a state, oldest recorded first (first come, first reviewed), without the
+ * superseded ones set aside (they come back if the newer one is retracted: in force again).
+ */
 export function validationQueue(db: Db, query: ValidationQueueQuery): ValidationQueuePage {
-  const where = "validationState = @state";
+  const where = "validationState = @state AND NOT (dismissed = 1 AND current = 0)";
   const total = db.get<{ n: number }>(`SELECT count(*) AS n FROM (${queueSelect(where)})`, { state: query.state })!.n;
   const items = db
     .all<QueueRow>(`${queueSelect(where)} ORDER BY recordedAt, kind, id LIMIT @limit OFFSET @offset`, {
@@ -250,6 +266,23 @@ export function validationQueue(db: Db, query: ValidationQueueQuery): Validation
     })
     .map(toQueueItem);
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** The queue's view of one entry (whatever its state), or undefined if it is not a declaration. */
+export function queueEntry(db: Db, kind: EntryKind, id: number): (ValidationQueueItem & { dismissed: boolean; challengeId: number }) | undefined {
+  const row = db.get<QueueRow & { challengeId: number }>(
+    `SELECT q.*, c.id AS challengeId FROM (${queueSelect("kind = @kind AND id = @id")}) q JOIN challenges c ON c.slug = q.slug`,
+    { kind, id },
+  );
+  return row ? { ...toQueueItem(row), dismissed: row.dismissed === 1, challengeId: row.challengeId } : undefined;
+}
+
+/** Sets a superseded declaration aside (migration 0016): it leaves the queue, its state is unchanged. */
+export function dismiss(db: Db, entry: { kind: EntryKind; id: number; challengeId: number }, admin: { id: number; name: string }): void {
+  db.run(
+    "INSERT INTO validation_dismissals (entry_kind, entry_id, challenge_id, admin_id, admin_name) VALUES (?, ?, ?, ?, ?)",
+    [entry.kind, entry.id, entry.challengeId, admin.id, admin.name],
+  );
 }
 
 /** A mentor's entries sent back that are still in force on the challenges assigned to them. */

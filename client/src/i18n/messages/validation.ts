@@ -28,6 +28,18 @@ export const validation = bilingual(
     stillAccurate: "Toujours exact",
     outcome: "Résultat",
     notCurrent: "Remplacée depuis par une saisie plus récente.",
+    superseded: "Remplacée par une déclaration plus récente",
+    evidence: "Voir le justificatif",
+    previousLevel: (level: string) => `Niveau validé jusqu'ici : ${level}`,
+    noValidatedLevel: "Niveau validé jusqu'ici : aucun niveau validé",
+    groupLabel: (challenge: string, promotion: string) => `${challenge} (${promotion})`,
+    validateAll: (n: number) => (n === 1 ? "Valider la déclaration de ce défi" : `Valider les ${n} déclarations de ce défi`),
+    dismissAll: (n: number) =>
+      n === 1 ? "Écarter la déclaration remplacée" : `Écarter les ${n} déclarations remplacées`,
+    allValidated: (n: number, challenge: string) =>
+      n === 1 ? `Validé : la déclaration de ${challenge}.` : `Validé : les ${n} déclarations de ${challenge}.`,
+    dismissed: (n: number, challenge: string) =>
+      n === 1 ? `Écartée : la déclaration remplacée de ${challenge}.` : `Écartées : les ${n} déclarations remplacées de ${challenge}.`,
     validate: "Valider",
     validateLabel: (what: string) => `Valider : ${what}`,
     sendBack: "Renvoyer avec un commentaire",
@@ -88,6 +100,17 @@ export const validation = bilingual(
     stillAccurate: "Still accurate",
     outcome: "Outcome",
     notCurrent: "Since replaced by a more recent entry.",
+    superseded: "Replaced by a more recent declaration",
+    evidence: "See the evidence",
+    previousLevel: (level: string) => `Level validated so far: ${level}`,
+    noValidatedLevel: "Level validated so far: no validated level",
+    groupLabel: (challenge: string, promotion: string) => `${challenge} (${promotion})`,
+    validateAll: (n: number) => (n === 1 ? "Validate this challenge's declaration" : `Validate this challenge's ${n} declarations`),
+    dismissAll: (n: number) => (n === 1 ? "Dismiss the superseded declaration" : `Dismiss the ${n} superseded declarations`),
+    allValidated: (n: number, challenge: string) =>
+      n === 1 ? `Validated: the declaration of ${challenge}.` : `Validated: the ${n} declarations of ${challenge}.`,
+    dismissed: (n: number, challenge: string) =>
+      n === 1 ? `Dismissed: the superseded declaration of ${challenge}.` : `Dismissed: the ${n} superseded declarations of ${challenge}.`,
     validate: "Validate",
     validateLabel: (what: string) => `Validate: ${what}`,
     sendBack: "Send back with a comment",

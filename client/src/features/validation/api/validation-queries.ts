@@ -1,6 +1,10 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ValidationDecision } from "@shared/domain";
 import {
+  bulkValidationSchema,
+  dismissalSchema,
+  type BulkValidationResult,
+  type EntryRef,
   validationDecisionSchema,
   type ValidationQueueItem,
   type ValidationQueuePage,
@@ -41,5 +45,39 @@ export function useDecide() {
         queryClient.invalidateQueries({ queryKey: validationQueries.all() }),
         queryClient.invalidateQueries({ queryKey: challengeQueries.all() }),
       ]),
+  });
+}
+
+const refresh = (queryClient: ReturnType<typeof useQueryClient>) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: validationQueries.all() }),
+    queryClient.invalidateQueries({ queryKey: challengeQueries.all() }),
+  ]);
+
+const refs = (items: ValidationQueueItem[]): EntryRef[] => items.map(({ kind, id }) => ({ kind, id }));
+
+/** Validates the listed declarations of one challenge in one request (all or nothing). */
+export function useValidateChallenge() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ slug, items }: { slug: string; items: ValidationQueueItem[] }) => {
+      const body = { entries: refs(items) };
+      checkBody(bulkValidationSchema, body);
+      return apiSend<BulkValidationResult>("POST", `/challenges/${encodeURIComponent(slug)}/validations`, body);
+    },
+    onSuccess: () => refresh(queryClient),
+  });
+}
+
+/** Sets superseded declarations aside in one request (all or nothing). */
+export function useDismiss() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (items: ValidationQueueItem[]) => {
+      const body = { entries: refs(items) };
+      checkBody(dismissalSchema, body);
+      return apiSend<{ dismissed: number }>("POST", "/validations/dismissals", body);
+    },
+    onSuccess: () => refresh(queryClient),
   });
 }

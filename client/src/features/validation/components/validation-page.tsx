@@ -8,10 +8,18 @@ import { Link, useSearchParams } from "react-router";
 import type { ValidationQueueItem } from "@shared/validation";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { ValidationBadge } from "../../../components/validation-badge";
+import { usePromotions } from "../../../api/promotions";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useDecide, useValidationQueue, type QueueState } from "../api/validation-queries";
+import { useDecide, useDismiss, useValidateChallenge, useValidationQueue, type QueueState } from "../api/validation-queries";
+
+interface Group {
+  slug: string;
+  title: string;
+  promotion: string;
+  items: ValidationQueueItem[];
+}
 
 /** "À valider": the mentors' declarations, oldest first; validate, or send back with a comment. */
 export default function ValidationPage() {
@@ -21,7 +29,13 @@ export default function ValidationPage() {
   const state: QueueState = params.get("etat") === "renvoyes" ? "sent_back" : "declared";
   const page = Number(params.get("page") ?? 1) || 1;
   const queue = useValidationQueue(state, page);
-  const [notice, setNotice] = useState<string>();
+  // Confirmations stand where the reviewer acted: in the challenge's group, which stays in its
+  // place (with its notice) even once its last declaration has left the queue.
+  const [notices, setNotices] = useState<Record<string, string>>({});
+  const order = useRef<Group[]>([]);
+  const groups = groupByChallenge(queue.data?.items ?? [], order.current, notices);
+  order.current = groups;
+  const noticeFor = (slug: string) => (message: string) => setNotices((current) => ({ ...current, [slug]: message }));
   const pageCount = queue.data ? Math.max(1, Math.ceil(queue.data.total / queue.data.pageSize)) : 1;
   const tabs: [QueueState, string][] = [
     ["declared", "/admin/a-valider"],
@@ -47,9 +61,6 @@ export default function ValidationPage() {
           ))}
         </ul>
       </nav>
-      <div aria-live="polite" className="live-notice">
-        {notice && <Alert small severity="success" role={undefined} description={notice} className="fr-mb-2w" />}
-      </div>
       {queue.isPending && <Loading label={t.loading} />}
       {queue.isError && <ErrorAlert error={queue.error} />}
       {queue.data && (
@@ -64,9 +75,9 @@ export default function ValidationPage() {
                 : t.sentBackCount(f.count(queue.data.total, t.sentBackNoun))}
           </p>
           <ul className="validation-queue" aria-label={t.tableCaption}>
-            {queue.data.items.map((item) => (
-              <li key={`${item.kind}-${item.id}`}>
-                <DeclarationCard item={item} onDecided={setNotice} />
+            {groups.map((group) => (
+              <li key={group.slug}>
+                <ChallengeGroup group={group} notice={notices[group.slug]} onDone={noticeFor(group.slug)} />
               </li>
             ))}
           </ul>
@@ -84,6 +95,89 @@ export default function ValidationPage() {
   );
 }
 
+/** The page's entries by challenge, keeping the groups already shown in their place. */
+function groupByChallenge(items: ValidationQueueItem[], previous: Group[], notices: Record<string, string>): Group[] {
+  const bySlug = new Map<string, Group>();
+  for (const item of items) {
+    const group = bySlug.get(item.challenge.slug) ?? { ...item.challenge, items: [] };
+    group.items.push(item);
+    bySlug.set(item.challenge.slug, group);
+  }
+  const kept = previous
+    .filter((group) => bySlug.has(group.slug) || notices[group.slug])
+    .map((group) => bySlug.get(group.slug) ?? { ...group, items: [] });
+  const known = new Set(kept.map((group) => group.slug));
+  return [...kept, ...[...bySlug.values()].filter((group) => !known.has(group.slug))];
+}
+
+/** One challenge's declarations, validated in one step, its superseded ones set aside together. */
+function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: string; onDone: (message: string) => void }) {
+  const { t: { validation: t } } = useI18n();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const promotions = usePromotions();
+  const promotion = promotions.data?.find((p) => p.key === group.promotion)?.label ?? group.promotion;
+  const validateAll = useValidateChallenge();
+  const dismiss = useDismiss();
+  const inForce = group.items.filter((item) => !item.superseded);
+  const superseded = group.items.filter((item) => item.superseded);
+  const error = validateAll.error ?? dismiss.error;
+  const busy = validateAll.isPending || dismiss.isPending;
+  const label = t.groupLabel(group.title, promotion);
+  // The buttons go away with the entries: focus goes to the group's heading, by its notice.
+  const done = (message: string) => {
+    onDone(message);
+    requestAnimationFrame(() => headingRef.current?.focus());
+  };
+
+  return (
+    <section className="validation-group" aria-labelledby={`group-${group.slug}`}>
+      <h2 id={`group-${group.slug}`} ref={headingRef} tabIndex={-1} className="fr-h5 fr-mb-1w">
+        <Link to={`/defis/${group.slug}`}>{group.title}</Link> <span className="fr-text--md fr-text-mention--grey">({promotion})</span>
+      </h2>
+      <div aria-live="polite" className="live-notice">
+        {notice && <Alert small severity="success" role={undefined} description={notice} className="fr-mb-2w" />}
+      </div>
+      {error && <Alert small severity="error" title={t.refused} description={error.message} className="fr-mb-2w" />}
+      {(inForce.length > 1 || superseded.length > 0) && (
+        <div className="button-row fr-mb-2w">
+          {inForce.length > 1 && (
+            <Button
+              size="small"
+              iconId="fr-icon-check-line"
+              disabled={busy}
+              onClick={() =>
+                validateAll.mutate({ slug: group.slug, items: inForce }, { onSuccess: () => done(t.allValidated(inForce.length, label)) })
+              }
+            >
+              {t.validateAll(inForce.length)}
+            </Button>
+          )}
+          {superseded.length > 0 && (
+            <Button
+              size="small"
+              priority="secondary"
+              iconId="fr-icon-delete-line"
+              disabled={busy}
+              onClick={() => dismiss.mutate(superseded, { onSuccess: () => done(t.dismissed(superseded.length, label)) })}
+            >
+              {t.dismissAll(superseded.length)}
+            </Button>
+          )}
+        </div>
+      )}
+      {group.items.length > 0 && (
+        <ul className="validation-queue">
+          {group.items.map((item) => (
+            <li key={`${item.kind}-${item.id}`}>
+              <DeclarationCard item={item} onDecided={done} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** What was declared, in words: "Production : 2 · Atteint" or the outcome's categories. */
 function useDescription(item: ValidationQueueItem): string {
   const { t: { validation: t, common }, l } = useI18n();
@@ -94,7 +188,7 @@ function useDescription(item: ValidationQueueItem): string {
 }
 
 function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDecided: (message: string) => void }) {
-  const { t: { validation: t }, f } = useI18n();
+  const { t: { validation: t }, f, l } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const decide = useDecide();
@@ -117,20 +211,31 @@ function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDec
   };
 
   return (
-    <article className="validation-card" aria-labelledby={`${id}-title`}>
+    <article className="validation-card" aria-label={what}>
       <div className="validation-card__head">
         <div>
-          <h2 id={`${id}-title`} className="fr-h6 fr-mb-1v">
-            <Link to={`/defis/${item.challenge.slug}`}>{item.challenge.title}</Link>
-          </h2>
-          <p className="fr-text--lg fr-text--bold fr-mb-1v">
-            {description}{" "}
+          <h3 id={`${id}-title`} className="fr-h6 fr-mb-1v">
+            {description}
+          </h3>
+          <p className="fr-mb-1v">
             {item.confirmation && (
               <Tag small as="span">
                 {t.stillAccurate}
               </Tag>
+            )}{" "}
+            {item.superseded && (
+              <Tag small as="span" className="validation-card__superseded">
+                {t.superseded}
+              </Tag>
             )}
           </p>
+          {item.kind === "status_update" && (
+            <p className="fr-text--sm fr-mb-1v">
+              {item.previousValidatedLevel === null
+                ? t.noValidatedLevel
+                : t.previousLevel(`${item.previousValidatedLevel} · ${l.LEVEL_LABELS[item.previousValidatedLevel]}`)}
+            </p>
+          )}
         </div>
         <ValidationBadge validation={item.validation} />
       </div>
@@ -138,7 +243,14 @@ function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDec
       <p className="fr-text--sm fr-mb-1w">
         {t.columns.author} {item.authorName} {t.recorded(f.instant(item.recordedAt))} · {t.asOf(f.date(item.asOf))}
       </p>
-      {!item.current && <p className="fr-text--sm fr-mb-1w fr-text-mention--grey">{t.notCurrent}</p>}
+      {item.evidenceUrl && (
+        <p className="fr-text--sm fr-mb-1w">
+          <a href={item.evidenceUrl} target="_blank" rel="noopener noreferrer" className="fr-link">
+            {t.evidence}
+            <span className="fr-sr-only"> : {what}</span>
+          </a>
+        </p>
+      )}
       {item.validation.comment && <p className="fr-text--sm fr-mb-1w validation-card__comment">{t.previousComment(item.validation.comment)}</p>}
       {decide.error && !commentError && (
         <Alert small severity="error" title={t.refused} description={decide.error.message} className="fr-mb-2w" />
