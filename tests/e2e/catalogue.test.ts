@@ -52,6 +52,7 @@ describe.runIf(runBrowserTests)("« Promotions et défis » in a browser", () =>
     await add.getByLabel("Fin").fill("2021-01-31");
     await add.getByRole("button", { name: "Ajouter la promotion" }).click();
     await add.getByText("La date de fin doit être postérieure ou égale à la date de début.").waitFor();
+    await shoot("catalogue-add-promotion-refused");
     await add.getByLabel("Fin").fill("2022-06-30");
     await add.getByRole("button", { name: "Ajouter la promotion" }).click();
     await page.getByText("Promotion EIG 5 ajoutée.").waitFor();
@@ -63,6 +64,7 @@ describe.runIf(runBrowserTests)("« Promotions et défis » in a browser", () =>
     await eig5.getByLabel("Administration", { exact: true }).fill("Direction générale des entreprises");
     await eig5.getByLabel("Site du produit").fill("http://signaux-faibles.example.fr");
     expect(await eig5.getByText("Adresse complète commençant par http:// ou https://, ou vide.").count()).toBe(3);
+    await shoot("catalogue-add-challenge");
     await eig5.getByRole("button", { name: "Ajouter le défi" }).click();
     await page.getByText("Défi « Signaux faibles 2 » ajouté.").waitFor();
     await eig5.getByText("1 défi").waitFor();

@@ -64,7 +64,7 @@ function DatesFields({ value, onChange, error }: { value: DatesValue; onChange: 
 function FormButtons({ submit, pending, onCancel }: { submit: string; pending: boolean; onCancel?: () => void }) {
   const t = useI18n().t.catalogue;
   return (
-    <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+    <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-mt-2w">
       <Button type="submit" size="small" disabled={pending}>
         {submit}
       </Button>
@@ -153,7 +153,9 @@ export function ChallengeForm({
   onSubmit,
   onCancel,
   heading,
+  isNew = false,
 }: {
+  isNew?: boolean;
   initial: ChallengeValue;
   submit: string;
   pending: boolean;
@@ -188,7 +190,7 @@ export function ChallengeForm({
     <form onSubmit={send} noValidate>
       {generalError(error) !== undefined && <ErrorAlert error={generalError(error)} title={t.refused} />}
       {heading?.(t.publicFields)}
-      {text("title", t.title_, { hint: t.titleHint, max: 200 })}
+      {text("title", t.title_, { hint: isNew ? t.newTitleHint : t.titleHint, max: 200 })}
       {text("administration", t.administration, { max: 300 })}
       {text("administrationWebsite", t.administrationWebsite, { hint: t.linkHint, max: 500, type: "url" })}
       {text("website", t.website, { hint: t.linkHint, max: 500, type: "url" })}

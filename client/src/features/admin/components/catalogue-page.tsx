@@ -104,7 +104,7 @@ function PromotionSection({ promotion, onNotice }: { promotion: Promotion; onNot
         {t.challengeCount(promotion.challengeCount)}
       </p>
       {mode === "view" && (
-        <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm">
+        <div className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--sm fr-btns-group--icon-left">
           <Button size="small" priority="secondary" iconId="fr-icon-edit-line" onClick={() => setMode("edit")}>
             {t.editPromotion}
             <span className="fr-sr-only"> {promotion.label}</span>
@@ -152,6 +152,7 @@ function PromotionSection({ promotion, onNotice }: { promotion: Promotion; onNot
         <>
           <h3 className="fr-h6">{t.addChallengeTo(promotion.label)}</h3>
           <ChallengeForm
+            isNew
             initial={{
               title: "",
               administration: "",
