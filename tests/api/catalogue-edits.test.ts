@@ -34,7 +34,7 @@ const derivedTables = () => ({
   monthsByView: server.db.all("SELECT * FROM challenge_month_levels_by_view ORDER BY challenge_id, view, axis, month"),
   stepsByView: server.db.all("SELECT * FROM trajectory_steps_by_view ORDER BY view, promotion_key, axis, month"),
   cohortColumns: server.db.all(
-    "SELECT id, production_level, transmission_level, reliability_level, outcome_mask, last_report_at FROM challenges ORDER BY id",
+    "SELECT id, production_level, transmission_level, reliability_level, outcome_mask FROM challenges ORDER BY id",
   ),
 });
 
