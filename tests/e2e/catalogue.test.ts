@@ -83,6 +83,7 @@ describe.runIf(runBrowserTests)("« Promotions et défis » in a browser", () =>
   it("an admin corrects a challenge's dates from its page and clears « approximate »", async () => {
     await page.goto(`${server.baseUrl}/defis/archifiltre`);
     await page.getByText("Dates approximatives").waitFor();
+    await shoot("challenge-page-admin");
     await page.getByRole("link", { name: "Corriger la fiche et les dates" }).click();
     await page.getByRole("heading", { level: 1, name: "Corriger la fiche : Archifiltre" }).waitFor();
     await page.getByLabel("Fin").fill("2019-11-15");
