@@ -22,6 +22,16 @@ import {
 } from "./handlers/reads";
 import { createUser, getUsers, patchUser, putChallengeMentors } from "./handlers/users";
 import { identityRoutes } from "./identity-routes";
+import { patchChallenge, patchPromotion, postChallenge, postPromotion } from "./handlers/catalogue";
+import {
+  catalogueChallengeSchema,
+  challengeCreatedSchema,
+  challengePatchSchema,
+  newChallengeSchema,
+  newPromotionSchema,
+  promotionKeyParamsSchema,
+  promotionPatchSchema,
+} from "@shared/catalogue";
 import { sendPasswordReset } from "./handlers/password-reset";
 import { linkDeliverySchema } from "@shared/identity";
 import {
@@ -524,6 +534,47 @@ export function apiRoutes(deps: Deps): Route[] {
       input: { params: snapshotParamsSchema },
       response: json(204),
       handlers: [removeSnapshot(deps)],
+    },
+
+    // Catalogue corrections and additions by the programme team
+    {
+      method: "post",
+      path: "/promotions",
+      summary: "Ajoute une promotion (EIG 5 et suivantes) : numéro ou code, nom, dates (409 si le code existe).",
+      access: "admin",
+      input: { body: newPromotionSchema },
+      response: json(201, promotionSchema),
+      handlers: [postPromotion(deps)],
+    },
+    {
+      method: "patch",
+      path: "/promotions/:key",
+      summary:
+        "Corrige le nom ou les dates d'une promotion (la fin après le début) et lève la mention « dates approximatives » ; les trajectoires, comptées depuis son début, sont recalculées.",
+      access: "admin",
+      input: { params: promotionKeyParamsSchema, body: promotionPatchSchema },
+      response: json(200, promotionSchema),
+      handlers: [patchPromotion(deps)],
+    },
+    {
+      method: "post",
+      path: "/promotions/:key/challenges",
+      summary: "Ajoute un défi à une promotion : champs publics et dates ; son identifiant d'adresse est tiré du titre.",
+      access: "admin",
+      input: { params: promotionKeyParamsSchema, body: newChallengeSchema },
+      response: json(201, challengeCreatedSchema),
+      handlers: [postChallenge(deps)],
+    },
+    {
+      method: "patch",
+      path: "/challenges/:slug",
+      summary:
+        "Corrige les champs publics d'un défi (titre, administration, liens http ou https, ville) et ses dates ; son adresse ne change pas.",
+      access: "admin",
+      challenge: challengeBySlug,
+      input: { body: challengePatchSchema },
+      response: json(200, catalogueChallengeSchema),
+      handlers: [patchChallenge(deps)],
     },
 
     // Administration

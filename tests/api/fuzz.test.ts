@@ -100,6 +100,8 @@ function tableBefore(path: string, param: string): string | undefined {
 function realValue(route: Route, param: string, other: boolean): string {
   if (param === "slug") return other ? otherSlug : realSlug;
   if (param === "item") return other ? "not_an_item" : CHECKLIST_ITEMS[Math.floor(Math.random() * CHECKLIST_ITEMS.length)];
+  // Promotions are named by their key ("1", "dig"...), not by an id.
+  if (param === "key") return other ? "inconnue" : server.db.get<{ key: string }>("SELECT key FROM promotions ORDER BY random() LIMIT 1")!.key;
   const table = tableBefore(route.path, param);
   if (!table) return "1";
   // Snapshots belong to no challenge: any of them ("other" makes no difference).

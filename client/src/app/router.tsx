@@ -16,6 +16,8 @@ const AdminLayout = lazy(() => import("../features/admin/components/admin-layout
 const UsersPage = lazy(() => import("../features/admin/components/users-page"));
 const MentorsPage = lazy(() => import("../features/admin/components/mentors-page"));
 const AuditPage = lazy(() => import("../features/admin/components/audit-page"));
+const CataloguePage = lazy(() => import("../features/admin/components/catalogue-page"));
+const ChallengeEditPage = lazy(() => import("../features/admin/components/challenge-edit-page"));
 const CampaignsPage = lazy(() => import("../features/campaigns/components/campaigns-page"));
 const CampaignPage = lazy(() => import("../features/campaigns/components/campaign-page"));
 const CampaignTodos = lazy(() => import("../features/campaigns/components/campaign-todos"));
@@ -75,6 +77,8 @@ export const router = createBrowserRouter([
               { path: "comptes", element: <UsersPage /> },
               { path: "mentors", element: <MentorsPage /> },
               { path: "journal", element: <AuditPage /> },
+              { path: "catalogue", element: <CataloguePage /> },
+              { path: "catalogue/defis/:slug", element: <ChallengeEditPage /> },
               { path: "campagnes", element: <CampaignsPage /> },
               { path: "campagnes/:id", element: <CampaignPage /> },
               { path: "a-valider", element: <ValidationPage /> },

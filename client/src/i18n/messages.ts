@@ -18,8 +18,9 @@ import { validation } from "./messages/validation";
 import { account } from "./messages/account";
 import { snapshots } from "./messages/snapshots";
 import { challengePicker } from "./messages/challenge-picker";
+import { catalogue } from "./messages/catalogue";
 
-const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation, account, snapshots, challengePicker };
+const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation, account, snapshots, challengePicker, catalogue };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["fr"] };

@@ -5,6 +5,7 @@ import { useI18n } from "../../../i18n/use-i18n";
 const sections = [
   { key: "users", to: "/admin/comptes" },
   { key: "mentors", to: "/admin/mentors" },
+  { key: "catalogue", to: "/admin/catalogue" },
   { key: "audit", to: "/admin/journal" },
   { key: "campaigns", to: "/admin/campagnes" },
   { key: "validation", to: "/admin/a-valider" },
@@ -13,8 +14,8 @@ const sections = [
 
 export default function AdminLayout() {
   const { pathname } = useLocation();
-  const { t: { admin: t, validation, snapshots } } = useI18n();
-  const labels = { ...t.sections, validation: validation.title, snapshots: snapshots.menu };
+  const { t: { admin: t, validation, snapshots, catalogue } } = useI18n();
+  const labels = { ...t.sections, validation: validation.title, snapshots: snapshots.menu, catalogue: catalogue.menu };
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-3">

@@ -114,6 +114,12 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
                   </Badge>
                 </>
               )}
+              {user?.role === "admin" && (
+                <>
+                  {" · "}
+                  <Link to={`/admin/catalogue/defis/${encodeURIComponent(challenge.slug)}`}>{t.editRecord}</Link>
+                </>
+              )}
             </dd>
             <dt>{t.team}</dt>
             <dd>

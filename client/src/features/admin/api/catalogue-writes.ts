@@ -1,0 +1,46 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { CatalogueChallenge, ChallengePatch, NewChallenge, NewPromotion, PromotionPatch } from "@shared/catalogue";
+import type { Promotion } from "@shared/promotion";
+import { apiSend } from "../../../lib/api-client";
+
+/**
+ * A promotion's or a challenge's dates reach every figure (trajectories, outcomes after end,
+ * lists): every query is read again. The promise is returned so that the success notice never
+ * shows next to the old values.
+ */
+function useInvalidateAll() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries();
+}
+
+export function useCreatePromotion() {
+  const onSuccess = useInvalidateAll();
+  return useMutation({ mutationFn: (promotion: NewPromotion) => apiSend<Promotion>("POST", "/promotions", promotion), onSuccess });
+}
+
+export function useUpdatePromotion() {
+  const onSuccess = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ key, changes }: { key: string; changes: PromotionPatch }) =>
+      apiSend<Promotion>("PATCH", `/promotions/${encodeURIComponent(key)}`, changes),
+    onSuccess,
+  });
+}
+
+export function useCreateChallenge() {
+  const onSuccess = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ promotion, challenge }: { promotion: string; challenge: NewChallenge }) =>
+      apiSend<{ slug: string; title: string; promotion: string }>("POST", `/promotions/${encodeURIComponent(promotion)}/challenges`, challenge),
+    onSuccess,
+  });
+}
+
+export function useUpdateChallenge() {
+  const onSuccess = useInvalidateAll();
+  return useMutation({
+    mutationFn: ({ slug, changes }: { slug: string; changes: ChallengePatch }) =>
+      apiSend<CatalogueChallenge>("PATCH", `/challenges/${encodeURIComponent(slug)}`, changes),
+    onSuccess,
+  });
+}

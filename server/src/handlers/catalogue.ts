@@ -1,0 +1,157 @@
+// The programme team corrects and extends the catalogue: promotions and challenges.
+import type { RequestHandler } from "express";
+import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
+import { recordAudit } from "../repositories/audit";
+import {
+  durationMonths,
+  findChallengeRecord,
+  findPromotion,
+  insertChallenge,
+  insertPromotion,
+  uniqueSlug,
+  updateChallenge,
+  updatePromotion,
+  type ChallengeRecord,
+} from "../repositories/catalogue";
+import { listPromotions } from "../repositories/promotions";
+import { END_BEFORE_START, type ChallengePatch, type NewChallenge, type NewPromotion, type PromotionPatch } from "@shared/catalogue";
+import { auditContext, type Deps } from "./context";
+
+/** A patch may give one date only: the pair it makes with the stored one must still be in order. */
+function assertDatesInOrder(startsOn: string, endsOn: string): void {
+  if (endsOn < startsOn) throw new ValidationError([{ path: "body.endsOn", message: END_BEFORE_START }]);
+}
+
+function assertChallengeLength(startsOn: string, endsOn: string): void {
+  if (durationMonths(startsOn, endsOn) > 36) {
+    throw new ValidationError([{ path: "body.endsOn", message: "Un défi dure 36 mois au plus." }]);
+  }
+}
+
+/** Only what changed, before and after, for the audit log. */
+function changedFields<T extends object>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  const keys = (Object.keys(after) as (keyof T)[]).filter((key) => before[key] !== after[key]);
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key]])) as Partial<T>,
+    after: Object.fromEntries(keys.map((key) => [key, after[key]])) as Partial<T>,
+  };
+}
+
+export const postPromotion =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const body = res.locals.body as Required<NewPromotion>;
+    const promotion = db.transaction(() => {
+      if (findPromotion(db, body.key)) throw new ConflictError(`La promotion « ${body.key} » existe déjà.`);
+      insertPromotion(db, body);
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "promotion.created",
+        targetType: "promotion",
+        targetId: body.key,
+        after: body,
+      });
+      return listPromotions(db).find((item) => item.key === body.key)!;
+    });
+    res.status(201).json(promotion);
+  };
+
+export const patchPromotion =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const { key } = res.locals.params as { key: string };
+    const patch = res.locals.body as PromotionPatch;
+    const promotion = db.transaction(() => {
+      const before = findPromotion(db, key);
+      if (!before) throw new NotFoundError("Cette promotion n'existe pas.");
+      const after = {
+        label: patch.label ?? before.label,
+        startsOn: patch.startsOn ?? before.startsOn,
+        endsOn: patch.endsOn ?? before.endsOn,
+        datesApproximate: patch.datesApproximate ?? before.datesApproximate,
+      };
+      assertDatesInOrder(after.startsOn, after.endsOn);
+      const { key: _key, year: _year, ...current } = before;
+      const changes = changedFields(current, after);
+      if (Object.keys(changes.after).length > 0) {
+        updatePromotion(db, before, after);
+        recordAudit(db, { ...auditContext(req, res), action: "promotion.updated", targetType: "promotion", targetId: key, ...changes });
+      }
+      return listPromotions(db).find((item) => item.key === key)!;
+    });
+    res.json(promotion);
+  };
+
+const challengeFields = (record: ChallengeRecord) => {
+  const { id: _id, slug: _slug, promotion: _promotion, ...fields } = record;
+  return fields;
+};
+
+export const postChallenge =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const { key } = res.locals.params as { key: string };
+    const body = res.locals.body as NewChallenge;
+    const created = db.transaction(() => {
+      if (!findPromotion(db, key)) throw new NotFoundError("Cette promotion n'existe pas.");
+      assertChallengeLength(body.startsOn, body.endsOn);
+      const fields = {
+        title: body.title,
+        administration: body.administration,
+        administrationWebsite: body.administrationWebsite ?? null,
+        website: body.website ?? null,
+        sourceCode: body.sourceCode ?? null,
+        city: body.city ?? null,
+        startsOn: body.startsOn,
+        endsOn: body.endsOn,
+        datesApproximate: body.datesApproximate,
+      };
+      const slug = uniqueSlug(db, body.title);
+      insertChallenge(db, slug, key, fields);
+      recordAudit(db, {
+        ...auditContext(req, res),
+        action: "challenge.created",
+        targetType: "challenge",
+        targetId: slug,
+        after: { promotion: key, ...fields },
+      });
+      return { slug, title: body.title, promotion: key };
+    });
+    res.status(201).json(created);
+  };
+
+export const patchChallenge =
+  ({ db }: Deps): RequestHandler =>
+  (req, res) => {
+    const { slug } = res.locals.challenge as { id: number; slug: string };
+    const patch = res.locals.body as ChallengePatch;
+    const record = db.transaction(() => {
+      const before = findChallengeRecord(db, slug);
+      if (!before) throw new NotFoundError("Ce défi n'existe pas.");
+      const current = challengeFields(before);
+      // undefined: not given, keep; null (or ""): cleared.
+      const pick = <K extends keyof typeof current>(field: K) =>
+        (patch[field as keyof ChallengePatch] === undefined ? current[field] : patch[field as keyof ChallengePatch]) as (typeof current)[K];
+      const after = {
+        title: pick("title"),
+        administration: pick("administration"),
+        administrationWebsite: pick("administrationWebsite"),
+        website: pick("website"),
+        sourceCode: pick("sourceCode"),
+        city: pick("city"),
+        startsOn: pick("startsOn"),
+        endsOn: pick("endsOn"),
+        datesApproximate: pick("datesApproximate"),
+      };
+      assertDatesInOrder(after.startsOn, after.endsOn);
+      assertChallengeLength(after.startsOn, after.endsOn);
+      const changes = changedFields(current, after);
+      if (Object.keys(changes.after).length > 0) {
+        updateChallenge(db, before.id, after);
+        recordAudit(db, { ...auditContext(req, res), action: "challenge.updated", targetType: "challenge", targetId: slug, ...changes });
+      }
+      return findChallengeRecord(db, slug)!;
+    });
+    const { id: _id, ...answer } = record;
+    res.json(answer);
+  };
