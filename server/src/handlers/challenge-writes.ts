@@ -34,6 +34,7 @@ import {
 } from "@shared/writes";
 import type { z } from "zod";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 type ResolvedChallenge = { id: number; slug: string };
 const challengeOf = (res: Response) => res.locals.challenge as ResolvedChallenge;
@@ -79,7 +80,7 @@ export const postConfirmation =
     const { axes } = res.locals.body as Confirmation;
     const updates = db.transaction(() => {
       const asked: readonly Axis[] = axes ?? AXES.filter((axis) => currentLevel(db, challenge.id, axis));
-      if (asked.length === 0) throw new ConflictError("Aucun axe n'a encore de statut : rien à confirmer.");
+      if (asked.length === 0) throw new ConflictError(t("writes.nothingToConfirm"));
       const updates = [...new Set(asked)].map((axis) => {
         const current = currentLevel(db, challenge.id, axis);
         if (!current) throw new ConflictError(`L'axe « ${axis} » n'a pas encore de statut : rien à confirmer.`);
@@ -124,8 +125,8 @@ export const postRetraction =
     const { reason } = res.locals.body as { reason: string };
     const retraction = db.transaction(() => {
       const update = findStatusUpdate(db, id);
-      if (!update) throw new NotFoundError("Cette mise à jour n'existe pas.");
-      if (update.retraction) throw new ConflictError("Cette mise à jour a déjà été retirée.");
+      if (!update) throw new NotFoundError(t("writes.updateUnknown"));
+      if (update.retraction) throw new ConflictError(t("writes.alreadyRetracted"));
       const { authorId, authorName } = author(res);
       retractStatusUpdate(db, { id, challengeId: challenge.id, axis: update.axis }, { reason, authorId, authorName });
       const after = findStatusUpdate(db, id)!;
@@ -144,7 +145,7 @@ export const postRetraction =
 
 export class PreconditionRequiredError extends HttpError {
   constructor() {
-    super(428, "Version requise", "Envoyez l'en-tête If-Match avec la version du défi que vous avez modifiée.");
+    super(428, t("writes.versionRequired.title"), t("writes.versionRequired"));
   }
 }
 
@@ -157,14 +158,14 @@ export const putOutcome =
     if (!ifMatch) throw new PreconditionRequiredError();
     const expected = Number(ifMatch.replace(/^W\//, "").replaceAll('"', ""));
     if (!Number.isInteger(expected)) {
-      throw new ValidationError([{ path: "headers.if-match", message: "If-Match doit être la version (un entier)." }]);
+      throw new ValidationError([{ path: "headers.if-match", message: t("writes.ifMatchInteger") }]);
     }
     const body = res.locals.body as z.output<typeof outcomeUpdateSchema>;
     const result = db.transaction(() => {
       const version = challengeVersion(db, challenge.id);
       const before = currentOutcome(db, challenge.id);
       if (version !== expected) {
-        throw new ConflictError("Le défi a été modifié depuis que vous l'avez ouvert : voici son état actuel.", {
+        throw new ConflictError(t("writes.changedSince"), {
           current: { outcome: before, version },
         });
       }

@@ -8,6 +8,7 @@ import { decide, findDecidableEntry, sentBackForMentor, validationQueue, type En
 import type { ValidationDecisionInput, ValidationQueueQuery, ValidationResult } from "@shared/validation";
 import type { ValidationDecision } from "@shared/domain";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 export const getValidationQueue =
   ({ db }: Deps): RequestHandler =>
@@ -29,11 +30,11 @@ export const outcomeChallenge = (db: Deps["db"], req: Request) => {
   );
 };
 
-const NOUNS: Record<EntryKind, string> = { status_update: "Cette mise à jour", outcome: "Ce résultat" };
-const ALREADY: Record<EntryKind, Record<ValidationDecision, string>> = {
-  status_update: { validated: "déjà validée", sent_back: "déjà renvoyée au mentor" },
-  outcome: { validated: "déjà validé", sent_back: "déjà renvoyé au mentor" },
-};
+const UNKNOWN = { status_update: "validation.updateUnknown", outcome: "validation.outcomeUnknown" } as const;
+const ALREADY = {
+  status_update: { validated: "validation.update.validated", sent_back: "validation.update.sent_back" },
+  outcome: { validated: "validation.outcome.validated", sent_back: "validation.outcome.sent_back" },
+} as const satisfies Record<EntryKind, Record<ValidationDecision, string>>;
 
 /**
  * Validates or sends back a declaration. Deciding what the entry's state already is answers
@@ -48,12 +49,12 @@ export const postValidation =
     const body = res.locals.body as { decision: ValidationDecision; comment?: string | null };
     const result = db.transaction((): ValidationResult => {
       const entry = findDecidableEntry(db, kind, id);
-      if (!entry) throw new NotFoundError(`${NOUNS[kind]} n'existe pas.`);
+      if (!entry) throw new NotFoundError(t(UNKNOWN[kind]));
       if (entry.retracted) {
-        throw new ConflictError("Cette mise à jour a été retirée : elle ne compte plus, il n'y a rien à valider.");
+        throw new ConflictError(t("validation.retracted"));
       }
       if (entry.validation.state === body.decision) {
-        throw new ConflictError(`${NOUNS[kind]} est ${ALREADY[kind][body.decision]}.`, { current: entry.validation });
+        throw new ConflictError(t(ALREADY[kind][body.decision]), { current: entry.validation });
       }
       const { user } = currentSession(res.locals);
       decide(db, entry, { decision: body.decision, comment: body.comment ?? null, adminId: user.id, adminName: user.name });
