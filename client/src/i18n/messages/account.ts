@@ -63,7 +63,9 @@ export const account = bilingual(
     checking: "Vérification du lien…",
     // Invitation
     invitationTitle: "Activer votre compte",
-    invitationIntro: (name: string, email: string) => `Bienvenue ${name} ! Choisissez le mot de passe du compte ${email}, ou identifiez-vous avec ProConnect.`,
+    // ProConnect is named only when the server offers it (GET /api/auth/providers).
+    invitationIntro: (name: string, email: string, proConnect: boolean) =>
+      `Bienvenue ${name} ! Choisissez le mot de passe du compte ${email}${proConnect ? ", ou identifiez-vous avec ProConnect" : ""}.`,
     activate: "Activer mon compte",
     // Mon compte
     accountTitle: "Mon compte",
@@ -177,7 +179,8 @@ export const account = bilingual(
     linkRefused: "Link cannot be used",
     checking: "Checking the link…",
     invitationTitle: "Activate your account",
-    invitationIntro: (name: string, email: string) => `Welcome ${name}! Choose the password of the account ${email}, or sign in with ProConnect.`,
+    invitationIntro: (name: string, email: string, proConnect: boolean) =>
+      `Welcome ${name}! Choose the password of the account ${email}${proConnect ? ", or sign in with ProConnect" : ""}.`,
     activate: "Activate my account",
     accountTitle: "My account",
     signedInWith: {
