@@ -26,6 +26,9 @@ export const account = bilingual(
     recoveryIntro:
       "Chaque code permet de vous connecter une fois si vous perdez votre téléphone. Notez-les ou imprimez-les maintenant : ils ne seront plus jamais affichés.",
     recoveryDone: "J'ai conservé mes codes : continuer",
+    copyCodes: "Copier les codes",
+    printCodes: "Imprimer les codes",
+    copyLink: "Copier le lien",
     proConnect: {
       indisponible: "La connexion avec ProConnect n'est pas proposée sur ce service.",
       injoignable: "ProConnect ne répond pas pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre mot de passe.",
@@ -147,6 +150,9 @@ export const account = bilingual(
     recoveryTitle: "Your recovery codes",
     recoveryIntro: "Each code signs you in once if you lose your phone. Write them down or print them now: they will never be shown again.",
     recoveryDone: "I have kept my codes: continue",
+    copyCodes: "Copy the codes",
+    printCodes: "Print the codes",
+    copyLink: "Copy the link",
     proConnect: {
       indisponible: "Signing in with ProConnect is not offered on this service.",
       injoignable: "ProConnect is not answering right now. Try again in a few minutes, or sign in with your password.",

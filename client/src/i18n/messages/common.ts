@@ -13,6 +13,9 @@ export const common = bilingual(
     unexpectedError:
       "Une erreur inattendue est survenue. Rechargez la page ; si le problème persiste, contactez l'équipe du programme.",
     newWindow: " (nouvelle fenêtre)",
+    // Copy buttons (client/src/components/copy-button.tsx)
+    copied: "Copié",
+    copyRefused: "Copie impossible ici : le texte est sélectionné, copiez-le avec Ctrl+C (ou ⌘+C).",
     notReported: "Non renseigné",
     never: "Jamais",
     none: "—",
@@ -56,6 +59,8 @@ export const common = bilingual(
     signInAgain: "Sign in again",
     unexpectedError: "An unexpected error occurred. Reload the page; if the problem persists, contact the programme team.",
     newWindow: " (new window)",
+    copied: "Copied",
+    copyRefused: "Copying is not possible here: the text is selected, copy it with Ctrl+C (or ⌘+C).",
     notReported: "Not reported",
     never: "Never",
     none: "—",

@@ -11,6 +11,7 @@ import { DsfrTable } from "../../../components/dsfr-table";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError, apiGet, apiSend } from "../../../lib/api-client";
 import type { ActionNotice } from "../../../components/action-notice";
+import { CopyableText } from "../../../components/copy-button";
 
 
 const invitationQueries = {
@@ -54,7 +55,18 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
     onNotice(
       answer.emailSent
         ? { severity: "success", title: ta.invited(answer.invitation.email) }
-        : { severity: "success", title: ta.inviteLink(answer.invitation.email), description: `${answer.link} — ${ta.linkOnce}` },
+        : {
+            severity: "success",
+            title: ta.inviteLink(answer.invitation.email),
+            description: (
+              <>
+                <CopyableText text={answer.link ?? ""} label={ta.copyLink} />
+                <span className="fr-mt-1w" style={{ display: "block" }}>
+                  {ta.linkOnce}
+                </span>
+              </>
+            ),
+          },
     );
   const failed = (error: unknown) => onNotice({ severity: "error", title: ta.failed, description: error instanceof Error ? error.message : undefined });
   const submit = (event: FormEvent) => {
