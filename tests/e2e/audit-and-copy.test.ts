@@ -79,6 +79,9 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
     const { page, problems } = await newPage();
     await signInThroughForm(page, server.baseUrl, account.email, account.password);
     await page.goto(`${server.baseUrl}/admin/comptes`);
+    // ProConnect is not configured: the invitations section does not offer it either.
+    await page.getByText(/La personne reçoit par courriel un lien personnel/).waitFor();
+    expect(await page.getByText(/La personne reçoit par courriel un lien personnel/).innerText()).not.toMatch(/ProConnect/);
     const invite = async (email: string) => {
       await page.getByLabel("Adresse électronique").fill(email);
       await page.getByLabel("Nom", { exact: true }).fill("Camille Copie");

@@ -105,8 +105,8 @@ export const account = bilingual(
     linkOnce:
       "Aucun serveur de courriel n'est configuré (ou l'envoi a échoué) : transmettez ce lien à la personne par un canal sûr. Il ne sera plus affiché ; il est à usage unique.",
     invitationsTitle: "Inviter une personne",
-    invitationsIntro:
-      "La personne reçoit par courriel un lien personnel, valable 7 jours et utilisable une seule fois, pour choisir son mot de passe ou s'identifier avec ProConnect. Vous ne voyez ni ne choisissez jamais son mot de passe.",
+    invitationsIntro: (proConnect: boolean) =>
+      `La personne reçoit par courriel un lien personnel, valable 7 jours et utilisable une seule fois, pour choisir son mot de passe${proConnect ? " ou s'identifier avec ProConnect" : ""}. Vous ne voyez ni ne choisissez jamais son mot de passe.`,
     name: "Nom",
     role: "Rôle",
     challenges: "Défis du mentor (facultatif)",
@@ -220,8 +220,8 @@ export const account = bilingual(
     resetLink: (name: string) => `Reset link for ${name}`,
     linkOnce: "No mail server is configured (or sending failed): pass this link on to the person through a safe channel. It will not be shown again; it works once.",
     invitationsTitle: "Invite someone",
-    invitationsIntro:
-      "The person receives by email a personal link, valid 7 days and usable once, to choose their password or sign in with ProConnect. You never see nor choose their password.",
+    invitationsIntro: (proConnect: boolean) =>
+      `The person receives by email a personal link, valid 7 days and usable once, to choose their password${proConnect ? " or sign in with ProConnect" : ""}. You never see nor choose their password.`,
     name: "Name",
     role: "Role",
     challenges: "Mentor's challenges (optional)",

@@ -88,7 +88,7 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
     <>
       <section className="fr-mt-6w" aria-labelledby="invite-title">
         <h2 id="invite-title">{ta.invitationsTitle}</h2>
-        <p>{ta.invitationsIntro}</p>
+        <p>{ta.invitationsIntro(providers.data?.proConnect === true)}</p>
         {providers.data && !providers.data.emailEnabled && <Alert severity="info" small description={ta.smtpOff} className="fr-mb-3w" />}
         {problem && !problem.problem.errors?.length && <Alert severity="error" title={ta.failed} description={problem.message} className="fr-mb-3w" />}
         <form onSubmit={submit} noValidate aria-labelledby="invite-title">
