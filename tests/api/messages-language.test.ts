@@ -136,6 +136,9 @@ describe("command-line messages follow LANG", () => {
       expect(english.stderr).toContain("Usage:");
       const french = runCli("user", ["deactivate", "--email", "nobody@example.fr"], databasePath, { LANG: "fr_FR.UTF-8", LC_ALL: "" });
       expect(french.stderr).toContain("Aucun compte pour nobody@example.fr.");
+      const backup = runCli("backup", [folder.file("missing-dir/copy.sqlite")], folder.file("none.sqlite"), { LANG: "en_US.UTF-8", LC_ALL: "" });
+      expect(backup.status).toBe(1);
+      expect(backup.stderr).toContain(`Backup impossible: No database to back up: ${folder.file("none.sqlite")} does not exist.`);
     } finally {
       folder.remove();
     }

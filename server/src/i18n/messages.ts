@@ -269,6 +269,100 @@ export const SERVER_MESSAGES = {
     en: "If it was you, wait until then to try again, or choose a new password.",
   },
 
+  // ----- backups and restores (db/backup.ts, db/lock.ts, cli/backup.ts, cli/restore.ts)
+  "backup.usage": {
+    fr: "Usage : npm run backup -- FICHIER [--force]   (--force remplace un fichier existant)",
+    en: "Usage: npm run backup -- FILE [--force]   (--force replaces an existing file)",
+  },
+  "backup.written": {
+    fr: "Sauvegarde écrite : {file} ({size} Mo, {challenges} défis, {statusUpdates} mises à jour de statut, schéma version {version}, intégrité vérifiée).",
+    en: "Backup written: {file} ({size} MB, {challenges} challenges, {statusUpdates} status updates, schema version {version}, integrity checked).",
+  },
+  "backup.failed": { fr: "Sauvegarde impossible : {reason}", en: "Backup impossible: {reason}" },
+  "restore.usage": { fr: "Usage : npm run restore -- FICHIER   (serveur arrêté)", en: "Usage: npm run restore -- FILE   (server stopped)" },
+  "restore.done": {
+    fr: "Base restaurée depuis {file} : {challenges} défis, {statusUpdates} mises à jour de statut, {users} comptes, schéma version {version} (intégrité vérifiée).",
+    en: "Database restored from {file}: {challenges} challenges, {statusUpdates} status updates, {users} accounts, schema version {version} (integrity checked).",
+  },
+  "restore.migrationsPending": {
+    fr: "Les migrations manquantes seront appliquées au prochain démarrage du serveur.",
+    en: "The missing migrations will be applied at the next server start.",
+  },
+  "restore.previousKept": { fr: "L'ancienne base est conservée sous {file}.", en: "The previous database is kept as {file}." },
+  "restore.refused": { fr: "Restauration refusée : {reason}", en: "Restore refused: {reason}" },
+  "backup.cannotOpen": { fr: "Impossible d'ouvrir {name} comme base SQLite.", en: "Cannot open {name} as an SQLite database." },
+  "backup.corrupt": { fr: "{name} est endommagé ({reason}).", en: "{name} is damaged ({reason})." },
+  "backup.unreadable": { fr: "{name} n'est pas une base SQLite lisible.", en: "{name} is not a readable SQLite database." },
+  "backup.integrity": { fr: "{name} est endommagé (integrity_check) : {problems}", en: "{name} is damaged (integrity_check): {problems}" },
+  "backup.foreignKeys": {
+    fr: "{name} contient {count} référence(s) cassée(s) (foreign_key_check).",
+    en: "{name} contains {count} broken reference(s) (foreign_key_check).",
+  },
+  "backup.notOurs": {
+    fr: "{name} n'est pas une base de ce tableau de bord (tables absentes : {tables}).",
+    en: "{name} is not a database of this dashboard (missing tables: {tables}).",
+  },
+  "backup.schemaVersion": {
+    fr: "{name} est à la version de schéma {version}, que ce code (version {expected}) ne sait pas reprendre.",
+    en: "{name} is at schema version {version}, which this code (version {expected}) cannot take over.",
+  },
+  "backup.copyLabel": { fr: "La copie pour {destination}", en: "The copy for {destination}" },
+  "backup.noDatabase": { fr: "Aucune base à sauvegarder : {path} n'existe pas.", en: "No database to back up: {path} does not exist." },
+  "backup.overDatabase": {
+    fr: "La sauvegarde ne peut pas remplacer la base elle-même ni ses fichiers (clé comprise).",
+    en: "The backup cannot replace the database itself nor its files (key included).",
+  },
+  "backup.exists": {
+    fr: "{destination} existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer.",
+    en: "{destination} already exists: choose another name or add --force to replace it.",
+  },
+  "backup.noFolder": { fr: "Le dossier {directory} n'existe pas.", en: "The folder {directory} does not exist." },
+  "restore.notFound": { fr: "Sauvegarde introuvable : {file}.", en: "Backup not found: {file}." },
+  "restore.sameFile": { fr: "La sauvegarde est la base elle-même : rien à restaurer.", en: "The backup is the database itself: nothing to restore." },
+  "lock.inUse": {
+    fr: "La base est en cours d'utilisation (serveur ou sauvegarde en marche, verrou {lock}) : arrêtez le serveur avant de restaurer.",
+    en: "The database is in use (server or backup running, lock {lock}): stop the server before restoring.",
+  },
+  "lock.restoring": {
+    fr: "Une restauration est en cours sur cette base (verrou {lock}) : attendez qu'elle se termine.",
+    en: "A restore is running on this database (lock {lock}): wait until it ends.",
+  },
+
+  // ----- campaign emails (mail/campaign-emails.ts)
+  "mail.campaign.challenges.one": { fr: "1 défi", en: "1 challenge" },
+  "mail.campaign.challenges.other": { fr: "{count} défis", en: "{count} challenges" },
+  "mail.campaign.opening.subject": {
+    fr: "Campagne « {name} » : {challenges} à mettre à jour avant le {date}",
+    en: "Campaign “{name}”: {challenges} to update before {date}",
+  },
+  "mail.campaign.reminder.subject": {
+    fr: "Rappel : {challenges} à mettre à jour avant le {date} (campagne « {name} »)",
+    en: "Reminder: {challenges} to update before {date} (campaign “{name}”)",
+  },
+  "mail.campaign.missing": { fr: " (reste : {axes})", en: " (left: {axes})" },
+  "mail.campaign.opening.intro.one": {
+    fr: "L'équipe du programme EIG ouvre la campagne de mise à jour « {name} ». Merci de faire le point, avant le {date}, sur le défi que vous suivez :",
+    en: "The EIG programme team opens the update campaign “{name}”. Please report, before {date}, on the challenge you follow:",
+  },
+  "mail.campaign.opening.intro.other": {
+    fr: "L'équipe du programme EIG ouvre la campagne de mise à jour « {name} ». Merci de faire le point, avant le {date}, sur les {count} défis que vous suivez :",
+    en: "The EIG programme team opens the update campaign “{name}”. Please report, before {date}, on the {count} challenges you follow:",
+  },
+  "mail.campaign.reminder.intro.one": {
+    fr: "La campagne de mise à jour « {name} » se termine le {date}. Ce défi attend encore votre point :",
+    en: "The update campaign “{name}” ends on {date}. This challenge still awaits your report:",
+  },
+  "mail.campaign.reminder.intro.other": {
+    fr: "La campagne de mise à jour « {name} » se termine le {date}. Ces défis attendent encore votre point :",
+    en: "The update campaign “{name}” ends on {date}. These challenges still await your report:",
+  },
+  "mail.campaign.how": {
+    fr: "Sur chaque axe (mise en production, transmission, fiabilisation), enregistrez le nouveau niveau, ou cliquez sur « Toujours exact » si rien n'a changé.",
+    en: "On each axis (production, transmission, reliability), record the new level, or click “Still accurate” if nothing has changed.",
+  },
+  "mail.campaign.all": { fr: "Tous vos défis à mettre à jour : {url}", en: "All your challenges to update: {url}" },
+  "mail.campaign.signature": { fr: "Suivi de pérennisation des défis EIG", en: "EIG challenges sustainability tracker" },
+
   // ----- command line (server/src/cli)
   "cli.user.usage": {
     fr: "Usage :\n  npm run user -- create --email EMAIL --name NOM --role admin|mentor|evaluator [--password-stdin]\n  npm run user -- reset-password --email EMAIL [--password-stdin]\n  npm run user -- reset-totp --email EMAIL\n  npm run user -- unlink-proconnect --email EMAIL\n  npm run user -- set-role --email EMAIL --role admin|mentor|evaluator\n  npm run user -- deactivate --email EMAIL",
