@@ -91,8 +91,6 @@ export function createApp({ db, config, serveClient = true, logger, mailer, outb
     next();
   });
   api.use(jsonBody());
-  // Again: the body parser calls back from the socket's events, outside the first context.
-  api.use(withRequestLang);
   api.use(loadSession(db, config));
   const readCache = revisionCache(db);
   for (const route of apiRoutes(deps)) {

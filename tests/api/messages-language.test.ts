@@ -90,6 +90,16 @@ describe("problem+json in the asked language", () => {
     expect(throttledFr.body.detail).toMatch(/^Trop de tentatives de connexion\. Réessayez dans \d+ minute\(s\)\.$/);
   });
 
+  it("a body over the limits, checked after the JSON parser has read it", async () => {
+    const client = new SessionClient(server.baseUrl);
+    const body = { email: "a".repeat(10_001) };
+    const english = await client.request("POST", "/api/auth/password-reset/request", body, EN);
+    expect(english.body).toMatchObject({ status: 400, detail: "The request exceeds the accepted limits." });
+    expect(english.body.errors).toEqual([{ path: "body.email", message: "Text too long: 10000 characters at most." }]);
+    const french = await client.request("POST", "/api/auth/password-reset/request", body);
+    expect(french.body.errors).toEqual([{ path: "body.email", message: "Texte trop long : 10000 caractères au plus." }]);
+  });
+
   it("an unknown API address", async () => {
     const answer = await new SessionClient(server.baseUrl).request("GET", "/api/nothing-here", undefined, EN);
     expect(answer.body).toMatchObject({ status: 404, title: "Not found", detail: "This address matches no resource of the API." });

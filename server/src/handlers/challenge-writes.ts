@@ -226,29 +226,29 @@ function checkItemRules(
   existing?: { id: number; isStop?: boolean },
 ): void {
   if (kind === "action" && typeof fields.scenarioId === "number" && !scenarioBelongsTo(db, fields.scenarioId, challengeId)) {
-    throw new ValidationError([{ path: "body.scenarioId", message: "Ce scénario n'appartient pas à ce défi." }]);
+    throw new ValidationError([{ path: "body.scenarioId", message: t("items.scenarioElsewhere") }]);
   }
   if (kind === "scenario") {
     const counts = countScenarios(db, challengeId);
     const wasStop = existing?.isStop ?? false;
     const isStop = fields.isStop === undefined ? wasStop : fields.isStop === true;
     if (isStop && !wasStop && counts.stop >= 1) {
-      throw new ConflictError("Ce défi a déjà un scénario d'arrêt.");
+      throw new ConflictError(t("items.stopExists"));
     }
     if (!isStop && (wasStop || !existing) && counts.regular >= MAX_SCENARIOS) {
-      throw new ConflictError("Trois scénarios au plus, plus un scénario d'arrêt : supprimez-en un d'abord.");
+      throw new ConflictError(t("items.tooManyScenarios"));
     }
     // One preferred scenario: choosing another one moves the mark.
     if (fields.preferred === true) clearPreferredScenario(db, challengeId, existing?.id ?? null);
   }
 }
 
-const ITEM_LABELS: Record<ItemKind, string> = {
-  action: "Cette action",
-  scenario: "Ce scénario",
-  ally: "Cet allié",
-  resource: "Cette ressource",
-};
+const ITEM_UNKNOWN = {
+  action: "items.action.unknown",
+  scenario: "items.scenario.unknown",
+  ally: "items.ally.unknown",
+  resource: "items.resource.unknown",
+} as const satisfies Record<ItemKind, string>;
 
 export const createItem =
   (kind: ItemKind, { db }: Deps): RequestHandler =>
@@ -274,7 +274,7 @@ export const patchItem =
     const fields = res.locals.body as Record<string, unknown>;
     const item = db.transaction(() => {
       const before = findItem(db, kind, id);
-      if (!before) throw new NotFoundError(`${ITEM_LABELS[kind]} n'existe pas.`);
+      if (!before) throw new NotFoundError(t(ITEM_UNKNOWN[kind]));
       checkItemRules(db, kind, challenge.id, fields, { id, isStop: (before as { isStop?: boolean }).isStop });
       updateItem(db, kind, id, fields);
       touchChallenge(db, challenge.id, { report: false });
@@ -292,7 +292,7 @@ export const removeItem =
     const { id } = res.locals.params as { id: number };
     db.transaction(() => {
       const before = findItem(db, kind, id);
-      if (!before) throw new NotFoundError(`${ITEM_LABELS[kind]} n'existe pas.`);
+      if (!before) throw new NotFoundError(t(ITEM_UNKNOWN[kind]));
       deleteItem(db, kind, id);
       touchChallenge(db, challenge.id, { report: false });
       recordAudit(db, { ...auditContext(req, res), action: `${kind}.deleted`, targetType: kind, targetId: id, before });

@@ -56,9 +56,7 @@ export function currentSession(locals: Record<string, unknown>): SessionRecord {
  */
 export class SecondFactorRequiredError extends ForbiddenError {
   constructor() {
-    super(
-      "Les fonctions d'administration demandent une session ouverte avec la double authentification : déconnectez-vous puis reconnectez-vous avec votre code.",
-    );
+    super(t("access.secondFactorRequired"));
     this.extra = { reason: SECOND_FACTOR_REQUIRED };
   }
 }

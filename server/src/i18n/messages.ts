@@ -328,6 +328,61 @@ export const SERVER_MESSAGES = {
     en: "A restore is running on this database (lock {lock}): wait until it ends.",
   },
 
+  // ----- body limits (http/limits.ts), snapshots as a source, printing (report/print-report.ts)
+  "limits.notJson": {
+    fr: "Le corps de la requête doit être du JSON (Content-Type: application/json).",
+    en: "The request body must be JSON (Content-Type: application/json).",
+  },
+  "limits.string": { fr: "Texte trop long : {max} caractères au plus.", en: "Text too long: {max} characters at most." },
+  "limits.nul": { fr: "Caractère nul (U+0000) interdit.", en: "Null character (U+0000) not allowed." },
+  "limits.depth": { fr: "Imbrication trop profonde : {max} niveaux au plus.", en: "Nesting too deep: {max} levels at most." },
+  "limits.array": { fr: "Liste trop longue : {max} éléments au plus.", en: "List too long: {max} items at most." },
+  "limits.object": { fr: "Objet trop grand : {max} champs au plus.", en: "Object too large: {max} fields at most." },
+  "limits.key": { fr: "Nom de champ invalide.", en: "Invalid field name." },
+  "limits.exceeded": { fr: "La requête dépasse les limites acceptées.", en: "The request exceeds the accepted limits." },
+  "source.unknownSnapshot": { fr: "Aucun instantané n'a l'identifiant {id}.", en: "No snapshot has the identifier {id}." },
+  "print.unavailable.title": { fr: "Impression indisponible", en: "Printing unavailable" },
+  "print.noChromium": {
+    fr: "Le serveur n'a pas de navigateur pour préparer le PDF (Chromium absent) : utilisez « Imprimer » puis « Enregistrer au format PDF ».",
+    en: "The server has no browser to prepare the PDF (Chromium missing): use “Print” then “Save as PDF”.",
+  },
+  "print.running.title": { fr: "Impression en cours", en: "Printing in progress" },
+  "print.running": {
+    fr: "Votre rapport précédent est encore en préparation : attendez qu'il soit prêt.",
+    en: "Your previous report is still being prepared: wait until it is ready.",
+  },
+  "print.busy": {
+    fr: "D'autres rapports sont en cours de préparation : réessayez dans quelques secondes.",
+    en: "Other reports are being prepared: try again in a few seconds.",
+  },
+  "print.incomplete.title": { fr: "Rapport incomplet", en: "Incomplete report" },
+  "print.incomplete": {
+    fr: "Une partie du rapport n'a pas pu être chargée : réessayez dans un instant.",
+    en: "Part of the report could not be loaded: try again in a moment.",
+  },
+  "print.timeout": {
+    fr: "La préparation du PDF a dépassé {seconds} secondes : réessayez, ou utilisez « Imprimer ».",
+    en: "Preparing the PDF took more than {seconds} seconds: try again, or use “Print”.",
+  },
+  "print.failed": {
+    fr: "Le navigateur du serveur n'a pas pu préparer le PDF : utilisez « Imprimer » puis « Enregistrer au format PDF ».",
+    en: "The server's browser could not prepare the PDF: use “Print” then “Save as PDF”.",
+  },
+  "access.secondFactorRequired": {
+    fr: "Les fonctions d'administration demandent une session ouverte avec la double authentification : déconnectez-vous puis reconnectez-vous avec votre code.",
+    en: "Administration needs a session opened with two-factor authentication: sign out, then sign in again with your code.",
+  },
+  "items.scenarioElsewhere": { fr: "Ce scénario n'appartient pas à ce défi.", en: "This scenario does not belong to this challenge." },
+  "items.stopExists": { fr: "Ce défi a déjà un scénario d'arrêt.", en: "This challenge already has a stop scenario." },
+  "items.tooManyScenarios": {
+    fr: "Trois scénarios au plus, plus un scénario d'arrêt : supprimez-en un d'abord.",
+    en: "Three scenarios at most, plus a stop scenario: delete one first.",
+  },
+  "items.action.unknown": { fr: "Cette action n'existe pas.", en: "This action does not exist." },
+  "items.scenario.unknown": { fr: "Ce scénario n'existe pas.", en: "This scenario does not exist." },
+  "items.ally.unknown": { fr: "Cet allié n'existe pas.", en: "This ally does not exist." },
+  "items.resource.unknown": { fr: "Cette ressource n'existe pas.", en: "This resource does not exist." },
+
   // ----- campaign emails (mail/campaign-emails.ts)
   "mail.campaign.challenges.one": { fr: "1 défi", en: "1 challenge" },
   "mail.campaign.challenges.other": { fr: "{count} défis", en: "{count} challenges" },
