@@ -26,6 +26,8 @@ export const auditEntrySchema = z.object({
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   ip: z.string().nullable(),
+  /** The challenge the target belongs to (the target itself, or its status update, outcome, item), for a link. */
+  targetChallenge: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "./domain";
+import { sm } from "./i18n/schema-messages";
 
 export const roleSchema = z.enum(ROLES);
 
@@ -24,8 +25,8 @@ export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 export const MIN_PASSWORD_LENGTH = 12;
 export const passwordSchema = z
   .string()
-  .min(MIN_PASSWORD_LENGTH, { error: `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.` })
-  .max(256, { error: "Le mot de passe ne peut dépasser 256 caractères." });
+  .min(MIN_PASSWORD_LENGTH, { error: sm("password.tooShort", { min: MIN_PASSWORD_LENGTH }) })
+  .max(256, { error: sm("password.tooLong") });
 
 /**
  * Where a user lands after signing in or accepting an invitation when no page was asked for:

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { axesValidationSchema } from "./validation";
 import { addDays, parisDate } from "./dates";
 import { isoDateSchema, levelSchema, slugSchema, textSchema } from "./common";
+import { sm } from "./i18n/schema-messages";
 
 /** Reminders go out when the deadline is this many days away or fewer (and not yet past). */
 export const REMINDER_DAYS_BEFORE_DEADLINE = 3;
@@ -17,24 +18,24 @@ export const MAX_PICKED_CHALLENGES = 200;
 /** Attempts at one email before it is recorded as failed (the day is then free for a later run). */
 export const MAX_EMAIL_ATTEMPTS = 3;
 
-const promotionKeySchema = z.string().regex(/^[a-z0-9-]{1,20}$/, { error: "Clé de promotion invalide." });
+const promotionKeySchema = z.string().regex(/^[a-z0-9-]{1,20}$/, { error: sm("campaign.promotionKey") });
 
 const campaignNameSchema = textSchema(200, "Nom de la campagne")
-  .pipe(z.string().min(1, { error: "Le nom de la campagne est obligatoire." }))
+  .pipe(z.string().min(1, { error: sm("campaign.nameRequired") }))
   // It becomes an email subject: one line.
-  .refine((name) => !/[\r\n]/.test(name), { error: "Le nom de la campagne tient sur une ligne." });
+  .refine((name) => !/[\r\n]/.test(name), { error: sm("campaign.nameOneLine") });
 
 // Checked against the Paris day when the request arrives, on both sides.
 const campaignDeadlineSchema = isoDateSchema
-  .refine((date) => date >= parisDate(), { error: "L'échéance ne peut pas être dans le passé." })
+  .refine((date) => date >= parisDate(), { error: sm("campaign.deadlinePast") })
   .refine((date) => date <= addDays(parisDate(), MAX_CAMPAIGN_DAYS), {
-    error: `L'échéance doit être dans les ${MAX_CAMPAIGN_DAYS} jours.`,
+    error: sm("campaign.deadlineTooFar", { days: MAX_CAMPAIGN_DAYS }),
   });
 
-const promotionKeysSchema = z.array(promotionKeySchema).max(50, { error: "50 promotions au plus." }).default([]);
+const promotionKeysSchema = z.array(promotionKeySchema).max(50, { error: sm("campaign.tooManyPromotions") }).default([]);
 const pickedChallengesSchema = z
   .array(slugSchema)
-  .max(MAX_PICKED_CHALLENGES, { error: `${MAX_PICKED_CHALLENGES} défis choisis un à un au plus : choisissez plutôt des promotions.` })
+  .max(MAX_PICKED_CHALLENGES, { error: sm("campaign.tooManyChallenges", { max: MAX_PICKED_CHALLENGES }) })
   .default([]);
 
 /** `POST /api/campaigns` (admin): promotions and hand-picked challenges are joined together. */
@@ -46,7 +47,7 @@ export const newCampaignSchema = z
     challenges: pickedChallengesSchema,
   })
   .refine((body) => body.promotions.length + body.challenges.length > 0, {
-    error: "Choisissez au moins une promotion ou un défi.",
+    error: sm("campaign.emptyScope"),
     path: ["challenges"],
   });
 export type NewCampaign = z.input<typeof newCampaignSchema>;
@@ -65,7 +66,7 @@ export const campaignEditSchema = z
     addChallenges: pickedChallengesSchema,
   })
   .refine((body) => body.name !== undefined || body.deadline !== undefined || body.addPromotions.length + body.addChallenges.length > 0, {
-    error: "Rien à modifier : changez le nom, l'échéance ou ajoutez des défis.",
+    error: sm("campaign.nothingToEdit"),
   });
 export type CampaignEdit = z.input<typeof campaignEditSchema>;
 export type CampaignEditParsed = z.output<typeof campaignEditSchema>;

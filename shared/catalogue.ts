@@ -1,14 +1,15 @@
 // The programme team's corrections and additions to the catalogue of promotions and challenges.
 import { z } from "zod";
 import { isoDateSchema, textSchema } from "./common";
+import { fieldLabel, schemaMessage, sm } from "./i18n/schema-messages";
 
 /**
  * A public link of the catalogue: http or https, as the public catalogue holds both (many
  * administrations' sites are still served over http).
  */
 export const catalogueUrlSchema = z
-  .url({ protocol: /^https?$/, error: "Lien attendu en http:// ou https://." })
-  .max(500, { error: "Lien : 500 caractères au plus." });
+  .url({ protocol: /^https?$/, error: sm("url.httpOrHttps") })
+  .max(500, { error: sm("url.tooLong", { max: 500 }) });
 
 const optionalLink = catalogueUrlSchema
   .or(z.literal("").transform(() => null))
@@ -19,9 +20,10 @@ const optionalText = (max: number, label: string) =>
     .transform((value) => (value === "" ? null : value))
     .nullable()
     .optional();
-const requiredText = (max: number, label: string) => textSchema(max, label).min(1, { error: `${label} : obligatoire.` });
+const requiredText = (max: number, label: string) => textSchema(max, label).min(1, { error: () => schemaMessage("text.required", { label: fieldLabel(label) }) });
 
-const END_BEFORE_START = "La date de fin doit être postérieure ou égale à la date de début.";
+/** Also raised by the server when a patch gives one date and the stored other one is out of order. */
+const END_BEFORE_START = sm("catalogue.endBeforeStart");
 
 /** Zod check shared by every schema that carries both dates. */
 const datesInOrder = (value: { startsOn?: string; endsOn?: string }) =>
@@ -41,7 +43,7 @@ export const newPromotionSchema = z
     key: z
       .string()
       .trim()
-      .regex(/^[a-z0-9][a-z0-9-]{0,19}$/, { error: "Numéro ou code : chiffres, minuscules et tirets, 20 caractères au plus." }),
+      .regex(/^[a-z0-9][a-z0-9-]{0,19}$/, { error: sm("catalogue.promotionKey") }),
     label: requiredText(80, "Nom"),
     ...dateFields,
   })

@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { statsFiltersSchema } from "./stats";
+import { sm } from "./i18n/schema-messages";
 
 export const CHALLENGE_SORTS = ["name", "promotion", "lastReport", "production", "transmission", "reliability"] as const;
 export type ChallengeSort = (typeof CHALLENGE_SORTS)[number];
 
-const levelFilter = z.enum(["0", "1", "2", "3", "none"], { error: "Niveau attendu : 0, 1, 2, 3 ou « none »." }).optional();
-const flag = z.enum(["true"], { error: "Valeur attendue : « true »." }).optional();
+const levelFilter = z.enum(["0", "1", "2", "3", "none"], { error: sm("list.level") }).optional();
+const flag = z.enum(["true"], { error: sm("list.flag") }).optional();
 
 /**
  * Query of `GET /api/challenges`: the statistics' filters plus a search, a level per axis
@@ -13,14 +14,14 @@ const flag = z.enum(["true"], { error: "Valeur attendue : « true »." }).option
  * or never), at risk (the dashboard's rule), a mentor (admins only), and a sort; nothing else.
  */
 export const challengeFiltersSchema = statsFiltersSchema.extend({
-  q: z.string().trim().max(200, { error: "Recherche limitée à 200 caractères." }).optional(),
+  q: z.string().trim().max(200, { error: sm("search.tooLong") }).optional(),
   production: levelFilter,
   transmission: levelFilter,
   reliability: levelFilter,
   toUpdate: flag,
   atRisk: flag,
-  mentor: z.coerce.number().int().positive({ error: "Identifiant de mentor invalide." }).optional(),
-  sort: z.enum(CHALLENGE_SORTS, { error: "Tri attendu : name, promotion, lastReport, production, transmission ou reliability." }).optional(),
-  order: z.enum(["asc", "desc"], { error: "Ordre attendu : « asc » ou « desc »." }).optional(),
+  mentor: z.coerce.number().int().positive({ error: sm("list.mentor") }).optional(),
+  sort: z.enum(CHALLENGE_SORTS, { error: sm("list.sort") }).optional(),
+  order: z.enum(["asc", "desc"], { error: sm("list.order") }).optional(),
 });
 export type ChallengeFilters = z.infer<typeof challengeFiltersSchema>;

@@ -1,15 +1,16 @@
 import { z } from "zod";
 import { AXES, LEVELS } from "./domain";
+import { fieldLabel, schemaMessage, sm } from "./i18n/schema-messages";
 
 /** A real calendar date written YYYY-MM-DD (2019-02-30 is refused). */
-export const isoDateSchema = z.iso.date({ error: "Date attendue au format AAAA-MM-JJ." });
+export const isoDateSchema = z.iso.date({ error: sm("date.format") });
 
 export const axisSchema = z.enum(AXES);
 export const levelSchema = z.union(LEVELS.map((level) => z.literal(level)));
 
 export const slugSchema = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: "Identifiant de défi invalide." });
+  .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: sm("challenge.slug") });
 
 // Control characters have no place in a name or a note, and SQLite's length() stops at NUL.
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -19,8 +20,8 @@ export const textSchema = (max: number, label: string) =>
   z
     .string()
     .trim()
-    .max(max, { error: `${label} : ${max} caractères au plus.` })
-    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: `${label} : caractères de contrôle interdits.` });
+    .max(max, { error: () => schemaMessage("text.tooLong", { label: fieldLabel(label), max }) })
+    .refine((value) => !CONTROL_CHARACTERS.test(value), { error: () => schemaMessage("text.control", { label: fieldLabel(label) }) });
 
 /** What every link field's hint says, and what its input's `pattern` checks in the browser. */
 export const HTTPS_URL_PATTERN = "https://.+";
@@ -31,5 +32,5 @@ export const HTTPS_URL_MAX = 500;
  * would send readers through an unencrypted page). Links stored before this rule still display.
  */
 export const httpsUrlSchema = z
-  .url({ protocol: /^https$/, error: "L'adresse doit commencer par https://" })
-  .max(HTTPS_URL_MAX, { error: `Lien : ${HTTPS_URL_MAX} caractères au plus.` });
+  .url({ protocol: /^https$/, error: sm("url.https") })
+  .max(HTTPS_URL_MAX, { error: sm("url.tooLong", { max: HTTPS_URL_MAX }) });

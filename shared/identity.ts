@@ -2,19 +2,20 @@ import { z } from "zod";
 import { authUserSchema, passwordSchema, roleSchema } from "./auth";
 import { SIGN_IN_METHODS } from "./sign-in-audit";
 import { emailSchema, personNameSchema } from "./user";
+import { sm } from "./i18n/schema-messages";
 
 /** A token from an emailed link: 32 random bytes, base64url (43 characters). */
 export const linkTokenSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{43}$/, { error: "Ce lien n'est pas valide : vérifiez qu'il a été copié en entier." });
+  .regex(/^[A-Za-z0-9_-]{43}$/, { error: sm("identity.token") });
 
 /** Six digits, or a recovery code (`xxxxx-xxxxx`, letters and digits); spaces are ignored. */
 export const secondFactorCodeSchema = z
   .string()
-  .max(40, { error: "Code trop long." })
+  .max(40, { error: sm("identity.codeTooLong") })
   .transform((value) => value.replace(/\s+/g, "").toLowerCase())
-  .pipe(z.string().regex(/^(\d{6}|[a-z0-9]{5}-?[a-z0-9]{5})$/, { error: "Saisissez le code à 6 chiffres ou un code de secours." }));
+  .pipe(z.string().regex(/^(\d{6}|[a-z0-9]{5}-?[a-z0-9]{5})$/, { error: sm("identity.codeFormat") }));
 
 export const codeRequestSchema = z.strictObject({ code: secondFactorCodeSchema });
 export type CodeRequest = z.infer<typeof codeRequestSchema>;
@@ -62,7 +63,7 @@ export const createInvitationSchema = z.strictObject({
   name: personNameSchema,
   role: roleSchema,
   /** For a mentor: the challenges (slugs) assigned on acceptance. */
-  challenges: z.array(z.string().max(120)).max(50, { error: "50 défis au plus." }).default([]),
+  challenges: z.array(z.string().max(120)).max(50, { error: sm("invitation.tooManyChallenges") }).default([]),
 });
 export type CreateInvitation = z.infer<typeof createInvitationSchema>;
 

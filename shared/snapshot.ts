@@ -2,13 +2,14 @@
 // `?snapshot=ID` parameter every statistic and export accepts.
 import { z } from "zod";
 import { parisDate } from "./dates";
+import { sm } from "./i18n/schema-messages";
 
 export const newSnapshotSchema = z.strictObject({
   name: z
-    .string({ error: "Donnez un nom à l'instantané." })
+    .string({ error: sm("snapshot.nameRequired") })
     .trim()
-    .min(1, { error: "Donnez un nom à l'instantané." })
-    .max(120, { error: "Le nom tient en 120 caractères au plus." }),
+    .min(1, { error: sm("snapshot.nameRequired") })
+    .max(120, { error: sm("snapshot.nameTooLong") }),
 });
 export type NewSnapshot = z.input<typeof newSnapshotSchema>;
 
@@ -27,7 +28,7 @@ export type Snapshot = z.infer<typeof snapshotSchema>;
  * A snapshot id in a query string or a path: digits, kept as text like every other filter in
  * the address (the server reads it as a number).
  */
-export const snapshotIdSchema = z.string().regex(/^[1-9][0-9]{0,9}$/, { error: "Identifiant d'instantané invalide." });
+export const snapshotIdSchema = z.string().regex(/^[1-9][0-9]{0,9}$/, { error: sm("snapshot.id") });
 
 export const snapshotParamsSchema = z.strictObject({ id: snapshotIdSchema });
 

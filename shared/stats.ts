@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { ACTION_KINDS, ACTION_STATUSES, DATA_VIEWS, OUTCOME_CATEGORIES } from "./domain";
 import { snapshotIdSchema } from "./snapshot";
+import { sm } from "./i18n/schema-messages";
 
 /** Filters every statistic accepts; they are kept in the dashboard's URL. */
 export const statsFiltersSchema = z.strictObject({
@@ -13,13 +14,13 @@ export const statsFiltersSchema = z.strictObject({
   promotion: z
     .preprocess(
       (value) => (Array.isArray(value) ? value.join(",") : value),
-      z.string().regex(/^[a-z0-9-]{1,20}(,[a-z0-9-]{1,20}){0,49}$/, { error: "Clé de promotion invalide." }),
+      z.string().regex(/^[a-z0-9-]{1,20}(,[a-z0-9-]{1,20}){0,49}$/, { error: sm("campaign.promotionKey") }),
     )
     .optional(),
   administration: z.string().trim().min(1).max(300).optional(),
-  skill: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, { error: "Compétence invalide." }).optional(),
+  skill: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, { error: sm("stats.skill") }).optional(),
   /** Which values count (issue 9): all (default), validated only, or declared and not yet validated only. */
-  data: z.enum(DATA_VIEWS, { error: "Données attendues : « all », « validated » ou « declared »." }).optional(),
+  data: z.enum(DATA_VIEWS, { error: sm("data.view") }).optional(),
   /** Read "as of" this snapshot instead of the live data (issue 9). */
   snapshot: snapshotIdSchema.optional(),
 });

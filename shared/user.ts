@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { passwordSchema, roleSchema } from "./auth";
 import { textSchema } from "./common";
+import { sm } from "./i18n/schema-messages";
 
 export const emailSchema = z
-  .email({ error: "Adresse électronique invalide." })
-  .max(254, { error: "Adresse électronique trop longue." });
-export const personNameSchema = textSchema(120, "Nom").pipe(z.string().min(1, { error: "Le nom est obligatoire." }));
+  .email({ error: sm("email.invalid") })
+  .max(254, { error: sm("email.tooLong") });
+export const personNameSchema = textSchema(120, "Nom").pipe(z.string().min(1, { error: sm("name.required") }));
 
 /** `POST /api/users` (admin). */
 export const createUserSchema = z.strictObject({
@@ -23,7 +24,7 @@ export const updateUserSchema = z
     role: roleSchema.optional(),
     isActive: z.boolean().optional(),
   })
-  .refine((body) => Object.keys(body).length > 0, { error: "Rien à modifier." });
+  .refine((body) => Object.keys(body).length > 0, { error: sm("user.nothingToEdit") });
 export type UpdateUser = z.infer<typeof updateUserSchema>;
 
 /** An account as the admin pages see it; never with its password. */
@@ -42,7 +43,7 @@ export const userIdParamsSchema = z.strictObject({ id: z.coerce.number().int().p
 
 /** `PUT /api/challenges/:slug/mentors`. */
 export const mentorAssignmentSchema = z.strictObject({
-  userIds: z.array(z.number().int().positive()).max(50, { error: "50 mentors au plus par défi." }),
+  userIds: z.array(z.number().int().positive()).max(50, { error: sm("user.tooManyMentors") }),
 });
 export type MentorAssignment = z.infer<typeof mentorAssignmentSchema>;
 

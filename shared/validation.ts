@@ -3,14 +3,15 @@
 import { z } from "zod";
 import { DATA_VIEWS, OUTCOME_CATEGORIES, VALIDATION_DECISIONS, VALIDATION_STATES } from "./domain";
 import { axisSchema, isoDateSchema, levelSchema, textSchema } from "./common";
+import { schemaMessage, sm } from "./i18n/schema-messages";
 
 export const validationStateSchema = z.enum(VALIDATION_STATES);
-export const dataViewSchema = z.enum(DATA_VIEWS, { error: "Données attendues : « all », « validated » ou « declared »." });
+export const dataViewSchema = z.enum(DATA_VIEWS, { error: sm("data.view") });
 
 /** `POST /api/status-updates/:id/validation` and `POST /api/outcomes/:id/validation`. */
 export const validationDecisionSchema = z
   .strictObject({
-    decision: z.enum(VALIDATION_DECISIONS, { error: "Décision attendue : « validated » ou « sent_back »." }),
+    decision: z.enum(VALIDATION_DECISIONS, { error: sm("validation.decision") }),
     comment: textSchema(2000, "Commentaire")
       .transform((value) => (value === "" ? null : value))
       .nullable()
@@ -21,7 +22,7 @@ export const validationDecisionSchema = z
       context.addIssue({
         code: "custom",
         path: ["comment"],
-        message: "Un commentaire est obligatoire pour renvoyer une déclaration : dites au mentor ce qui ne va pas.",
+        message: schemaMessage("validation.commentRequired"),
       });
     }
   });
@@ -56,7 +57,7 @@ export type ValidationResult = z.infer<typeof validationResultSchema>;
 
 /** `GET /api/validations`: the queue, declared (default) or sent back, oldest first. */
 export const validationQueueQuerySchema = z.strictObject({
-  state: z.enum(["declared", "sent_back"], { error: "État attendu : « declared » ou « sent_back »." }).default("declared"),
+  state: z.enum(["declared", "sent_back"], { error: sm("validation.state") }).default("declared"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -97,14 +98,14 @@ export const validationQueuePageSchema = z.object({
 export type ValidationQueuePage = z.infer<typeof validationQueuePageSchema>;
 
 const entryRefSchema = z.strictObject({
-  kind: z.enum(["status_update", "outcome"], { error: "Type attendu : « status_update » ou « outcome »." }),
+  kind: z.enum(["status_update", "outcome"], { error: sm("bulk.kind") }),
   id: z.number().int().positive(),
 });
 export type EntryRef = z.infer<typeof entryRefSchema>;
 const entryRefsSchema = z
   .array(entryRefSchema)
-  .min(1, { error: "Au moins une déclaration attendue." })
-  .max(200, { error: "200 déclarations au plus à la fois." });
+  .min(1, { error: sm("bulk.empty") })
+  .max(200, { error: sm("bulk.tooMany") });
 
 /**
  * `POST /api/challenges/:slug/validations`: validates the listed declarations of one challenge

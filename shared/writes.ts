@@ -17,11 +17,12 @@ import {
 } from "./domain";
 import { axisSchema, httpsUrlSchema, isoDateSchema, levelSchema, textSchema } from "./common";
 import { EARLIEST_REPORT_DATE, parisDate } from "./dates";
+import { sm } from "./i18n/schema-messages";
 
 /** A report date: a real date, not before 2016, not after today in Paris (a status describes what is, not what will be). */
 export const reportDateSchema = isoDateSchema
-  .refine((date) => date >= EARLIEST_REPORT_DATE, { error: "La date ne peut précéder le 1er janvier 2016." })
-  .refine((date) => date <= parisDate(), { error: "La date ne peut être postérieure à aujourd'hui." });
+  .refine((date) => date >= EARLIEST_REPORT_DATE, { error: sm("date.tooEarly") })
+  .refine((date) => date <= parisDate(), { error: sm("date.afterToday") });
 
 const text = textSchema;
 
@@ -54,16 +55,16 @@ export type Confirmation = z.infer<typeof confirmationSchema>;
 
 /** `POST /api/status-updates/:id/retraction`. */
 export const retractionSchema = z.strictObject({
-  reason: text(NOTE_MAX, "Motif").min(1, { error: "Le motif du retrait est obligatoire." }),
+  reason: text(NOTE_MAX, "Motif").min(1, { error: sm("retraction.reasonRequired") }),
 });
 
 /** `PUT /api/challenges/:slug/outcome`, with `If-Match: <version>`. */
 export const outcomeUpdateSchema = z.strictObject({
   categories: z
     .array(z.enum(OUTCOME_CATEGORIES))
-    .min(1, { error: "Choisissez au moins une catégorie." })
+    .min(1, { error: sm("categories.required") })
     .max(OUTCOME_CATEGORIES.length)
-    .refine((categories) => new Set(categories).size === categories.length, { error: "Catégorie en double." }),
+    .refine((categories) => new Set(categories).size === categories.length, { error: sm("categories.duplicate") }),
   path: z.enum(SUSTAINABILITY_PATHS).nullable().optional(),
   note: optionalText(NOTE_MAX, "Note"),
   asOf: reportDateSchema.optional(),
@@ -72,7 +73,7 @@ export type OutcomeUpdate = z.input<typeof outcomeUpdateSchema>;
 
 const actionFields = {
   kind: z.enum(ACTION_KINDS),
-  title: text(200, "Intitulé").min(1, { error: "L'intitulé est obligatoire." }),
+  title: text(200, "Intitulé").min(1, { error: sm("title.required") }),
   status: z.enum(ACTION_STATUSES),
   dueOn: isoDateSchema.nullable(),
   owner: optionalText(120, "Porteur"),
@@ -89,7 +90,7 @@ export type NewAction = z.input<typeof newActionSchema>;
 export type ActionPatch = z.input<typeof actionPatchSchema>;
 
 const scenarioFields = {
-  title: text(200, "Intitulé").min(1, { error: "L'intitulé est obligatoire." }),
+  title: text(200, "Intitulé").min(1, { error: sm("title.required") }),
   needs: optionalText(SCENARIO_TEXT_MAX, "Besoins et difficultés"),
   resourcesNeeded: optionalText(SCENARIO_TEXT_MAX, "Ressources nécessaires"),
   governance: optionalText(SCENARIO_TEXT_MAX, "Gouvernance"),
@@ -109,7 +110,7 @@ export type ScenarioPatch = z.input<typeof scenarioPatchSchema>;
 export const MAX_SCENARIOS = 3;
 
 const allyFields = {
-  name: text(200, "Nom").min(1, { error: "Le nom est obligatoire." }),
+  name: text(200, "Nom").min(1, { error: sm("name.required") }),
   kind: z.enum(ALLY_KINDS),
   role: optionalText(500, "Rôle"),
 };
@@ -137,7 +138,7 @@ export type NewResource = z.input<typeof newResourceSchema>;
 /** `PUT /api/challenges/:slug/checklist/:item`. */
 export const checklistItemParamsSchema = z.strictObject({
   slug: z.string(),
-  item: z.enum(CHECKLIST_ITEMS as [string, ...string[]], { error: "Élément de la liste de passation inconnu." }),
+  item: z.enum(CHECKLIST_ITEMS as [string, ...string[]], { error: sm("checklist.item") }),
 });
 export const checklistItemUpdateSchema = z.strictObject({
   done: z.boolean(),
@@ -156,10 +157,10 @@ export type Warning = z.infer<typeof warningSchema>;
 
 /** Query of the CSV exports: `?sep=;` for French spreadsheets. */
 /** Language of the exports' column headers, labels and sheet names: French unless asked. */
-const exportLangSchema = z.enum(["fr", "en"], { error: "Langue attendue : « fr » ou « en »." }).optional();
+const exportLangSchema = z.enum(["fr", "en"], { error: sm("export.lang") }).optional();
 
 /** Which values the exports hold (issue 9): all (default), validated only, or declared only. */
-const exportDataSchema = z.enum(DATA_VIEWS, { error: "Données attendues : « all », « validated » ou « declared »." }).optional();
+const exportDataSchema = z.enum(DATA_VIEWS, { error: sm("data.view") }).optional();
 
 /**
  * The dashboard's filters an export keeps, as on the statistics (`?promotion=…&administration=…&skill=…`):
@@ -172,7 +173,7 @@ const exportFilters = {
 };
 
 export const exportQuerySchema = z.strictObject({
-  sep: z.enum([",", ";"], { error: "Séparateur attendu : « , » ou « ; »." }).optional(),
+  sep: z.enum([",", ";"], { error: sm("export.separator") }).optional(),
   lang: exportLangSchema,
   data: exportDataSchema,
   snapshot: snapshotIdSchema.optional(),

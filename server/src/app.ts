@@ -17,8 +17,12 @@ import { validate } from "./http/validate";
 import { revisionCache } from "./http/revision-cache";
 import { idempotency } from "./http/idempotency";
 import { precompressed } from "./http/precompressed";
+import { messageLang, withRequestLang } from "./http/request-lang";
+import { t } from "./i18n/messages";
 
-z.config(z.locales.fr());
+// zod's own messages ("expected number") in the language of the request being checked.
+const zodLocales = { fr: z.locales.fr().localeError, en: z.locales.en().localeError };
+z.config({ localeError: (issue) => zodLocales[messageLang()](issue) });
 
 const DSFR_COLOR_SCHEME_STYLE_HASHES = [
   "'sha256-HzhUjVBe6Oi2wcxUM7bmy2Rp9VdLMHYDdYr9MalNmOY='",
@@ -49,6 +53,7 @@ export function createApp({ db, config, serveClient = true, logger, mailer, outb
   // First, so that every answer (errors included) carries its request id.
   const log = logger ?? createLogger(config.logLevel);
   app.use(requestLog(log));
+  app.use(withRequestLang);
 
   app.use(
     helmet({
@@ -97,7 +102,7 @@ export function createApp({ db, config, serveClient = true, logger, mailer, outb
     api[route.method](route.path, ...checks, ...validation, ...cache, ...once, ...route.handlers);
   }
   api.use(() => {
-    throw new NotFoundError("Cette adresse ne correspond à aucune ressource de l'API.");
+    throw new NotFoundError(t("problem.noSuchRoute"));
   });
   app.use("/api", api);
 

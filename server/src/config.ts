@@ -150,14 +150,26 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+/**
+ * Where the server can be reached when PUBLIC_URL is not set: the address it listens on, so
+ * that the links it sends (invitations, resets) open. Every interface (0.0.0.0, ::) is
+ * reached here through localhost; an IPv6 address goes in brackets.
+ */
+export function listeningUrl(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, "");
+  const reachable = bare === "0.0.0.0" || bare === "::" ? "localhost" : bare.includes(":") ? `[${bare}]` : bare;
+  return `http://${reachable}:${port}`;
+}
+
 /** Reads the configuration from the environment; see the README for each variable. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = env.PORT === undefined || env.PORT === "" ? 3000 : Number(env.PORT);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}".`);
-  const publicUrl = (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, "");
+  const host = env.HOST || "localhost";
+  const publicUrl = (env.PUBLIC_URL || listeningUrl(host, port)).replace(/\/+$/, "");
   return {
     port,
-    host: env.HOST || "localhost",
+    host,
     databasePath: path.resolve(env.DATABASE_PATH || path.join(projectRoot, "db", "eig.sqlite")),
     clientDist: path.join(projectRoot, "client", "dist"),
     trustProxy: env.TRUST_PROXY ? env.TRUST_PROXY : false,

@@ -540,6 +540,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/promotions",
+      idempotent: true,
       summary: "Ajoute une promotion (EIG 5 et suivantes) : numéro ou code, nom, dates (409 si le code existe).",
       access: "admin",
       input: { body: newPromotionSchema },
@@ -559,6 +560,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/promotions/:key/challenges",
+      idempotent: true,
       summary: "Ajoute un défi à une promotion : champs publics et dates ; son identifiant d'adresse est tiré du titre.",
       access: "admin",
       input: { params: promotionKeyParamsSchema, body: newChallengeSchema },
@@ -744,6 +746,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/challenges/:slug/validations",
+      idempotent: true,
       summary: "Valide en une fois les déclarations données d'un défi (tout ou rien ; chacune auditée comme une validation seule).",
       access: "admin",
       challenge: challengeBySlug,
@@ -754,6 +757,7 @@ export function apiRoutes(deps: Deps): Route[] {
     {
       method: "post",
       path: "/validations/dismissals",
+      idempotent: true,
       summary: "Écarte des déclarations remplacées par une plus récente : elles quittent la file sans décision (tout ou rien).",
       access: "admin",
       input: { body: dismissalSchema },

@@ -99,11 +99,14 @@ export async function startRealServer({
   };
 }
 
+/** The tools speak the shell's language (LANG): the tests read them in French unless they ask otherwise. */
+export const FRENCH_CLI = { LANG: "fr_FR.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
+
 /** Runs one of the command-line tools (`server/src/cli/NAME.ts`) on `databasePath`. */
 export function runCli(name: string, args: string[], databasePath: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
   return spawnSync(process.execPath, ["--import", "tsx", `server/src/cli/${name}.ts`, ...args], {
     cwd: projectRoot,
-    env: { ...process.env, ...env, DATABASE_PATH: databasePath },
+    env: { ...process.env, ...FRENCH_CLI, ...env, DATABASE_PATH: databasePath },
     encoding: "utf8",
     timeout: 30_000,
   });
@@ -119,7 +122,7 @@ export function runCliAsync(
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", `server/src/cli/${name}.ts`, ...args], {
       cwd: projectRoot,
-      env: { ...process.env, ...env, DATABASE_PATH: databasePath },
+      env: { ...process.env, ...FRENCH_CLI, ...env, DATABASE_PATH: databasePath },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

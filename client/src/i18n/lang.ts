@@ -4,6 +4,7 @@
 // components (startReactDsfr's `useLang`) follow it too.
 import { useSyncExternalStore } from "react";
 import { DEFAULT_LANG, isLang, type Lang } from "@shared/labels";
+import { setLangResolver } from "@shared/i18n/catalogue";
 
 const STORAGE_KEY = "eig-lang";
 const listeners = new Set<() => void>();
@@ -37,6 +38,8 @@ let current: Lang = fromAddress ?? stored() ?? DEFAULT_LANG;
 document.documentElement.lang = current;
 
 export const getLang = (): Lang => current;
+// The shared schemas' messages follow the interface (shared/i18n/schema-messages.ts).
+setLangResolver(getLang);
 
 export function setLang(lang: Lang): void {
   persist(lang);

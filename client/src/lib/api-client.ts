@@ -1,5 +1,6 @@
 import { ACCOUNT_LOCKED, SECOND_FACTOR_REQUIRED, SIGN_IN_THROTTLED, type Problem } from "@shared/problem";
 import { currentI18n } from "../i18n/use-i18n";
+import { getLang } from "../i18n/lang";
 
 /** The server writes its details in French; a refusal with a known `reason` is said in the reader's language. */
 function messageOf(problem: Problem): string {
@@ -52,6 +53,8 @@ async function request<T>(method: string, path: string, body?: unknown, extraHea
       credentials: "same-origin",
       headers: {
         Accept: "application/json",
+        // The server writes its messages (errors, emails it sends for us) in the interface's language.
+        "Accept-Language": getLang(),
         ...(body === undefined ? {} : { "Content-Type": "application/json" }),
         ...(method !== "GET" && csrfToken ? { "X-CSRF-Token": csrfToken } : {}),
         ...extraHeaders,

@@ -4,8 +4,8 @@ import { getLang } from "../i18n/lang";
 import { currentI18n } from "../i18n/use-i18n";
 import { ApiError } from "./api-client";
 
-// The shared schemas' own messages are French (the server's too); zod's generic ones
-// ("expected number") follow the interface language.
+// The shared schemas' own messages follow the interface language (shared/i18n), and so do
+// zod's generic ones ("expected number").
 let zodLang: string | undefined;
 
 /**

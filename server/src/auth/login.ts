@@ -7,12 +7,13 @@ import type { AuthUser } from "@shared/auth";
 import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
 import { verifyDecoy, verifyPassword } from "./passwords";
 import { checkAccountThrottle, lockIfDue, notifyLock, TooManyAttemptsError, type ThrottleDeps } from "./throttle";
+import { t } from "../i18n/messages";
 
 export { TooManyAttemptsError } from "./throttle";
 
 export class BadCredentialsError extends HttpError {
   constructor() {
-    super(401, "Identifiants incorrects", "Adresse électronique ou mot de passe incorrect.");
+    super(401, t("login.failed.title"), t("login.failed"));
   }
 }
 

@@ -3,13 +3,20 @@
 // email (ASVS 2.1.7; docs/decisions/0008-sign-in-hardening.md). Server side only: the list
 // (about 49,000 passwords, @zxcvbn-ts/language-common) never goes into the client bundle.
 import { ValidationError } from "../http/errors";
+import { t } from "../i18n/messages";
 
+/** Read when raised, so that each is in the language of the request (getters). */
 export const PASSWORD_PROBLEMS = {
-  common:
-    "Ce mot de passe fait partie des plus courants ou de ceux qui ont déjà fuité : il serait deviné en quelques essais. Choisissez-en un autre, par exemple une phrase de plusieurs mots.",
-  repeated: "Ce mot de passe n'est qu'un même caractère répété : choisissez-en un autre, par exemple une phrase de plusieurs mots.",
-  email: "Le mot de passe ne peut pas être votre adresse électronique, ni ce qui précède « @ » : choisissez-en un autre.",
-} as const;
+  get common() {
+    return t("password.common");
+  },
+  get repeated() {
+    return t("password.repeated");
+  },
+  get email() {
+    return t("password.email");
+  },
+};
 
 let commonPasswords: Promise<Set<string>> | undefined;
 

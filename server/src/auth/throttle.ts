@@ -16,6 +16,7 @@ import { findUserByEmail } from "../repositories/users";
 import { HttpError } from "../http/errors";
 import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
 import { ACCOUNT_LOCKED, SIGN_IN_THROTTLED } from "@shared/problem";
+import { t } from "../i18n/messages";
 
 /** What the throttling needs to lock an account and tell its holder. */
 export interface ThrottleDeps {
@@ -31,8 +32,8 @@ export class TooManyAttemptsError extends HttpError {
   constructor(readonly retryAfterSeconds: number) {
     super(
       429,
-      "Trop de tentatives",
-      `Trop de tentatives de connexion. Réessayez dans ${Math.ceil(retryAfterSeconds / 60)} minute(s).`,
+      t("throttle.title"),
+      t("throttle.detail", { minutes: Math.ceil(retryAfterSeconds / 60) }),
       undefined,
       { "Retry-After": String(retryAfterSeconds) },
     );
@@ -45,9 +46,8 @@ export class AccountLockedError extends HttpError {
   constructor(readonly retryAfterSeconds: number) {
     super(
       429,
-      "Connexion bloquée temporairement",
-      `Trop d'échecs de connexion pour ce compte : elle est bloquée pour ${Math.ceil(retryAfterSeconds / 60)} minute(s). ` +
-        "Vous pouvez aussi choisir un nouveau mot de passe avec « Mot de passe oublié ? ».",
+      t("locked.title"),
+      t("locked.detail", { minutes: Math.ceil(retryAfterSeconds / 60) }),
       undefined,
       { "Retry-After": String(retryAfterSeconds) },
     );

@@ -4,8 +4,12 @@ import { parseArgs } from "node:util";
 import { readConfig } from "../config";
 import { backupDatabase, BackupError } from "../db/backup";
 import { DatabaseInUseError } from "../db/lock";
+import { t } from "../i18n/messages";
+import { langFromEnv, useFallbackLang } from "../http/request-lang";
 
-const usage = "Usage : npm run backup -- FICHIER [--force]   (--force remplace un fichier existant)";
+// Messages in the shell's language (LANG=en_GB.UTF-8 → English), French otherwise.
+useFallbackLang(langFromEnv());
+const usage = t("backup.usage");
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { force: { type: "boolean", default: false } } });
 if (positionals.length !== 1) {
@@ -17,12 +21,17 @@ const { databasePath } = readConfig();
 try {
   const result = await backupDatabase(databasePath, positionals[0], { overwrite: values.force });
   console.log(
-    `Sauvegarde écrite : ${positionals[0]} (${(result.bytes / 1_048_576).toFixed(1)} Mo, ${result.challenges} défis, ` +
-      `${result.statusUpdates} mises à jour de statut, schéma version ${result.schemaVersion}, intégrité vérifiée).`,
+    t("backup.written", {
+      file: positionals[0]!,
+      size: (result.bytes / 1_048_576).toFixed(1),
+      challenges: result.challenges,
+      statusUpdates: result.statusUpdates,
+      version: result.schemaVersion,
+    }),
   );
 } catch (error) {
   if (error instanceof BackupError || error instanceof DatabaseInUseError) {
-    console.error(`Sauvegarde impossible : ${error.message}`);
+    console.error(t("backup.failed", { reason: error.message }));
     process.exit(1);
   }
   throw error;

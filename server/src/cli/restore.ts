@@ -7,8 +7,12 @@ import { readConfig } from "../config";
 import { BackupError, restoreDatabase } from "../db/backup";
 import { DatabaseInUseError } from "../db/lock";
 import { readMigrations } from "../db/migrate";
+import { t } from "../i18n/messages";
+import { langFromEnv, useFallbackLang } from "../http/request-lang";
 
-const usage = "Usage : npm run restore -- FICHIER   (serveur arrêté)";
+// Messages in the shell's language (LANG=en_GB.UTF-8 → English), French otherwise.
+useFallbackLang(langFromEnv());
+const usage = t("restore.usage");
 
 const { positionals } = parseArgs({ allowPositionals: true, options: {} });
 if (positionals.length !== 1) {
@@ -20,16 +24,21 @@ const { databasePath } = readConfig();
 try {
   const result = restoreDatabase(positionals[0], databasePath);
   console.log(
-    `Base restaurée depuis ${positionals[0]} : ${result.challenges} défis, ${result.statusUpdates} mises à jour de statut, ` +
-      `${result.users} comptes, schéma version ${result.schemaVersion} (intégrité vérifiée).`,
+    t("restore.done", {
+      file: positionals[0]!,
+      challenges: result.challenges,
+      statusUpdates: result.statusUpdates,
+      users: result.users,
+      version: result.schemaVersion,
+    }),
   );
   if (result.schemaVersion < readMigrations().length) {
-    console.log("Les migrations manquantes seront appliquées au prochain démarrage du serveur.");
+    console.log(t("restore.migrationsPending"));
   }
-  if (result.previous) console.log(`L'ancienne base est conservée sous ${result.previous}.`);
+  if (result.previous) console.log(t("restore.previousKept", { file: result.previous }));
 } catch (error) {
   if (error instanceof BackupError || error instanceof DatabaseInUseError) {
-    console.error(`Restauration refusée : ${error.message}`);
+    console.error(t("restore.refused", { reason: error.message }));
     process.exit(1);
   }
   throw error;

@@ -24,16 +24,15 @@ import { countActiveAdmins, emailTaken, findUserByEmail, findUser, insertUser, s
 import { createUserSchema } from "@shared/user";
 import { roleSchema } from "@shared/auth";
 import { passwordSchema } from "@shared/auth";
+import { t } from "../i18n/messages";
+import { langFromEnv, useFallbackLang } from "../http/request-lang";
 
-z.config(z.locales.fr());
+// Messages in the shell's language (LANG=en_GB.UTF-8 → English), French otherwise.
+const lang = langFromEnv();
+useFallbackLang(lang);
+z.config((lang === "en" ? z.locales.en : z.locales.fr)());
 
-const usage = `Usage :
-  npm run user -- create --email EMAIL --name NOM --role admin|mentor|evaluator [--password-stdin]
-  npm run user -- reset-password --email EMAIL [--password-stdin]
-  npm run user -- reset-totp --email EMAIL
-  npm run user -- unlink-proconnect --email EMAIL
-  npm run user -- set-role --email EMAIL --role admin|mentor|evaluator
-  npm run user -- deactivate --email EMAIL`;
+const usage = t("cli.user.usage");
 
 function fail(message: string): never {
   console.error(message);
@@ -65,7 +64,7 @@ const db = openDatabase(readConfig().databasePath);
 migrate(db);
 const existingUser = () => {
   const user = values.email ? findUserByEmail(db, values.email.trim().toLowerCase()) : undefined;
-  if (!user) fail(`Aucun compte pour ${values.email ?? "(adresse manquante)"}.\n${usage}`);
+  if (!user) fail(`${t("cli.user.noAccount", { email: values.email ?? t("cli.user.missingEmail") })}\n${usage}`);
   return user;
 };
 if (command === "unlink-proconnect") {
@@ -80,8 +79,8 @@ if (command === "unlink-proconnect") {
   });
   console.log(
     removed > 0
-      ? `Identité ProConnect de ${user.email} déliée ; ses sessions sont fermées. La prochaine connexion ProConnect avec une adresse vérifiée la reliera.`
-      : `Aucune identité ProConnect n'était reliée à ${user.email}.`,
+      ? t("cli.user.unlinked", { email: user.email })
+      : t("cli.user.noLink", { email: user.email }),
   );
   db.close();
   process.exit(0);
@@ -89,12 +88,12 @@ if (command === "unlink-proconnect") {
 if (command === "set-role" || command === "deactivate") {
   const user = existingUser();
   const role = command === "set-role" ? roleSchema.safeParse(values.role) : undefined;
-  if (role && !role.success) fail(`Rôle inconnu : ${values.role ?? "(manquant)"}.\n${usage}`);
+  if (role && !role.success) fail(`${t("cli.user.unknownRole", { role: values.role ?? t("cli.user.missing") })}\n${usage}`);
   const changes = role ? { role: role.data } : { isActive: false };
   const closed = db.transaction(() => {
     const before = findUser(db, user.id)!;
     const losesAdmin = before.role === "admin" && before.isActive && (command === "deactivate" || role?.data !== "admin");
-    if (losesAdmin && countActiveAdmins(db) <= 1) fail("Il doit rester au moins un administrateur actif.");
+    if (losesAdmin && countActiveAdmins(db) <= 1) fail(t("account.lastAdmin"));
     updateUser(db, user.id, changes);
     const after = findUser(db, user.id)!;
     // As from the API (handlers/users.ts): the rights follow the account, not the session.
@@ -111,8 +110,8 @@ if (command === "set-role" || command === "deactivate") {
     });
     return closed;
   });
-  const done = role ? `Rôle de ${user.email} : ${role.data}` : `Compte ${user.email} désactivé`;
-  console.log(`${done} ; sessions fermées : ${closed.sessionsClosed}, connexions en cours annulées : ${closed.pendingLoginsClosed}.`);
+  const done = role ? t("cli.user.roleSet", { email: user.email, role: role.data }) : t("cli.user.deactivated", { email: user.email });
+  console.log(t("cli.user.sessionsClosed", { done, sessions: closed.sessionsClosed, pending: closed.pendingLoginsClosed }));
   db.close();
   process.exit(0);
 }
@@ -123,7 +122,7 @@ if (command === "reset-totp") {
     closeAccountAccess(db, user.id);
     recordAudit(db, { actor: null, actorEmail: "cli", action: "totp.disabled", targetType: "user", targetId: user.id });
   });
-  console.log(`Double authentification de ${user.email} retirée ; ses sessions sont fermées. Un administrateur la réactivera à sa prochaine connexion.`);
+  console.log(t("cli.user.totpReset", { email: user.email }));
   db.close();
   process.exit(0);
 }
@@ -135,14 +134,14 @@ const passwordHash = await hashPassword(password);
 
 if (command === "create") {
   const parsed = createUserSchema.safeParse({ email: values.email, name: values.name, role: values.role, password });
-  if (!parsed.success) fail(parsed.error.issues.map((issue) => `${issue.path.join(".")} : ${issue.message}`).join("\n"));
+  if (!parsed.success) fail(parsed.error.issues.map((issue) => t("cli.fieldError", { path: issue.path.join("."), message: issue.message })).join("\n"));
   const { email, name, role } = parsed.data;
-  if (emailTaken(db, email)) fail(`Un compte existe déjà pour ${email}.`);
+  if (emailTaken(db, email)) fail(t("cli.user.exists", { email }));
   db.transaction(() => {
     const id = insertUser(db, { email, name, role, passwordHash });
     recordAudit(db, { actor: null, actorEmail: "cli", action: "user.created", targetType: "user", targetId: id, after: { email, name, role } });
   });
-  console.log(`Compte ${role} créé pour ${email}.`);
+  console.log(t("cli.user.created", { role, email }));
 } else {
   const user = existingUser();
   db.transaction(() => {
@@ -152,7 +151,7 @@ if (command === "create") {
     liftAccountThrottling(db, user.email, "cli", new Date().toISOString());
     recordAudit(db, { actor: null, actorEmail: "cli", action: "user.password_reset", targetType: "user", targetId: user.id });
   });
-  console.log(`Mot de passe de ${user.email} réinitialisé ; ses sessions sont fermées.`);
+  console.log(t("cli.user.passwordReset", { email: user.email }));
 }
-if (generated) console.log(`Mot de passe (affiché cette seule fois) : ${password}`);
+if (generated) console.log(t("cli.user.passwordShown", { password }));
 db.close();

@@ -8,6 +8,7 @@ import { acquireDatabaseLock } from "./lock";
 import { restrictToOwner } from "./database";
 import { keyFileOf } from "./secrets";
 import { readMigrations } from "./migrate";
+import { t } from "../i18n/messages";
 
 /** Tables without which a file is not this product's database, whatever its version says. */
 const REQUIRED_TABLES = ["challenges", "status_updates", "outcomes", "users", "data_revision"];
@@ -36,7 +37,7 @@ export function inspectDatabase(
   try {
     db = new Database(file, { fileMustExist: true });
   } catch {
-    throw new BackupError(`Impossible d'ouvrir ${name} comme base SQLite.`);
+    throw new BackupError(t("backup.cannotOpen", { name }));
   }
   try {
     let integrity: string[];
@@ -46,25 +47,23 @@ export function inspectDatabase(
       const code = (error as { code?: string }).code ?? "";
       throw new BackupError(
         code.startsWith("SQLITE_CORRUPT")
-          ? `${name} est endommagé (${(error as Error).message}).`
-          : `${name} n'est pas une base SQLite lisible.`,
+          ? t("backup.corrupt", { name, reason: (error as Error).message })
+          : t("backup.unreadable", { name }),
       );
     }
     if (integrity.length !== 1 || integrity[0] !== "ok") {
-      throw new BackupError(`${name} est endommagé (integrity_check) : ${integrity.slice(0, 3).join(" ; ")}`);
+      throw new BackupError(t("backup.integrity", { name, problems: integrity.slice(0, 3).join(" ; ") }));
     }
     const foreignKeys = db.pragma("foreign_key_check") as unknown[];
-    if (foreignKeys.length > 0) throw new BackupError(`${name} contient ${foreignKeys.length} référence(s) cassée(s) (foreign_key_check).`);
+    if (foreignKeys.length > 0) throw new BackupError(t("backup.foreignKeys", { name, count: foreignKeys.length }));
     const tables = new Set(
       (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((row) => row.name),
     );
     const missing = REQUIRED_TABLES.filter((table) => !tables.has(table));
-    if (missing.length > 0) throw new BackupError(`${name} n'est pas une base de ce tableau de bord (tables absentes : ${missing.join(", ")}).`);
+    if (missing.length > 0) throw new BackupError(t("backup.notOurs", { name, tables: missing.join(", ") }));
     const schemaVersion = db.pragma("user_version", { simple: true }) as number;
     if (schemaVersion < 1 || schemaVersion > expectedVersion) {
-      throw new BackupError(
-        `${name} est à la version de schéma ${schemaVersion}, que ce code (version ${expectedVersion}) ne sait pas reprendre.`,
-      );
+      throw new BackupError(t("backup.schemaVersion", { name, version: schemaVersion, expected: expectedVersion }));
     }
     const count = (table: string) => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
     const revision = (db.prepare("SELECT revision FROM data_revision WHERE id = 1").get() as { revision: number } | undefined)?.revision ?? 0;
@@ -114,19 +113,19 @@ export async function backupDatabase(
   destination: string,
   { overwrite = false }: { overwrite?: boolean } = {},
 ): Promise<DatabaseInspection> {
-  if (!fs.existsSync(databasePath)) throw new BackupError(`Aucune base à sauvegarder : ${databasePath} n'existe pas.`);
+  if (!fs.existsSync(databasePath)) throw new BackupError(t("backup.noDatabase", { path: databasePath }));
   if (
     sameFile(destination, databasePath) ||
     sameFile(destination, keyFileOf(databasePath)) ||
     path.resolve(destination).startsWith(`${path.resolve(databasePath)}-`)
   ) {
-    throw new BackupError("La sauvegarde ne peut pas remplacer la base elle-même ni ses fichiers (clé comprise).");
+    throw new BackupError(t("backup.overDatabase"));
   }
   if (fs.existsSync(destination) && !overwrite) {
-    throw new BackupError(`${destination} existe déjà : choisissez un autre nom ou ajoutez --force pour le remplacer.`);
+    throw new BackupError(t("backup.exists", { destination }));
   }
   const directory = path.dirname(path.resolve(destination));
-  if (!fs.existsSync(directory)) throw new BackupError(`Le dossier ${directory} n'existe pas.`);
+  if (!fs.existsSync(directory)) throw new BackupError(t("backup.noFolder", { directory }));
 
   // A shared lock: the server may run, a restore may not start meanwhile.
   const lock = acquireDatabaseLock(databasePath, "shared");
@@ -149,7 +148,7 @@ export async function backupDatabase(
     } finally {
       copy.close();
     }
-    const inspection = inspectDatabase(partial, { label: `La copie pour ${destination}` });
+    const inspection = inspectDatabase(partial, { label: t("backup.copyLabel", { destination }) });
     fsyncPath(partial);
     fs.renameSync(partial, destination);
     fsyncDirectory(directory);
@@ -198,8 +197,8 @@ export interface RestoreResult extends DatabaseInspection {
  * kept beside it (with its -wal, if any, so that nothing it held is lost), never deleted.
  */
 export function restoreDatabase(backupFile: string, databasePath: string): RestoreResult {
-  if (!fs.existsSync(backupFile)) throw new BackupError(`Sauvegarde introuvable : ${backupFile}.`);
-  if (sameFile(backupFile, databasePath)) throw new BackupError("La sauvegarde est la base elle-même : rien à restaurer.");
+  if (!fs.existsSync(backupFile)) throw new BackupError(t("restore.notFound", { file: backupFile }));
+  if (sameFile(backupFile, databasePath)) throw new BackupError(t("restore.sameFile"));
   const directory = path.dirname(path.resolve(databasePath));
   fs.mkdirSync(directory, { recursive: true });
 

@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { restrictToOwner } from "./database";
+import { t } from "../i18n/messages";
 
 /**
  * Who is using a database file, told by a lock beside it (`<database>-lock`), so that a
@@ -22,8 +23,8 @@ export class DatabaseInUseError extends Error {
   ) {
     super(
       wanted === "exclusive"
-        ? `La base est en cours d'utilisation (serveur ou sauvegarde en marche, verrou ${lockFile}) : arrêtez le serveur avant de restaurer.`
-        : `Une restauration est en cours sur cette base (verrou ${lockFile}) : attendez qu'elle se termine.`,
+        ? t("lock.inUse", { lock: lockFile })
+        : t("lock.restoring", { lock: lockFile }),
     );
   }
 }

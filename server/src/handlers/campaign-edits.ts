@@ -13,6 +13,7 @@ import { activeMentorsOf, addCampaignChallenges, findCampaign, updateCampaign } 
 import { queueCampaignEmails } from "../mail/campaign-emails";
 import { resolveCampaignTargets } from "./campaigns";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 /**
  * `PATCH /api/campaigns/:id`, in one transaction: the change, its audit entry (before/after)
@@ -28,13 +29,13 @@ export const patchCampaign =
     const now = new Date();
     const edited = db.transaction(() => {
       const before = findCampaign(db, id);
-      if (!before) throw new NotFoundError("Cette campagne n'existe pas.");
-      if (before.closedAt) throw new ConflictError("Cette campagne est close : elle ne peut plus être modifiée. Ouvrez-en une nouvelle si besoin.");
+      if (!before) throw new NotFoundError(t("campaign.unknown"));
+      if (before.closedAt) throw new ConflictError(t("campaign.closedNoEdit"));
       const { promotions, ids } = resolveCampaignTargets(
         db,
         { promotions: body.addPromotions, challenges: body.addChallenges },
         { promotions: "addPromotions", challenges: "addChallenges" },
-        "Certaines promotions ou certains défis n'existent pas : rien n'a été modifié.",
+        t("campaign.unknownScopeEdit"),
       );
       updateCampaign(db, id, { name: body.name, deadline: body.deadline });
       const added = addCampaignChallenges(db, id, promotions, [...ids.values()]);

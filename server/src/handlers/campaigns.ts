@@ -18,6 +18,7 @@ import {
 import { queueCampaignEmails } from "../mail/campaign-emails";
 import type { NewCampaignParsed } from "@shared/campaign";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 const campaignId = (locals: Record<string, unknown>) => (locals.params as { id: number }).id;
 
@@ -30,7 +31,7 @@ export const getCampaign =
   ({ db, mailer }: Deps): RequestHandler =>
   (_req, res) => {
     const detail = campaignDetail(db, campaignId(res.locals), mailer.enabled);
-    if (!detail) throw new NotFoundError("Cette campagne n'existe pas.");
+    if (!detail) throw new NotFoundError(t("campaign.unknown"));
     res.json(detail);
   };
 
@@ -52,12 +53,12 @@ export function resolveCampaignTargets(
   const errors: FieldError[] = [];
   const promotions = [...new Set(asked.promotions)];
   for (const key of unknownPromotions(db, promotions)) {
-    errors.push({ path: `body.${fields.promotions}.${asked.promotions.indexOf(key)}`, message: `Promotion inconnue : « ${key} ».` });
+    errors.push({ path: `body.${fields.promotions}.${asked.promotions.indexOf(key)}`, message: t("campaign.unknownPromotion", { key }) });
   }
   const slugs = [...new Set(asked.challenges)];
   const ids = challengeIdsBySlug(db, slugs);
   for (const slug of slugs.filter((slug) => !ids.has(slug))) {
-    errors.push({ path: `body.${fields.challenges}.${asked.challenges.indexOf(slug)}`, message: `Défi inconnu : « ${slug} ».` });
+    errors.push({ path: `body.${fields.challenges}.${asked.challenges.indexOf(slug)}`, message: t("campaign.unknownChallenge", { slug }) });
   }
   if (errors.length > 0) throw new ValidationError(errors, refusal);
   return { promotions, slugs, ids };
@@ -79,7 +80,7 @@ export const postCampaign =
         db,
         body,
         { promotions: "promotions", challenges: "challenges" },
-        "Certaines promotions ou certains défis n'existent pas : rien n'a été créé.",
+        t("campaign.unknownScopeCreate"),
       );
       const { id, challengeCount } = insertCampaign(db, {
         name: body.name,
@@ -92,8 +93,8 @@ export const postCampaign =
       // Throwing rolls the insert back: a campaign over nothing is refused whole.
       if (challengeCount === 0) {
         throw new ValidationError(
-          [{ path: "body.promotions", message: "Ces promotions n'ont aucun défi." }],
-          "La campagne ne porterait sur aucun défi : rien n'a été créé.",
+          [{ path: "body.promotions", message: t("campaign.promotionsWithoutChallenges") }],
+          t("campaign.noChallenge"),
         );
       }
       recordAudit(db, {
@@ -117,8 +118,8 @@ export const postCampaignClose =
     const id = campaignId(res.locals);
     const closed = db.transaction(() => {
       const before = findCampaign(db, id);
-      if (!before) throw new NotFoundError("Cette campagne n'existe pas.");
-      if (before.closedAt) throw new ConflictError("Cette campagne est déjà close.");
+      if (!before) throw new NotFoundError(t("campaign.unknown"));
+      if (before.closedAt) throw new ConflictError(t("campaign.alreadyClosed"));
       closeCampaign(db, id, currentSession(res.locals).user.name);
       const after = findCampaign(db, id)!;
       recordAudit(db, {
@@ -145,9 +146,9 @@ export const removeCampaign =
     const id = campaignId(res.locals);
     db.transaction(() => {
       const before = findCampaign(db, id);
-      if (!before) throw new NotFoundError("Cette campagne n'existe pas.");
+      if (!before) throw new NotFoundError(t("campaign.unknown"));
       if (campaignAnsweredAxes(db, id) > 0) {
-        throw new ConflictError("Des mentors ont déjà répondu à cette campagne : elle ne peut plus être supprimée, seulement close.");
+        throw new ConflictError(t("campaign.answeredNotDeletable"));
       }
       const emails = deleteCampaign(db, id);
       recordAudit(db, {
@@ -172,8 +173,8 @@ export const postCampaignReminders =
     const id = campaignId(res.locals);
     const run = deps.db.transaction(() => {
       const campaign = findCampaign(deps.db, id);
-      if (!campaign) throw new NotFoundError("Cette campagne n'existe pas.");
-      if (campaign.closedAt) throw new ConflictError("Cette campagne est close : elle n'envoie plus de relances.");
+      if (!campaign) throw new NotFoundError(t("campaign.unknown"));
+      if (campaign.closedAt) throw new ConflictError(t("campaign.closedNoReminders"));
       const queued = queueCampaignEmails(deps, campaign, "reminder", new Date());
       if (queued.queued > 0) {
         recordAudit(deps.db, { ...auditContext(req, res), action: "campaign.reminders_sent", targetType: "campaign", targetId: id, after: queued });

@@ -14,17 +14,19 @@ import {
   type ChallengeRecord,
 } from "../repositories/catalogue";
 import { listPromotions } from "../repositories/promotions";
-import { END_BEFORE_START, type ChallengePatch, type NewChallenge, type NewPromotion, type PromotionPatch } from "@shared/catalogue";
+import { type ChallengePatch, type NewChallenge, type NewPromotion, type PromotionPatch } from "@shared/catalogue";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
+import { schemaMessage } from "@shared/i18n/schema-messages";
 
 /** A patch may give one date only: the pair it makes with the stored one must still be in order. */
 function assertDatesInOrder(startsOn: string, endsOn: string): void {
-  if (endsOn < startsOn) throw new ValidationError([{ path: "body.endsOn", message: END_BEFORE_START }]);
+  if (endsOn < startsOn) throw new ValidationError([{ path: "body.endsOn", message: schemaMessage("catalogue.endBeforeStart") }]);
 }
 
 function assertChallengeLength(startsOn: string, endsOn: string): void {
   if (durationMonths(startsOn, endsOn) > 36) {
-    throw new ValidationError([{ path: "body.endsOn", message: "Un défi dure 36 mois au plus." }]);
+    throw new ValidationError([{ path: "body.endsOn", message: t("catalogue.challengeTooLong") }]);
   }
 }
 
@@ -42,7 +44,7 @@ export const postPromotion =
   (req, res) => {
     const body = res.locals.body as Required<NewPromotion>;
     const promotion = db.transaction(() => {
-      if (findPromotion(db, body.key)) throw new ConflictError(`La promotion « ${body.key} » existe déjà.`);
+      if (findPromotion(db, body.key)) throw new ConflictError(t("catalogue.promotionExists", { key: body.key }));
       insertPromotion(db, body);
       recordAudit(db, {
         ...auditContext(req, res),
@@ -63,7 +65,7 @@ export const patchPromotion =
     const patch = res.locals.body as PromotionPatch;
     const promotion = db.transaction(() => {
       const before = findPromotion(db, key);
-      if (!before) throw new NotFoundError("Cette promotion n'existe pas.");
+      if (!before) throw new NotFoundError(t("catalogue.promotionUnknown"));
       const after = {
         label: patch.label ?? before.label,
         startsOn: patch.startsOn ?? before.startsOn,
@@ -93,7 +95,7 @@ export const postChallenge =
     const { key } = res.locals.params as { key: string };
     const body = res.locals.body as NewChallenge;
     const created = db.transaction(() => {
-      if (!findPromotion(db, key)) throw new NotFoundError("Cette promotion n'existe pas.");
+      if (!findPromotion(db, key)) throw new NotFoundError(t("catalogue.promotionUnknown"));
       assertChallengeLength(body.startsOn, body.endsOn);
       const fields = {
         title: body.title,
@@ -127,7 +129,7 @@ export const patchChallenge =
     const patch = res.locals.body as ChallengePatch;
     const record = db.transaction(() => {
       const before = findChallengeRecord(db, slug);
-      if (!before) throw new NotFoundError("Ce défi n'existe pas.");
+      if (!before) throw new NotFoundError(t("catalogue.challengeUnknown"));
       const current = challengeFields(before);
       // undefined: not given, keep; null (or ""): cleared.
       const pick = <K extends keyof typeof current>(field: K) =>

@@ -36,6 +36,7 @@ import {
 } from "@shared/writes";
 import type { z } from "zod";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 type ResolvedChallenge = { id: number; slug: string };
 const challengeOf = (res: Response) => res.locals.challenge as ResolvedChallenge;
@@ -81,7 +82,7 @@ export const postConfirmation =
     const { axes } = res.locals.body as Confirmation;
     const updates = db.transaction(() => {
       const asked: readonly Axis[] = axes ?? AXES.filter((axis) => currentLevel(db, challenge.id, axis));
-      if (asked.length === 0) throw new ConflictError("Aucun axe n'a encore de statut : rien à confirmer.");
+      if (asked.length === 0) throw new ConflictError(t("writes.nothingToConfirm"));
       const updates = [...new Set(asked)].map((axis) => {
         const current = currentLevel(db, challenge.id, axis);
         if (!current) throw new ConflictError(`L'axe « ${axis} » n'a pas encore de statut : rien à confirmer.`);
@@ -126,8 +127,8 @@ export const postRetraction =
     const { reason } = res.locals.body as { reason: string };
     const retraction = db.transaction(() => {
       const update = findStatusUpdate(db, id);
-      if (!update) throw new NotFoundError("Cette mise à jour n'existe pas.");
-      if (update.retraction) throw new ConflictError("Cette mise à jour a déjà été retirée.");
+      if (!update) throw new NotFoundError(t("writes.updateUnknown"));
+      if (update.retraction) throw new ConflictError(t("writes.alreadyRetracted"));
       const { authorId, authorName } = author(res);
       retractStatusUpdate(db, { id, challengeId: challenge.id, axis: update.axis }, { reason, authorId, authorName });
       const after = findStatusUpdate(db, id)!;
@@ -169,7 +170,7 @@ export const putOutcome =
       const version = challengeVersion(db, challenge.id);
       const before = currentOutcome(db, challenge.id);
       if (version !== expected) {
-        throw new ConflictError("Le défi a été modifié depuis que vous l'avez ouvert : voici son état actuel.", {
+        throw new ConflictError(t("writes.changedSince"), {
           current: { outcome: before, version },
         });
       }
@@ -232,44 +233,49 @@ function checkItemRules(
   existing?: { id: number; isStop?: boolean },
 ): void {
   if (kind === "action" && typeof fields.scenarioId === "number" && !scenarioBelongsTo(db, fields.scenarioId, challengeId)) {
-    throw new ValidationError([{ path: "body.scenarioId", message: "Ce scénario n'appartient pas à ce défi." }]);
+    throw new ValidationError([{ path: "body.scenarioId", message: t("items.scenarioElsewhere") }]);
   }
   if (kind === "scenario") {
     const counts = countScenarios(db, challengeId);
     const wasStop = existing?.isStop ?? false;
     const isStop = fields.isStop === undefined ? wasStop : fields.isStop === true;
     if (isStop && !wasStop && counts.stop >= 1) {
-      throw new ConflictError("Ce défi a déjà un scénario d'arrêt.");
+      throw new ConflictError(t("items.stopExists"));
     }
     if (!isStop && (wasStop || !existing) && counts.regular >= MAX_SCENARIOS) {
-      throw new ConflictError("Trois scénarios au plus, plus un scénario d'arrêt : supprimez-en un d'abord.");
+      throw new ConflictError(t("items.tooManyScenarios"));
     }
     // One preferred scenario: choosing another one moves the mark.
     if (fields.preferred === true) clearPreferredScenario(db, challengeId, existing?.id ?? null);
   }
 }
 
-const ITEM_LABELS: Record<ItemKind, string> = {
-  action: "Cette action",
-  scenario: "Ce scénario",
-  ally: "Cet allié",
-  resource: "Cette ressource",
-};
+const ITEM_UNKNOWN = {
+  action: "items.action.unknown",
+  scenario: "items.scenario.unknown",
+  ally: "items.ally.unknown",
+  resource: "items.resource.unknown",
+} as const satisfies Record<ItemKind, string>;
+
+const ITEM_CHANGED = {
+  action: "items.action.changed",
+  scenario: "items.scenario.changed",
+  ally: "items.ally.changed",
+  resource: "items.resource.changed",
+} as const satisfies Record<ItemKind, string>;
 
 /** The item as it is now, or 404; 409 with it when it changed since the editor read it. */
 function itemAtVersion<K extends ItemKind>(db: Deps["db"], kind: K, id: number, expected: number) {
   const current = findItem(db, kind, id);
-  if (!current) throw new NotFoundError(`${ITEM_LABELS[kind]} n'existe pas.`);
+  if (!current) throw new NotFoundError(t(ITEM_UNKNOWN[kind as ItemKind]));
   if (current.version !== expected) {
     const { challengeId: _challengeId, ...item } = current;
-    throw new ConflictError(`Quelqu'un d'autre a modifié ${ITEM_LABELS[kind].toLowerCase()} entre-temps : voici son état actuel.`, {
+    throw new ConflictError(t(ITEM_CHANGED[kind as ItemKind]), {
       current: item,
     });
   }
   return current;
 }
-
-const ITEM_IF_MATCH = "Envoyez l'en-tête If-Match avec la version de l'élément que vous avez modifié (champ version).";
 
 export const createItem =
   (kind: ItemKind, { db }: Deps): RequestHandler =>
@@ -293,7 +299,7 @@ export const patchItem =
     const challenge = challengeOf(res);
     const { id } = res.locals.params as { id: number };
     const fields = res.locals.body as Record<string, unknown>;
-    const expected = expectedVersion(req, ITEM_IF_MATCH);
+    const expected = expectedVersion(req, "item");
     const item = db.transaction(() => {
       const before = itemAtVersion(db, kind, id, expected);
       checkItemRules(db, kind, challenge.id, fields, { id, isStop: (before as { isStop?: boolean }).isStop });
@@ -311,7 +317,7 @@ export const removeItem =
   (req, res) => {
     const challenge = challengeOf(res);
     const { id } = res.locals.params as { id: number };
-    const expected = expectedVersion(req, ITEM_IF_MATCH);
+    const expected = expectedVersion(req, "item");
     db.transaction(() => {
       const before = itemAtVersion(db, kind, id, expected);
       deleteItem(db, kind, id);

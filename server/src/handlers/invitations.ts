@@ -23,6 +23,7 @@ import { emailTaken } from "../repositories/users";
 import type { AuthUser, SessionResponse } from "@shared/auth";
 import type { AcceptInvitation, CreateInvitation, Invitation, InvitationCreated, LinkDelivery, LoginNextStep } from "@shared/identity";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 const INVITATION_MINUTES = INVITATION_VALIDITY_DAYS * 24 * 60;
 
@@ -47,11 +48,11 @@ export const getInvitations =
 function checkedChallenges(db: Db, body: CreateInvitation): string[] {
   const slugs = [...new Set(body.challenges)];
   if (slugs.length > 0 && body.role !== "mentor") {
-    throw new ValidationError([{ path: "body.challenges", message: "Seul un mentor peut recevoir des défis." }]);
+    throw new ValidationError([{ path: "body.challenges", message: t("invitation.onlyMentorsGetChallenges") }]);
   }
   const unknown = slugs.filter((slug) => !db.get("SELECT 1 FROM challenges WHERE slug = ?", [slug]));
   if (unknown.length > 0) {
-    throw new ValidationError(unknown.map((slug) => ({ path: "body.challenges", message: `Le défi « ${slug} » n'existe pas.` })));
+    throw new ValidationError(unknown.map((slug) => ({ path: "body.challenges", message: t("invitation.unknownChallenge", { slug }) })));
   }
   return slugs;
 }
@@ -65,7 +66,7 @@ export const postInvitation =
     const token = newToken();
     const now = new Date();
     const invitation = db.transaction(() => {
-      if (emailTaken(db, body.email)) throw new ConflictError(`Un compte existe déjà pour « ${body.email} ».`);
+      if (emailTaken(db, body.email)) throw new ConflictError(t("account.exists", { email: body.email }));
       // A new invitation to the same address replaces the open one (its link dies).
       const open = openInvitations(db, now.toISOString()).find((item) => item.email === body.email);
       if (open) revokeInvitation(db, open.id, now.toISOString());
@@ -90,7 +91,7 @@ export const postInvitation =
       return findInvitation(db, id, now.toISOString())!;
     });
     const link = invitationLink(config.publicUrl, token);
-    const delivery = await deliverLink(deps, invitationMail(invitation, auditContext(req, res).actor!.name, link), link);
+    const delivery = await deliverLink(deps, invitationMail(invitation, auditContext(req, res).actor!.name, link, { proConnect: Boolean(config.oidc) }), link);
     res.status(201).json({ invitation: publicInvitation(invitation), ...delivery } satisfies InvitationCreated);
   };
 
@@ -98,7 +99,7 @@ const publicInvitation = ({ acceptedAt: _a, revokedAt: _r, ...invitation }: Stor
 
 function openInvitationById(db: Db, id: number): StoredInvitation {
   const invitation = findInvitation(db, id, new Date().toISOString());
-  if (!invitation || invitation.acceptedAt || invitation.revokedAt) throw new NotFoundError("Cette invitation n'est plus en attente.");
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt) throw new NotFoundError(t("invitation.notPending"));
   return invitation;
 }
 
@@ -117,7 +118,7 @@ export const resendInvitation =
       return findInvitation(db, id, now.toISOString())!;
     });
     const link = invitationLink(config.publicUrl, token);
-    const delivery = await deliverLink(deps, invitationMail(invitation, auditContext(req, res).actor!.name, link), link);
+    const delivery = await deliverLink(deps, invitationMail(invitation, auditContext(req, res).actor!.name, link, { proConnect: Boolean(config.oidc) }), link);
     res.json({ invitation: publicInvitation(invitation), ...delivery } satisfies InvitationCreated);
   };
 
@@ -161,7 +162,7 @@ export function consumeInvitation(
   ip: string | undefined,
 ): AuthUser {
   const now = new Date().toISOString();
-  if (emailTaken(db, invitation.email)) throw new ConflictError(`Un compte existe déjà pour « ${invitation.email} ».`);
+  if (emailTaken(db, invitation.email)) throw new ConflictError(t("account.exists", { email: invitation.email }));
   const id = insertInvitedUser(db, { email: invitation.email, name: invitation.name, role: invitation.role, passwordHash });
   if (invitation.role === "mentor") {
     for (const slug of invitation.challenges) {

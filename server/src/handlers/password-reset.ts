@@ -21,6 +21,7 @@ import { findUser, findUserByEmail, setPasswordHash } from "../repositories/user
 import type { LinkDelivery, NewPassword } from "@shared/identity";
 import { auditContext, type Deps } from "./context";
 import { deliverLink } from "./invitations";
+import { t } from "../i18n/messages";
 
 /** Requests from one address per window before 429 (the answer says nothing of any account). */
 export const RESET_REQUESTS_PER_ADDRESS = 20;
@@ -107,7 +108,7 @@ export const sendPasswordReset =
     const { id } = res.locals.params as { id: number };
     const { link, email } = db.transaction(() => {
       const user = findUser(db, id);
-      if (!user) throw new NotFoundError("Ce compte n'existe pas.");
+      if (!user) throw new NotFoundError(t("account.unknown"));
       recordAudit(db, { ...auditContext(req, res), action: "user.password_reset_sent", targetType: "user", targetId: id });
       return { link: newResetLink(db, config.publicUrl, id), email: user.email };
     });

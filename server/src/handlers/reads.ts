@@ -14,6 +14,7 @@ import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { Deps } from "./context";
 import { requestSource } from "../http/snapshot-source";
 import type { DataSource } from "../repositories/data-source";
+import { t } from "../i18n/messages";
 
 export const health =
   ({ db }: Deps): RequestHandler =>
@@ -30,7 +31,7 @@ export const knownPromotion =
     const { promotion } = res.locals.query as Pick<ChallengeFilters, "promotion">;
     const unknown = (promotionKeys(promotion) ?? []).filter((key) => !promotionExists(db, key));
     if (unknown.length > 0) {
-      throw new ValidationError([{ path: "query.promotion", message: `Promotion inconnue : « ${unknown.join(" », « ")} ».` }]);
+      throw new ValidationError([{ path: "query.promotion", message: t("reads.unknownPromotions", { keys: unknown.join(" », « ") }) }]);
     }
     next();
   };
@@ -46,7 +47,7 @@ export const getChallenges =
     const filters = res.locals.query as ChallengeFilters;
     // Who mentors what is the programme team's business (the mentors page is theirs too).
     if (filters.mentor !== undefined && currentSession(res.locals).user.role !== "admin") {
-      throw new ForbiddenError("Seule l'équipe du programme peut filtrer les défis par mentor.");
+      throw new ForbiddenError(t("list.mentorFilterForbidden"));
     }
     res.json(listChallenges(db, filters, requestSource(db, res.locals)));
   };
@@ -55,7 +56,7 @@ export const getChallenge =
   ({ db }: Deps): RequestHandler =>
   (req, res) => {
     const challenge = findChallenge(db, String(req.params.slug));
-    if (!challenge) throw new NotFoundError(`Aucun défi n'a l'identifiant « ${req.params.slug} ».`);
+    if (!challenge) throw new NotFoundError(t("reads.unknownChallenge", { slug: String(req.params.slug) }));
     res.json(challenge);
   };
 

@@ -30,6 +30,7 @@ import type { Db } from "../db/database";
 import type { AuthUser, SessionResponse } from "@shared/auth";
 import type { Account, AccountEnrolmentRequest, CodeRequest, EnrolledSession, TotpEnrolment } from "@shared/identity";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 function authUser(db: Db, id: number): AuthUser {
   const { email, name, role } = findUser(db, id)!;
@@ -51,7 +52,7 @@ function enableWithCodes(db: Db, user: AuthUser, secret: string, step: number, i
   return codes;
 }
 
-const ENROLMENT_REFUSED = "Code incorrect : vérifiez l'heure de votre téléphone et saisissez le code affiché.";
+const ENROLMENT_REFUSED = () => t("secondFactor.enrolmentRefused");
 
 // ----- During login (no session yet: a pending-login cookie)
 
@@ -85,14 +86,14 @@ export const confirmLoginEnrolment =
   (req, res) => {
     const { db, config } = deps;
     const pending = currentPendingLogin(db, req, "enrolment");
-    if (!pending.enrolSecret) throw new ValidationError([{ path: "body.code", message: "Commencez par afficher la clé à enregistrer." }]);
+    if (!pending.enrolSecret) throw new ValidationError([{ path: "body.code", message: t("secondFactor.showKeyFirst") }]);
     const user = authUser(db, pending.userId);
     const { code } = res.locals.body as CodeRequest;
     const ip = req.ip ?? "unknown";
     // A wrong first code during sign-in is a failed second factor like any other.
     throttleSecondFactor(db, config, user, ip);
     const step = totpStep(pending.enrolSecret, code);
-    if (step === null) refuseSecondFactor(deps, user, ip, { pending, step: "enrolment", attempted: /^\d{6}$/.test(code) ? "totp" : "recovery_code", detail: ENROLMENT_REFUSED });
+    if (step === null) refuseSecondFactor(deps, user, ip, { pending, step: "enrolment", attempted: /^\d{6}$/.test(code) ? "totp" : "recovery_code", detail: ENROLMENT_REFUSED() });
     const result = db.transaction(() => {
       const recoveryCodes = enableWithCodes(db, user, pending.enrolSecret!, step, req.ip);
       recordSecondFactorSuccess(db, user, ip);
@@ -135,7 +136,7 @@ export const startAccountEnrolment =
     const { user } = currentSession(res.locals);
     if (totpState(db, user.id).enabledAt) {
       const { code } = res.locals.body as AccountEnrolmentRequest;
-      if (code === undefined) throw new ValidationError([{ path: "body.code", message: CURRENT_CODE_NEEDED }], CURRENT_CODE_NEEDED);
+      if (code === undefined) throw new ValidationError([{ path: "body.code", message: CURRENT_CODE_NEEDED() }], CURRENT_CODE_NEEDED());
       checkSecondFactor(deps, user, code, req.ip ?? "unknown", undefined, 400);
     }
     const secret = newTotpSecret();
@@ -143,8 +144,7 @@ export const startAccountEnrolment =
     res.json({ secret, uri: totpUri(secret, user.email) } satisfies TotpEnrolment);
   };
 
-const CURRENT_CODE_NEEDED =
-  "La double authentification est déjà activée : saisissez un code actuel de votre application (ou un code de secours) pour la remplacer.";
+const CURRENT_CODE_NEEDED = () => t("secondFactor.currentCodeNeeded");
 
 export const confirmAccountEnrolment =
   ({ db }: Deps): RequestHandler =>
@@ -154,10 +154,10 @@ export const confirmAccountEnrolment =
     const { code } = res.locals.body as CodeRequest;
     const recoveryCodes = db.transaction(() => {
       const { pendingSecret, enabledAt } = totpState(db, user.id);
-      if (!pendingSecret) throw new ValidationError([{ path: "body.code", message: "Commencez par afficher la clé à enregistrer." }]);
+      if (!pendingSecret) throw new ValidationError([{ path: "body.code", message: t("secondFactor.showKeyFirst") }]);
       // A session exists: a typo while setting up is not a failed sign-in (nothing recorded).
       const step = totpStep(pendingSecret, code);
-      if (step === null) throw new WrongCodeError(ENROLMENT_REFUSED, 400);
+      if (step === null) throw new WrongCodeError(ENROLMENT_REFUSED(), 400);
       if (!enabledAt) return enableWithCodes(db, user, pendingSecret, step, req.ip);
       // A replacement (the current code was checked when the key was given): whoever else
       // holds a session or a password step of this account goes through the new key.

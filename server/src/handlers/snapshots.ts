@@ -5,9 +5,10 @@ import { recordAudit } from "../repositories/audit";
 import { deleteSnapshot, findSnapshot, insertSnapshot, listSnapshots, snapshotNameTaken } from "../repositories/snapshots";
 import type { NewSnapshot } from "@shared/snapshot";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
-const notFound = (id: unknown) => new NotFoundError(`Aucun instantané n'a l'identifiant ${String(id)}.`);
-const duplicate = (name: string) => new ConflictError(`Un instantané s'appelle déjà « ${name} » : choisissez un autre nom.`);
+const notFound = (id: unknown) => new NotFoundError(t("snapshot.unknown", { id: String(id) }));
+const duplicate = (name: string) => new ConflictError(t("snapshot.duplicate", { name }));
 
 export const getSnapshots =
   ({ db }: Deps): RequestHandler =>

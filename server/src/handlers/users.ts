@@ -17,6 +17,7 @@ import {
 } from "../repositories/users";
 import type { CreateUser, MentorAssignment, UpdateUser, User } from "@shared/user";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 const publicView = ({ id, email, name, role, isActive }: User) => ({ id, email, name, role, isActive });
 
@@ -29,7 +30,7 @@ export const createUser =
   ({ db }: Deps): RequestHandler =>
   async (req, res) => {
     const body = res.locals.body as CreateUser;
-    const duplicate = () => new ConflictError(`Un compte existe déjà pour « ${body.email} ».`);
+    const duplicate = () => new ConflictError(t("account.exists", { email: body.email }));
     if (emailTaken(db, body.email)) throw duplicate();
     await assertAcceptablePassword(body.password, body.email);
     const passwordHash = await hashPassword(body.password);
@@ -55,11 +56,11 @@ export const patchUser =
     const changes = res.locals.body as UpdateUser;
     const updated = db.transaction(() => {
       const before = findUser(db, id);
-      if (!before) throw new NotFoundError("Ce compte n'existe pas.");
+      if (!before) throw new NotFoundError(t("account.unknown"));
       const losesAdmin =
         before.role === "admin" && before.isActive && (changes.isActive === false || (changes.role && changes.role !== "admin"));
       if (losesAdmin && countActiveAdmins(db) <= 1) {
-        throw new ConflictError("Il doit rester au moins un administrateur actif.");
+        throw new ConflictError(t("account.lastAdmin"));
       }
       updateUser(db, id, changes);
       const after = findUser(db, id)!;
@@ -90,7 +91,7 @@ export const putChallengeMentors =
       const invalid = userIds.filter((id) => !valid.has(id));
       if (invalid.length > 0) {
         throw new ValidationError(
-          invalid.map((id) => ({ path: "body.userIds", message: `Le compte ${id} n'est pas un mentor actif.` })),
+          invalid.map((id) => ({ path: "body.userIds", message: t("account.notActiveMentor", { id }) })),
         );
       }
       const before = challengeMentors(db, challenge.id);

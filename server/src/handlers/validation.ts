@@ -15,6 +15,7 @@ import type {
 } from "@shared/validation";
 import type { ValidationDecision } from "@shared/domain";
 import { auditContext, type Deps } from "./context";
+import { t } from "../i18n/messages";
 
 export const getValidationQueue =
   ({ db }: Deps): RequestHandler =>
@@ -36,17 +37,29 @@ export const outcomeChallenge = (db: Deps["db"], req: Request) => {
   );
 };
 
-const NOUNS: Record<EntryKind, string> = { status_update: "Cette mise à jour", outcome: "Ce résultat" };
-const ALREADY: Record<EntryKind, Record<ValidationDecision, string>> = {
-  status_update: { validated: "déjà validée", sent_back: "déjà renvoyée au mentor" },
-  outcome: { validated: "déjà validé", sent_back: "déjà renvoyé au mentor" },
-};
+const UNKNOWN = { status_update: "validation.updateUnknown", outcome: "validation.outcomeUnknown" } as const;
+const ALREADY = {
+  status_update: { validated: "validation.update.validated", sent_back: "validation.update.sent_back" },
+  outcome: { validated: "validation.outcome.validated", sent_back: "validation.outcome.sent_back" },
+} as const satisfies Record<EntryKind, Record<ValidationDecision, string>>;
 
-const IN_FORCE: Record<EntryKind, string> = {
-  status_update: "validez-la ou renvoyez-la.",
-  outcome: "validez-le ou renvoyez-le.",
-};
-const DISMISSED: Record<EntryKind, string> = { status_update: "écartée", outcome: "écarté" };
+/** What a grouped validation or a dismissal says of one entry it refuses, per kind (grammatical gender). */
+const REFUSED = {
+  status_update: {
+    notOfChallenge: "validation.bulk.update.notOfChallenge",
+    alreadyValidated: "validation.bulk.update.alreadyValidated",
+    notPending: "validation.bulk.update.notPending",
+    inForce: "validation.bulk.update.inForce",
+    alreadyDismissed: "validation.bulk.update.alreadyDismissed",
+  },
+  outcome: {
+    notOfChallenge: "validation.bulk.outcome.notOfChallenge",
+    alreadyValidated: "validation.bulk.outcome.alreadyValidated",
+    notPending: "validation.bulk.outcome.notPending",
+    inForce: "validation.bulk.outcome.inForce",
+    alreadyDismissed: "validation.bulk.outcome.alreadyDismissed",
+  },
+} as const satisfies Record<EntryKind, Record<string, string>>;
 
 /**
  * Validates or sends back a declaration. Deciding what the entry's state already is answers
@@ -61,12 +74,12 @@ export const postValidation =
     const body = res.locals.body as { decision: ValidationDecision; comment?: string | null };
     const result = db.transaction((): ValidationResult => {
       const entry = findDecidableEntry(db, kind, id);
-      if (!entry) throw new NotFoundError(`${NOUNS[kind]} n'existe pas.`);
+      if (!entry) throw new NotFoundError(t(UNKNOWN[kind]));
       if (entry.retracted) {
-        throw new ConflictError("Cette mise à jour a été retirée : elle ne compte plus, il n'y a rien à valider.");
+        throw new ConflictError(t("validation.retracted"));
       }
       if (entry.validation.state === body.decision) {
-        throw new ConflictError(`${NOUNS[kind]} est ${ALREADY[kind][body.decision]}.`, { current: entry.validation });
+        throw new ConflictError(t(ALREADY[kind][body.decision]), { current: entry.validation });
       }
       const { user } = currentSession(res.locals);
       decide(db, entry, { decision: body.decision, comment: body.comment ?? null, adminId: user.id, adminName: user.name });
@@ -99,12 +112,12 @@ export const postChallengeValidations =
     const results = db.transaction((): ValidationResult[] =>
       entries.map(({ kind, id }) => {
         const entry = findDecidableEntry(db, kind, id);
-        if (!entry || entry.challengeId !== challenge.id) throw new NotFoundError(`${NOUNS[kind]} (n° ${id}) n'est pas une déclaration de ce défi.`);
+        if (!entry || entry.challengeId !== challenge.id) throw new NotFoundError(t(REFUSED[kind].notOfChallenge, { id }));
         if (entry.retracted) {
-          throw new ConflictError(`La mise à jour n° ${id} a été retirée : elle ne compte plus, il n'y a rien à valider.`);
+          throw new ConflictError(t("validation.bulk.retracted", { id }));
         }
         if (entry.validation.state === "validated") {
-          throw new ConflictError(`${NOUNS[kind]} (n° ${id}) est ${ALREADY[kind].validated}.`, { current: entry.validation });
+          throw new ConflictError(t(REFUSED[kind].alreadyValidated, { id }), { current: entry.validation });
         }
         decide(db, entry, { decision: "validated", comment: null, adminId: user.id, adminName: user.name });
         const after = findDecidableEntry(db, kind, id)!;
@@ -135,10 +148,10 @@ export const postDismissals =
     const dismissed = db.transaction(() => {
       for (const { kind, id } of entries) {
         const entry = queueEntry(db, kind, id);
-        if (!entry) throw new NotFoundError(`${NOUNS[kind]} (n° ${id}) n'est pas une déclaration en attente.`);
-        if (!entry.superseded) throw new ConflictError(`${NOUNS[kind]} (n° ${id}) est en vigueur : ${IN_FORCE[kind]}`);
-        if (entry.validation.state === "validated") throw new ConflictError(`${NOUNS[kind]} (n° ${id}) est ${ALREADY[kind].validated}.`);
-        if (entry.dismissed) throw new ConflictError(`${NOUNS[kind]} (n° ${id}) a déjà été ${DISMISSED[kind]}.`);
+        if (!entry) throw new NotFoundError(t(REFUSED[kind].notPending, { id }));
+        if (!entry.superseded) throw new ConflictError(t(REFUSED[kind].inForce, { id }));
+        if (entry.validation.state === "validated") throw new ConflictError(t(REFUSED[kind].alreadyValidated, { id }));
+        if (entry.dismissed) throw new ConflictError(t(REFUSED[kind].alreadyDismissed, { id }));
         dismiss(db, { kind, id, challengeId: entry.challengeId }, user);
         recordAudit(db, {
           ...auditContext(req, res),

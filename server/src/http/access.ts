@@ -9,6 +9,7 @@ import type { Role } from "@shared/domain";
 import { SECOND_FACTOR_REQUIRED } from "@shared/problem";
 import { provesSecondFactor } from "@shared/sign-in-audit";
 import { ForbiddenError, NotFoundError, UnauthorizedError } from "./errors";
+import { t } from "../i18n/messages";
 
 /**
  * Who may call a route:
@@ -55,9 +56,7 @@ export function currentSession(locals: Record<string, unknown>): SessionRecord {
  */
 export class SecondFactorRequiredError extends ForbiddenError {
   constructor() {
-    super(
-      "Les fonctions d'administration demandent une session ouverte avec la double authentification : déconnectez-vous puis reconnectez-vous avec votre code.",
-    );
+    super(t("access.secondFactorRequired"));
     this.extra = { reason: SECOND_FACTOR_REQUIRED };
   }
 }
@@ -90,7 +89,7 @@ export function accessChecks(
       if (options.csrf && UNSAFE_METHODS.has(req.method)) {
         const given = req.get("X-CSRF-Token");
         if (!given || !sameToken(given, session.csrfToken)) {
-          throw new ForbiddenError("Jeton anti-CSRF absent ou invalide : rechargez la page puis réessayez.");
+          throw new ForbiddenError(t("access.csrf"));
         }
       }
       next();
@@ -101,9 +100,9 @@ export function accessChecks(
     checks.push((req, res, next) => {
       const { user } = currentSession(res.locals);
       const challenge = resolve(db, req);
-      if (!challenge) throw new NotFoundError("Ce défi n'existe pas.");
+      if (!challenge) throw new NotFoundError(t("access.challengeUnknown"));
       if (user.role !== "admin" && !(user.role === "mentor" && isMentorOf(db, user.id, challenge.id))) {
-        throw new ForbiddenError("Seuls l'équipe du programme et les mentors de ce défi peuvent le modifier.");
+        throw new ForbiddenError(t("access.notChallengeMentor"));
       }
       requireSecondFactorForAdmin(currentSession(res.locals));
       res.locals.challenge = challenge;
@@ -124,7 +123,7 @@ export function accessChecks(
   if (resolve) {
     checks.push((req, res, next) => {
       const challenge = resolve(db, req);
-      if (!challenge) throw new NotFoundError("Ce défi n'existe pas.");
+      if (!challenge) throw new NotFoundError(t("access.challengeUnknown"));
       res.locals.challenge = challenge;
       next();
     });

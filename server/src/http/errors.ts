@@ -2,6 +2,8 @@ import type { ErrorRequestHandler } from "express";
 import type { Problem } from "@shared/problem";
 import { isDatabaseBusy, isDatabaseUnavailable } from "../db/errors";
 import { SecretUnreadableError } from "../db/secrets";
+import { t } from "../i18n/messages";
+import { inLangOf } from "./request-lang";
 
 export type FieldError = { path: string; message: string };
 
@@ -23,33 +25,33 @@ export class HttpError extends Error {
 }
 
 export class UnauthorizedError extends HttpError {
-  constructor(detail = "Connectez-vous pour accéder à cette ressource.") {
-    super(401, "Authentification requise", detail);
+  constructor(detail = t("problem.unauthorized")) {
+    super(401, t("problem.unauthorized.title"), detail);
   }
 }
 
 export class ForbiddenError extends HttpError {
-  constructor(detail = "Votre compte ne permet pas cette action.") {
-    super(403, "Accès refusé", detail);
+  constructor(detail = t("problem.forbidden")) {
+    super(403, t("problem.forbidden.title"), detail);
   }
 }
 
 export class ConflictError extends HttpError {
   constructor(detail: string, extra?: Record<string, unknown>) {
-    super(409, "Conflit", detail);
+    super(409, t("problem.conflict.title"), detail);
     this.extra = extra;
   }
 }
 
 export class ValidationError extends HttpError {
-  constructor(errors: FieldError[], detail = "La requête contient des valeurs invalides.") {
-    super(400, "Requête invalide", detail, errors);
+  constructor(errors: FieldError[], detail = t("problem.invalid")) {
+    super(400, t("problem.invalid.title"), detail, errors);
   }
 }
 
 export class NotFoundError extends HttpError {
-  constructor(detail = "La ressource demandée n'existe pas.") {
-    super(404, "Introuvable", detail);
+  constructor(detail = t("problem.notFound")) {
+    super(404, t("problem.notFound.title"), detail);
   }
 }
 
@@ -58,15 +60,16 @@ export function sendProblem(res: Parameters<ErrorRequestHandler>[2], problem: Pr
 }
 
 /** What Express's own parsers mean by their error types, in the user's words. */
-const PARSER_DETAILS: Record<string, string> = {
-  "entity.too.large": "Le corps de la requête est trop volumineux (100 ko au plus).",
-  "entity.parse.failed": "Le corps de la requête n'est pas du JSON valide.",
-  "entity.verify.failed": "Le corps de la requête a été refusé.",
-  "charset.unsupported": "Jeu de caractères non pris en charge : envoyez du JSON en UTF-8.",
-  "encoding.unsupported": "Compression du corps non prise en charge.",
-  "request.aborted": "La requête a été interrompue avant la fin de son corps.",
-  "request.size.invalid": "La taille annoncée du corps ne correspond pas à ce qui a été reçu.",
-};
+const PARSER_DETAILS = {
+  "entity.too.large": "problem.parser.tooLarge",
+  "entity.parse.failed": "problem.parser.notJson",
+  "entity.verify.failed": "problem.parser.refused",
+  "charset.unsupported": "problem.parser.charset",
+  "encoding.unsupported": "problem.parser.encoding",
+  "request.aborted": "problem.parser.aborted",
+  "request.size.invalid": "problem.parser.size",
+} as const;
+const parserDetail = (type: unknown) => (typeof type === "string" && Object.hasOwn(PARSER_DETAILS, type) ? PARSER_DETAILS[type as keyof typeof PARSER_DETAILS] : undefined);
 
 /**
  * The terminal error middleware: known errors as problem+json; the 4xx that Express's parsers
@@ -74,7 +77,11 @@ const PARSER_DETAILS: Record<string, string> = {
  * that cannot serve as 503; anything else logged with the request id and answered with a
  * bare 500 that says nothing of the cause.
  */
-export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
+// The messages it writes itself are in the request's language even when the error comes from
+// a parser callback that ran outside the request's async context.
+export const problemHandler: ErrorRequestHandler = (error, req, res, next) => inLangOf(req, () => renderProblem(error, req, res, next));
+
+const renderProblem: ErrorRequestHandler = (error, req, res, _next) => {
   if (res.headersSent) {
     // Nothing can be said to the client any more; the request log records the failure.
     res.err = error instanceof Error ? error : new Error(String(error));
@@ -99,11 +106,9 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
     res.err = error;
     sendProblem(res, {
       type: "about:blank",
-      title: "Double authentification inutilisable",
+      title: t("problem.secret.title"),
       status: 500,
-      detail:
-        "Le secret de double authentification de ce compte ne peut pas être déchiffré par le serveur ; l'incident a été consigné. " +
-        "Un administrateur peut retirer la double authentification du compte (npm run user -- reset-totp) pour qu'elle soit enregistrée de nouveau.",
+      detail: t("problem.secret"),
     });
     return;
   }
@@ -113,11 +118,9 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
     if (busy) res.set("Retry-After", "1");
     sendProblem(res, {
       type: "about:blank",
-      title: "Service momentanément indisponible",
+      title: t("problem.unavailable.title"),
       status: 503,
-      detail: busy
-        ? "La base de données est occupée : réessayez dans un instant."
-        : "La base de données ne répond pas ; l'incident a été consigné.",
+      detail: busy ? t("problem.unavailable.busy") : t("problem.unavailable.down"),
     });
     return;
   }
@@ -129,12 +132,21 @@ export const problemHandler: ErrorRequestHandler = (error, req, res, _next) => {
   }
   sendProblem(res, {
     type: "about:blank",
-    title: status === 500 ? "Erreur interne" : status === 413 ? "Corps trop volumineux" : status === 415 ? "Type de contenu non pris en charge" : "Requête refusée",
+    title: t(
+      status === 500
+        ? "problem.internal.title"
+        : status === 413
+          ? "problem.tooLarge.title"
+          : status === 415
+            ? "problem.unsupportedType.title"
+            : "problem.refused.title",
+    ),
     status,
     detail:
       status === 500
-        ? `Une erreur inattendue est survenue ; elle a été consignée${req.id ? ` (référence ${String(req.id)})` : ""}.`
-        : (PARSER_DETAILS[typeof error?.type === "string" ? error.type : ""] ??
-          (status === 413 ? "Le corps de la requête est trop volumineux." : "La requête n'a pas pu être lue.")),
+        ? req.id
+          ? t("problem.internal.withRef", { ref: String(req.id) })
+          : t("problem.internal")
+        : t(parserDetail(error?.type) ?? (status === 413 ? "problem.tooLarge" : "problem.unreadable")),
   });
 };

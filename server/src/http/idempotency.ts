@@ -4,6 +4,7 @@ import type { Db } from "../db/database";
 import { completeKey, findKept, releaseKey, reserveKey } from "../repositories/idempotency-keys";
 import { currentSession } from "./access";
 import { ConflictError, HttpError, ValidationError } from "./errors";
+import { t } from "../i18n/messages";
 
 export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 export const REPLAYED_HEADER = "Idempotent-Replayed";
@@ -13,11 +14,7 @@ const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
 export class IdempotencyKeyReusedError extends HttpError {
   constructor() {
-    super(
-      422,
-      "Clé d'idempotence déjà utilisée",
-      "Cette clé Idempotency-Key a déjà servi pour une autre requête : envoyez une nouvelle clé pour une nouvelle demande.",
-    );
+    super(422, t("idempotency.reused.title"), t("idempotency.reused"));
   }
 }
 
@@ -43,7 +40,7 @@ export function idempotency(db: Db): RequestHandler {
     if (key === undefined) return next();
     if (!KEY_FORMAT.test(key)) {
       throw new ValidationError([
-        { path: "headers.idempotency-key", message: "Idempotency-Key doit faire 1 à 255 caractères ASCII visibles." },
+        { path: "headers.idempotency-key", message: t("idempotency.format") },
       ]);
     }
     const accountId = currentSession(res.locals).user.id;
@@ -56,7 +53,7 @@ export function idempotency(db: Db): RequestHandler {
     if (kept) {
       if (kept.fingerprint !== fingerprint) throw new IdempotencyKeyReusedError();
       if (kept.status === null) {
-        const error = new ConflictError("Cette demande est déjà en cours de traitement : réessayez dans un instant.");
+        const error = new ConflictError(t("idempotency.inProgress"));
         error.headers["Retry-After"] = "1";
         throw error;
       }

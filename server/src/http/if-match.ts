@@ -1,9 +1,13 @@
 import type { Request } from "express";
 import { HttpError, ValidationError } from "./errors";
+import { t } from "../i18n/messages";
+
+/** What the write is guarded by: the challenge's version (outcome) or the item's own (plan items). */
+type Guarded = "challenge" | "item";
 
 export class PreconditionRequiredError extends HttpError {
-  constructor(detail = "Envoyez l'en-tête If-Match avec la version du défi que vous avez modifiée.") {
-    super(428, "Version requise", detail);
+  constructor(guarded: Guarded = "challenge") {
+    super(428, t("writes.versionRequired.title"), t(guarded === "item" ? "writes.itemVersionRequired" : "writes.versionRequired"));
   }
 }
 
@@ -11,12 +15,12 @@ export class PreconditionRequiredError extends HttpError {
  * The version a guarded write was prepared on (optimistic concurrency): `If-Match: <version>`,
  * quoted or weak as an ETag may be. 428 without it, 400 if it is not a version.
  */
-export function expectedVersion(req: Request, missingDetail?: string): number {
+export function expectedVersion(req: Request, guarded: Guarded = "challenge"): number {
   const ifMatch = req.get("If-Match");
-  if (!ifMatch) throw new PreconditionRequiredError(missingDetail);
+  if (!ifMatch) throw new PreconditionRequiredError(guarded);
   const expected = Number(ifMatch.trim().replace(/^W\//, "").replaceAll('"', ""));
   if (!Number.isInteger(expected)) {
-    throw new ValidationError([{ path: "headers.if-match", message: "If-Match doit être la version (un entier)." }]);
+    throw new ValidationError([{ path: "headers.if-match", message: t("writes.ifMatchInteger") }]);
   }
   return expected;
 }

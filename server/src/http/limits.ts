@@ -1,5 +1,6 @@
 import express, { type RequestHandler } from "express";
 import { HttpError, ValidationError } from "./errors";
+import { t } from "../i18n/messages";
 
 /**
  * Bounds on what a request body may be, checked before any schema runs. The schemas in
@@ -23,7 +24,7 @@ export const BODY_LIMITS = {
 
 export class UnsupportedMediaTypeError extends HttpError {
   constructor() {
-    super(415, "Type de contenu non pris en charge", "Le corps de la requête doit être du JSON (Content-Type: application/json).");
+    super(415, t("problem.unsupportedType.title"), t("limits.notJson"));
   }
 }
 
@@ -38,25 +39,25 @@ export function findExcess(value: unknown, limits = BODY_LIMITS): { path: string
     const { value, path, depth } = stack.pop()!;
     if (typeof value === "string") {
       if (value.length > limits.stringLength) {
-        return { path, message: `Texte trop long : ${limits.stringLength} caractères au plus.` };
+        return { path, message: t("limits.string", { max: limits.stringLength }) };
       }
       // SQLite's text functions stop at a NUL: length('\0') is 0, so a name made of one NUL
       // passes the schema (1 character) and then fails a CHECK (length(name) >= 1) as a 500.
       // No field of this product has a use for it.
-      if (value.includes("\u0000")) return { path, message: "Caractère nul (U+0000) interdit." };
+      if (value.includes("\u0000")) return { path, message: t("limits.nul") };
       continue;
     }
     if (value === null || typeof value !== "object") continue;
-    if (depth >= limits.depth) return { path, message: `Imbrication trop profonde : ${limits.depth} niveaux au plus.` };
+    if (depth >= limits.depth) return { path, message: t("limits.depth", { max: limits.depth }) };
     if (Array.isArray(value)) {
-      if (value.length > limits.arrayItems) return { path, message: `Liste trop longue : ${limits.arrayItems} éléments au plus.` };
+      if (value.length > limits.arrayItems) return { path, message: t("limits.array", { max: limits.arrayItems }) };
       value.forEach((item, index) => stack.push({ value: item, path: `${path}.${index}`, depth: depth + 1 }));
       continue;
     }
     const keys = Object.keys(value);
-    if (keys.length > limits.objectKeys) return { path, message: `Objet trop grand : ${limits.objectKeys} champs au plus.` };
+    if (keys.length > limits.objectKeys) return { path, message: t("limits.object", { max: limits.objectKeys }) };
     for (const key of keys) {
-      if (key.length > limits.stringLength || key.includes("\u0000")) return { path, message: "Nom de champ invalide." };
+      if (key.length > limits.stringLength || key.includes("\u0000")) return { path, message: t("limits.key") };
       stack.push({ value: (value as Record<string, unknown>)[key], path: `${path}.${key}`, depth: depth + 1 });
     }
   }
@@ -76,7 +77,7 @@ export function jsonBody(limits = BODY_LIMITS): RequestHandler[] {
     express.json({ limit: limits.bytes }),
     (req, _res, next) => {
       const excess = req.body === undefined ? undefined : findExcess(req.body, limits);
-      if (excess) throw new ValidationError([excess], "La requête dépasse les limites acceptées.");
+      if (excess) throw new ValidationError([excess], t("limits.exceeded"));
       next();
     },
   ];

@@ -2,6 +2,7 @@ import type { Db } from "../db/database";
 import { LIVE, snapshotSource, type DataSource } from "../repositories/data-source";
 import { findSnapshot } from "../repositories/snapshots";
 import { NotFoundError } from "./errors";
+import { t } from "../i18n/messages";
 
 /**
  * The data a read is computed from: the snapshot named by the validated `?snapshot=ID`
@@ -13,7 +14,7 @@ export function requestSource(db: Db, locals: Record<string, unknown>): DataSour
   let source = LIVE;
   if (asked !== undefined) {
     const snapshot = findSnapshot(db, Number(asked));
-    if (!snapshot) throw new NotFoundError(`Aucun instantané n'a l'identifiant ${asked}.`);
+    if (!snapshot) throw new NotFoundError(t("source.unknownSnapshot", { id: asked }));
     source = snapshotSource(snapshot);
   }
   locals.source = source;

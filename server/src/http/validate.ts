@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import type { z } from "zod";
 import { ValidationError, type FieldError } from "./errors";
+import { t } from "../i18n/messages";
 
 export interface Schemas {
   params?: z.ZodType;
@@ -35,7 +36,7 @@ export function validate(schemas: Schemas): RequestHandler {
     if (errors.length > MAX_FIELD_ERRORS) {
       throw new ValidationError(
         errors.slice(0, MAX_FIELD_ERRORS),
-        `La requête contient ${errors.length} valeurs invalides ; voici les ${MAX_FIELD_ERRORS} premières.`,
+        t("problem.invalid.many", { count: errors.length, max: MAX_FIELD_ERRORS }),
       );
     }
     if (errors.length > 0) throw new ValidationError(errors);

@@ -23,6 +23,7 @@ import type { AuthUser } from "@shared/auth";
 import { SIGN_IN_AUDIT, type SignInMethod } from "@shared/sign-in-audit";
 import { addMinutes, hashToken, newToken, PENDING_LOGIN_MINUTES } from "./tokens";
 import { hashRecoveryCode, MAX_CODE_FAILURES_PER_PENDING_LOGIN, totpStep } from "./totp";
+import { t } from "../i18n/messages";
 
 export const PENDING_COOKIE = "eig_pending";
 
@@ -104,14 +105,14 @@ export function currentPendingLogin(db: Db, req: Request, purpose: PendingLogin[
   const token = req.headers.cookie ? parseCookies(req.headers.cookie)[PENDING_COOKIE] : undefined;
   const pending = token ? findPendingLogin(db, hashToken(token), new Date().toISOString()) : undefined;
   if (!pending || pending.purpose !== purpose) {
-    throw new UnauthorizedError("Votre connexion a expiré ou n'a pas commencé : recommencez (mot de passe ou ProConnect).");
+    throw new UnauthorizedError(t("secondFactor.loginExpired"));
   }
   return pending;
 }
 
 export class WrongCodeError extends HttpError {
-  constructor(detail = "Code incorrect ou déjà utilisé.", status = 401) {
-    super(status, "Code refusé", detail, status === 400 ? [{ path: "body.code", message: detail }] : undefined);
+  constructor(detail = t("secondFactor.wrongCode"), status = 401) {
+    super(status, t("secondFactor.refused.title"), detail, status === 400 ? [{ path: "body.code", message: detail }] : undefined);
   }
 }
 
@@ -170,7 +171,7 @@ export function refuseSecondFactor(deps: ThrottleDeps, user: AuthUser, ip: strin
     return { closed: false, lock };
   });
   notifyLock(deps, lock);
-  if (closed) throw new WrongCodeError("Code incorrect. Trop d'essais : recommencez la connexion.");
+  if (closed) throw new WrongCodeError(t("secondFactor.tooManyTries"));
   throw new WrongCodeError(refusal.detail, refusal.status);
 }
 

@@ -2,7 +2,8 @@
 // challenges of the campaign. Sent at opening, then as reminders before the deadline.
 import { addDays, frenchFirstOfMonth, parisDate } from "@shared/dates";
 import { AXES } from "@shared/domain";
-import { AXIS_LABELS } from "@shared/labels-fr";
+import { domainLabels, type Lang } from "@shared/labels";
+import { tl } from "../i18n/messages";
 import { REMINDER_DAYS_BEFORE_DEADLINE, type EmailRun } from "@shared/campaign";
 import type { Db } from "../db/database";
 import type { Mail } from "./mailer";
@@ -20,46 +21,60 @@ const frenchDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZon
 /** "15 décembre 2026": calendar dates are read as UTC so that no time zone moves them. */
 export const deadlineInFrench = (isoDate: string) => frenchFirstOfMonth(frenchDate.format(new Date(`${isoDate}T00:00:00Z`)));
 
-/** The text of one email; plain text, so that every client shows it and links stay copyable. */
+const englishDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
+const deadlineIn = (lang: Lang, isoDate: string) =>
+  lang === "en" ? englishDate.format(new Date(`${isoDate}T00:00:00Z`)) : deadlineInFrench(isoDate);
+
+/**
+ * The text of one email; plain text, so that every client shows it and links stay copyable.
+ * In French: a mentor's language is not known (the admin's who opens the campaign says
+ * nothing of theirs); `lang` is there for when it is.
+ */
 export function composeCampaignEmail(
   { publicUrl }: { publicUrl: string },
   campaign: CampaignRef,
   recipient: Recipient,
   kind: CampaignEmailKind,
+  lang: Lang = "fr",
 ): Mail {
   const count = recipient.challenges.length;
-  const date = deadlineInFrench(campaign.deadline);
+  const date = deadlineIn(lang, campaign.deadline);
   // A subject is one line whatever the name holds.
   const name = campaign.name.replace(/\s+/g, " ");
-  const challenges = count === 1 ? "1 défi" : `${count} défis`;
+  const challenges = count === 1 ? tl(lang, "mail.campaign.challenges.one") : tl(lang, "mail.campaign.challenges.other", { count });
   const subject =
     kind === "opening"
-      ? `Campagne « ${name} » : ${challenges} à mettre à jour avant le ${date}`
-      : `Rappel : ${challenges} à mettre à jour avant le ${date} (campagne « ${name} »)`;
+      ? tl(lang, "mail.campaign.opening.subject", { name, challenges, date })
+      : tl(lang, "mail.campaign.reminder.subject", { name, challenges, date });
+  const axisLabels = domainLabels(lang).AXIS_LABELS;
   const lines = recipient.challenges.flatMap((challenge) => {
-    const missing = AXES.filter((axis) => !challenge.axes[axis]).map((axis) => AXIS_LABELS[axis]);
+    const missing = AXES.filter((axis) => !challenge.axes[axis]).map((axis) => axisLabels[axis]);
     return [
-      `- ${challenge.title}${missing.length > 0 && missing.length < AXES.length ? ` (reste : ${missing.join(", ")})` : ""}`,
+      `- ${challenge.title}${missing.length > 0 && missing.length < AXES.length ? tl(lang, "mail.campaign.missing", { axes: missing.join(", ") }) : ""}`,
       `  ${publicUrl}/defis/${challenge.slug}?edition=1`,
     ];
   });
   const intro =
     kind === "opening"
-      ? `L'équipe du programme EIG ouvre la campagne de mise à jour « ${name} ». Merci de faire le point, avant le ${date}, sur ${count === 1 ? "le défi que vous suivez" : `les ${count} défis que vous suivez`} :`
-      : `La campagne de mise à jour « ${name} » se termine le ${date}. ${count === 1 ? "Ce défi attend" : "Ces défis attendent"} encore votre point :`;
+      ? count === 1
+        ? tl(lang, "mail.campaign.opening.intro.one", { name, date })
+        : tl(lang, "mail.campaign.opening.intro.other", { name, date, count })
+      : count === 1
+        ? tl(lang, "mail.campaign.reminder.intro.one", { name, date })
+        : tl(lang, "mail.campaign.reminder.intro.other", { name, date });
   const text = [
-    `Bonjour ${recipient.name},`,
+    tl(lang, "mail.hello", { name: recipient.name }),
     "",
     intro,
     "",
     ...lines,
     "",
-    "Sur chaque axe (mise en production, transmission, fiabilisation), enregistrez le nouveau niveau, ou cliquez sur « Toujours exact » si rien n'a changé.",
+    tl(lang, "mail.campaign.how"),
     "",
-    `Tous vos défis à mettre à jour : ${publicUrl}/mes-defis`,
+    tl(lang, "mail.campaign.all", { url: `${publicUrl}/mes-defis` }),
     "",
     "—",
-    "Suivi de pérennisation des défis EIG",
+    tl(lang, "mail.campaign.signature"),
   ].join("\n");
   return { to: recipient.email, subject, text };
 }

@@ -1,9 +1,13 @@
 import type { Mail } from "./mailer";
-import { ROLE_LABELS } from "@shared/labels-fr";
 import type { Role } from "@shared/domain";
+import { domainLabels, type Lang } from "@shared/labels";
 import { INVITATION_VALIDITY_DAYS, PASSWORD_RESET_VALIDITY_MINUTES } from "../identity/tokens";
+import { tl } from "../i18n/messages";
+import { messageLang } from "../http/request-lang";
 
-const SIGNATURE = "L'équipe du programme Entrepreneurs d'intérêt général";
+// The language of these emails: the request's that sends them (messageLang). A reset or a
+// lock is asked from the holder's own interface; an invitation is written in the language
+// the inviting admin uses, as nothing is known yet of the invitee's.
 
 /**
  * Links carry their token after `#`: a fragment is never sent to the server, so it appears in
@@ -12,47 +16,56 @@ const SIGNATURE = "L'équipe du programme Entrepreneurs d'intérêt général";
 export const invitationLink = (publicUrl: string, token: string) => `${publicUrl}/invitation#${token}`;
 export const passwordResetLink = (publicUrl: string, token: string) => `${publicUrl}/mot-de-passe/nouveau#${token}`;
 
-export function invitationMail(invitation: { email: string; name: string; role: Role }, inviter: string, link: string): Mail {
+export function invitationMail(
+  invitation: { email: string; name: string; role: Role },
+  inviter: string,
+  link: string,
+  /** ProConnect is named only when the server offers it (config.oidc). */
+  options: { proConnect: boolean; lang?: Lang },
+): Mail {
+  const lang = options.lang ?? messageLang();
   return {
     to: invitation.email,
-    subject: "Invitation au suivi de pérennisation des défis EIG",
+    subject: tl(lang, "mail.invitation.subject"),
     text: [
-      `Bonjour ${invitation.name},`,
+      tl(lang, "mail.hello", { name: invitation.name }),
       "",
-      `${inviter} vous invite à rejoindre le suivi de pérennisation des défis EIG (rôle : ${ROLE_LABELS[invitation.role]}).`,
+      tl(lang, "mail.invitation.invites", { inviter, role: domainLabels(lang).ROLE_LABELS[invitation.role] }),
       "",
-      "Pour activer votre compte, ouvrez ce lien puis choisissez votre mot de passe, ou identifiez-vous avec ProConnect :",
+      tl(lang, options.proConnect ? "mail.invitation.howWithProConnect" : "mail.invitation.how"),
       link,
       "",
-      `Ce lien est personnel, utilisable une seule fois et valable ${INVITATION_VALIDITY_DAYS} jours.`,
-      "Si vous n'attendiez pas cette invitation, ignorez ce message : aucun compte ne sera créé.",
+      tl(lang, "mail.invitation.validity", { days: INVITATION_VALIDITY_DAYS }),
+      tl(lang, "mail.invitation.ignore"),
       "",
-      SIGNATURE,
+      tl(lang, "mail.signature"),
     ].join("\n"),
   };
 }
 
-export function passwordResetMail(email: string, link: string): Mail {
+export function passwordResetMail(email: string, link: string, lang: Lang = messageLang()): Mail {
   return {
     to: email,
-    subject: "Réinitialisation de votre mot de passe — suivi des défis EIG",
+    subject: tl(lang, "mail.reset.subject"),
     text: [
-      "Bonjour,",
+      tl(lang, "mail.helloAnonymous"),
       "",
-      "Une réinitialisation du mot de passe de votre compte a été demandée. Pour choisir un nouveau mot de passe, ouvrez ce lien :",
+      tl(lang, "mail.reset.asked"),
       link,
       "",
-      `Ce lien est utilisable une seule fois et valable ${PASSWORD_RESET_VALIDITY_MINUTES} minutes. Vos sessions ouvertes seront fermées.`,
-      "Si vous n'êtes pas à l'origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.",
+      tl(lang, "mail.reset.validity", { minutes: PASSWORD_RESET_VALIDITY_MINUTES }),
+      tl(lang, "mail.reset.ignore"),
       "",
-      SIGNATURE,
+      tl(lang, "mail.signature"),
     ].join("\n"),
   };
 }
 
 /** When a lock lifts, as the holder reads it (Paris time). */
-const parisDateTime = (iso: string) =>
-  new Intl.DateTimeFormat("fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
+const parisDateTime = (iso: string, lang: Lang) =>
+  new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "fr-FR", { timeZone: "Europe/Paris", dateStyle: "long", timeStyle: "short" }).format(
+    new Date(iso),
+  );
 
 /**
  * To the account's holder, once per lock: what happened, when it lifts, what to do. After
@@ -61,35 +74,26 @@ const parisDateTime = (iso: string) =>
 export function accountLockedMail(
   account: { email: string; name: string },
   lock: { factor: "password" | "second_factor"; failures: number; until: string; resetLink?: string },
+  lang: Lang = messageLang(),
 ): Mail {
-  const what =
-    lock.factor === "password"
-      ? `${lock.failures} tentatives de connexion à votre compte (${account.email}) ont échoué sur un mot de passe erroné, en moins d'une heure.`
-      : `${lock.failures} codes de vérification erronés ont été saisis pour votre compte (${account.email}) en moins d'une heure, après un mot de passe correct.`;
-  const ifNotYou =
-    lock.factor === "password"
-      ? "Si ce n'était pas vous, quelqu'un essaie de deviner votre mot de passe : choisissez-en un nouveau, long et que vous n'utilisez nulle part ailleurs."
-      : "Si ce n'était pas vous, quelqu'un connaît votre mot de passe : changez-le sans attendre, et prévenez l'équipe du programme.";
+  const byPassword = lock.factor === "password";
   const how = lock.resetLink
-    ? [
-        `Ce lien vous permet de choisir un nouveau mot de passe ; il lève aussi le blocage (utilisable une seule fois, valable ${PASSWORD_RESET_VALIDITY_MINUTES} minutes) :`,
-        lock.resetLink,
-      ]
-    : ["Sur la page de connexion, « Mot de passe oublié ? » vous envoie un lien pour en choisir un nouveau ; il lève aussi le blocage."];
+    ? [tl(lang, "mail.locked.withLink", { minutes: PASSWORD_RESET_VALIDITY_MINUTES }), lock.resetLink]
+    : [tl(lang, "mail.locked.withoutLink")];
   return {
     to: account.email,
-    subject: "Connexion à votre compte bloquée temporairement — suivi des défis EIG",
+    subject: tl(lang, "mail.locked.subject"),
     text: [
-      `Bonjour ${account.name},`,
+      tl(lang, "mail.hello", { name: account.name }),
       "",
-      what,
-      `Par précaution, la connexion par mot de passe à votre compte est bloquée jusqu'au ${parisDateTime(lock.until)} (heure de Paris), même avec le bon mot de passe.`,
+      tl(lang, byPassword ? "mail.locked.password" : "mail.locked.secondFactor", { failures: lock.failures, email: account.email }),
+      tl(lang, "mail.locked.until", { until: parisDateTime(lock.until, lang) }),
       "",
-      "Si c'était vous, attendez cette heure pour réessayer, ou choisissez un nouveau mot de passe.",
-      ifNotYou,
+      tl(lang, "mail.locked.ifYou"),
+      tl(lang, byPassword ? "mail.locked.ifNotYouPassword" : "mail.locked.ifNotYouSecondFactor"),
       ...how,
       "",
-      SIGNATURE,
+      tl(lang, "mail.signature"),
     ].join("\n"),
   };
 }

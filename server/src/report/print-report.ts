@@ -5,6 +5,7 @@
 // refused. A print is bounded in time, and few run at once: each one is a browser.
 import fs from "node:fs";
 import { HttpError } from "../http/errors";
+import { t } from "../i18n/messages";
 
 /** Prints at once, in all: each is a Chromium of some 100 MB on a small server. */
 export const MAX_PRINTS = 2;
@@ -24,7 +25,7 @@ export const CHROMIUM_ARGS = [
 
 export class PrintUnavailableError extends HttpError {
   constructor(detail: string, retryAfterSeconds?: number) {
-    super(503, "Impression indisponible", detail, undefined, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
+    super(503, t("print.unavailable.title"), detail, undefined, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
   }
 }
 
@@ -45,17 +46,15 @@ const running = new Set<string>();
 /** Prints `origin + path` to an A4 PDF (the page's own @page size and orientation). */
 export async function printReport(request: PrintRequest): Promise<Buffer> {
   if (!fs.existsSync(request.chromiumPath)) {
-    throw new PrintUnavailableError(
-      "Le serveur n'a pas de navigateur pour préparer le PDF (Chromium absent) : utilisez « Imprimer » puis « Enregistrer au format PDF ».",
-    );
+    throw new PrintUnavailableError(t("print.noChromium"));
   }
   if (running.has(request.sessionKey)) {
-    throw new HttpError(429, "Impression en cours", "Votre rapport précédent est encore en préparation : attendez qu'il soit prêt.", undefined, {
+    throw new HttpError(429, t("print.running.title"), t("print.running"), undefined, {
       "Retry-After": "10",
     });
   }
   if (running.size >= MAX_PRINTS) {
-    throw new PrintUnavailableError("D'autres rapports sont en cours de préparation : réessayez dans quelques secondes.", 10);
+    throw new PrintUnavailableError(t("print.busy"), 10);
   }
   running.add(request.sessionKey);
   try {
@@ -91,15 +90,15 @@ async function printWithin(request: PrintRequest, timeoutMs: number): Promise<Bu
       .waitFor({ state: "attached" })
       .then(() => page.locator("[data-report-ready='true']").count());
     if (outcome === 0) {
-      throw new HttpError(502, "Rapport incomplet", "Une partie du rapport n'a pas pu être chargée : réessayez dans un instant.");
+      throw new HttpError(502, t("print.incomplete.title"), t("print.incomplete"));
     }
     // The charts are drawn the frame after their data: fonts loaded, two frames later.
     await page.evaluate(() => document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))));
     return await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true });
   } catch (error) {
     if (error instanceof HttpError) throw error;
-    if (timedOut) throw new PrintUnavailableError(`La préparation du PDF a dépassé ${Math.round(timeoutMs / 1000)} secondes : réessayez, ou utilisez « Imprimer ».`);
-    throw new PrintUnavailableError("Le navigateur du serveur n'a pas pu préparer le PDF : utilisez « Imprimer » puis « Enregistrer au format PDF ».");
+    if (timedOut) throw new PrintUnavailableError(t("print.timeout", { seconds: Math.round(timeoutMs / 1000) }));
+    throw new PrintUnavailableError(t("print.failed"));
   } finally {
     clearTimeout(timer);
     await browser?.close().catch(() => {});

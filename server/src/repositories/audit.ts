@@ -1,12 +1,14 @@
 import type { Db } from "../db/database";
 import { addDays, parisMidnight } from "@shared/dates";
 import type { AuditEntry, AuditPage, AuditQuery } from "@shared/audit";
+import type { AuditAction } from "@shared/audit-actions";
 
 export interface AuditRecord {
   actor: { id: number; name: string; email: string } | null;
   /** For attempts by nobody known yet (a failed login): the email that was tried. */
   actorEmail?: string;
-  action: string;
+  /** One of the listed actions, so that the log page has its label (shared/audit-actions.ts). */
+  action: AuditAction;
   targetType?: string;
   targetId?: string | number;
   before?: unknown;
@@ -33,6 +35,16 @@ export function recordAudit(db: Db, record: AuditRecord): void {
   );
 }
 
+// The challenge an entry is about, for the log page's link: the target itself, or the challenge
+// of the status update, outcome or item it names (none once an item is deleted).
+const CHALLENGE_OF = { status_update: "status_updates", outcome: "outcomes", action: "actions", scenario: "scenarios", ally: "allies", resource: "resources" };
+const TARGET_CHALLENGE = `CASE target_type WHEN 'challenge' THEN target_id ${Object.entries(CHALLENGE_OF)
+  .map(
+    ([type, table]) =>
+      `WHEN '${type}' THEN (SELECT c.slug FROM ${table} t JOIN challenges c ON c.id = t.challenge_id WHERE t.id = CAST(audit_log.target_id AS INTEGER))`,
+  )
+  .join(" ")} END`;
+
 type AuditRow = Omit<AuditEntry, "before" | "after"> & { before: string | null; after: string | null };
 
 export function listAudit(db: Db, query: AuditQuery): AuditPage {
@@ -56,7 +68,8 @@ export function listAudit(db: Db, query: AuditQuery): AuditPage {
   const items = db
     .all<AuditRow>(
       `SELECT id, at, actor_id AS actorId, actor_name AS actorName, actor_email AS actorEmail, action,
-              target_type AS targetType, target_id AS targetId, before, after, ip
+              target_type AS targetType, target_id AS targetId, before, after, ip,
+              ${TARGET_CHALLENGE} AS targetChallenge
        FROM audit_log WHERE ${where}
        ORDER BY id DESC LIMIT @limit OFFSET @offset`,
       { ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize },

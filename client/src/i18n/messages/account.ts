@@ -26,6 +26,9 @@ export const account = bilingual(
     recoveryIntro:
       "Chaque code permet de vous connecter une fois si vous perdez votre téléphone. Notez-les ou imprimez-les maintenant : ils ne seront plus jamais affichés.",
     recoveryDone: "J'ai conservé mes codes : continuer",
+    copyCodes: "Copier les codes",
+    printCodes: "Imprimer les codes",
+    copyLink: "Copier le lien",
     proConnect: {
       indisponible: "La connexion avec ProConnect n'est pas proposée sur ce service.",
       injoignable: "ProConnect ne répond pas pour le moment. Réessayez dans quelques minutes, ou connectez-vous avec votre mot de passe.",
@@ -63,7 +66,9 @@ export const account = bilingual(
     checking: "Vérification du lien…",
     // Invitation
     invitationTitle: "Activer votre compte",
-    invitationIntro: (name: string, email: string) => `Bienvenue ${name} ! Choisissez le mot de passe du compte ${email}, ou identifiez-vous avec ProConnect.`,
+    // ProConnect is named only when the server offers it (GET /api/auth/providers).
+    invitationIntro: (name: string, email: string, proConnect: boolean) =>
+      `Bienvenue ${name} ! Choisissez le mot de passe du compte ${email}${proConnect ? ", ou identifiez-vous avec ProConnect" : ""}.`,
     activate: "Activer mon compte",
     // Mon compte
     accountTitle: "Mon compte",
@@ -100,8 +105,8 @@ export const account = bilingual(
     linkOnce:
       "Aucun serveur de courriel n'est configuré (ou l'envoi a échoué) : transmettez ce lien à la personne par un canal sûr. Il ne sera plus affiché ; il est à usage unique.",
     invitationsTitle: "Inviter une personne",
-    invitationsIntro:
-      "La personne reçoit par courriel un lien personnel, valable 7 jours et utilisable une seule fois, pour choisir son mot de passe ou s'identifier avec ProConnect. Vous ne voyez ni ne choisissez jamais son mot de passe.",
+    invitationsIntro: (proConnect: boolean) =>
+      `La personne reçoit par courriel un lien personnel, valable 7 jours et utilisable une seule fois, pour choisir son mot de passe${proConnect ? " ou s'identifier avec ProConnect" : ""}. Vous ne voyez ni ne choisissez jamais son mot de passe.`,
     name: "Nom",
     role: "Rôle",
     challenges: "Défis du mentor (facultatif)",
@@ -145,6 +150,9 @@ export const account = bilingual(
     recoveryTitle: "Your recovery codes",
     recoveryIntro: "Each code signs you in once if you lose your phone. Write them down or print them now: they will never be shown again.",
     recoveryDone: "I have kept my codes: continue",
+    copyCodes: "Copy the codes",
+    printCodes: "Print the codes",
+    copyLink: "Copy the link",
     proConnect: {
       indisponible: "Signing in with ProConnect is not offered on this service.",
       injoignable: "ProConnect is not answering right now. Try again in a few minutes, or sign in with your password.",
@@ -177,7 +185,8 @@ export const account = bilingual(
     linkRefused: "Link cannot be used",
     checking: "Checking the link…",
     invitationTitle: "Activate your account",
-    invitationIntro: (name: string, email: string) => `Welcome ${name}! Choose the password of the account ${email}, or sign in with ProConnect.`,
+    invitationIntro: (name: string, email: string, proConnect: boolean) =>
+      `Welcome ${name}! Choose the password of the account ${email}${proConnect ? ", or sign in with ProConnect" : ""}.`,
     activate: "Activate my account",
     accountTitle: "My account",
     signedInWith: {
@@ -211,8 +220,8 @@ export const account = bilingual(
     resetLink: (name: string) => `Reset link for ${name}`,
     linkOnce: "No mail server is configured (or sending failed): pass this link on to the person through a safe channel. It will not be shown again; it works once.",
     invitationsTitle: "Invite someone",
-    invitationsIntro:
-      "The person receives by email a personal link, valid 7 days and usable once, to choose their password or sign in with ProConnect. You never see nor choose their password.",
+    invitationsIntro: (proConnect: boolean) =>
+      `The person receives by email a personal link, valid 7 days and usable once, to choose their password${proConnect ? " or sign in with ProConnect" : ""}. You never see nor choose their password.`,
     name: "Name",
     role: "Role",
     challenges: "Mentor's challenges (optional)",

@@ -15,6 +15,9 @@ export const common = bilingual(
     newWindow: " (nouvelle fenêtre)",
     /** On a submit button while its request is in flight. */
     sending: "Envoi en cours…",
+    // Copy buttons (client/src/components/copy-button.tsx)
+    copied: "Copié",
+    copyRefused: "Copie impossible ici : le texte est sélectionné, copiez-le avec Ctrl+C (ou ⌘+C).",
     notReported: "Non renseigné",
     never: "Jamais",
     none: "—",
@@ -59,6 +62,8 @@ export const common = bilingual(
     unexpectedError: "An unexpected error occurred. Reload the page; if the problem persists, contact the programme team.",
     newWindow: " (new window)",
     sending: "Sending…",
+    copied: "Copied",
+    copyRefused: "Copying is not possible here: the text is selected, copy it with Ctrl+C (or ⌘+C).",
     notReported: "Not reported",
     never: "Never",
     none: "—",

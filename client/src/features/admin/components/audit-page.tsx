@@ -3,7 +3,7 @@ import Input from "@codegouvfr/react-dsfr/Input";
 import Pagination from "@codegouvfr/react-dsfr/Pagination";
 import Select from "@codegouvfr/react-dsfr/Select";
 import { useState, type FormEvent } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { AuditEntry } from "@shared/audit";
 import { isSignInMethod } from "@shared/sign-in-audit";
 import { ErrorAlert, Loading } from "../../../components/query-state";
@@ -120,6 +120,36 @@ function auditActionText(entry: AuditEntry, t: ReturnType<typeof useI18n>["t"]["
   return isSignInMethod(method) ? t.signInWith(label, t.signInMethods[method]) : label;
 }
 
+/** Where a target is seen: a challenge (or what belongs to one) on its page, an account or an invitation on the accounts page. */
+function targetPath(entry: AuditEntry): string | undefined {
+  switch (entry.targetType) {
+    case "user":
+    case "invitation":
+      return "/admin/comptes";
+    case "campaign":
+      return entry.targetId ? `/admin/campagnes/${encodeURIComponent(entry.targetId)}` : undefined;
+    case "snapshot":
+      return "/admin/instantanes";
+    default:
+      return undefined;
+  }
+}
+
+function AuditTarget({ entry }: { entry: AuditEntry }) {
+  const { t: { admin: { audit: t } } } = useI18n();
+  if (!entry.targetType) return <>—</>;
+  const label = `${t.targets[entry.targetType] ?? `${entry.targetType} `}${entry.targetId ?? ""}`;
+  const challengeLink = entry.targetChallenge && <Link to={`/defis/${encodeURIComponent(entry.targetChallenge)}`}>{`${t.targets.challenge}${entry.targetChallenge}`}</Link>;
+  if (entry.targetType === "challenge") return challengeLink || <>{label}</>;
+  const path = targetPath(entry);
+  return (
+    <>
+      {path ? <Link to={path}>{label}</Link> : label}
+      {challengeLink && <div className="fr-text--xs fr-mb-0">{challengeLink}</div>}
+    </>
+  );
+}
+
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t: { admin: { audit: t } }, f } = useI18n();
   const SYSTEM_ACTORS = t.systemActors;
@@ -132,7 +162,9 @@ function AuditRow({ entry }: { entry: AuditEntry }) {
         {entry.actorEmail && !SYSTEM_ACTORS[entry.actorEmail] && <div className="fr-text--xs fr-mb-0">{entry.actorEmail}</div>}
       </td>
       <td>{auditActionText(entry, t)}</td>
-      <td>{entry.targetType ? `${t.targets[entry.targetType] ?? `${entry.targetType} `}${entry.targetId ?? ""}` : "—"}</td>
+      <td>
+        <AuditTarget entry={entry} />
+      </td>
       <td>
         {hasDetail ? (
           <details>

@@ -12,6 +12,7 @@ import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError, apiGet, apiSend } from "../../../lib/api-client";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 import type { ActionNotice } from "../../../components/action-notice";
+import { CopyableText } from "../../../components/copy-button";
 
 
 const invitationQueries = {
@@ -58,7 +59,18 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
     onNotice(
       answer.emailSent
         ? { severity: "success", title: ta.invited(answer.invitation.email) }
-        : { severity: "success", title: ta.inviteLink(answer.invitation.email), description: `${answer.link} — ${ta.linkOnce}` },
+        : {
+            severity: "success",
+            title: ta.inviteLink(answer.invitation.email),
+            description: (
+              <>
+                <CopyableText text={answer.link ?? ""} label={ta.copyLink} />
+                <span className="fr-mt-1w" style={{ display: "block" }}>
+                  {ta.linkOnce}
+                </span>
+              </>
+            ),
+          },
     );
   const failed = (error: unknown) => onNotice({ severity: "error", title: ta.failed, description: error instanceof Error ? error.message : undefined });
   const submit = (event: FormEvent) => {
@@ -80,7 +92,7 @@ export function InvitationsSection({ onNotice }: { onNotice: (notice: ActionNoti
     <>
       <section className="fr-mt-6w" aria-labelledby="invite-title">
         <h2 id="invite-title">{ta.invitationsTitle}</h2>
-        <p>{ta.invitationsIntro}</p>
+        <p>{ta.invitationsIntro(providers.data?.proConnect === true)}</p>
         {providers.data && !providers.data.emailEnabled && <Alert severity="info" small description={ta.smtpOff} className="fr-mb-3w" />}
         {problem && !problem.problem.errors?.length && <Alert severity="error" title={ta.failed} description={problem.message} className="fr-mb-3w" />}
         <form onSubmit={submit} noValidate aria-labelledby="invite-title">

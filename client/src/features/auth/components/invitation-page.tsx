@@ -12,7 +12,7 @@ import { linkProblem, passwordRefusal } from "./new-password-page";
 import { newPasswordProblem, PasswordFields } from "./password-fields";
 import { LoginEnrolmentStep } from "./second-step";
 
-/** The page an invitation email links to: choose a password, or sign in with ProConnect. */
+/** The page an invitation email links to: choose a password, or sign in with ProConnect when the server offers it. */
 export default function InvitationPage() {
   const { t } = useI18n();
   useDocumentTitle(t.account.invitationTitle);
@@ -56,7 +56,7 @@ export default function InvitationPage() {
         ) : (
           check.data && (
             <>
-              <p>{t.account.invitationIntro(check.data.name, check.data.email)}</p>
+              <p>{t.account.invitationIntro(check.data.name, check.data.email, providers.data?.proConnect === true)}</p>
               {providers.data?.proConnect && (
                 <div className="fr-mb-3w">
                   <ProConnectButton url="/api/auth/oidc/login" />

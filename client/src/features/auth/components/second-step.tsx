@@ -1,8 +1,9 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
-import { lazy, Suspense, useState, type FormEvent } from "react";
+import { lazy, Suspense, useRef, useState, type FormEvent } from "react";
 import type { SessionResponse } from "@shared/auth";
+import { CopyButton } from "../../../components/copy-button";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError } from "../../../lib/api-client";
 import { useEnrolmentKey, useStep } from "../api/identity";
@@ -57,17 +58,31 @@ export function CodeStep({ onSession, onRestart }: { onSession: (session: Sessio
   );
 }
 
+/** Prints the codes alone: the print style sheet shows only `.recovery-codes` while this class is on <body>. */
+function printCodes(): void {
+  document.body.classList.add("printing-recovery-codes");
+  window.addEventListener("afterprint", () => document.body.classList.remove("printing-recovery-codes"), { once: true });
+  window.print();
+}
+
 export function RecoveryCodes({ codes, onDone }: { codes: string[]; onDone: () => void }) {
   const t = useI18n().t.account;
+  const list = useRef<HTMLUListElement>(null);
   return (
     <div>
       <h2>{t.recoveryTitle}</h2>
       <p>{t.recoveryIntro}</p>
-      <ul className="fr-mb-3w" style={{ fontFamily: "monospace", columns: 2 }} aria-label={t.recoveryTitle}>
+      <ul ref={list} className="recovery-codes fr-mb-2w" style={{ fontFamily: "monospace", columns: 2 }} aria-label={t.recoveryTitle}>
         {codes.map((code) => (
           <li key={code}>{code}</li>
         ))}
       </ul>
+      <div className="recovery-codes__actions fr-mb-3w">
+        <CopyButton text={codes.join("\n")} label={t.copyCodes} source={list} />
+        <Button type="button" priority="secondary" size="small" iconId="fr-icon-printer-line" iconPosition="left" onClick={printCodes}>
+          {t.printCodes}
+        </Button>
+      </div>
       <Button onClick={onDone}>{t.recoveryDone}</Button>
     </div>
   );
