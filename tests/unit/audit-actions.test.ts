@@ -22,8 +22,10 @@ function actionsInServerCode(): string[] {
     const text = fs.readFileSync(file, "utf8");
     // Only where entries are written (the repository itself maps target types to tables).
     if (!text.includes("recordAudit(") || file.endsWith(path.join("repositories", "audit.ts"))) continue;
-    // `action: "x.y"`, or a choice on one line: `action: cond ? SIGN_IN_AUDIT.a : "x.y"`.
-    for (const match of text.matchAll(/\baction:\s*(?:[^\n,"]*\?[^\n,"]*:\s*)?"([a-z_]+(?:\.[a-z_]+)*)"/g)) found.add(match[1]!);
+    // `action: "x.y"`, or a choice on one line: `action: cond ? SIGN_IN_AUDIT.a : "x.y"`. Actions
+    // have one dot at most; message keys (`action: "items.action.changed"` in a map by item
+    // kind) have more and are not actions.
+    for (const match of text.matchAll(/\baction:\s*(?:[^\n,"]*\?[^\n,"]*:\s*)?"([a-z_]+(?:\.[a-z_]+)?)"/g)) found.add(match[1]!);
     for (const match of text.matchAll(/SIGN_IN_AUDIT\.(\w+)/g)) found.add(SIGN_IN_AUDIT[match[1] as keyof typeof SIGN_IN_AUDIT]);
   }
   return [...found].sort();

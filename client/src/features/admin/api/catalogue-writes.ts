@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CatalogueChallenge, ChallengePatch, NewChallenge, NewPromotion, PromotionPatch } from "@shared/catalogue";
 import type { Promotion } from "@shared/promotion";
 import { apiSend } from "../../../lib/api-client";
+import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
 /**
  * A promotion's or a challenge's dates reach every figure (trajectories, outcomes after end,
@@ -15,7 +16,10 @@ function useInvalidateAll() {
 
 export function useCreatePromotion() {
   const onSuccess = useInvalidateAll();
-  return useMutation({ mutationFn: (promotion: NewPromotion) => apiSend<Promotion>("POST", "/promotions", promotion), onSuccess });
+  return useIdempotentMutation({
+    mutationFn: (promotion: NewPromotion, key) => apiSend<Promotion>("POST", "/promotions", promotion, idempotencyHeader(key)),
+    onSuccess,
+  });
 }
 
 export function useUpdatePromotion() {
@@ -29,9 +33,14 @@ export function useUpdatePromotion() {
 
 export function useCreateChallenge() {
   const onSuccess = useInvalidateAll();
-  return useMutation({
-    mutationFn: ({ promotion, challenge }: { promotion: string; challenge: NewChallenge }) =>
-      apiSend<{ slug: string; title: string; promotion: string }>("POST", `/promotions/${encodeURIComponent(promotion)}/challenges`, challenge),
+  return useIdempotentMutation({
+    mutationFn: ({ promotion, challenge }: { promotion: string; challenge: NewChallenge }, key) =>
+      apiSend<{ slug: string; title: string; promotion: string }>(
+        "POST",
+        `/promotions/${encodeURIComponent(promotion)}/challenges`,
+        challenge,
+        idempotencyHeader(key),
+      ),
     onSuccess,
   });
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ValidationDecision } from "@shared/domain";
 import {
   bulkValidationSchema,
@@ -13,6 +13,7 @@ import {
 import { challengeQueries } from "../../../api/challenges";
 import { apiGet, apiSend } from "../../../lib/api-client";
 import { checkBody } from "../../../lib/check-body";
+import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
 export type QueueState = "declared" | "sent_back";
 
@@ -34,11 +35,11 @@ const entryPath = (item: Pick<ValidationQueueItem, "kind" | "id">) =>
 /** Validates or sends back a declaration; the queue and the challenge reads change with it. */
 export function useDecide() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ item, decision, comment }: { item: ValidationQueueItem; decision: ValidationDecision; comment?: string }) => {
+  return useIdempotentMutation({
+    mutationFn: ({ item, decision, comment }: { item: ValidationQueueItem; decision: ValidationDecision; comment?: string }, key) => {
       const body = comment ? { decision, comment } : { decision };
       checkBody(validationDecisionSchema, body);
-      return apiSend<ValidationResult>("POST", entryPath(item), body);
+      return apiSend<ValidationResult>("POST", entryPath(item), body, idempotencyHeader(key));
     },
     onSuccess: () =>
       Promise.all([
@@ -59,11 +60,11 @@ const refs = (items: ValidationQueueItem[]): EntryRef[] => items.map(({ kind, id
 /** Validates the listed declarations of one challenge in one request (all or nothing). */
 export function useValidateChallenge() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ slug, items }: { slug: string; items: ValidationQueueItem[] }) => {
+  return useIdempotentMutation({
+    mutationFn: ({ slug, items }: { slug: string; items: ValidationQueueItem[] }, key) => {
       const body = { entries: refs(items) };
       checkBody(bulkValidationSchema, body);
-      return apiSend<BulkValidationResult>("POST", `/challenges/${encodeURIComponent(slug)}/validations`, body);
+      return apiSend<BulkValidationResult>("POST", `/challenges/${encodeURIComponent(slug)}/validations`, body, idempotencyHeader(key));
     },
     onSuccess: () => refresh(queryClient),
   });
@@ -72,11 +73,11 @@ export function useValidateChallenge() {
 /** Sets superseded declarations aside in one request (all or nothing). */
 export function useDismiss() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (items: ValidationQueueItem[]) => {
+  return useIdempotentMutation({
+    mutationFn: (items: ValidationQueueItem[], key) => {
       const body = { entries: refs(items) };
       checkBody(dismissalSchema, body);
-      return apiSend<{ dismissed: number }>("POST", "/validations/dismissals", body);
+      return apiSend<{ dismissed: number }>("POST", "/validations/dismissals", body, idempotencyHeader(key));
     },
     onSuccess: () => refresh(queryClient),
   });

@@ -1,6 +1,5 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
-import Input from "@codegouvfr/react-dsfr/Input";
 import Pagination from "@codegouvfr/react-dsfr/Pagination";
 import Tag from "@codegouvfr/react-dsfr/Tag";
 import { useId, useRef, useState, type FormEvent } from "react";
@@ -9,6 +8,8 @@ import type { ValidationQueueItem } from "@shared/validation";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { ValidationBadge } from "../../../components/validation-badge";
 import { usePromotions } from "../../../api/promotions";
+import { CountedTextArea } from "../../../components/counted-text-area";
+import { NOTE_MAX } from "@shared/writes";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError } from "../../../lib/api-client";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -257,13 +258,14 @@ function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDec
       )}
       {open ? (
         <form ref={formRef} noValidate onSubmit={sendBack} aria-label={t.sendBackLabel(what)} className="validation-card__form">
-          <Input
-            textArea
+          <CountedTextArea
             label={t.comment}
             hintText={t.commentHint}
+            max={NOTE_MAX}
+            value={comment}
+            onChange={setComment}
             state={commentError ? "error" : undefined}
-            stateRelatedMessage={commentError ? t.commentRequired : undefined}
-            nativeTextAreaProps={{ value: comment, maxLength: 2000, rows: 3, onChange: (event) => setComment(event.target.value) }}
+            stateRelatedMessage={commentError}
           />
           <div className="button-row">
             <Button type="submit" size="small" disabled={decide.isPending}>
