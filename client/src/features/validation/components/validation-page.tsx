@@ -265,7 +265,7 @@ function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDec
             value={comment}
             onChange={setComment}
             state={commentError ? "error" : undefined}
-            stateRelatedMessage={commentError}
+            stateRelatedMessage={commentError && (comment.trim() === "" ? t.commentRequired : commentError)}
           />
           <div className="button-row">
             <Button type="submit" size="small" disabled={decide.isPending}>
