@@ -200,6 +200,17 @@ describe("declared / validated / sent back, where the mentor looks", () => {
     // The admin's campaign page counts it the same way.
     expect((await admin.get(`/api/campaigns/${opened.body.campaign.id}`)).body.answeredCount).toBe(0);
 
+    // « Toujours exact » does not answer a sent-back level: left out by default, refused by name.
+    const confirmed = await mentor.post("/api/challenges/cartobio/confirmations", {});
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.updates.map((update: { axis: string }) => update.axis).sort()).toEqual(["reliability", "transmission"]);
+    const before = snapshot("cartobio");
+    const refused = await mentor.post("/api/challenges/cartobio/confirmations", { axes: ["production"] });
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toContain("renvoyé");
+    expect(snapshot("cartobio")).toEqual(before);
+    expect(await todo()).toMatchObject({ answered: false, axes: { production: false } });
+
     // Answered again: done.
     await mentor.post("/api/challenges/cartobio/status-updates", { axis: "production", level: 1 });
     expect((await todo()).answered).toBe(true);

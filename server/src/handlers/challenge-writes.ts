@@ -18,6 +18,7 @@ import {
 } from "../repositories/challenge-items";
 import { listChecklist, setChecklistItem } from "../repositories/checklist";
 import { appendOutcome, challengeVersion, currentOutcome } from "../repositories/outcomes";
+import { currentAxisValidation } from "../repositories/validation";
 import {
   appendStatusUpdate,
   currentLevel,
@@ -81,11 +82,19 @@ export const postConfirmation =
     const challenge = challengeOf(res);
     const { axes } = res.locals.body as Confirmation;
     const updates = db.transaction(() => {
-      const asked: readonly Axis[] = axes ?? AXES.filter((axis) => currentLevel(db, challenge.id, axis));
-      if (asked.length === 0) throw new ConflictError(t("writes.nothingToConfirm"));
+      // A level the programme team sent back is not "still accurate": it needs a new level, so
+      // it is never confirmed (by default it is left out; asked for by name, it is refused).
+      const validation = currentAxisValidation(db, challenge.id);
+      const sentBack = (axis: Axis) => validation[axis]?.state === "sent_back";
+      const reported = AXES.filter((axis) => currentLevel(db, challenge.id, axis));
+      const asked: readonly Axis[] = axes ?? reported.filter((axis) => !sentBack(axis));
+      if (asked.length === 0) {
+        throw new ConflictError(t(reported.length > 0 ? "writes.onlySentBack" : "writes.nothingToConfirm"));
+      }
       const updates = [...new Set(asked)].map((axis) => {
         const current = currentLevel(db, challenge.id, axis);
-        if (!current) throw new ConflictError(`L'axe « ${axis} » n'a pas encore de statut : rien à confirmer.`);
+        if (!current) throw new ConflictError(t("writes.axisUnreported", { axis }));
+        if (sentBack(axis)) throw new ConflictError(t("writes.axisSentBack", { axis }));
         const id = appendStatusUpdate(db, {
           challengeId: challenge.id,
           axis,

@@ -167,6 +167,18 @@ export const SERVER_MESSAGES = {
     en: "A snapshot is already named “{name}”: choose another name.",
   },
   "writes.nothingToConfirm": { fr: "Aucun axe n'a encore de statut : rien à confirmer.", en: "No axis has a status yet: nothing to confirm." },
+  "writes.axisUnreported": {
+    fr: "L'axe « {axis} » n'a pas encore de statut : rien à confirmer.",
+    en: "The “{axis}” axis has no status yet: nothing to confirm.",
+  },
+  "writes.axisSentBack": {
+    fr: "Le niveau de l'axe « {axis} » a été renvoyé par l'équipe du programme : enregistrez un nouveau niveau plutôt que « Toujours exact ».",
+    en: "The level of the “{axis}” axis was sent back by the programme team: record a new level rather than “Still accurate”.",
+  },
+  "writes.onlySentBack": {
+    fr: "Les niveaux enregistrés ont été renvoyés par l'équipe du programme : enregistrez de nouveaux niveaux plutôt que « Toujours exact ».",
+    en: "The recorded levels were sent back by the programme team: record new levels rather than “Still accurate”.",
+  },
   "writes.updateUnknown": { fr: "Cette mise à jour n'existe pas.", en: "This update does not exist." },
   "writes.alreadyRetracted": { fr: "Cette mise à jour a déjà été retirée.", en: "This update has already been retracted." },
   "writes.versionRequired.title": { fr: "Version requise", en: "Version required" },

@@ -45,7 +45,7 @@ export const campaigns = bilingual(
       deadline: (date: string) => `Échéance : ${date}`,
       completion: (answered: string, total: string, share: string) => `${answered} sur ${total} ont répondu (${share}).`,
       completionHelp:
-        "Un défi a répondu quand chacun de ses trois axes a reçu, depuis l'ouverture de la campagne, un nouveau niveau ou un « Toujours exact » (les mises à jour retirées ne comptent pas).",
+        "Un défi a répondu quand chacun de ses trois axes a reçu, depuis l'ouverture de la campagne, un nouveau niveau ou un « Toujours exact » (les mises à jour retirées ou renvoyées au mentor ne comptent pas).",
       byPromotion: "Réponses par promotion",
       byPromotionCaption: "Défis ayant répondu, par promotion",
       promotion: "Promotion",
@@ -188,7 +188,7 @@ export const campaigns = bilingual(
       deadline: (date: string) => `Deadline: ${date}`,
       completion: (answered: string, total: string, share: string) => `${answered} of ${total} have answered (${share}).`,
       completionHelp:
-        "A challenge has answered when each of its three axes has received, since the campaign opened, a new level or a “Still accurate” (retracted updates do not count).",
+        "A challenge has answered when each of its three axes has received, since the campaign opened, a new level or a “Still accurate” (updates retracted or sent back to the mentor do not count).",
       byPromotion: "Answers by promotion",
       byPromotionCaption: "Challenges that answered, by promotion",
       promotion: "Promotion",
