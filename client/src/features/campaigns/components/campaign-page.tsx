@@ -331,59 +331,69 @@ function ByChallenge({ campaign }: { campaign: CampaignDetail }) {
  * (the server checks again, and says why when someone answered meanwhile).
  */
 function DeleteCampaign({ campaign }: { campaign: CampaignDetail }) {
-  const { t: { campaigns: { detail: t }, common: { sending } } } = useI18n();
+  const { t: { campaigns: { detail: t } } } = useI18n();
   const remove = useDeleteCampaign();
   const navigate = useNavigate();
-  const [confirming, setConfirming] = useState(false);
   return (
-    <section aria-labelledby="supprimer" className="fr-mt-6w">
-      <h2 id="supprimer" className="fr-h4">
-        {t.delete}
-      </h2>
-      <p>{t.deleteHelp}</p>
-      {remove.isError && <ErrorAlert error={remove.error} title={t.deleteRefused} />}
-      {confirming ? (
-        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
-          <li>
-            <Button
-              iconId="fr-icon-delete-line"
-              disabled={remove.isPending}
-              onClick={() => remove.mutate(campaign.id, { onSuccess: () => void navigate("/admin/campagnes", { state: { deleted: campaign.name } }) })}
-            >
-              {remove.isPending ? sending : t.confirmDelete(campaign.name)}
-            </Button>
-          </li>
-          <li>
-            <Button priority="secondary" onClick={() => setConfirming(false)}>
-              {t.cancel}
-            </Button>
-          </li>
-        </ul>
-      ) : (
-        <Button priority="tertiary" iconId="fr-icon-delete-line" onClick={() => setConfirming(true)}>
-          {t.delete}
-        </Button>
-      )}
-    </section>
+    <ConfirmedStep
+      id="supprimer"
+      title={t.delete}
+      help={t.deleteHelp}
+      refusedTitle={t.deleteRefused}
+      icon="fr-icon-delete-line"
+      openPriority="tertiary"
+      confirmLabel={t.confirmDelete(campaign.name)}
+      mutation={remove}
+      onConfirm={() => remove.mutate(campaign.id, { onSuccess: () => void navigate("/admin/campagnes", { state: { deleted: campaign.name } }) })}
+    />
   );
 }
 
 function CloseCampaign({ campaign }: { campaign: CampaignDetail }) {
-  const { t: { campaigns: { detail: t }, common: { sending } } } = useI18n();
+  const { t: { campaigns: { detail: t } } } = useI18n();
   const close = useCloseCampaign();
+  return (
+    <ConfirmedStep
+      id="clore"
+      title={t.close}
+      help={t.closeHelp}
+      refusedTitle={t.closeRefused}
+      icon="fr-icon-lock-line"
+      openPriority="secondary"
+      confirmLabel={t.confirmClose}
+      mutation={close}
+      onConfirm={() => close.mutate(campaign.id)}
+    />
+  );
+}
+
+/** A section whose one action asks for confirmation first (closing or deleting a campaign). */
+function ConfirmedStep(props: {
+  id: string;
+  title: string;
+  help: string;
+  refusedTitle: string;
+  icon: "fr-icon-delete-line" | "fr-icon-lock-line";
+  openPriority: "secondary" | "tertiary";
+  confirmLabel: string;
+  mutation: { isPending: boolean; isError: boolean; error: Error | null };
+  onConfirm: () => void;
+}) {
+  const { t: { campaigns: { detail: t }, common: { sending } } } = useI18n();
+  const { mutation } = props;
   const [confirming, setConfirming] = useState(false);
   return (
-    <section aria-labelledby="clore" className="fr-mt-6w">
-      <h2 id="clore" className="fr-h4">
-        {t.close}
+    <section aria-labelledby={props.id} className="fr-mt-6w">
+      <h2 id={props.id} className="fr-h4">
+        {props.title}
       </h2>
-      <p>{t.closeHelp}</p>
-      {close.isError && <ErrorAlert error={close.error} title={t.closeRefused} />}
+      <p>{props.help}</p>
+      {mutation.isError && <ErrorAlert error={mutation.error} title={props.refusedTitle} />}
       {confirming ? (
         <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
           <li>
-            <Button iconId="fr-icon-lock-line" disabled={close.isPending} onClick={() => close.mutate(campaign.id)}>
-              {close.isPending ? sending : t.confirmClose}
+            <Button iconId={props.icon} disabled={mutation.isPending} onClick={props.onConfirm}>
+              {mutation.isPending ? sending : props.confirmLabel}
             </Button>
           </li>
           <li>
@@ -393,8 +403,8 @@ function CloseCampaign({ campaign }: { campaign: CampaignDetail }) {
           </li>
         </ul>
       ) : (
-        <Button priority="secondary" iconId="fr-icon-lock-line" onClick={() => setConfirming(true)}>
-          {t.close}
+        <Button priority={props.openPriority} iconId={props.icon} onClick={() => setConfirming(true)}>
+          {props.title}
         </Button>
       )}
     </section>
