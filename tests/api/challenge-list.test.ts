@@ -35,8 +35,16 @@ beforeAll(async () => {
   evaluator = (await signedInClient(server.baseUrl, server.db, "evaluator")).client;
   mentorId = (await createAccount(server.db, "mentor")).id;
   const today = new Date().toISOString().slice(0, 10);
+  // Reported in the order A, C, B, each in its own millisecond: "last report" is the instant
+  // recorded, and two writes in one millisecond would tie.
+  const nextMillisecond = () => {
+    const start = Date.now();
+    while (Date.now() === start);
+  };
   recordStatus(server.db, A, "production", 3, today);
+  nextMillisecond();
   recordStatus(server.db, C, "production", 2, today);
+  nextMillisecond();
   recordStatus(server.db, B, "production", 1, today);
   assignMentor(server.db, mentorId, A);
   assignMentor(server.db, mentorId, C);
