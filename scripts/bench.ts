@@ -1,4 +1,4 @@
-// The speed benchmark (PRODUCT.md, «Quality bars»): on generated datasets of 10,000 challenges
+// The speed benchmark (README, « Performances »; budgets in BUDGET below): on generated datasets of 10,000 challenges
 // with 100,000 and with 1,000,000 status updates, the real server process under autocannon,
 // reads measured while a trickle of writes (20/s) invalidates whatever the server caches.
 // Then status writes alone, the client's bundle sizes and the time to the first chart in
@@ -299,7 +299,7 @@ interface DatasetResult {
   targets: { promotion: string; listSize: number; slug: string; historyLength: number };
   reads: Record<ReadKey, LoadResult & { url: string; trickle: Awaited<ReturnType<ReturnType<typeof startTrickle>["stop"]>> }>;
   writes: LoadResult;
-  /** Issue 9: taking a snapshot, and its first reads before any answer is cached. */
+  /** Taking a snapshot (docs/decisions/0005-citable-snapshots.md), and its first reads before any answer is cached. */
   snapshot: { takeMs: number; firstReadsMs: Record<string, number> };
 }
 
@@ -355,7 +355,7 @@ async function benchDataset(dataset: (typeof DATASETS)[number], afterReads?: (se
       health: "/api/health",
       cohorts: "/api/stats/cohorts",
       trajectories: "/api/stats/trajectories",
-      // Issue 9: the validated view has its own kept steps (migration 0010); the trickle's
+      // The validated view has its own kept steps (migration 0010); the trickle's
       // writes are an admin's, validated at once, so they move it too.
       trajectoriesValidated: "/api/stats/trajectories?data=validated",
       list: `/api/challenges?promotion=${encodeURIComponent(promotion)}`,

@@ -1,5 +1,6 @@
-// Update campaigns (issue 9): the programme team asks the mentors of a set of challenges to
-// bring them up to date by a deadline; reminders go out by email before it.
+// Update campaigns (docs/domain.md, docs/decisions/0007-campaign-edits-and-email-outbox.md): the
+// programme team asks the mentors of a set of challenges to bring them up to date by a deadline;
+// reminders go out by email before it.
 import { z } from "zod";
 import { axesValidationSchema } from "./validation";
 import { addDays, parisDate } from "./dates";

@@ -55,7 +55,7 @@ export const statusUpdateSchema = z.object({
   /** "confirmation": the mentor confirmed the level was still right ("Toujours exact"). */
   kind: z.enum(["update", "confirmation"]),
   retraction: z.object({ reason: z.string(), retractedAt: z.string(), authorName: z.string() }).nullable(),
-  /** Issue 9: declared, validated or sent back, with the admin's latest comment. */
+  /** Declared, validated or sent back, with the admin's latest comment (docs/levels.md). */
   validation: entryValidationSchema,
 });
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
@@ -68,7 +68,7 @@ export const outcomeEntrySchema = z.object({
   asOf: isoDateSchema,
   recordedAt: z.string(),
   authorName: z.string(),
-  /** Issue 9: declared, validated or sent back, with the admin's latest comment. */
+  /** Declared, validated or sent back, with the admin's latest comment (docs/levels.md). */
   validation: entryValidationSchema,
 });
 export type OutcomeEntry = z.infer<typeof outcomeEntrySchema>;

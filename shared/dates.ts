@@ -1,4 +1,4 @@
-// Dates are reckoned in Europe/Paris (PRODUCT.md): "today" is the day in Paris.
+// Dates are reckoned in Europe/Paris (docs/methodology.md, « Dates »): "today" is the day in Paris.
 
 const parisDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" });
 

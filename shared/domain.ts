@@ -1,4 +1,4 @@
-// The domain's vocabulary (PRODUCT.md), free of any library so that the client can import
+// The domain's vocabulary (docs/domain.md), free of any library so that the client can import
 // it without pulling zod into its bundle.
 
 export const AXES = ["production", "transmission", "reliability"] as const;
@@ -72,7 +72,7 @@ export const CHECKLIST_ITEMS: readonly ChecklistItemKey[] = CHECKLIST_GROUPS.fla
 /** Author shown on entries restated from the programme's public sources. */
 export const PUBLIC_SOURCE_AUTHOR = "Programme EIG — source publique";
 
-/** Validation of mentors' declarations (issue 9): an entry's state, and the views of the data. */
+/** Review of mentors' declarations: an entry's state, and the views of the data (docs/levels.md). */
 export const VALIDATION_STATES = ["declared", "validated", "sent_back"] as const;
 export type ValidationState = (typeof VALIDATION_STATES)[number];
 export const VALIDATION_DECISIONS = ["validated", "sent_back"] as const;

@@ -1,4 +1,4 @@
-// English wording of the domain (PRODUCT.md, "Reference wording"), mirroring labels-fr.ts.
+// English wording of the domain (docs/domain.md, docs/levels.md), mirroring labels-fr.ts.
 // shared/labels.ts checks that every French label has its English twin.
 import type {
   ActionKind,

@@ -1,4 +1,4 @@
-// French wording of the domain (PRODUCT.md, "Reference wording"), shared by the interface
+// French wording of the domain (docs/domain.md, docs/levels.md), shared by the interface
 // and the exports.
 import type {
   ActionKind,

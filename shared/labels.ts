@@ -1,5 +1,5 @@
 // The domain's wording in each language of the interface and the exports. French is the
-// default (PRODUCT.md); English is chosen by the user, never by the browser.
+// default (docs/domain.md, « Languages »); English is chosen by the user, never by the browser.
 import * as labelsEn from "./labels-en";
 import * as labelsFr from "./labels-fr";
 

@@ -1,4 +1,4 @@
-// Citable snapshots (issue 9): `POST /api/snapshots`, `GET /api/snapshots[/:id]`, and the
+// Citable snapshots (docs/decisions/0005-citable-snapshots.md): `POST /api/snapshots`, `GET /api/snapshots[/:id]`, and the
 // `?snapshot=ID` parameter every statistic and export accepts.
 import { z } from "zod";
 import { parisDate } from "./dates";

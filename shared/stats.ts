@@ -1,4 +1,4 @@
-// Statistics beyond the cohort counts (issue «Cohort analytics…»): filters, trajectories,
+// Statistics beyond the cohort counts (docs/methodology.md): filters, trajectories,
 // outcomes at fixed offsets after the end, sustainability work, challenges at risk.
 import { z } from "zod";
 import { ACTION_KINDS, ACTION_STATUSES, DATA_VIEWS, OUTCOME_CATEGORIES } from "./domain";
@@ -19,9 +19,12 @@ export const statsFiltersSchema = z.strictObject({
     .optional(),
   administration: z.string().trim().min(1).max(300).optional(),
   skill: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/, { error: sm("stats.skill") }).optional(),
-  /** Which values count (issue 9): all (default), validated only, or declared and not yet validated only. */
+  /**
+   * Which values count (docs/methodology.md, « Data views »): all (default), validated only, or
+   * declared and not yet validated only.
+   */
   data: z.enum(DATA_VIEWS, { error: sm("data.view") }).optional(),
-  /** Read "as of" this snapshot instead of the live data (issue 9). */
+  /** Read "as of" this snapshot instead of the live data (docs/decisions/0005-citable-snapshots.md). */
   snapshot: snapshotIdSchema.optional(),
 });
 export type StatsFilters = z.infer<typeof statsFiltersSchema>;

@@ -1,4 +1,4 @@
-// Validation of mentors' declarations (issue 9): the admin's decision on a status update or
+// Review of mentors' declarations (docs/decisions/0004-validation-of-declarations.md): the admin's decision on a status update or
 // an outcome, the state every entry shows, and the queue of declarations to review.
 import { z } from "zod";
 import { DATA_VIEWS, OUTCOME_CATEGORIES, VALIDATION_DECISIONS, VALIDATION_STATES } from "./domain";

@@ -1,4 +1,4 @@
-// Bodies of the mentors' writes (issue «Mentors keep their challenges' status alive»). Every
+// Bodies of the mentors' writes (docs/domain.md, « Who may do what »). Every
 // schema is strict: an unknown field is an error, and a rejected request writes nothing.
 import { z } from "zod";
 import { snapshotIdSchema } from "./snapshot";
@@ -159,7 +159,7 @@ export type Warning = z.infer<typeof warningSchema>;
 /** Language of the exports' column headers, labels and sheet names: French unless asked. */
 const exportLangSchema = z.enum(["fr", "en"], { error: sm("export.lang") }).optional();
 
-/** Which values the exports hold (issue 9): all (default), validated only, or declared only. */
+/** Which values the exports hold (docs/methodology.md, « Data views »): all (default), validated only, or declared only. */
 const exportDataSchema = z.enum(DATA_VIEWS, { error: sm("data.view") }).optional();
 
 /**

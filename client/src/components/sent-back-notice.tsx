@@ -6,7 +6,7 @@ import { challengeQueries } from "../api/challenges";
 import { useMySentBack } from "../api/validation";
 import { useI18n } from "../i18n/use-i18n";
 
-/** "Mes défis": the declarations the programme team sent back, with its comment (issue 9). */
+/** "Mes défis": the declarations the programme team sent back, with its comment (docs/levels.md, « Review »). */
 export function SentBackNotice() {
   const { t: { validation: t, common }, l, f } = useI18n();
   const sentBack = useMySentBack();

@@ -1,4 +1,4 @@
-// The interface language: French unless the user chooses English (PRODUCT.md: the browser's
+// The interface language: French unless the user chooses English (docs/domain.md: the browser's
 // language does not switch it). Chosen by the header's selector or `?lang=en|fr`, kept in
 // localStorage, mirrored on <html lang>. A tiny external store so that react-dsfr's own
 // components (startReactDsfr's `useLang`) follow it too.

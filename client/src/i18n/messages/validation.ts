@@ -1,6 +1,9 @@
 import { bilingual } from "../bilingual";
 
-/** Validation of mentors' declarations (issue 9): the admin's queue, badges, the mentor's notice, the data selector. */
+/**
+ * Review of mentors' declarations (docs/levels.md, « Review »): the admin's queue, badges, the
+ * mentor's notice, the data selector.
+ */
 export const validation = bilingual(
   {
     title: "À valider",

@@ -24,7 +24,7 @@ export function useDashboardFilters(): [StatsFilters, (changes: StatsFilters) =>
   const [filters, update] = useUrlFilters(FILTER_KEYS);
   const [params] = useSearchParams();
   const promotions = usePromotions();
-  // Issue 9: an unknown value in the address counts all data, as the default does.
+  // An unknown data view in the address counts all data, as the default does (docs/methodology.md).
   const { data: asked, promotion: _first, ...others } = filters;
   const data = DATA_VIEWS.find((view) => view === asked && view !== "all");
   const chosen = params.getAll("promotion").join(",");
