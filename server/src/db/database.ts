@@ -7,9 +7,9 @@ export type SqlParams = Record<string, unknown> | unknown[];
 
 /**
  * A thin wrapper over better-sqlite3: parameterised statements only, cached by their text.
- * The driver stays private to it: repositories (server/src/repositories) write the SQL and
- * run it through these methods, and nothing else in the server holds a statement or the
- * connection (tests/unit/no-sql-outside-repositories.test.ts keeps SQL there).
+ * The driver stays private to it: the repository layer writes the SQL and runs it through
+ * these methods, and nothing else in the server holds a statement or the connection (a unit
+ * test fails on SQL or a driver import anywhere else).
  */
 export class Db {
   private readonly statements = new Map<string, Database.Statement>();
