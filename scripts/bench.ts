@@ -97,7 +97,8 @@ function generatorFingerprint(): string {
   const files = [
     "server/src/cli/generate.ts",
     "server/src/cli/synthetic-dataset.ts",
-    "server/src/db/derived-state.ts",
+    "server/src/repositories/derived-state.ts",
+    "server/src/repositories/synthetic-rows.ts",
     ...fs
       .readdirSync(path.join(projectRoot, "db/migrations"))
       .sort()

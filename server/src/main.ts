@@ -8,8 +8,9 @@ import { SecretsKeyError } from "./db/secrets";
 import { unlockSecrets } from "./identity/secret-storage";
 import { acquireDatabaseLock, DatabaseInUseError, type DatabaseLock } from "./db/lock";
 import { migrate } from "./db/migrate";
-import { loadCatalogue } from "./db/seed";
-import { ensureDerivedState } from "./db/derived-state";
+import { loadCatalogue } from "./repositories/seed";
+import { hasChallenges } from "./repositories/challenge-refs";
+import { ensureDerivedState } from "./repositories/derived-state";
 import { createLogger } from "./lib/logger";
 import { deleteLoginAttemptsBefore } from "./repositories/login-attempts";
 import { queueDueReminders } from "./mail/campaign-emails";
@@ -57,7 +58,7 @@ try {
 if (ensureDerivedState(db)) console.log("Tables dérivées (statuts actuels, trajectoires) reconstruites depuis l'historique.");
 if (applied.length > 0) console.log(`Migrations appliquées : ${applied.join(", ")}`);
 // The catalogue is loaded into an empty database only: a generated dataset stays as it is.
-if (db.get("SELECT 1 FROM challenges LIMIT 1") === undefined) {
+if (!hasChallenges(db)) {
   console.log(`Catalogue chargé : ${loadCatalogue(db)} défis.`);
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rebuildDerivedState } from "../../server/src/db/derived-state";
+import { rebuildDerivedState } from "../../server/src/repositories/derived-state";
 import { recordStatus } from "../support/factories";
 import { signedInClient, type SessionClient } from "../support/session-client";
 import { startTestServer, type TestServer } from "../support/test-server";

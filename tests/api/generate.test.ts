@@ -2,7 +2,7 @@
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/src/db/database";
-import { rebuildDerivedState } from "../../server/src/db/derived-state";
+import { rebuildDerivedState } from "../../server/src/repositories/derived-state";
 import { runCli, startRealServer, temporaryFolder } from "../support/real-server";
 import { SessionClient } from "../support/session-client";
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { openDatabase, type Db } from "../../server/src/db/database";
 import { migrate } from "../../server/src/db/migrate";
-import { loadCatalogue } from "../../server/src/db/seed";
+import { loadCatalogue } from "../../server/src/repositories/seed";
 import { unlockSecrets } from "../../server/src/identity/secret-storage";
 
 export interface TestDatabase {

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { rebuildDerivedState } from "../../server/src/db/derived-state";
+import { rebuildDerivedState } from "../../server/src/repositories/derived-state";
 import { findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
 import { AXES } from "@shared/domain";
 import { challengeId, recordStatus } from "../support/factories";

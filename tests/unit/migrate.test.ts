@@ -23,15 +23,15 @@ describe("migrations", () => {
     const db = freshDatabase();
     const all = readMigrations();
     expect(migrate(db)).toEqual(all.map((m) => m.name));
-    expect(db.raw.pragma("user_version", { simple: true })).toBe(all.length);
+    expect(db.pragma("user_version")).toBe(all.length);
     expect(migrate(db)).toEqual([]);
   });
 
   it("opens the database in WAL mode with foreign keys enforced", () => {
     const db = freshDatabase();
     migrate(db);
-    expect(db.raw.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.raw.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.pragma("journal_mode")).toBe("wal");
+    expect(db.pragma("foreign_keys")).toBe(1);
     expect(() =>
       db.run("INSERT INTO status_updates (challenge_id, axis, level, as_of, author_name) VALUES (999, 'production', 1, '2020-01-01', 'x')"),
     ).toThrow(/FOREIGN KEY/);
@@ -40,7 +40,7 @@ describe("migrations", () => {
   it("refuses a database written by a newer version of the code", () => {
     const db = freshDatabase();
     migrate(db);
-    db.raw.pragma("user_version = 999");
+    db.pragma("user_version = 999");
     expect(() => migrate(db)).toThrow(/newer than this code/);
   });
 
@@ -51,7 +51,7 @@ describe("migrations", () => {
       { version: 2, name: "0002_broken.sql", sql: "CREATE TABLE b (x INTEGER); INSERT INTO nowhere VALUES (1);" },
     ];
     expect(() => migrate(db, broken)).toThrow();
-    expect(db.raw.pragma("user_version", { simple: true })).toBe(1);
+    expect(db.pragma("user_version")).toBe(1);
     expect(db.get("SELECT name FROM sqlite_master WHERE name = 'b'")).toBeUndefined();
   });
 });

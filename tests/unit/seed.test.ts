@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { loadCatalogue, readCatalogue } from "../../server/src/db/seed";
+import { loadCatalogue, readCatalogue } from "../../server/src/repositories/seed";
 import { PUBLIC_SOURCE_AUTHOR } from "@shared/domain";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 

@@ -4,7 +4,7 @@
 // definitions says, computed here straight from the history rows.
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { ensureDerivedState, rebuildDerivedState } from "../../server/src/db/derived-state";
+import { ensureDerivedState, rebuildDerivedState } from "../../server/src/repositories/derived-state";
 import { trajectories } from "../../server/src/repositories/analytics";
 import { appendStatusUpdate, findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
 import { decide, findDecidableEntry } from "../../server/src/repositories/validation";
@@ -194,7 +194,7 @@ describe("a snapshot taken before migration 0010", () => {
     expect(atCapture.months.length).toBeGreaterThan(0);
 
     // The snapshot as a database migrated to 0010 finds it: copies of the other tables, none by view.
-    db.raw.exec(`
+    db.exec(`
       DROP TRIGGER snapshot_challenge_month_levels_by_view_no_delete;
       DROP TRIGGER snapshot_trajectory_steps_by_view_no_delete;
       DELETE FROM snapshot_challenge_month_levels_by_view;

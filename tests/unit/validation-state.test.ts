@@ -2,7 +2,7 @@
 // ones rebuilt in bulk from history, and say what the history says, whatever the writes.
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
-import { rebuildDerivedState } from "../../server/src/db/derived-state";
+import { rebuildDerivedState } from "../../server/src/repositories/derived-state";
 import { appendOutcome } from "../../server/src/repositories/outcomes";
 import { appendStatusUpdate, findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
 import { decide, findDecidableEntry } from "../../server/src/repositories/validation";

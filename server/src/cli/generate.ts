@@ -6,6 +6,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/database";
 import { migrate } from "../db/migrate";
+import { analyzeAfterBulkLoad, prepareForBulkLoad } from "../repositories/synthetic-rows";
 import { isoDateSchema } from "@shared/common";
 import { addDays, parisDate } from "@shared/dates";
 import { describeSource, generateSyntheticDataset, type SyntheticOptions } from "./synthetic-dataset";
@@ -84,12 +85,11 @@ process.on("SIGINT", () => {
 const started = performance.now();
 try {
   const db = openDatabase(partial);
-  // One big transaction: let it stay in memory rather than spill pages to the WAL mid-way.
-  db.raw.pragma("cache_size = -1048576");
+  prepareForBulkLoad(db);
   migrate(db);
   const { counts, timings } = generateSyntheticDataset(db, options);
   const generated = performance.now();
-  db.raw.exec("ANALYZE");
+  analyzeAfterBulkLoad(db);
   db.close();
   fs.renameSync(partial, file);
   const seconds = (ms: number) => `${(ms / 1000).toLocaleString("fr-FR", { maximumFractionDigits: 1 })} s`;

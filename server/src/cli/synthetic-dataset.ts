@@ -2,8 +2,17 @@
 // catalogue (71 challenges) never reaches. Everything is drawn from one seeded PRNG, so the
 // same options give the same rows, byte for byte.
 import type { Db } from "../db/database";
-import { rebuildDerivedState } from "../db/derived-state";
+import { rebuildDerivedState } from "../repositories/derived-state";
 import { toSearchText } from "../lib/search-text";
+import {
+  finishSyntheticDataset,
+  insertSyntheticAction,
+  insertSyntheticChallenge,
+  insertSyntheticOutcome,
+  insertSyntheticPromotion,
+  insertSyntheticResource,
+  insertSyntheticStatusUpdate,
+} from "../repositories/synthetic-rows";
 import { ACTION_KINDS, AXES, SUSTAINABILITY_PATHS, type ActionKind, type OutcomeCategory } from "@shared/domain";
 
 export interface SyntheticOptions {
@@ -277,33 +286,6 @@ export function generateSyntheticDataset(
   byRemainder.sort((a, b) => b.rest - a.rest || a.index - b.index);
   for (let i = 0; missing > 0; i = (i + 1) % byRemainder.length, missing -= 1) updateCounts[byRemainder[i].index] += 1;
 
-  const raw = db.raw;
-  const insertPromotion = raw.prepare(
-    "INSERT INTO promotions (key, label, year, starts_on, ends_on, dates_approximate, position) VALUES (?, ?, ?, ?, ?, 0, ?)",
-  );
-  const insertChallenge = raw.prepare(
-    `INSERT INTO challenges (id, slug, title, promotion_key, administration, city, year, duration_months, starts_on, ends_on,
-       dates_approximate, eig_count, mentor_count, search_text, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`,
-  );
-  const insertSkill = raw.prepare("INSERT INTO challenge_skills (challenge_id, skill) VALUES (?, ?)");
-  const insertUpdate = raw.prepare(
-    `INSERT INTO status_updates (challenge_id, axis, level, note, as_of, recorded_at, author_id, author_name, kind)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 'update')`,
-  );
-  const insertOutcome = raw.prepare(
-    `INSERT INTO outcomes (challenge_id, categories, path, note, as_of, recorded_at, author_id, author_name)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, ?)`,
-  );
-  const insertAction = raw.prepare(
-    `INSERT INTO actions (challenge_id, kind, title, status, due_on, as_of, author_name, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const insertResource = raw.prepare(
-    `INSERT INTO resources (challenge_id, people_kept, arrangement, time_share, budget_secured, hosting, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-
   const timings = { insertMs: 0, derivedMs: 0 };
   const counts: SyntheticCounts = { promotions: 0, challenges: 0, skills: 0, statusUpdates: 0, outcomes: 0, actions: 0, resources: 0 };
 
@@ -314,35 +296,43 @@ export function generateSyntheticDataset(
     // row). Measured at 10k × 1M: 9.0 s of inserts with them, 7.6 s without; not worth
     // touching the schema for, so they run and the revision counts every row written.
     promotions.forEach((promotion, position) => {
-      insertPromotion.run(promotion.key, promotion.label, promotion.year, iso(promotion.startDay), iso(promotion.endDay), position);
+      insertSyntheticPromotion(db, {
+        key: promotion.key,
+        label: promotion.label,
+        year: promotion.year,
+        startsOn: iso(promotion.startDay),
+        endsOn: iso(promotion.endDay),
+        position,
+      });
       counts.promotions += 1;
     });
 
     challenges.forEach((challenge, index) => {
       const id = index + 1;
       const promotion = promotions[challenge.promotion];
-      insertChallenge.run(
-        id,
-        challenge.slug,
-        challenge.title,
-        promotion.key,
-        challenge.administration,
-        challenge.city,
-        promotion.year,
-        challenge.durationMonths,
-        iso(challenge.startDay),
-        iso(challenge.endDay),
-        challenge.eigCount,
-        challenge.mentorCount,
-        toSearchText(`${challenge.title} ${challenge.administration}`),
-        // Not the default (now): the same options must give the same rows.
-        instant(challenge.startDay),
+      insertSyntheticChallenge(
+        db,
+        {
+          id,
+          slug: challenge.slug,
+          title: challenge.title,
+          promotionKey: promotion.key,
+          administration: challenge.administration,
+          city: challenge.city,
+          year: promotion.year,
+          durationMonths: challenge.durationMonths,
+          startsOn: iso(challenge.startDay),
+          endsOn: iso(challenge.endDay),
+          eigCount: challenge.eigCount,
+          mentorCount: challenge.mentorCount,
+          searchText: toSearchText(`${challenge.title} ${challenge.administration}`),
+          // Not the default (now): the same options must give the same rows.
+          updatedAt: instant(challenge.startDay),
+        },
+        challenge.skills,
       );
       counts.challenges += 1;
-      for (const skill of challenge.skills) {
-        insertSkill.run(id, skill);
-        counts.skills += 1;
-      }
+      counts.skills += challenge.skills.length;
 
       // Status history: half the updates while the challenge runs, half spread over the years
       // after; each axis drifts towards the level its fate allows, mostly upwards.
@@ -368,7 +358,15 @@ export function generateSyntheticDataset(
         else if (level < current[axis] && chance(0.85)) level = current[axis];
         level = Math.max(0, Math.min(3, level));
         current[axis] = level;
-        insertUpdate.run(id, AXES[axis], level, chance(0.15) ? pick(NOTES) : null, iso(day), instant(day), SYNTHETIC_AUTHOR);
+        insertSyntheticStatusUpdate(db, {
+          challengeId: id,
+          axis: AXES[axis],
+          level,
+          note: chance(0.15) ? pick(NOTES) : null,
+          asOf: iso(day),
+          recordedAt: instant(day),
+          authorName: SYNTHETIC_AUTHOR,
+        });
       }
       counts.statusUpdates += count;
 
@@ -379,7 +377,15 @@ export function generateSyntheticDataset(
         for (let i = 0; i < statements && day <= untilDay; i += 1, day += integer(90, 400)) {
           const categories = i + 1 < statements && challenge.fate !== "discontinued" ? ["production_after_end"] : pick(FATE_OUTCOMES[challenge.fate]);
           const path = challenge.fate === "discontinued" || chance(0.4) ? null : pick(SUSTAINABILITY_PATHS);
-          insertOutcome.run(id, JSON.stringify(categories), path, chance(0.3) ? pick(NOTES) : null, iso(day), instant(day), SYNTHETIC_AUTHOR);
+          insertSyntheticOutcome(db, {
+            challengeId: id,
+            categories: JSON.stringify(categories),
+            path,
+            note: chance(0.3) ? pick(NOTES) : null,
+            asOf: iso(day),
+            recordedAt: instant(day),
+            authorName: SYNTHETIC_AUTHOR,
+          });
           counts.outcomes += 1;
         }
       }
@@ -393,33 +399,39 @@ export function generateSyntheticDataset(
         const over = challenge.endDay < untilDay;
         const status = over ? (chance(0.75) ? "done" : "dropped") : pick(["planned", "in_progress"]);
         const at = instant(asOfDay);
-        insertAction.run(id, kind, pick(ACTION_TITLES[kind]), status, iso(dueDay), iso(asOfDay), SYNTHETIC_AUTHOR, at, at);
+        insertSyntheticAction(db, {
+          challengeId: id,
+          kind,
+          title: pick(ACTION_TITLES[kind]),
+          status,
+          dueOn: iso(dueDay),
+          asOf: iso(asOfDay),
+          authorName: SYNTHETIC_AUTHOR,
+          at,
+        });
         counts.actions += 1;
       }
 
       // People kept on the deliverables after the programme, for some of those that live on.
       if (challenge.endDay < untilDay && (challenge.fate === "thriving" || challenge.fate === "achieved") && chance(0.45)) {
         const at = instant(Math.min(untilDay, challenge.endDay + integer(0, 120)));
-        insertResource.run(
-          id,
-          integer(1, 3),
-          pick(["contract_extension", "new_post", "contractor", "other"]),
-          pick(["full_time", "part_time"]),
-          chance(0.6) ? 1 : 0,
-          pick(HOSTING),
+        insertSyntheticResource(db, {
+          challengeId: id,
+          peopleKept: integer(1, 3),
+          arrangement: pick(["contract_extension", "new_post", "contractor", "other"]),
+          timeShare: pick(["full_time", "part_time"]),
+          budgetSecured: chance(0.6),
+          hosting: pick(HOSTING),
           at,
-          at,
-        );
+        });
         counts.resources += 1;
       }
     });
 
     timings.insertMs = performance.now() - started;
     rebuildDerivedState(db);
-    // A challenge was last changed when it last reported, as the write path would have it.
-    raw.exec("UPDATE challenges SET updated_at = last_report_at WHERE last_report_at > updated_at");
+    finishSyntheticDataset(db, describeSource(options));
     timings.derivedMs = performance.now() - started - timings.insertMs;
-    raw.prepare("UPDATE dataset_info SET is_synthetic = 1, source = ? WHERE id = 1").run(describeSource(options));
   });
   return { counts, timings };
 }

@@ -7,13 +7,15 @@ export type SqlParams = Record<string, unknown> | unknown[];
 
 /**
  * A thin wrapper over better-sqlite3: parameterised statements only, cached by their text.
- * Repositories receive it and never touch the driver directly.
+ * The driver stays private to it: the repository layer writes the SQL and runs it through
+ * these methods, and nothing else in the server holds a statement or the connection (a unit
+ * test fails on SQL or a driver import anywhere else).
  */
 export class Db {
   private readonly statements = new Map<string, Database.Statement>();
   private secretBox: SecretBox | undefined;
 
-  constructor(readonly raw: Database.Database) {}
+  constructor(private readonly raw: Database.Database) {}
 
   /**
    * The key of this database's encrypted secrets (TOTP), given once at startup by
@@ -48,6 +50,30 @@ export class Db {
 
   run(sql: string, params: SqlParams = []): Database.RunResult {
     return this.prepare(sql).run(params);
+  }
+
+  /** Runs a script of one or more statements without parameters: migrations, bulk rebuilds, ANALYZE. */
+  exec(sql: string): void {
+    this.raw.exec(sql);
+  }
+
+  /** Reads or sets one PRAGMA (`"user_version"`, `"analysis_limit = 1000"`); answers its first value. */
+  pragma(statement: string): unknown {
+    return this.raw.pragma(statement, { simple: true });
+  }
+
+  /**
+   * Runs `work` with `secure_delete` on, then puts back the setting it found: what `work`
+   * deletes or overwrites is zeroed in the file, not left readable in its free pages.
+   */
+  withSecureDelete<T>(work: () => T): T {
+    const before = this.pragma("secure_delete");
+    this.pragma("secure_delete = ON");
+    try {
+      return work();
+    } finally {
+      this.pragma(`secure_delete = ${before ? "ON" : "OFF"}`);
+    }
   }
 
   /** Runs `work` in one IMMEDIATE transaction: all of it is written, or nothing. */
@@ -107,7 +133,7 @@ export function openDatabase(file: string): Db {
  * Throws if the database cannot serve.
  */
 export function checkDatabase(db: Db): { schemaVersion: number; revision: number } {
-  const schemaVersion = db.raw.pragma("user_version", { simple: true }) as number;
+  const schemaVersion = db.pragma("user_version") as number;
   const row = db.get<{ revision: number }>("SELECT revision FROM data_revision WHERE id = 1");
   if (!row) throw new Error("data_revision is empty: the database is not this product's.");
   return { schemaVersion, revision: row.revision };

@@ -29,7 +29,7 @@ export function readMigrations(dir = migrationsDir): Migration[] {
  * run yet. `PRAGMA user_version` records the last one applied. Returns the names applied.
  */
 export function migrate(db: Db, migrations = readMigrations()): string[] {
-  const current = db.raw.pragma("user_version", { simple: true }) as number;
+  const current = db.pragma("user_version") as number;
   if (current > migrations.length) {
     throw new Error(`The database is at schema version ${current}, newer than this code (${migrations.length}).`);
   }
@@ -38,9 +38,9 @@ export function migrate(db: Db, migrations = readMigrations()): string[] {
     const ran = db.transaction(() => {
       // Read again under the write lock: a second process starting on the same file at the
       // same moment may have applied this migration while we waited for the lock.
-      if ((db.raw.pragma("user_version", { simple: true }) as number) >= migration.version) return false;
-      db.raw.exec(migration.sql);
-      db.raw.pragma(`user_version = ${migration.version}`);
+      if ((db.pragma("user_version") as number) >= migration.version) return false;
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
       return true;
     });
     if (ran) applied.push(migration.name);

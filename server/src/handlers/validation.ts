@@ -4,6 +4,7 @@ import type { Request, RequestHandler } from "express";
 import { ConflictError, NotFoundError } from "../http/errors";
 import { currentSession } from "../http/access";
 import { recordAudit } from "../repositories/audit";
+import { challengeRefOfOutcome } from "../repositories/challenge-refs";
 import { decide, dismiss, findDecidableEntry, queueEntry, sentBackForMentor, validationQueue, type EntryKind } from "../repositories/validation";
 import type {
   BulkValidationInput,
@@ -30,11 +31,7 @@ export const getMySentBack =
 /** Finds the challenge of an outcome, for the 404 of the access checks. */
 export const outcomeChallenge = (db: Deps["db"], req: Request) => {
   const id = Number(req.params.id);
-  if (!Number.isInteger(id) || id <= 0) return undefined;
-  return db.get<{ id: number; slug: string }>(
-    "SELECT c.id, c.slug FROM outcomes o JOIN challenges c ON c.id = o.challenge_id WHERE o.id = ?",
-    [id],
-  );
+  return Number.isInteger(id) && id > 0 ? challengeRefOfOutcome(db, id) : undefined;
 };
 
 const UNKNOWN = { status_update: "validation.updateUnknown", outcome: "validation.outcomeUnknown" } as const;

@@ -5,6 +5,7 @@ import type { Db } from "../db/database";
 import { resolveSession } from "../auth/sessions";
 import type { SessionRecord } from "../repositories/sessions";
 import { isMentorOf } from "../repositories/users";
+import { challengeRefBySlug, type ChallengeRef } from "../repositories/challenge-refs";
 import type { Role } from "@shared/domain";
 import { SECOND_FACTOR_REQUIRED } from "@shared/problem";
 import { provesSecondFactor } from "@shared/sign-in-audit";
@@ -28,10 +29,9 @@ export const ROLES_BY_ACCESS: Record<Exclude<Access, "public" | "challengeEditor
 };
 
 /** Finds the challenge a challenge-scoped route concerns: its id and slug. */
-export type ChallengeResolver = (db: Db, req: Request) => { id: number; slug: string } | undefined;
+export type ChallengeResolver = (db: Db, req: Request) => ChallengeRef | undefined;
 
-export const challengeBySlug: ChallengeResolver = (db, req) =>
-  db.get<{ id: number; slug: string }>("SELECT id, slug FROM challenges WHERE slug = ?", [String(req.params.slug)]);
+export const challengeBySlug: ChallengeResolver = (db, req) => challengeRefBySlug(db, String(req.params.slug));
 
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 

@@ -1,6 +1,7 @@
 import type { RequestHandler } from "express";
 import type { Db } from "../db/database";
 import { parisDate } from "@shared/dates";
+import { currentRevision } from "../repositories/data-revision";
 import { requestSource } from "./snapshot-source";
 
 /**
@@ -22,8 +23,7 @@ export function revisionCache(db: Db, maxEntries = 500): RequestHandler {
       res.setHeader("Cache-Control", "private, max-age=31536000, immutable");
     } else {
       // Read before computing: an answer is never labelled with a revision newer than its data.
-      const { revision } = db.get<{ revision: number }>("SELECT revision FROM data_revision WHERE id = 1")!;
-      etag = `W/"r${revision}-${parisDate()}"`;
+      etag = `W/"r${currentRevision(db)}-${parisDate()}"`;
       res.setHeader("Cache-Control", "private, no-cache");
     }
     res.setHeader("ETag", etag);

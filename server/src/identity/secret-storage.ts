@@ -80,13 +80,8 @@ export function unlockSecrets(db: Db, { databasePath, key }: { databasePath: str
 
   // The clear values being replaced are zeroed in the file, not left in its free space.
   const clear = stored.some((secret) => !SecretBox.isSealed(secret.stored));
-  const secureDelete = db.raw.pragma("secure_delete", { simple: true });
-  if (clear) db.raw.pragma("secure_delete = ON");
-  try {
-    return { keySource, keyFile, sealed: sealClearSecrets(db, stored, unreadable) };
-  } finally {
-    if (clear) db.raw.pragma(`secure_delete = ${secureDelete ? "ON" : "OFF"}`);
-  }
+  const seal = () => sealClearSecrets(db, stored, unreadable);
+  return { keySource, keyFile, sealed: clear ? db.withSecureDelete(seal) : seal() };
 }
 
 /** Encrypts the secrets still in clear, and drops the sign-ins under way the key cannot open; audited. */

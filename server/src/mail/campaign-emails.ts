@@ -7,7 +7,8 @@ import { tl } from "../i18n/messages";
 import { REMINDER_DAYS_BEFORE_DEADLINE, type EmailRun } from "@shared/campaign";
 import type { Db } from "../db/database";
 import type { Mail } from "./mailer";
-import { openCampaignsDueBetween, queueEmail, unansweredByMentor, type Recipient } from "../repositories/campaigns";
+import { openCampaignsDueBetween, unansweredByMentor, type Recipient } from "../repositories/campaigns";
+import { queueEmail } from "../repositories/campaign-emails";
 
 export type CampaignEmailKind = "opening" | "reminder";
 

@@ -6,7 +6,7 @@ import { MAX_EMAIL_ATTEMPTS } from "@shared/campaign";
 import type { Db } from "../db/database";
 import type { Logger } from "../lib/logger";
 import type { Mailer } from "./mailer";
-import { claimDueEmail, markEmailRefused, markEmailSent, nextPendingEmail, releaseStaleClaims } from "../repositories/campaigns";
+import { claimDueEmail, markEmailRefused, markEmailSent, nextPendingEmail, releaseStaleClaims } from "../repositories/campaign-emails";
 
 export interface OutboxRun {
   sent: number;

@@ -53,12 +53,12 @@ export function insertSnapshot(db: Db, name: string, takenBy: { id: number; name
  */
 function refreshSnapshotStatistics(db: Db): void {
   if (!db.get("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'")) return;
-  const limit = db.raw.pragma("analysis_limit", { simple: true }) as number;
-  db.raw.pragma("analysis_limit = 1000");
+  const limit = db.pragma("analysis_limit") as number;
+  db.pragma("analysis_limit = 1000");
   try {
-    for (const table of COPIED_TABLES) db.raw.exec(`ANALYZE snapshot_${table}`);
+    for (const table of COPIED_TABLES) db.exec(`ANALYZE snapshot_${table}`);
   } finally {
-    db.raw.pragma(`analysis_limit = ${Number(limit)}`);
+    db.pragma(`analysis_limit = ${Number(limit)}`);
   }
 }
 

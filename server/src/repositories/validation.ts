@@ -311,7 +311,7 @@ export function rebuildValidationColumns(db: Db): void {
       WHERE s.challenge_id = challenges.id AND s.axis = '${axis}')`,
   );
   const maskCase = OUTCOME_CATEGORIES.map((category, bit) => `WHEN '${category}' THEN ${1 << bit}`).join(" ");
-  db.raw.exec(`
+  db.exec(`
     UPDATE challenges SET ${axisSets.join(",")},
       validated_outcome_mask = (
         SELECT (SELECT sum(DISTINCT CASE category.value ${maskCase} END) FROM json_each(o.categories) AS category)

@@ -5,8 +5,8 @@ import { ACTION_KINDS, ALLY_KINDS, OUTCOME_CATEGORIES, PUBLIC_SOURCE_AUTHOR } fr
 import { isoDateSchema, slugSchema } from "@shared/common";
 import { projectRoot } from "../config";
 import { toSearchText } from "../lib/search-text";
-import type { Db } from "./database";
-import { refreshOutcomeMask } from "../repositories/outcomes";
+import type { Db } from "../db/database";
+import { refreshOutcomeMask } from "./outcomes";
 
 export const catalogueFile = path.join(projectRoot, "db", "seed", "eig-challenges.json");
 

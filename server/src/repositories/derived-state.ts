@@ -1,10 +1,10 @@
 // Rebuilds, in bulk, every table derived from history: for a generated dataset, or a database
 // from before the trajectory tables existed. Writes keep them up to date one by one afterwards.
-import type { Db } from "./database";
-import { markTrajectoryChanged } from "../repositories/trajectory-steps";
-import { entryStateSql, rebuildValidationColumns } from "../repositories/validation";
-import { LIVE, snapshotSource, type DataSource } from "../repositories/data-source";
-import { findSnapshot } from "../repositories/snapshots";
+import type { Db } from "../db/database";
+import { markTrajectoryChanged } from "./trajectory-steps";
+import { entryStateSql, rebuildValidationColumns } from "./validation";
+import { LIVE, snapshotSource, type DataSource } from "./data-source";
+import { findSnapshot } from "./snapshots";
 
 const NOT_RETRACTED = "NOT EXISTS (SELECT 1 FROM status_update_retractions r WHERE r.status_update_id = u.id)";
 
@@ -57,7 +57,7 @@ const viewStepsSql = (source: DataSource) => `
 
 export function rebuildDerivedState(db: Db): void {
   db.transaction(() => {
-    db.raw.exec(`
+    db.exec(`
       DELETE FROM current_status;
       INSERT INTO current_status (challenge_id, axis, status_update_id, level, as_of)
       SELECT challenge_id, axis, id, level, as_of FROM (
@@ -114,7 +114,7 @@ export function rebuildDerivedState(db: Db): void {
     `);
     // After current_status and current_outcome: the validation columns read them (migration 0007).
     rebuildValidationColumns(db);
-    db.raw.exec(`
+    db.exec(`
       DELETE FROM challenge_month_levels_by_view;
       INSERT INTO challenge_month_levels_by_view (challenge_id, view, axis, month, level) ${viewMonthLevelsSql(LIVE)};
       DELETE FROM trajectory_steps_by_view;
