@@ -38,9 +38,9 @@ const architectureZones = [
   { target: "server", from: "client", message: "The server never imports client code; share code via shared/." },
   ...featureZones,
   {
-    target: ["client/src/components", "client/src/lib"],
+    target: ["client/src/components", "client/src/lib", "client/src/api"],
     from: ["client/src/features", "client/src/app"],
-    message: "components/ and lib/ are the bottom layer: they never import features or the app shell.",
+    message: "components/, lib/ and api/ are the bottom layer: they never import features or the app shell.",
   },
   {
     target: ["server/src/repositories", "server/src/db"],

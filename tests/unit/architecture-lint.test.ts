@@ -67,6 +67,12 @@ describe("import boundaries", () => {
       someModule(`client/src/features/${features[0]}`),
       someModule("client/src/lib"),
     ],
+    [
+      "the shared query hooks importing a feature",
+      "client/src/api/lint-probe.ts",
+      someModule(`client/src/features/${features[0]}`),
+      someModule("client/src/lib"),
+    ],
     ["lib/ importing the app shell", "client/src/lib/lint-probe.ts", someModule("client/src/app"), someModule("client/src/lib")],
     ["a repository importing a handler", "server/src/repositories/lint-probe.ts", someModule("server/src/handlers"), someModule("server/src/db")],
     ["db/ importing a repository", "server/src/db/lint-probe.ts", someModule("server/src/repositories"), someModule("server/src/db")],
