@@ -13,6 +13,7 @@ export const slugSchema = z
   .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, { error: sm("challenge.slug") });
 
 // Control characters have no place in a name or a note, and SQLite's length() stops at NUL.
+// eslint-disable-next-line no-control-regex -- matching control characters is this pattern's job
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Free text up to `max` characters, trimmed, without control characters (line breaks allowed). */

@@ -6,14 +6,15 @@ import type {
   AllyKind,
   Axis,
   ChecklistItemKey,
+  DataView,
   Level,
   OutcomeCategory,
   ResourceArrangement,
   Role,
   SustainabilityPath,
   TimeShare,
+  ValidationState,
 } from "./domain";
-import type { DataView, ValidationState } from "./domain";
 
 export const AXIS_LABELS: Record<Axis, string> = {
   production: "Production",

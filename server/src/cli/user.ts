@@ -22,8 +22,7 @@ import { disableTotp } from "../repositories/identity";
 import { deleteOidcIdentitiesOfUser } from "../repositories/oidc-identities";
 import { countActiveAdmins, emailTaken, findUserByEmail, findUser, insertUser, setPasswordHash, updateUser } from "../repositories/users";
 import { createUserSchema } from "@shared/user";
-import { roleSchema } from "@shared/auth";
-import { passwordSchema } from "@shared/auth";
+import { passwordSchema, roleSchema } from "@shared/auth";
 import { t } from "../i18n/messages";
 import { langFromEnv, useFallbackLang } from "../http/request-lang";
 

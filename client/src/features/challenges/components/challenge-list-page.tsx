@@ -63,12 +63,15 @@ export default function ChallengeListPage() {
     </>
   );
 
-  /** A column header that sorts by it: ascending first, then descending. */
-  const SortHeader = ({ column, label }: { column: ChallengeSort; label: string }) => {
+  /**
+   * A column header that sorts by it: ascending first, then descending. A plain function, not a
+   * component declared in render, so its button is not remounted (and focus lost) on each render.
+   */
+  const sortHeader = (column: ChallengeSort, label: string) => {
     const active = sort === column;
     const next = active && order === "asc" ? "desc" : "asc";
     return (
-      <th scope="col" aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"}>
+      <th key={column} scope="col" aria-sort={active ? (order === "asc" ? "ascending" : "descending") : "none"}>
         <button type="button" className="sort-button" title={t.sortBy(label, next)} onClick={() => update({ sort: column, order: next === "desc" ? "desc" : undefined })}>
           {label}
           <span aria-hidden="true" className="sort-button__icon">
@@ -154,12 +157,10 @@ export default function ChallengeListPage() {
             <DsfrTable caption={t.caption} scrollLabel={t.caption} className="challenge-list">
               <thead>
                 <tr>
-                  <SortHeader column="name" label={common.challengeHeader} />
-                  <SortHeader column="promotion" label={common.promotion} />
-                  {AXES.map((axis) => (
-                    <SortHeader key={axis} column={axis} label={l.AXIS_LABELS[axis]} />
-                  ))}
-                  <SortHeader column="lastReport" label={t.lastReport} />
+                  {sortHeader("name", common.challengeHeader)}
+                  {sortHeader("promotion", common.promotion)}
+                  {AXES.map((axis) => sortHeader(axis, l.AXIS_LABELS[axis]))}
+                  {sortHeader("lastReport", t.lastReport)}
                   <th scope="col">{common.outcome}</th>
                 </tr>
               </thead>

@@ -44,6 +44,8 @@ function useStages(ready: boolean, count: number, firstDrawn: boolean): number {
   useEffect(() => {
     if (!ready || stages >= count || held) return;
     if (stages === 0) {
+      // The first stage is drawn as soon as the data is ready; only the later ones wait.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
       setStages(1);
       return;
     }

@@ -33,9 +33,13 @@ export default function ValidationPage() {
   // Confirmations stand where the reviewer acted: in the challenge's group, which stays in its
   // place (with its notice) even once its last declaration has left the queue.
   const [notices, setNotices] = useState<Record<string, string>>({});
+  // The previous render's order, read and kept during render: it only keeps groups in place,
+  // never decides what is drawn on its own, so a render that React drops loses nothing.
   const order = useRef<Group[]>([]);
+  /* eslint-disable react-hooks/refs */
   const groups = groupByChallenge(queue.data?.items ?? [], order.current, notices);
   order.current = groups;
+  /* eslint-enable react-hooks/refs */
   const noticeFor = (slug: string) => (message: string) => setNotices((current) => ({ ...current, [slug]: message }));
   const pageCount = queue.data ? Math.max(1, Math.ceil(queue.data.total / queue.data.pageSize)) : 1;
   const tabs: [QueueState, string][] = [
