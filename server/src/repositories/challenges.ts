@@ -3,7 +3,7 @@ import { containsPattern } from "../lib/search-text";
 import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { ChallengeDetail, ChallengeStatus, ChallengeSummary, MyChallenge } from "@shared/challenge";
 import { AXES, type Axis } from "@shared/domain";
-import { coherenceWarnings, isStale, missingItems } from "../domain/coherence";
+import { coherenceWarnings, isStale, missingItems } from "../lib/coherence";
 import { atRiskChallenges, filterParams, filteredChallenge } from "./analytics";
 import { LIVE, type DataSource } from "./data-source";
 import { listChecklist } from "./checklist";

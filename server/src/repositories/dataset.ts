@@ -2,7 +2,7 @@
 // names, no audit log, no sessions: personal data stays with the programme team, and so do
 // allies' names and action owners (free text that names people) unless `personNames`.
 import type { Db } from "../db/database";
-import { isStale } from "../domain/coherence";
+import { isStale } from "../lib/coherence";
 import { AXES, type DataView } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
 import { filteredChallenge, filterParams } from "./analytics";
