@@ -9,7 +9,7 @@ import { apiRoutes, type Route } from "../../server/src/routes";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { insertItem, type ItemKind } from "../../server/src/repositories/challenge-items";
 import { appendOutcome, challengeVersion } from "../../server/src/repositories/outcomes";
-import { appendStatusUpdate } from "../../server/src/repositories/status-updates";
+import { appendStatusUpdate } from "../../server/src/domain/status-updates";
 import { insertSnapshot } from "../../server/src/repositories/snapshots";
 import type { Role } from "@shared/domain";
 import { insertCampaign } from "../../server/src/repositories/campaigns";

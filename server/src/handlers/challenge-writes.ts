@@ -1,5 +1,6 @@
 // The mentors' writes. Each one: validated body (shared schemas) → one transaction that
-// writes, bumps the challenge's version and appends to the audit log.
+// writes, bumps the challenge's version and appends to the audit log. The status updates,
+// whose derived effects reach far, are use cases of their own (domain/status-updates.ts).
 import type { Request, RequestHandler, Response } from "express";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { expectedVersion } from "../http/if-match";
@@ -18,14 +19,8 @@ import {
 } from "../repositories/challenge-items";
 import { listChecklist, setChecklistItem } from "../repositories/checklist";
 import { appendOutcome, challengeVersion, currentOutcome } from "../repositories/outcomes";
-import { currentAxisValidation } from "../repositories/validation";
-import {
-  appendStatusUpdate,
-  currentLevel,
-  findStatusUpdate,
-  retractStatusUpdate,
-} from "../repositories/status-updates";
-import { AXES, type Axis } from "@shared/domain";
+import { findChallengeOfStatusUpdate } from "../repositories/status-updates";
+import { confirmStatus, recordRetraction, recordStatusUpdate } from "../domain/status-updates";
 import type { OutcomeEntry } from "@shared/challenge";
 import { parisDate } from "@shared/dates";
 import {
@@ -36,7 +31,7 @@ import {
   type outcomeUpdateSchema,
 } from "@shared/writes";
 import type { z } from "zod";
-import { auditContext, type Deps } from "./context";
+import { actorOf, auditContext, type Deps } from "./context";
 import { t } from "../i18n/messages";
 
 type ResolvedChallenge = { id: number; slug: string };
@@ -49,109 +44,30 @@ const author = (res: Response) => {
 export const postStatusUpdate =
   ({ db }: Deps): RequestHandler =>
   (req, res) => {
-    const challenge = challengeOf(res);
     const body = res.locals.body as z.output<typeof newStatusUpdateSchema>;
-    const stored = db.transaction(() => {
-      const id = appendStatusUpdate(db, {
-        challengeId: challenge.id,
-        axis: body.axis,
-        level: body.level,
-        note: body.note ?? null,
-        evidenceUrl: body.evidenceUrl ?? null,
-        asOf: body.asOf ?? parisDate(),
-        ...author(res),
-      });
-      const stored = findStatusUpdate(db, id)!;
-      recordAudit(db, {
-        ...auditContext(req, res),
-        action: "status_update.created",
-        targetType: "challenge",
-        targetId: challenge.slug,
-        after: stored,
-      });
-      return stored;
-    });
-    const { challengeId: _challengeId, ...update } = stored;
-    res.status(201).json(update);
+    res.status(201).json(recordStatusUpdate(db, challengeOf(res), body, actorOf(req, res)));
   };
 
 /** "Toujours exact": confirms the current level of each asked axis, as a dated entry. */
 export const postConfirmation =
   ({ db }: Deps): RequestHandler =>
   (req, res) => {
-    const challenge = challengeOf(res);
     const { axes } = res.locals.body as Confirmation;
-    const updates = db.transaction(() => {
-      // A level the programme team sent back is not "still accurate": it needs a new level, so
-      // it is never confirmed (by default it is left out; asked for by name, it is refused).
-      const validation = currentAxisValidation(db, challenge.id);
-      const sentBack = (axis: Axis) => validation[axis]?.state === "sent_back";
-      const reported = AXES.filter((axis) => currentLevel(db, challenge.id, axis));
-      const asked: readonly Axis[] = axes ?? reported.filter((axis) => !sentBack(axis));
-      if (asked.length === 0) {
-        throw new ConflictError(t(reported.length > 0 ? "writes.onlySentBack" : "writes.nothingToConfirm"));
-      }
-      const updates = [...new Set(asked)].map((axis) => {
-        const current = currentLevel(db, challenge.id, axis);
-        if (!current) throw new ConflictError(t("writes.axisUnreported", { axis }));
-        if (sentBack(axis)) throw new ConflictError(t("writes.axisSentBack", { axis }));
-        const id = appendStatusUpdate(db, {
-          challengeId: challenge.id,
-          axis,
-          level: current.level,
-          note: "Toujours exact",
-          asOf: parisDate(),
-          kind: "confirmation",
-          ...author(res),
-        });
-        const { challengeId: _challengeId, ...update } = findStatusUpdate(db, id)!;
-        return update;
-      });
-      recordAudit(db, {
-        ...auditContext(req, res),
-        action: "status.confirmed",
-        targetType: "challenge",
-        targetId: challenge.slug,
-        after: updates,
-      });
-      return updates;
-    });
-    res.status(201).json({ updates });
+    res.status(201).json({ updates: confirmStatus(db, challengeOf(res), axes, actorOf(req, res)) });
   };
 
 export const statusUpdateChallenge = (db: Deps["db"], req: Request) => {
   const id = Number(req.params.id);
   if (!Number.isInteger(id) || id <= 0) return undefined;
-  return db.get<ResolvedChallenge>(
-    "SELECT c.id, c.slug FROM status_updates u JOIN challenges c ON c.id = u.challenge_id WHERE u.id = ?",
-    [id],
-  );
+  return findChallengeOfStatusUpdate(db, id);
 };
 
 export const postRetraction =
   ({ db }: Deps): RequestHandler =>
   (req, res) => {
-    const challenge = challengeOf(res);
     const { id } = res.locals.params as { id: number };
     const { reason } = res.locals.body as { reason: string };
-    const retraction = db.transaction(() => {
-      const update = findStatusUpdate(db, id);
-      if (!update) throw new NotFoundError(t("writes.updateUnknown"));
-      if (update.retraction) throw new ConflictError(t("writes.alreadyRetracted"));
-      const { authorId, authorName } = author(res);
-      retractStatusUpdate(db, { id, challengeId: challenge.id, axis: update.axis }, { reason, authorId, authorName });
-      const after = findStatusUpdate(db, id)!;
-      recordAudit(db, {
-        ...auditContext(req, res),
-        action: "status_update.retracted",
-        targetType: "challenge",
-        targetId: challenge.slug,
-        before: update,
-        after,
-      });
-      return after.retraction!;
-    });
-    res.status(201).json({ statusUpdateId: id, ...retraction });
+    res.status(201).json({ statusUpdateId: id, ...recordRetraction(db, challengeOf(res), id, reason, actorOf(req, res)) });
   };
 
 /**
