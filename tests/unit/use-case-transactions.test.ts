@@ -4,11 +4,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { newCampaignSchema } from "@shared/campaign";
 import { addDays, parisDate } from "@shared/dates";
+import { outcomeUpdateSchema } from "@shared/writes";
 import type { Db } from "../../server/src/db/database";
 import type { Actor } from "../../server/src/domain/actor";
 import { openCampaign } from "../../server/src/domain/campaigns";
 import { acceptInvitation, invite } from "../../server/src/domain/invitations";
+import { recordOutcome } from "../../server/src/domain/outcomes";
 import { confirmStatus, recordStatusUpdate } from "../../server/src/domain/status-updates";
+import { challengeVersion } from "../../server/src/repositories/outcomes";
 import { insertUser } from "../../server/src/repositories/users";
 import { assignMentor, challengeId } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
@@ -65,6 +68,18 @@ describe("a use case whose audit entry fails leaves nothing of its write", () =>
     expect(recordStatusUpdate(db, challenge, update, mentor)).toMatchObject({ axis: "production", level: 2 });
     expect(revision()).toBeGreaterThan(atStart);
     expectNothingLeftBy(db, () => confirmStatus(db, challenge, undefined, mentor));
+  });
+
+  it("recording an outcome: no history row, outcome in force, categories or version", () => {
+    database = createTestDatabase();
+    const { db } = database;
+    const mentor = actor(db, "mentor");
+    const challenge = { id: challengeId(db, "archifiltre"), slug: "archifiltre" };
+    const outcome = outcomeUpdateSchema.parse({ categories: ["maintained"], asOf: "2024-03-01" });
+
+    expectNothingLeftBy(db, () => recordOutcome(db, challenge, outcome, challengeVersion(db, challenge.id), mentor));
+
+    expect(recordOutcome(db, challenge, outcome, challengeVersion(db, challenge.id), mentor).changed).toBe(true);
   });
 
   it("accepting an invitation: no account, no mentor assignment, the invitation still open", () => {

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { rebuildDerivedState } from "../../server/src/db/derived-state";
-import { appendOutcome } from "../../server/src/repositories/outcomes";
+import { appendOutcome } from "../../server/src/domain/outcomes";
 import { appendStatusUpdate, retractStatusUpdate } from "../../server/src/domain/status-updates";
 import { findStatusUpdate } from "../../server/src/repositories/status-updates";
 import { decide, findDecidableEntry } from "../../server/src/repositories/validation";

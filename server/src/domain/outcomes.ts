@@ -7,11 +7,35 @@ import { parisDate } from "@shared/dates";
 import type { outcomeUpdateSchema } from "@shared/writes";
 import type { Db } from "../db/database";
 import { recordAudit } from "../repositories/audit";
-import { appendOutcome, challengeVersion, currentOutcome } from "../repositories/outcomes";
+import { touchChallenge } from "../repositories/challenge-touch";
+import {
+  challengeVersion,
+  currentOutcome,
+  findOutcome,
+  insertOutcome,
+  refreshCurrentOutcome,
+  refreshOutcomeMask,
+  type NewOutcomeRecord,
+} from "../repositories/outcomes";
+import { validateIfAdmin } from "../repositories/validation";
 import { auditedBy, type Actor } from "./actor";
 import { message, StateConflict } from "./errors";
 
 type OutcomeInput = z.output<typeof outcomeUpdateSchema>;
+
+/**
+ * Appends an outcome with its derived effects (the outcome in force, the challenge row's
+ * categories and validation flags, its version) but no audit entry; inside the caller's
+ * transaction (recordOutcome, and the tests that build a history).
+ */
+export function appendOutcome(db: Db, outcome: NewOutcomeRecord): { outcome: OutcomeEntry; version: number } {
+  const id = insertOutcome(db, outcome);
+  validateIfAdmin(db, "outcome", id, outcome.challengeId, outcome.authorId);
+  refreshCurrentOutcome(db, outcome.challengeId);
+  refreshOutcomeMask(db, outcome.challengeId);
+  const version = touchChallenge(db, outcome.challengeId, { report: true });
+  return { outcome: findOutcome(db, id)!, version };
+}
 
 /**
  * Whether an input (as normalised by the schema) says what the outcome in force already says. The
