@@ -100,7 +100,12 @@ describe("a use case whose audit entry fails leaves nothing of its write", () =>
     const admin = actor(db, "admin");
     assignMentor(db, actor(db, "mentor").id, "archifiltre");
     const deps = { db, mailer: { enabled: true }, config: { publicUrl: "http://localhost" } };
-    const input = newCampaignSchema.parse({ name: "Printemps", deadline: addDays(parisDate(), 30), promotions: [], challenges: ["archifiltre"] });
+    const input = newCampaignSchema.parse({
+      name: "Printemps",
+      deadline: addDays(parisDate(), 30),
+      promotions: [],
+      challenges: ["archifiltre"],
+    });
 
     expectNothingLeftBy(db, () => openCampaign(deps, input, admin));
 

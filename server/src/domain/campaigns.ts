@@ -66,7 +66,12 @@ function openCampaignById(db: Db, id: number, closedRefusal: Message) {
 export function openCampaign(deps: QueueDeps, input: NewCampaignParsed, by: Actor, now = new Date()): CampaignWritten {
   const { db } = deps;
   return db.transaction(() => {
-    const { promotions, slugs, ids } = resolveTargets(db, input, { promotions: "promotions", challenges: "challenges" }, message("campaign.unknownScopeCreate"));
+    const { promotions, slugs, ids } = resolveTargets(
+      db,
+      input,
+      { promotions: "promotions", challenges: "challenges" },
+      message("campaign.unknownScopeCreate"),
+    );
     const { id, challengeCount } = insertCampaign(db, {
       name: input.name,
       deadline: input.deadline,
@@ -77,7 +82,10 @@ export function openCampaign(deps: QueueDeps, input: NewCampaignParsed, by: Acto
     });
     // Throwing rolls the insert back.
     if (challengeCount === 0) {
-      throw new InvalidInput([{ field: "promotions", reason: message("campaign.promotionsWithoutChallenges") }], message("campaign.noChallenge"));
+      throw new InvalidInput(
+        [{ field: "promotions", reason: message("campaign.promotionsWithoutChallenges") }],
+        message("campaign.noChallenge"),
+      );
     }
     recordAudit(db, {
       ...auditedBy(by),
@@ -115,7 +123,12 @@ export function editCampaign(deps: QueueDeps, id: number, input: CampaignEditPar
       after,
       "opening",
       now,
-      added.length > 0 ? activeMentorsOf(db, added.map((challenge) => challenge.id)) : new Set(),
+      added.length > 0
+        ? activeMentorsOf(
+            db,
+            added.map((challenge) => challenge.id),
+          )
+        : new Set(),
     );
     if (changed) {
       recordAudit(db, {

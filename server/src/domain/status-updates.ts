@@ -117,12 +117,22 @@ export function confirmStatus(db: Db, challenge: Challenge, axes: readonly Axis[
 }
 
 /** Retracts a mistaken update, with its reason. Returns the retraction. */
-export function recordRetraction(db: Db, challenge: Challenge, statusUpdateId: number, reason: string, by: Actor): NonNullable<StatusUpdate["retraction"]> {
+export function recordRetraction(
+  db: Db,
+  challenge: Challenge,
+  statusUpdateId: number,
+  reason: string,
+  by: Actor,
+): NonNullable<StatusUpdate["retraction"]> {
   return db.transaction(() => {
     const update = findStatusUpdate(db, statusUpdateId);
     if (!update) throw new NotFound(message("writes.updateUnknown"));
     if (update.retraction) throw new StateConflict(message("writes.alreadyRetracted"));
-    retractStatusUpdate(db, { id: statusUpdateId, challengeId: challenge.id, axis: update.axis }, { reason, authorId: by.id, authorName: by.name });
+    retractStatusUpdate(
+      db,
+      { id: statusUpdateId, challengeId: challenge.id, axis: update.axis },
+      { reason, authorId: by.id, authorName: by.name },
+    );
     const after = findStatusUpdate(db, statusUpdateId)!;
     recordAudit(db, {
       ...auditedBy(by),

@@ -1,7 +1,14 @@
 import type { Request, RequestHandler } from "express";
 import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
-import { acceptInvitation as acceptWithPassword, cancelInvitation, invite, renewInvitation, usableInvitation, type InvitationWithLink } from "../domain/invitations";
+import {
+  acceptInvitation as acceptWithPassword,
+  cancelInvitation,
+  invite,
+  renewInvitation,
+  usableInvitation,
+  type InvitationWithLink,
+} from "../domain/invitations";
 import { openSession, startPendingLogin } from "../identity/second-factor";
 import { invitationLink, invitationMail } from "../mail/identity-mails";
 import { openInvitations, type StoredInvitation } from "../repositories/identity";
