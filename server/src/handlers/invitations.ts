@@ -1,3 +1,5 @@
+// Invitations over HTTP: the rules and the transaction are the use cases' (domain/invitations.ts); here,
+// the link's delivery after the write, and the session an accepted invitation opens.
 import type { Request, RequestHandler } from "express";
 import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
