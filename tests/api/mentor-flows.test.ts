@@ -2,7 +2,7 @@
 // an unchanged outcome save that writes nothing, https-only links, and the declared /
 // validated / sent-back state on « Mes défis » and in the campaign to-do.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendStatusUpdate } from "../../server/src/repositories/status-updates";
+import { appendStatusUpdate } from "../../server/src/domain/status-updates";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { addDays, parisDate } from "@shared/dates";
 import { challengeId } from "../support/factories";

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appendStatusUpdate } from "../../server/src/repositories/status-updates";
+import { appendStatusUpdate } from "../../server/src/domain/status-updates";
 import { challengeId } from "../support/factories";
 import { runBrowserTests, signedInBrowserPage } from "../support/browser";
 import { createAccount } from "../support/session-client";

@@ -1,5 +1,5 @@
 import type { Db } from "../../server/src/db/database";
-import { appendStatusUpdate } from "../../server/src/repositories/status-updates";
+import { appendStatusUpdate } from "../../server/src/domain/status-updates";
 import type { Axis, Level } from "@shared/domain";
 
 export function challengeId(db: Db, slug: string): number {
@@ -8,7 +8,7 @@ export function challengeId(db: Db, slug: string): number {
   return row.id;
 }
 
-/** Records a status update through the server's own repository (the write API comes later). */
+/** Records a status update with its derived effects, through the step the server's use case runs. */
 export function recordStatus(db: Db, slug: string, axis: Axis, level: Level, asOf: string): number {
   return appendStatusUpdate(db, {
     challengeId: challengeId(db, slug),

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { rebuildDerivedState } from "../../server/src/repositories/derived-state";
-import { findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
+import { retractStatusUpdate } from "../../server/src/domain/status-updates";
+import { findStatusUpdate } from "../../server/src/repositories/status-updates";
 import { AXES } from "@shared/domain";
 import { challengeId, recordStatus } from "../support/factories";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";

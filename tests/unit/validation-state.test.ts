@@ -3,8 +3,9 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { rebuildDerivedState } from "../../server/src/repositories/derived-state";
-import { appendOutcome } from "../../server/src/repositories/outcomes";
-import { appendStatusUpdate, findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
+import { appendOutcome } from "../../server/src/domain/outcomes";
+import { appendStatusUpdate, retractStatusUpdate } from "../../server/src/domain/status-updates";
+import { findStatusUpdate } from "../../server/src/repositories/status-updates";
 import { decide, findDecidableEntry } from "../../server/src/repositories/validation";
 import { insertUser } from "../../server/src/repositories/users";
 import { AXES, type Axis, type Level } from "@shared/domain";

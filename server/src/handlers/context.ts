@@ -6,6 +6,7 @@ import type { EmailOutbox } from "../mail/email-outbox";
 import type { Logger } from "../lib/logger";
 import { currentSession } from "../http/access";
 import type { AuditRecord } from "../repositories/audit";
+import type { Actor } from "../domain/actor";
 
 export interface Deps {
   db: Db;
@@ -21,4 +22,10 @@ export interface Deps {
 export function auditContext(req: Request, res: Response): Pick<AuditRecord, "actor" | "ip"> {
   const { user } = currentSession(res.locals);
   return { actor: { id: user.id, name: user.name, email: user.email }, ip: req.ip };
+}
+
+/** The signed-in user who asks for a write, as the use cases take it. */
+export function actorOf(req: Request, res: Response): Actor {
+  const { user } = currentSession(res.locals);
+  return { id: user.id, name: user.name, email: user.email, ip: req.ip };
 }

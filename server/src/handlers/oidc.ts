@@ -15,7 +15,7 @@ import type { AuthUser } from "@shared/auth";
 import type { AuthProviders } from "@shared/identity";
 import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
 import type { Deps } from "./context";
-import { consumeInvitation } from "./invitations";
+import { consumeInvitation } from "../domain/invitations";
 
 export const OIDC_COOKIE = "eig_oidc";
 

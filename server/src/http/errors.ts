@@ -2,7 +2,8 @@ import type { ErrorRequestHandler } from "express";
 import type { Problem } from "@shared/problem";
 import { isDatabaseBusy, isDatabaseUnavailable } from "../db/errors";
 import { SecretUnreadableError } from "../db/secrets";
-import { t } from "../i18n/messages";
+import { InvalidInput, NotFound, StateConflict, UnusableLink, type Message } from "../domain/errors";
+import { t, type ServerMessageKey } from "../i18n/messages";
 import { inLangOf } from "./request-lang";
 
 export type FieldError = { path: string; message: string };
@@ -55,6 +56,30 @@ export class NotFoundError extends HttpError {
   }
 }
 
+const render = ({ key, params }: Message): string =>
+  (t as (key: ServerMessageKey, params?: Message["params"]) => string)(key, params);
+
+/**
+ * The HTTP answer to a use case's refusal (domain/errors.ts): not found 404, conflict with the
+ * current state 409 (with that state), invalid input 400 (each field under `body.`), an emailed
+ * link 404 when it never existed and 410 when it no longer works.
+ */
+function httpErrorOf(error: unknown): HttpError | undefined {
+  if (error instanceof NotFound) return new NotFoundError(render(error.reason));
+  if (error instanceof StateConflict) return new ConflictError(render(error.reason), error.current && { current: error.current });
+  if (error instanceof InvalidInput) {
+    return new ValidationError(
+      error.fields.map(({ field, reason }) => ({ path: `body.${field}`, message: render(reason) })),
+      render(error.reason),
+    );
+  }
+  if (error instanceof UnusableLink) {
+    const never = error.refusal === "unknown";
+    return new HttpError(never ? 404 : 410, t(never ? "link.invalid.title" : "link.unusable.title"), render(error.reason));
+  }
+  return undefined;
+}
+
 export function sendProblem(res: Parameters<ErrorRequestHandler>[2], problem: Problem): void {
   res.status(problem.status).type("application/problem+json").json(problem);
 }
@@ -81,7 +106,8 @@ const parserDetail = (type: unknown) => (typeof type === "string" && Object.hasO
 // a parser callback that ran outside the request's async context.
 export const problemHandler: ErrorRequestHandler = (error, req, res, next) => inLangOf(req, () => renderProblem(error, req, res, next));
 
-const renderProblem: ErrorRequestHandler = (error, req, res, _next) => {
+const renderProblem: ErrorRequestHandler = (thrown, req, res, _next) => {
+  const error = httpErrorOf(thrown) ?? thrown;
   if (res.headersSent) {
     // Nothing can be said to the client any more; the request log records the failure.
     res.err = error instanceof Error ? error : new Error(String(error));

@@ -20,12 +20,6 @@ export const LINK_MESSAGES = {
   get used() {
     return t("link.used");
   },
-  get invitationExpired() {
-    return t("link.invitationExpired");
-  },
-  get invitationRevoked() {
-    return t("link.invitationRevoked");
-  },
   get resetExpired() {
     return t("link.resetExpired");
   },

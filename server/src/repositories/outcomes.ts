@@ -1,9 +1,8 @@
 import type { Db } from "../db/database";
 import type { OutcomeEntry } from "@shared/challenge";
 import type { OutcomeCategory, SustainabilityPath } from "@shared/domain";
-import { touchChallenge } from "./challenge-touch";
 import { OUTCOME_CATEGORIES } from "@shared/domain";
-import { entryValidationColumns, refreshOutcomeValidation, validateIfAdmin, withValidation, type ValidationColumns } from "./validation";
+import { entryValidationColumns, refreshOutcomeValidation, withValidation, type ValidationColumns } from "./validation";
 
 type OutcomeRow = Omit<OutcomeEntry, "categories" | "validation"> & ValidationColumns & { categories: string };
 const toOutcome = (row: OutcomeRow): OutcomeEntry => ({ ...withValidation(row), categories: JSON.parse(row.categories) });
@@ -26,38 +25,42 @@ export function currentOutcome(db: Db, challengeId: number): OutcomeEntry | null
   return row ? toOutcome(row) : null;
 }
 
-/**
- * Records a new outcome in history. The one in force is the latest by as_of, then by
- * recording, as for statuses: a back-dated outcome enters history without replacing a newer one.
- */
-export function appendOutcome(
-  db: Db,
-  outcome: {
-    challengeId: number;
-    categories: OutcomeCategory[];
-    path: SustainabilityPath | null;
-    note: string | null;
-    asOf: string;
-    authorId: number;
-    authorName: string;
-  },
-): { outcome: OutcomeEntry; version: number } {
+export interface NewOutcomeRecord {
+  challengeId: number;
+  categories: OutcomeCategory[];
+  path: SustainabilityPath | null;
+  note: string | null;
+  asOf: string;
+  authorId: number;
+  authorName: string;
+}
+
+/** Inserts one outcome row (history only: the derived tables are the caller's). Returns its id. */
+export function insertOutcome(db: Db, outcome: NewOutcomeRecord): number {
   const { lastInsertRowid } = db.run(
     `INSERT INTO outcomes (challenge_id, categories, path, note, as_of, author_id, author_name)
      VALUES (@challengeId, @categories, @path, @note, @asOf, @authorId, @authorName)`,
     { ...outcome, categories: JSON.stringify(outcome.categories) },
   );
-  validateIfAdmin(db, "outcome", Number(lastInsertRowid), outcome.challengeId, outcome.authorId);
+  return Number(lastInsertRowid);
+}
+
+/**
+ * Points current_outcome at the outcome in force: the latest by as_of, then by recording, as
+ * for statuses (a back-dated outcome enters history without replacing a newer one).
+ */
+export function refreshCurrentOutcome(db: Db, challengeId: number): void {
   db.run(
     `INSERT INTO current_outcome (challenge_id, outcome_id)
      SELECT challenge_id, id FROM outcomes WHERE challenge_id = ? ORDER BY as_of DESC, id DESC LIMIT 1
      ON CONFLICT (challenge_id) DO UPDATE SET outcome_id = excluded.outcome_id`,
-    [outcome.challengeId],
+    [challengeId],
   );
-  refreshOutcomeMask(db, outcome.challengeId);
-  const version = touchChallenge(db, outcome.challengeId, { report: true });
-  const stored = db.get<OutcomeRow>(`SELECT ${outcomeColumns} FROM outcomes o WHERE o.id = ?`, [lastInsertRowid])!;
-  return { outcome: toOutcome(stored), version };
+}
+
+export function findOutcome(db: Db, id: number): OutcomeEntry | undefined {
+  const row = db.get<OutcomeRow>(`SELECT ${outcomeColumns} FROM outcomes o WHERE o.id = ?`, [id]);
+  return row && toOutcome(row);
 }
 
 export function challengeVersion(db: Db, challengeId: number): number {

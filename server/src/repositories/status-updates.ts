@@ -1,9 +1,7 @@
 import type { Db } from "../db/database";
 import type { Axis, Level } from "@shared/domain";
 import type { StatusUpdate } from "@shared/challenge";
-import { touchChallenge } from "./challenge-touch";
-import { refreshTrajectory } from "./trajectory-steps";
-import { entryValidationColumns, refreshAxisValidation, validateIfAdmin, withValidation, type ValidationColumns } from "./validation";
+import { entryValidationColumns, withValidation, type ValidationColumns } from "./validation";
 
 export interface NewStatusUpdateRecord {
   challengeId: number;
@@ -23,19 +21,11 @@ const LEVEL_COLUMNS: Record<Axis, string> = {
   reliability: "reliability_level",
 };
 
-/** Keeps every table derived from one axis's history in line: current status and trajectory. */
-function refreshDerived(db: Db, challengeId: number, axis: Axis): void {
-  refreshCurrentStatus(db, challengeId, axis);
-  refreshTrajectory(db, challengeId, axis);
-  // After the current status: whether it is validated reads current_status (issue 9).
-  refreshAxisValidation(db, challengeId, axis);
-}
-
 /**
  * Recomputes the derived current status of one axis from its history: the update with the
  * latest as_of, then the latest recorded, that is not retracted. One indexed lookup.
  */
-function refreshCurrentStatus(db: Db, challengeId: number, axis: Axis): void {
+export function refreshCurrentStatus(db: Db, challengeId: number, axis: Axis): void {
   const latest = db.get<{ id: number; level: number; asOf: string }>(
     `SELECT u.id, u.level, u.as_of AS asOf
      FROM status_updates u
@@ -59,19 +49,14 @@ function refreshCurrentStatus(db: Db, challengeId: number, axis: Axis): void {
   );
 }
 
-/** Appends a status update and keeps the current status in the same transaction. Returns its id. */
-export function appendStatusUpdate(db: Db, update: NewStatusUpdateRecord): number {
-  return db.transaction(() => {
-    const { lastInsertRowid } = db.run(
-      `INSERT INTO status_updates (challenge_id, axis, level, note, evidence_url, as_of, author_id, author_name, kind)
-       VALUES (@challengeId, @axis, @level, @note, @evidenceUrl, @asOf, @authorId, @authorName, @kind)`,
-      { note: null, evidenceUrl: null, kind: "update", ...update },
-    );
-    validateIfAdmin(db, "status_update", Number(lastInsertRowid), update.challengeId, update.authorId);
-    refreshDerived(db, update.challengeId, update.axis);
-    touchChallenge(db, update.challengeId, { report: true });
-    return Number(lastInsertRowid);
-  });
+/** Inserts one status update row (history only: the derived tables are the caller's). Returns its id. */
+export function insertStatusUpdate(db: Db, update: NewStatusUpdateRecord): number {
+  const { lastInsertRowid } = db.run(
+    `INSERT INTO status_updates (challenge_id, axis, level, note, evidence_url, as_of, author_id, author_name, kind)
+     VALUES (@challengeId, @axis, @level, @note, @evidenceUrl, @asOf, @authorId, @authorName, @kind)`,
+    { note: null, evidenceUrl: null, kind: "update", ...update },
+  );
+  return Number(lastInsertRowid);
 }
 
 /** The current (counting) level of an axis, if any. */
@@ -118,16 +103,15 @@ export function findStatusUpdate(db: Db, id: number): (StatusUpdate & { challeng
   return row && { ...toStatusUpdate(row), challengeId: row.challengeId };
 }
 
-/** Takes a mistaken update out of every count: it stays in history with its reason. */
-export function retractStatusUpdate(
-  db: Db,
-  update: { id: number; challengeId: number; axis: Axis },
-  retraction: { reason: string; authorId: number | null; authorName: string },
-): void {
+/** Inserts the retraction row of a mistaken update (history only: the derived tables are the caller's). */
+export function insertRetraction(db: Db, statusUpdateId: number, retraction: { reason: string; authorId: number | null; authorName: string }): void {
   db.run(
     "INSERT INTO status_update_retractions (status_update_id, reason, author_id, author_name) VALUES (?, ?, ?, ?)",
-    [update.id, retraction.reason, retraction.authorId, retraction.authorName],
+    [statusUpdateId, retraction.reason, retraction.authorId, retraction.authorName],
   );
-  refreshDerived(db, update.challengeId, update.axis);
-  touchChallenge(db, update.challengeId, { report: false });
+}
+
+/** The challenge a status update belongs to, for the routes that name the update alone. */
+export function findChallengeOfStatusUpdate(db: Db, statusUpdateId: number): { id: number; slug: string } | undefined {
+  return db.get("SELECT c.id, c.slug FROM status_updates u JOIN challenges c ON c.id = u.challenge_id WHERE u.id = ?", [statusUpdateId]);
 }
