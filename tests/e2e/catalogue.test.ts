@@ -91,7 +91,7 @@ describe.runIf(runBrowserTests)("« Promotions et défis » in a browser", () =>
     await page.getByRole("link", { name: "Retour à la page du défi" }).click();
     await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
     expect(await page.getByText("Dates approximatives").count()).toBe(0);
-    expect(suite.server.db.get("SELECT ends_on AS endsOn, dates_approximate AS approximate FROM challenges WHERE slug = 'archifiltre'")).toEqual({
+    expect(suite.db.get("SELECT ends_on AS endsOn, dates_approximate AS approximate FROM challenges WHERE slug = 'archifiltre'")).toEqual({
       endsOn: "2019-11-15",
       approximate: 0,
     });

@@ -12,8 +12,8 @@ describe.runIf(runBrowserTests)("the challenge list in a browser", () => {
   let page: Page;
 
   beforeAll(async () => {
-    recordStatus(suite.server.db, "afd-geodata", "production", 3, "2024-03-01");
-    recordStatus(suite.server.db, "bnf-catalogage", "production", 1, "2024-03-01");
+    recordStatus(suite.db, "afd-geodata", "production", 3, "2024-03-01");
+    recordStatus(suite.db, "bnf-catalogage", "production", 1, "2024-03-01");
     page = await suite.signedInPage("admin");
   });
 

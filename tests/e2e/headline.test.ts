@@ -12,7 +12,7 @@ describe.runIf(runBrowserTests)("the dashboard's headline", () => {
   let page: Page;
 
   beforeAll(async () => {
-    const admin = (await signedInClient(suite.baseUrl, suite.server.db, "admin")).client;
+    const admin = (await signedInClient(suite.baseUrl, suite.db, "admin")).client;
     const report = async (slug: string, axis: string, level: number) =>
       expect((await admin.post(`/api/challenges/${slug}/status-updates`, { axis, level })).status).toBe(201);
     // As in tests/api/headline.test.ts. EIG 1 (9 challenges, 2 published outcomes):

@@ -9,7 +9,7 @@ const MM = 96 / 25.4;
 const PRINTABLE = { portrait: Math.floor((210 - 30) * MM), landscape: Math.floor((297 - 30) * MM) };
 
 /** Pages of a PDF as Chromium writes it (one "/Type /Page" object per page, uncompressed). */
-export function pdfPageCount(pdf: Buffer): number {
+function pdfPageCount(pdf: Buffer): number {
   return pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
 

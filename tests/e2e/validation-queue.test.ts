@@ -17,10 +17,10 @@ describe.runIf(runBrowserTests)("the reviewer's queue in a browser", () => {
   let page: Page;
 
   beforeAll(async () => {
-    const mentor = await createAccount(suite.server.db, "mentor");
+    const mentor = await createAccount(suite.db, "mentor");
     const declare = (slug: string, axis: "production" | "transmission", level: 0 | 1 | 2 | 3, extra: { evidenceUrl?: string; note?: string } = {}) =>
-      appendStatusUpdate(suite.server.db, {
-        challengeId: challengeId(suite.server.db, slug),
+      appendStatusUpdate(suite.db, {
+        challengeId: challengeId(suite.db, slug),
         axis,
         level,
         asOf: "2024-03-01",

@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import type { Role } from "@shared/domain";
 import { readConfig } from "../../server/src/config";
+import type { Db } from "../../server/src/db/database";
 import { launchBrowser, signInThroughForm } from "./browser";
 import { startServerWithProvider, type TestOidcProvider } from "./oidc-provider";
 import { createAccount } from "./session-client";
@@ -38,6 +39,8 @@ export interface BrowserSuite {
   /** The application, with the built client, over a fresh SQLite file holding the catalogue. */
   readonly server: TestServer;
   readonly baseUrl: string;
+  /** The server's database, to arrange a scenario or check what a page wrote. */
+  readonly db: Db;
   /** Only with `smtp: true`. */
   readonly sink: SmtpSink;
   /** Only with `proconnect: true`. */
@@ -92,6 +95,9 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     get baseUrl() {
       return ready(server, "server").baseUrl;
     },
+    get db() {
+      return ready(server, "server").db;
+    },
     get sink() {
       return ready(sink, "SMTP sink (smtp: true)");
     },
@@ -107,7 +113,7 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
       return page;
     },
     async signedInPage(who, pageOptions) {
-      const account = typeof who === "string" ? await createAccount(suite.server.db, who) : who;
+      const account = typeof who === "string" ? await createAccount(suite.db, who) : who;
       const page = await suite.page(pageOptions);
       await suite.signIn(page, account);
       return page;
