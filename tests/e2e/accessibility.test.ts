@@ -1,8 +1,8 @@
 // Every route in French and in English: <html lang>, no serious or critical axe-core violation,
 // no CSP problem, the page's text in the chosen language; the dark theme's contrast; the
 // keyboard path (skip link first, chart exports reachable).
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runBrowserTests, seriousAxeViolations } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { assignMentor } from "../support/factories";
@@ -46,32 +46,16 @@ const MENTOR_ROUTES: RouteCheck[] = [
 const other = (lang: Lang): Lang => (lang === "fr" ? "en" : "fr");
 
 describe.runIf(runBrowserTests)("accessibility in French and in English", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 10_000 });
   let admin: { email: string; password: string };
   let mentor: { email: string; password: string };
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
     admin = await createAccount(suite.db, "admin", { name: "Anne Programme" });
     const mentorAccount = await createAccount(suite.db, "mentor", { name: "Mona Mentor" });
     mentor = mentorAccount;
     assignMentor(suite.db, mentorAccount.id, "explocode");
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(options: { colorScheme?: "light" | "dark" } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? "light" });
-    contexts.push(context);
-    context.setDefaultTimeout(10_000);
-    return context.suite.page();
-  }
 
   const withLang = (path: string, lang: Lang) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
 
@@ -123,10 +107,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
   }, 90_000);
 
   it("no page spreads past a phone's width (390 px): wide tables scroll in their own box", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    contexts.push(context);
-    const page = await context.suite.page();
-    await suite.signIn(page, admin);
+    const page = await suite.signedInPage(admin, { width: 390, height: 844 });
     const failures: string[] = [];
     for (const route of ADMIN_ROUTES) {
       await page.goto(`${suite.baseUrl}${withLang(route.path, "fr")}`);

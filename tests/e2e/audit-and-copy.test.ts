@@ -2,34 +2,16 @@
 // each entry is about; one-time texts (an invitation link, recovery codes) copied in one click,
 // with a fallback when the clipboard is refused; the invitation page names ProConnect only
 // when the server offers it.
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { runBrowserTests, seriousAxeViolations } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { createAccount, signedInClient, totpCodeNow } from "../support/session-client";
 
 describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () => {
-  let server: TestServer;
-  let browser: Browser;
+  // No SMTP: an invitation's link is handed to the admin, once.
+  const suite = browserSuite({ timeoutMs: 10_000 });
   const shots = process.env.SHOTS_DIR;
-
-  beforeAll(async () => {
-    // No SMTP: an invitation's link is handed to the admin, once.
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.baseUrl });
-    const page = await context.suite.page();
-    return { context, page, problems: suite.problems(page) };
-  }
 
   const shoot = async (page: Page, name: string) => {
     if (!shots) return;
@@ -45,8 +27,8 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
     expect((await admin.post("/api/challenges/cartobio/status-updates", { axis: "production", level: 2 })).status).toBe(201);
     expect((await admin.post("/api/snapshots", { name: "Bilan du journal" })).status).toBe(201);
     const account = await createAccount(suite.db, "admin", { name: "Ada Auditrice" });
-    const { page, problems } = await suite.page();
-    await suite.signIn(page, account);
+    const page = await suite.signedInPage(account, { clipboard: true });
+    const problems = suite.problems(page);
     await page.goto(`${suite.baseUrl}/admin/journal`);
     const table = page.getByRole("table", { name: "Journal d'audit" });
     await table.waitFor();
@@ -76,8 +58,8 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
 
   it("an admin copies a one-time invitation link; when the clipboard is refused, the link is selected", async () => {
     const account = await createAccount(suite.db, "admin");
-    const { page, problems } = await suite.page();
-    await suite.signIn(page, account);
+    const page = await suite.signedInPage(account, { clipboard: true });
+    const problems = suite.problems(page);
     await page.goto(`${suite.baseUrl}/admin/comptes`);
     // ProConnect is not configured: the invitations section does not offer it either.
     await page.getByText(/La personne reçoit par courriel un lien personnel/).waitFor();
@@ -111,8 +93,8 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
 
   it("recovery codes after enrolment: copy them all, print them alone", async () => {
     const account = await createAccount(suite.db, "mentor");
-    const { page, problems } = await suite.page();
-    await suite.signIn(page, account);
+    const page = await suite.signedInPage(account, { clipboard: true });
+    const problems = suite.problems(page);
     await page.goto(`${suite.baseUrl}/mon-compte`);
     await page.getByRole("button", { name: "Activer la double authentification" }).click();
     await page.getByRole("button", { name: "Afficher la clé à enregistrer" }).click();
@@ -150,7 +132,8 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
   it("the invitation page does not mention ProConnect when it is not configured", async () => {
     const { client: admin } = await signedInClient(suite.baseUrl, suite.db, "admin");
     const created = await admin.post("/api/invitations", { email: "sans-proconnect@example.fr", name: "Sacha", role: "mentor" });
-    const { page, problems } = await suite.page();
+    const page = await suite.page({ clipboard: true });
+    const problems = suite.problems(page);
     await page.goto(`${created.body.link}`.replace(/^https?:\/\/[^/]+/, suite.baseUrl));
     await page.getByText(/Bienvenue Sacha/).waitFor();
     expect(await page.locator("main").innerText()).not.toMatch(/ProConnect/);

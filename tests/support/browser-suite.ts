@@ -22,8 +22,9 @@ export interface BrowserSuiteOptions {
 }
 
 export interface PageOptions {
-  /** The viewport's width (its height is 900). */
+  /** The viewport: 1280×900 unless told. */
   width?: number;
+  height?: number;
   colorScheme?: "light" | "dark";
   /** Lets the page read and write the clipboard, as a person who allowed it. */
   clipboard?: boolean;
@@ -45,7 +46,7 @@ export interface BrowserSuite {
   readonly sink: SmtpSink;
   /** Only with `proconnect: true`. */
   readonly provider: TestOidcProvider;
-  /** A page at 1280×900 in a browser context of its own (its own cookies), signed in as no one. */
+  /** A page in a browser context of its own (its own cookies), signed in as no one. */
   page(options?: PageOptions): Promise<Page>;
   /** A page signed in through the form, as a new account of `role` or as `who`. */
   signedInPage(who: Role | Credentials, options?: PageOptions): Promise<Page>;
@@ -104,8 +105,8 @@ export function browserSuite(options: BrowserSuiteOptions = {}): BrowserSuite {
     get provider() {
       return ready(provider, "OpenID Connect provider (proconnect: true)");
     },
-    async page({ width = 1280, colorScheme = "light", clipboard = false } = {}) {
-      const context = await ready(browser, "browser").newContext({ viewport: { width, height: 900 }, colorScheme });
+    async page({ width = 1280, height = 900, colorScheme = "light", clipboard = false } = {}) {
+      const context = await ready(browser, "browser").newContext({ viewport: { width, height }, colorScheme });
       context.setDefaultTimeout(options.timeoutMs ?? 8_000);
       if (clipboard) await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: suite.baseUrl });
       const page = await context.newPage();
