@@ -1,56 +1,33 @@
 // Issue 10 in the browser: invitation accepted by link, ProConnect sign-in through a real
 // OpenID Connect provider on loopback, TOTP for admins, used and expired links refused.
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runBrowserTests, seriousAxeViolations } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { createSession, SESSION_COOKIE } from "../../server/src/auth/sessions";
 import { readConfig } from "../../server/src/config";
 import { createAccount, nextSecondFactorCode, SessionClient, signedInClient, totpCodeNow } from "../support/session-client";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
-import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
-import type { TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links", () => {
-  let server: TestServer;
-  let provider: TestOidcProvider;
-  let sink: SmtpSink;
-  let browser: Browser;
+  const suite = browserSuite({ smtp: true, proconnect: true });
   let admin: SessionClient;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    ({ server, provider } = await startServerWithProvider({ withClient: true, env: { SMTP_URL: sink.url } }));
     admin = (await signedInClient(suite.baseUrl, suite.db, "admin")).client;
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await provider?.close();
-    await sink?.close();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    return context.suite.page();
-  }
-
-  async function invitationToken(email: string): Promise<string> {
-    for (let tries = 0; tries < 50; tries += 1) {
-      const mail = sink.messages.findLast((message) => message.to.includes(email));
-      const token = mail && /\/invitation#([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
-      if (token) return token;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`No invitation email to ${email}`);
+  /** The token of the link to `path` in the first email to `email`, received already or to come. */
+  async function linkToken(email: string, path: string): Promise<string> {
+    const mail = await suite.sink.waitForMail(`to ${email}`, (message) => message.to.includes(email));
+    const token = new RegExp(`${path}#([A-Za-z0-9_-]{43})`).exec(mail.text)?.[1];
+    if (!token) throw new Error(`No ${path} link in the email to ${email}: ${mail.text}`);
+    return token;
   }
 
   it("an invited mentor accepts by link, sets a password, lands signed in with their challenge; the link then is refused", async () => {
     const email = "mentore.invitee@test.gouv.fr";
     expect((await admin.post("/api/invitations", { email, name: "Inès Invitée", role: "mentor", challenges: ["cartobio"] })).status).toBe(201);
-    const token = await invitationToken(email);
+    const token = await linkToken(email, "/invitation");
     const page = await suite.page();
     const problems = suite.problems(page);
     await page.goto(`${suite.baseUrl}/invitation#${token}`);
@@ -81,11 +58,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
   it("an expired reset link is refused with a clear message", async () => {
     const account = await createAccount(suite.db, "evaluator");
     await new SessionClient(suite.baseUrl).post("/api/auth/password-reset/request", { email: account.email });
-    let token: string | undefined;
-    for (let tries = 0; tries < 50 && !token; tries += 1) {
-      token = /\/mot-de-passe\/nouveau#([A-Za-z0-9_-]{43})/.exec(sink.messages.findLast((m) => m.to.includes(account.email))?.text ?? "")?.[1];
-      if (!token) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const token = await linkToken(account.email, "/mot-de-passe/nouveau");
     suite.db.run("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = ?", [account.id]);
     const page = await suite.page();
     await page.goto(`${suite.baseUrl}/mot-de-passe/nouveau#${token}`);
@@ -95,7 +68,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
 
   it("an agent signs in with ProConnect through the loopback provider, and logs out there too", async () => {
     const agent = await createAccount(suite.db, "evaluator", { email: "agent.proconnect@test.gouv.fr", name: "Agent ProConnect" });
-    provider.signInAs(agent.email);
+    suite.provider.signInAs(agent.email);
     const page = await suite.page();
     const problems = suite.problems(page);
     await page.goto(`${suite.baseUrl}/connexion`);
@@ -105,12 +78,12 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByRole("button", { name: "Se déconnecter" }).click();
     await page.waitForURL((url) => url.origin === suite.baseUrl && url.pathname === "/connexion", { timeout: 15_000 });
     // The client clears its session as it leaves for the provider, so /connexion may show first.
-    await expect.poll(() => provider.endSessionRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => suite.provider.endSessionRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   }, 60_000);
 
   it("an unknown ProConnect account is refused with a clear message", async () => {
-    provider.signInAs("personne.inconnue@test.gouv.fr");
+    suite.provider.signInAs("personne.inconnue@test.gouv.fr");
     const page = await suite.page();
     await page.goto(`${suite.baseUrl}/connexion`);
     await page.getByRole("button", { name: /S.identifier avec ProConnect/ }).or(page.getByRole("link", { name: /S.identifier avec ProConnect/ })).first().click();
@@ -119,7 +92,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
 
   it("an admin back from ProConnect lands on the code step; an unverified email is explained in English", async () => {
     const account = await createAccount(suite.db, "admin", { name: "Admin ProConnect" });
-    provider.signInAs({ sub: "sub-admin-e2e", email: account.email, acr: "eidas1" });
+    suite.provider.signInAs({ sub: "sub-admin-e2e", email: account.email, acr: "eidas1" });
     const page = await suite.page();
     const problems = suite.problems(page);
     await page.goto(`${suite.baseUrl}/connexion`);
@@ -134,7 +107,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     expect(problems).toEqual([]);
 
     const mentor = await createAccount(suite.db, "mentor");
-    provider.signInAs({ sub: "sub-unverified-e2e", email: mentor.email, emailVerified: false });
+    suite.provider.signInAs({ sub: "sub-unverified-e2e", email: mentor.email, emailVerified: false });
     const english = await suite.page();
     await english.goto(`${suite.baseUrl}/connexion?lang=en`);
     await english.getByRole("button", { name: /ProConnect/ }).or(english.getByRole("link", { name: /ProConnect/ })).first().click();
@@ -167,7 +140,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByLabel("Code de vérification").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     // No session yet: another tab of the same browser is sent to sign in.
-    const other = await page.context().suite.page();
+    const other = await page.context().newPage();
     await other.goto(`${suite.baseUrl}/admin/comptes`);
     await other.waitForURL((url) => url.pathname === "/connexion");
     await page.getByLabel("Code de vérification").fill("000000");

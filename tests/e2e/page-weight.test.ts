@@ -3,7 +3,7 @@
 // the dashboard does, beside its first screen; no page trips the Content-Security-Policy,
 // not even in a probe that the page catches (the browser reports those too).
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runBrowserTests } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { createAccount } from "../support/session-client";
@@ -12,36 +12,27 @@ import { createAccount } from "../support/session-client";
 const RECHARTS = "recharts-surface";
 
 describe.runIf(runBrowserTests)("page weight and CSP on the main pages", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 15_000 });
   let page: Page;
   /** Every script the page fetched, with whether it holds the chart library. */
   let scripts: { url: string; charts: boolean }[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
     const evaluator = await createAccount(suite.db, "evaluator", { name: "Eve Évaluation" });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.suite.page();
+    page = await suite.page();
     page.on("response", async (response) => {
       if (response.request().resourceType() !== "script") return;
       const body = await response.text().catch(() => "");
       scripts.push({ url: new URL(response.url()).pathname, charts: body.includes(RECHARTS) });
     });
     // Every violation, caught or not, as the page itself hears of it.
-    await context.addInitScript(() => {
+    await page.context().addInitScript(() => {
       const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
       document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`));
     });
     await suite.signIn(page, evaluator);
     // The dashboard that follows sign-in finishes loading before any page is looked at.
     await page.waitForLoadState("networkidle");
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Opens `path` in a fresh document (the cache emptied) and waits for `ready`. */
