@@ -21,7 +21,7 @@ export interface BrowserSuiteOptions {
   timeoutMs?: number;
 }
 
-export interface PageOptions {
+interface PageOptions {
   /** The viewport: 1280×900 unless told. */
   width?: number;
   height?: number;
@@ -31,7 +31,7 @@ export interface PageOptions {
 }
 
 /** A person who signs in through the form. */
-export interface Credentials {
+interface Credentials {
   email: string;
   password: string;
 }

@@ -4,7 +4,7 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 import { hasTotp, nextSecondFactorCode } from "./session-client";
 import { CHROMIUM_ARGS } from "../../server/src/report/print-report";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(chromiumPath);
 /** In CI the browser must be there: browser tests fail loudly instead of skipping. */
 export const runBrowserTests = hasChromium || Boolean(process.env.CI);
