@@ -31,8 +31,5 @@ export const METHODOLOGY_CONTENT = JSON.stringify({
   atRisk: AT_RISK_RULE,
 });
 
-/** The at-risk rule, as the methodology states it (shared/stats.ts keeps it beside the reasons). */
-export const METHODOLOGY_AT_RISK_RULE = AT_RISK_RULE;
-
 /** e.g. "1.3f2a9c1e": the edition, then a fingerprint of the definitions themselves. */
 export const METHODOLOGY_VERSION = `${METHODOLOGY_EDITION}.${fingerprint(METHODOLOGY_CONTENT)}`;

@@ -47,5 +47,3 @@ export const mentorAssignmentSchema = z.strictObject({
 });
 export type MentorAssignment = z.infer<typeof mentorAssignmentSchema>;
 
-/** `POST /api/users/:id/password-reset` answers a temporary password, shown once. */
-export const passwordResetResponseSchema = z.object({ password: z.string() });

@@ -1,12 +1,11 @@
 // Review of mentors' declarations (docs/decisions/0004-validation-of-declarations.md): the admin's decision on a status update or
 // an outcome, the state every entry shows, and the queue of declarations to review.
 import { z } from "zod";
-import { DATA_VIEWS, OUTCOME_CATEGORIES, VALIDATION_DECISIONS, VALIDATION_STATES } from "./domain";
+import { OUTCOME_CATEGORIES, VALIDATION_DECISIONS, VALIDATION_STATES } from "./domain";
 import { axisSchema, isoDateSchema, levelSchema, textSchema } from "./common";
 import { schemaMessage, sm } from "./i18n/schema-messages";
 
 export const validationStateSchema = z.enum(VALIDATION_STATES);
-export const dataViewSchema = z.enum(DATA_VIEWS, { error: sm("data.view") });
 
 /** `POST /api/status-updates/:id/validation` and `POST /api/outcomes/:id/validation`. */
 export const validationDecisionSchema = z

@@ -86,8 +86,6 @@ export const newActionSchema = z.strictObject({
   scenarioId: actionFields.scenarioId.optional(),
 });
 export const actionPatchSchema = z.strictObject(actionFields).partial();
-export type NewAction = z.input<typeof newActionSchema>;
-export type ActionPatch = z.input<typeof actionPatchSchema>;
 
 const scenarioFields = {
   title: text(200, "Intitulé").min(1, { error: sm("title.required") }),
@@ -104,8 +102,6 @@ export const newScenarioSchema = z.strictObject({
   isStop: scenarioFields.isStop.default(false),
 });
 export const scenarioPatchSchema = z.strictObject(scenarioFields).partial();
-export type NewScenario = z.input<typeof newScenarioSchema>;
-export type ScenarioPatch = z.input<typeof scenarioPatchSchema>;
 /** The programme's strategy note: up to three scenarios, plus one stop scenario. */
 export const MAX_SCENARIOS = 3;
 
@@ -116,7 +112,6 @@ const allyFields = {
 };
 export const newAllySchema = z.strictObject(allyFields);
 export const allyPatchSchema = z.strictObject(allyFields).partial();
-export type NewAlly = z.input<typeof newAllySchema>;
 
 const resourceFields = {
   peopleKept: z.number().int().min(0).max(1000),
@@ -133,7 +128,6 @@ export const newResourceSchema = z.strictObject({
   budgetSecured: resourceFields.budgetSecured.default(false),
 });
 export const resourcePatchSchema = z.strictObject(resourceFields).partial();
-export type NewResource = z.input<typeof newResourceSchema>;
 
 /** `PUT /api/challenges/:slug/checklist/:item`. */
 export const checklistItemParamsSchema = z.strictObject({
@@ -151,7 +145,6 @@ export const itemIdParamsSchema = z.strictObject({ id: z.coerce.number().int().p
 
 /** Non-blocking warnings shown to mentors and the programme team. */
 export const WARNING_CODES = ["production_secured_without_means", "discontinued_but_secured", "transmission_without_handover"] as const;
-export type WarningCode = (typeof WARNING_CODES)[number];
 export const warningSchema = z.object({ code: z.enum(WARNING_CODES), message: z.string() });
 export type Warning = z.infer<typeof warningSchema>;
 

@@ -31,15 +31,8 @@ const tokenIn = (text: string, path: string) => {
   if (!match) throw new Error(`No ${path} link in: ${text}`);
   return match[1];
 };
-async function mailTo(email: string) {
-  for (let tries = 0; tries < 50; tries += 1) {
-    const found = sink.messages.filter((message) => message.to.includes(email));
-    if (found.length > 0) return found.at(-1)!;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`No email to ${email}`);
-}
-const mailsTo = (email: string) => sink.messages.filter((message) => message.to.includes(email));
+/** The first email to `email`, received already or to come. */
+const mailTo = (email: string) => sink.waitForMail(`to ${email}`, (message) => message.to.includes(email));
 
 describe("invitations", () => {
   it("emails a single-use link; the invitee sets their password, gets their challenges; the admin never sees it", async () => {
@@ -98,9 +91,8 @@ describe("invitations", () => {
     const created = await admin.post("/api/invitations", { email, name: "Relancé", role: "evaluator" });
     const first = tokenIn((await mailTo(email)).text, "/invitation");
     expect((await admin.post(`/api/invitations/${created.body.invitation.id}/resend`, {})).status).toBe(200);
-    await sink.waitForMessages(sink.messages.length);
-    for (let i = 0; mailsTo(email).length < 2 && i < 50; i += 1) await new Promise((resolve) => setTimeout(resolve, 100));
-    const second = tokenIn(mailsTo(email).at(-1)!.text, "/invitation");
+    const resent = await sink.waitForMail(`with a new link to ${email}`, (message) => message.to.includes(email) && !message.text.includes(first));
+    const second = tokenIn(resent.text, "/invitation");
     expect(second).not.toBe(first);
     expect((await new SessionClient(server.baseUrl).post("/api/invitations/check", { token: first })).status).toBe(404);
     expect((await new SessionClient(server.baseUrl).post("/api/invitations/check", { token: second })).status).toBe(200);

@@ -61,14 +61,8 @@ const lockEntries = (email: string) =>
 const LOCK_SUBJECT = /bloquée temporairement/;
 const lockMails = (email: string) => sink.messages.filter((mail) => mail.to.includes(email) && LOCK_SUBJECT.test(mail.subject));
 
-async function waitForMail(email: string, matches: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> {
-  for (let tries = 0; tries < 100; tries += 1) {
-    const found = sink.messages.find((mail) => mail.to.includes(email) && matches(mail));
-    if (found) return found;
-    await sink.waitForMessages(sink.messages.length + 1, 10_000).catch(() => undefined);
-  }
-  throw new Error(`No such email to ${email}`);
-}
+const waitForMail = (email: string, matches: (mail: ReceivedMail) => boolean): Promise<ReceivedMail> =>
+  sink.waitForMail(`to ${email} of that kind`, (mail) => mail.to.includes(email) && matches(mail));
 
 describe("account-wide throttling of passwords", () => {
   it("slows then locks an account guessed from many addresses: 429 with Retry-After, one email to the holder, login.locked, the right password refused until a reset through the emailed link", async () => {

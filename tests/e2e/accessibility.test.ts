@@ -1,12 +1,12 @@
 // Every route in French and in English: <html lang>, no serious or critical axe-core violation,
 // no CSP problem, the page's text in the chosen language; the dark theme's contrast; the
 // keyboard path (skip link first, chart exports reachable).
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { assignMentor } from "../support/factories";
 import { createAccount } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 type Lang = "fr" | "en";
 
@@ -46,38 +46,22 @@ const MENTOR_ROUTES: RouteCheck[] = [
 const other = (lang: Lang): Lang => (lang === "fr" ? "en" : "fr");
 
 describe.runIf(runBrowserTests)("accessibility in French and in English", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 10_000 });
   let admin: { email: string; password: string };
   let mentor: { email: string; password: string };
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-    admin = await createAccount(server.db, "admin", { name: "Anne Programme" });
-    const mentorAccount = await createAccount(server.db, "mentor", { name: "Mona Mentor" });
+    admin = await createAccount(suite.db, "admin", { name: "Anne Programme" });
+    const mentorAccount = await createAccount(suite.db, "mentor", { name: "Mona Mentor" });
     mentor = mentorAccount;
-    assignMentor(server.db, mentorAccount.id, "explocode");
+    assignMentor(suite.db, mentorAccount.id, "explocode");
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(options: { colorScheme?: "light" | "dark" } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: options.colorScheme ?? "light" });
-    contexts.push(context);
-    context.setDefaultTimeout(10_000);
-    return context.newPage();
-  }
 
   const withLang = (path: string, lang: Lang) => `${path}${path.includes("?") ? "&" : "?"}lang=${lang}`;
 
   /** Opens a route in a language and checks what every page must satisfy. */
   async function checkRoute(page: Page, route: RouteCheck, lang: Lang): Promise<string[]> {
-    await page.goto(`${server.baseUrl}${withLang(route.path, lang)}`);
+    await page.goto(`${suite.baseUrl}${withLang(route.path, lang)}`);
     await page.getByRole("heading", { name: route.heading[lang], exact: true }).first().waitFor();
     // Charts draw after their data arrive; the page settles before axe reads it.
     await page.waitForLoadState("networkidle");
@@ -98,7 +82,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
   async function checkRoutes(page: Page, routes: RouteCheck[]) {
-    const problems = watchPageProblems(page);
+    const problems = suite.problems(page);
     const failures: string[] = [];
     for (const lang of ["fr", "en"] as const) {
       for (const route of routes) failures.push(...(await checkRoute(page, route, lang)));
@@ -108,30 +92,25 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
   }
 
   it("public pages: sign-in and accessibility statement, in both languages", async () => {
-    const page = await newPage();
+    const page = await suite.page();
     await checkRoutes(page, PUBLIC_ROUTES);
   }, 60_000);
 
   it("every page of the programme team, in both languages", async () => {
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    const page = await suite.signedInPage(admin);
     await checkRoutes(page, ADMIN_ROUTES);
   }, 240_000);
 
   it("a mentor's pages, the challenge's edit mode included, in both languages", async () => {
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+    const page = await suite.signedInPage(mentor);
     await checkRoutes(page, MENTOR_ROUTES);
   }, 90_000);
 
   it("no page spreads past a phone's width (390 px): wide tables scroll in their own box", async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    const page = await suite.signedInPage(admin, { width: 390, height: 844 });
     const failures: string[] = [];
     for (const route of ADMIN_ROUTES) {
-      await page.goto(`${server.baseUrl}${withLang(route.path, "fr")}`);
+      await page.goto(`${suite.baseUrl}${withLang(route.path, "fr")}`);
       await page.getByRole("heading", { name: route.heading.fr, exact: true }).first().waitFor();
       await page.waitForLoadState("networkidle");
       const overflow = await horizontalOverflow(page);
@@ -141,10 +120,9 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
   }, 120_000);
 
   it("shows English text, numbers and dates in English mode, and keeps the choice", async () => {
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
-    await page.goto(`${server.baseUrl}/?lang=en&promotion=all`);
+    const page = await suite.signedInPage(admin);
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/?lang=en&promotion=all`);
     await page.getByRole("heading", { level: 1, name: "Promotions dashboard" }).waitFor();
     // The address forgets ?lang= once applied; the choice is kept.
     await expect.poll(() => new URL(page.url()).searchParams.has("lang")).toBe(false);
@@ -162,7 +140,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
       "/api/export/status-history.csv?lang=en",
     );
 
-    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.goto(`${suite.baseUrl}/defis/archifiltre`);
     await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     await page.getByText("Approximate dates").waitFor();
@@ -179,14 +157,14 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
   }, 60_000);
 
   it("keeps its contrast in the dark theme (DSFR display settings), in both languages", async () => {
-    const page = await newPage({ colorScheme: "dark" });
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    const page = await suite.page({ colorScheme: "dark" });
+    const problems = suite.problems(page);
+    await suite.signIn(page, admin);
     const failures: string[] = [];
     const mainRoutes = ADMIN_ROUTES.filter((route) => ["/", "/defis", "/defis/explocode", "/admin/comptes", "/accessibilite"].includes(route.path));
     for (const lang of ["fr", "en"] as const) {
       for (const route of mainRoutes) {
-        await page.goto(`${server.baseUrl}${withLang(route.path, lang)}`);
+        await page.goto(`${suite.baseUrl}${withLang(route.path, lang)}`);
         await page.getByRole("heading", { name: route.heading[lang], exact: true }).first().waitFor();
         await page.waitForLoadState("networkidle");
         expect(await page.locator("html").getAttribute("data-fr-theme")).toBe("dark");
@@ -196,7 +174,7 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
     expect(failures).toEqual([]);
 
     // The display settings switch back to the light theme, and that choice is kept.
-    await page.goto(`${server.baseUrl}/defis?lang=fr`);
+    await page.goto(`${suite.baseUrl}/defis?lang=fr`);
     await page.getByRole("heading", { level: 1, name: "Défis" }).waitFor();
     await page.locator("#pied-de-page").getByRole("button", { name: "Paramètres d'affichage" }).click();
     await page.locator("label", { hasText: "Thème clair" }).click();
@@ -205,10 +183,9 @@ describe.runIf(runBrowserTests)("accessibility in French and in English", () => 
   }, 120_000);
 
   it("reaches the skip link first, then the charts' exports, with the keyboard", async () => {
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    const page = await suite.signedInPage(admin);
     for (const [lang, label] of [["fr", "Contenu"], ["en", "Content"]] as const) {
-      await page.goto(`${server.baseUrl}/?lang=${lang}`);
+      await page.goto(`${suite.baseUrl}/?lang=${lang}`);
       await page.getByRole("figure").first().locator("svg.recharts-surface").waitFor();
       await page.keyboard.press("Tab");
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(label);

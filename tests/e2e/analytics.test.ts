@@ -1,37 +1,23 @@
-import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drawAllCharts, launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { drawAllCharts, openDataTable, runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { recordStatus } from "../support/factories";
-import { createAccount } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 import { parisDate } from "@shared/dates";
 
 describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 10_000 });
   let page: Page;
-  let problems: string[];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
+    const { db } = suite.server;
     // A few reports, so that trajectories have points (EIG 1 starts on 2017-01-01).
-    recordStatus(server.db, "afd-geodata", "production", 1, "2017-04-10");
-    recordStatus(server.db, "afd-geodata", "production", 3, "2018-02-01");
-    recordStatus(server.db, "bnf-catalogage", "production", 2, "2017-09-15");
-    recordStatus(server.db, "archifiltre", "production", 2, "2018-11-01");
-    browser = await launchBrowser();
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(10_000);
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    const evaluator = await createAccount(server.db, "evaluator");
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    recordStatus(db, "afd-geodata", "production", 1, "2017-04-10");
+    recordStatus(db, "afd-geodata", "production", 3, "2018-02-01");
+    recordStatus(db, "bnf-catalogage", "production", 2, "2017-09-15");
+    recordStatus(db, "archifiltre", "production", 2, "2018-11-01");
+    page = await suite.signedInPage("evaluator");
   });
 
   async function download(button: ReturnType<Page["getByRole"]>): Promise<Buffer> {
@@ -41,7 +27,7 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
 
   it("shows at least four charts, each with PNG, SVG and CSV exports and a data table", async () => {
     // Every promotion: without a choice the dashboard shows EIG 1–3 (tests/e2e/headline.test.ts).
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     await page.getByRole("figure", { name: "Résultats par promotion" }).locator("svg.recharts-surface").waitFor();
     await drawAllCharts(page);
     await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThanOrEqual(4);
@@ -54,7 +40,7 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
       expect(await (await openDataTable(figure)).locator("tbody tr").count()).toBeGreaterThan(0);
       expect(await figure.locator("figcaption").textContent()).toMatch(/Source : .*révision \d+.*Filtres : aucun.*71 défis/s);
     }
-    expect((await new AxeBuilder({ page }).analyze()).violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it("draws the trajectories with a marker at the programme's end", async () => {
@@ -87,7 +73,7 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     const [header, ...rows] = csv.trim().split("\r\n");
     expect(header.endsWith(",Légende du graphique")).toBe(true);
     for (const row of rows) expect(row).toMatch(/Source : Suivi de pérennisation des défis EIG.*Données : toutes \(déclarées et validées\)\."?$/);
-    expect(problems).toEqual([]);
+    expect(suite.problems(page)).toEqual([]);
   });
 
   it("names each chart export after the chart and the view, so that no download overwrites another", async () => {
@@ -106,7 +92,7 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     expect(await fileName("Résultats par promotion", "CSV")).toBe(`eig-resultats-par-promotion_toutes-promotions_toutes-donnees_${day}.csv`);
 
     // Another view of the same chart: another name.
-    await page.goto(`${server.baseUrl}/?promotion=2&data=validated`);
+    await page.goto(`${suite.baseUrl}/?promotion=2&data=validated`);
     await page.getByRole("figure", { name: "Résultats par promotion" }).locator("svg.recharts-surface").waitFor();
     expect(await fileName("Résultats par promotion", "PNG")).toBe(`eig-resultats-par-promotion_eig2_validees_${day}.png`);
 
@@ -114,12 +100,12 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
     const hrefs = await page.getByRole("region", { name: "Télécharger les données" }).getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
     expect(new Set(hrefs).size).toBe(5);
     for (const href of hrefs) expect(href).toMatch(/promotion=2.*data=validated|data=validated.*promotion=2/);
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
   });
 
   it("filters change the charts and the URL, which reopens the same view", async () => {
     // Promotions are checkboxes (the DSFR box covers the input: a person clicks the label).
-    await page.goto(`${server.baseUrl}/?promotion=1`);
+    await page.goto(`${suite.baseUrl}/?promotion=1`);
     const promotion = (label: string) => page.locator(".headline-promotions label", { hasText: new RegExp(`^${label}$`) });
     await promotion("EIG 2").click();
     await expect.poll(() => new URL(page.url()).searchParams.get("promotion")).toBe("1,2");
@@ -138,7 +124,7 @@ describe.runIf(runBrowserTests)("cohort analytics in a browser", () => {
   });
 
   it("prints a report with every chart and its table open", async () => {
-    await page.goto(`${server.baseUrl}/rapport`);
+    await page.goto(`${suite.baseUrl}/rapport`);
     await page.getByRole("heading", { level: 1, name: "Rapport sur la pérennisation des défis EIG" }).waitFor();
     await expect.poll(() => page.locator("figure svg.recharts-surface").count()).toBeGreaterThanOrEqual(4);
     const tables = page.locator("figure table");

@@ -2,34 +2,16 @@
 // each entry is about; one-time texts (an invitation link, recovery codes) copied in one click,
 // with a fallback when the clipboard is refused; the invitation page names ProConnect only
 // when the server offers it.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { createAccount, signedInClient, totpCodeNow } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () => {
-  let server: TestServer;
-  let browser: Browser;
+  // No SMTP: an invitation's link is handed to the admin, once.
+  const suite = browserSuite({ timeoutMs: 10_000 });
   const shots = process.env.SHOTS_DIR;
-
-  beforeAll(async () => {
-    // No SMTP: an invitation's link is handed to the admin, once.
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(width = 1280): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    context.setDefaultTimeout(10_000);
-    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.baseUrl });
-    const page = await context.newPage();
-    return { context, page, problems: watchPageProblems(page) };
-  }
 
   const shoot = async (page: Page, name: string) => {
     if (!shots) return;
@@ -41,13 +23,13 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
   };
 
   it("the audit log labels every action in words and links each target", async () => {
-    const { client: admin } = await signedInClient(server.baseUrl, server.db, "admin");
+    const { client: admin } = await signedInClient(suite.baseUrl, suite.db, "admin");
     expect((await admin.post("/api/challenges/cartobio/status-updates", { axis: "production", level: 2 })).status).toBe(201);
     expect((await admin.post("/api/snapshots", { name: "Bilan du journal" })).status).toBe(201);
-    const account = await createAccount(server.db, "admin", { name: "Ada Auditrice" });
-    const { page, problems } = await newPage();
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/admin/journal`);
+    const account = await createAccount(suite.db, "admin", { name: "Ada Auditrice" });
+    const page = await suite.signedInPage(account, { clipboard: true });
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/admin/journal`);
     const table = page.getByRole("table", { name: "Journal d'audit" });
     await table.waitFor();
     const actions = (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).join("\n");
@@ -61,13 +43,13 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
     expect(await snapshotLink.getAttribute("href")).toBe("/admin/instantanes");
     expect(await table.getByRole("link", { name: /^Compte n°\d+$/ }).first().getAttribute("href")).toBe("/admin/comptes");
     // The English interface has its own labels.
-    await page.goto(`${server.baseUrl}/admin/journal?lang=en`);
+    await page.goto(`${suite.baseUrl}/admin/journal?lang=en`);
     const englishTable = page.getByRole("table", { name: "Audit log" });
     await englishTable.waitFor();
     const english = (await englishTable.locator("tbody tr td:nth-child(3)").allInnerTexts()).join("\n");
     expect(english).toContain("Status declared");
     expect(english).not.toMatch(/\b[a-z_]+\.[a-z_]+\b/);
-    await page.goto(`${server.baseUrl}/admin/journal?lang=fr`);
+    await page.goto(`${suite.baseUrl}/admin/journal?lang=fr`);
     await table.waitFor();
     await shoot(page, "audit-admin");
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -75,10 +57,10 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
   }, 60_000);
 
   it("an admin copies a one-time invitation link; when the clipboard is refused, the link is selected", async () => {
-    const account = await createAccount(server.db, "admin");
-    const { page, problems } = await newPage();
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/admin/comptes`);
+    const account = await createAccount(suite.db, "admin");
+    const page = await suite.signedInPage(account, { clipboard: true });
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/admin/comptes`);
     // ProConnect is not configured: the invitations section does not offer it either.
     await page.getByText(/La personne reçoit par courriel un lien personnel/).waitFor();
     expect(await page.getByText(/La personne reçoit par courriel un lien personnel/).innerText()).not.toMatch(/ProConnect/);
@@ -110,10 +92,10 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
   }, 60_000);
 
   it("recovery codes after enrolment: copy them all, print them alone", async () => {
-    const account = await createAccount(server.db, "mentor");
-    const { page, problems } = await newPage();
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/mon-compte`);
+    const account = await createAccount(suite.db, "mentor");
+    const page = await suite.signedInPage(account, { clipboard: true });
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/mon-compte`);
     await page.getByRole("button", { name: "Activer la double authentification" }).click();
     await page.getByRole("button", { name: "Afficher la clé à enregistrer" }).click();
     const secret = await page.getByLabel("Clé à saisir dans l'application (base32)").inputValue();
@@ -148,10 +130,11 @@ describe.runIf(runBrowserTests)("audit log, copy buttons, invitation page", () =
   }, 60_000);
 
   it("the invitation page does not mention ProConnect when it is not configured", async () => {
-    const { client: admin } = await signedInClient(server.baseUrl, server.db, "admin");
+    const { client: admin } = await signedInClient(suite.baseUrl, suite.db, "admin");
     const created = await admin.post("/api/invitations", { email: "sans-proconnect@example.fr", name: "Sacha", role: "mentor" });
-    const { page, problems } = await newPage();
-    await page.goto(`${created.body.link}`.replace(/^https?:\/\/[^/]+/, server.baseUrl));
+    const page = await suite.page({ clipboard: true });
+    const problems = suite.problems(page);
+    await page.goto(`${created.body.link}`.replace(/^https?:\/\/[^/]+/, suite.baseUrl));
     await page.getByText(/Bienvenue Sacha/).waitFor();
     expect(await page.locator("main").innerText()).not.toMatch(/ProConnect/);
     await shoot(page, "invitation-page-anonymous");

@@ -1,53 +1,32 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { addDays, parisDate } from "@shared/dates";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { challengeId, recordStatus } from "../support/factories";
 import { createAccount } from "../support/session-client";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("an update campaign, from its opening to its completion", () => {
-  let sink: SmtpSink;
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    sink = await startSmtpSink();
-    server = await startTestServer({ withClient: true, env: { SMTP_URL: sink.url } });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await sink?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    return context.newPage();
-  }
+  const suite = browserSuite({ smtp: true });
 
   /** Text as read, with the narrow no-break spaces of French numbers as plain spaces. */
   const textOf = async (locator: Locator) => (await locator.textContent())?.replace(/\s+/g, " ") ?? "";
 
   it("the team opens it, the mentor answers « Toujours exact » from Mes défis, the campaign page counts it", async () => {
-    const admin = await createAccount(server.db, "admin", { name: "Alice Programme" });
-    const claire = await createAccount(server.db, "mentor", { name: "Claire Mentor" });
-    const marc = await createAccount(server.db, "mentor", { name: "Marc Mentor" });
-    replaceChallengeMentors(server.db, challengeId(server.db, "cartobio"), [claire.id]);
-    replaceChallengeMentors(server.db, challengeId(server.db, "archifiltre"), [marc.id]);
+    const admin = await createAccount(suite.db, "admin", { name: "Alice Programme" });
+    const claire = await createAccount(suite.db, "mentor", { name: "Claire Mentor" });
+    const marc = await createAccount(suite.db, "mentor", { name: "Marc Mentor" });
+    replaceChallengeMentors(suite.db, challengeId(suite.db, "cartobio"), [claire.id]);
+    replaceChallengeMentors(suite.db, challengeId(suite.db, "archifiltre"), [marc.id]);
     // CartoBio's three axes were reported before: Claire can confirm them.
-    for (const axis of ["production", "transmission", "reliability"] as const) recordStatus(server.db, "cartobio", axis, 2, "2024-01-01");
+    for (const axis of ["production", "transmission", "reliability"] as const) recordStatus(suite.db, "cartobio", axis, 2, "2024-01-01");
     const deadline = addDays(parisDate(), 20);
     const deadlineText = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${deadline}T00:00:00Z`));
 
     // The team opens the campaign over EIG 2 and CartoBio, picked by hand.
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    const page = await suite.signedInPage(admin);
+    const problems = suite.problems(page);
     await page.getByRole("link", { name: "Administration" }).click();
     await page.getByRole("link", { name: "Campagnes" }).click();
     await page.getByRole("heading", { level: 1, name: "Campagnes de mise à jour" }).waitFor();
@@ -71,15 +50,14 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Each mentor got one email with the link to "Mes défis".
-    const mails = await sink.waitForMessages(2);
+    const mails = await suite.sink.waitForMessages(2);
     const toClaire = mails.find((mail) => mail.to.includes(claire.email))!;
     expect(toClaire.subject).toBe(`Campagne « Bilan à +6 mois, EIG 2 » : 1 défi à mettre à jour avant le ${deadlineText}`);
     expect(toClaire.text).toContain("/mes-defis");
 
     // Claire finds the to-do at the top of "Mes défis" and answers "Toujours exact".
-    const mentorPage = await newPage();
-    const mentorProblems = watchPageProblems(mentorPage);
-    await signInThroughForm(mentorPage, server.baseUrl, claire.email, claire.password);
+    const mentorPage = await suite.signedInPage(claire);
+    const mentorProblems = suite.problems(mentorPage);
     await mentorPage.getByRole("link", { name: "Mes défis" }).click();
     const todo = mentorPage.getByRole("region", { name: "Campagne « Bilan à +6 mois, EIG 2 »" });
     await todo.getByText(`À faire avant le ${deadlineText}`).waitFor();
@@ -115,13 +93,13 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     // Reminders now: Marc was already written to today (the opening email), so nothing more.
     await page.getByRole("button", { name: "Envoyer les relances maintenant" }).click();
     await page.getByText("Aucune relance à envoyer. 1 mentor déjà écrit aujourd'hui.").waitFor();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(sink.messages).toHaveLength(2);
+    await suite.server.emailsSent();
+    expect(suite.sink.messages).toHaveLength(2);
 
     // The team edits the open campaign: a past deadline is refused next to the field; then a
     // new name, a later deadline and ADLER added: Inès, its mentor, gets the opening email.
-    const ines = await createAccount(server.db, "mentor", { name: "Inès Mentor" });
-    replaceChallengeMentors(server.db, challengeId(server.db, "adler"), [ines.id]);
+    const ines = await createAccount(suite.db, "mentor", { name: "Inès Mentor" });
+    replaceChallengeMentors(suite.db, challengeId(suite.db, "adler"), [ines.id]);
     const later = addDays(parisDate(), 30);
     await page.getByRole("button", { name: "Modifier", exact: true }).click();
     const editForm = page.getByRole("form", { name: "Modifier la campagne" });
@@ -139,7 +117,7 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     await page.getByText("Défis ajoutés : 1 défi. Courriel d'ouverture en file d'envoi pour 1 mentor.").waitFor();
     await page.getByRole("heading", { level: 1, name: /Bilan à \+6 mois, EIG 2 et ADLER/ }).waitFor();
     await page.getByText(/^1 sur 15 défis ont répondu/).waitFor();
-    const [toInes] = (await sink.waitForMessages(3)).slice(2);
+    const [toInes] = (await suite.sink.waitForMessages(3)).slice(2);
     expect(toInes.to).toEqual([ines.email]);
     expect(toInes.subject).toMatch(/^Campagne « Bilan à \+6 mois, EIG 2 et ADLER » : 1 défi à mettre à jour avant le /);
     // The email log follows the sending (read again while an email waits).
@@ -161,12 +139,11 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
   }, 120_000);
 
   it("a double click on « Ouvrir la campagne » opens one campaign, which the team can then delete while nobody has answered", async () => {
-    const admin = await createAccount(server.db, "admin", { name: "Alice Double-Clic" });
+    const admin = await createAccount(suite.db, "admin", { name: "Alice Double-Clic" });
     const deadline = addDays(parisDate(), 10);
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
-    await page.goto(`${server.baseUrl}/admin/campagnes`);
+    const page = await suite.signedInPage(admin);
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/admin/campagnes`);
     const form = page.getByRole("form", { name: "Ouvrir une campagne" });
     await form.getByLabel("Nom de la campagne").fill("Campagne du double clic");
     await form.getByLabel("Échéance").fill(deadline);
@@ -180,7 +157,7 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     const row = page.getByRole("row", { name: /Campagne du double clic/ });
     await row.waitFor();
     expect(await row.count()).toBe(1);
-    expect(server.db.get<{ n: number }>("SELECT count(*) AS n FROM campaigns WHERE name = 'Campagne du double clic'")!.n).toBe(1);
+    expect(suite.db.get<{ n: number }>("SELECT count(*) AS n FROM campaigns WHERE name = 'Campagne du double clic'")!.n).toBe(1);
 
     // Opened by mistake: deleted from its page, after a confirm step.
     await row.getByRole("link", { name: /Campagne du double clic/ }).click();
@@ -191,7 +168,7 @@ describe.runIf(runBrowserTests)("an update campaign, from its opening to its com
     await page.getByRole("heading", { level: 1, name: "Campagnes de mise à jour" }).waitFor();
     await page.getByText("La campagne « Campagne du double clic » est supprimée.").waitFor();
     expect(await page.getByRole("row", { name: /Campagne du double clic/ }).count()).toBe(0);
-    expect(server.db.get<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'campaign.deleted'")!.n).toBe(1);
+    expect(suite.db.get<{ n: number }>("SELECT count(*) AS n FROM audit_log WHERE action = 'campaign.deleted'")!.n).toBe(1);
     expect(problems).toEqual([]);
   }, 60_000);
 });

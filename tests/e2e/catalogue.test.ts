@@ -1,26 +1,19 @@
 // The programme team extends and corrects the catalogue in a browser: a new promotion, a
 // challenge added to it and found in the challenge list, a record corrected from its page.
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBrowserTests, seriousAxeViolations, signedInBrowserPage } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/test-server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 
 const SHOTS = process.env.SHOTS_DIR;
 
 describe.runIf(runBrowserTests)("« Promotions et défis » in a browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let page: Page;
-  let problems: string[];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    ({ browser, page, problems } = await signedInBrowserPage(server, "admin"));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await suite.signedInPage("admin");
   });
 
   /** With SHOTS_DIR set, the page at 1280 and 390 px wide, for a person to look at; and nothing wider than the screen at 390. */
@@ -38,7 +31,7 @@ describe.runIf(runBrowserTests)("« Promotions et défis » in a browser", () =>
   }
 
   it("an admin adds EIG 5 and a challenge to it, then finds the challenge in the list", async () => {
-    await page.goto(`${server.baseUrl}/admin`);
+    await page.goto(`${suite.baseUrl}/admin`);
     await page.getByRole("link", { name: "Promotions et défis" }).click();
     await page.getByRole("heading", { level: 1, name: "Promotions et défis" }).waitFor();
     await page.getByRole("heading", { name: "EIG 4" }).waitFor();
@@ -72,16 +65,16 @@ describe.runIf(runBrowserTests)("« Promotions et défis » in a browser", () =>
     expect(await seriousAxeViolations(page)).toEqual([]);
     await shoot("catalogue-page");
 
-    await page.goto(`${server.baseUrl}/defis`);
+    await page.goto(`${suite.baseUrl}/defis`);
     await page.getByLabel("Rechercher un défi").fill("signaux faibles 2");
     await page.getByRole("link", { name: "Signaux faibles 2" }).click();
     await page.getByRole("heading", { level: 1, name: "Signaux faibles 2" }).waitFor();
     await page.getByText("EIG 5", { exact: true }).first().waitFor();
-    expect(problems).toEqual([]);
+    expect(suite.problems(page)).toEqual([]);
   });
 
   it("an admin corrects a challenge's dates from its page and clears « approximate »", async () => {
-    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.goto(`${suite.baseUrl}/defis/archifiltre`);
     await page.getByText("Dates approximatives").waitFor();
     await shoot("challenge-page-admin");
     await page.getByRole("link", { name: "Corriger la fiche et les dates" }).click();
@@ -98,10 +91,10 @@ describe.runIf(runBrowserTests)("« Promotions et défis » in a browser", () =>
     await page.getByRole("link", { name: "Retour à la page du défi" }).click();
     await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
     expect(await page.getByText("Dates approximatives").count()).toBe(0);
-    expect(server.db.get("SELECT ends_on AS endsOn, dates_approximate AS approximate FROM challenges WHERE slug = 'archifiltre'")).toEqual({
+    expect(suite.db.get("SELECT ends_on AS endsOn, dates_approximate AS approximate FROM challenges WHERE slug = 'archifiltre'")).toEqual({
       endsOn: "2019-11-15",
       approximate: 0,
     });
-    expect(problems).toEqual([]);
+    expect(suite.problems(page)).toEqual([]);
   });
 });

@@ -1,30 +1,24 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { recordStatus } from "../support/factories";
-import { runBrowserTests, seriousAxeViolations, signedInBrowserPage } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/test-server";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 
 const pageScrollsSideways = (page: Page) =>
   page.evaluate(() => document.scrollingElement!.scrollWidth > document.scrollingElement!.clientWidth);
 
 describe.runIf(runBrowserTests)("the challenge list in a browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    recordStatus(server.db, "afd-geodata", "production", 3, "2024-03-01");
-    recordStatus(server.db, "bnf-catalogage", "production", 1, "2024-03-01");
-    ({ browser, page } = await signedInBrowserPage(server, "admin"));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    recordStatus(suite.db, "afd-geodata", "production", 3, "2024-03-01");
+    recordStatus(suite.db, "bnf-catalogage", "production", 1, "2024-03-01");
+    page = await suite.signedInPage("admin");
   });
 
   it("fits 1280 px with the levels visible, sorts by a column header kept in the URL, and stays usable at 390 px", async () => {
-    await page.goto(`${server.baseUrl}/defis?promotion=1`);
+    await page.goto(`${suite.baseUrl}/defis?promotion=1`);
     await page.getByRole("heading", { level: 1, name: "Défis" }).waitFor();
     await expect.poll(() => page.locator("tbody tr").count()).toBe(9);
     expect(await pageScrollsSideways(page)).toBe(false);
@@ -52,14 +46,14 @@ describe.runIf(runBrowserTests)("the challenge list in a browser", () => {
     await expect.poll(() => page.locator("tbody tr").count()).toBe(1);
 
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.baseUrl}/defis`);
+    await page.goto(`${suite.baseUrl}/defis`);
     await expect.poll(() => page.locator("tbody tr").count()).toBeGreaterThan(9);
     expect(await pageScrollsSideways(page)).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it("the challenge picker shows the promotion beside each name", async () => {
-    await page.goto(`${server.baseUrl}/admin/campagnes`);
+    await page.goto(`${suite.baseUrl}/admin/campagnes`);
     const form = page.getByRole("form", { name: "Ouvrir une campagne" });
     const options = form.getByLabel("Défi à ajouter").locator("option");
     await expect.poll(async () => (await options.allTextContents()).filter((option) => option.startsWith("EIG Link")).sort()).toEqual(["EIG Link (EIG 2)", "EIG Link (EIG 3)", "EIG Link (EIG 4)"]);

@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBrowserTests, signedInBrowserPage } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/test-server";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBrowserTests } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 
 interface Box {
   x: number;
@@ -30,21 +30,15 @@ async function yAxisBoxes(root: Locator): Promise<{ title: Box | null; ticks: { 
 }
 
 describe.runIf(runBrowserTests)("the y axis title of a chart in “share of the promotion” mode", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    ({ browser, page } = await signedInBrowserPage(server, "evaluator"));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await suite.signedInPage("evaluator");
   });
 
   it("overlaps no tick label, on screen and in the exported SVG (the PNG is drawn from the same on-screen node)", async () => {
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     const outcomes = page.getByRole("figure", { name: "Résultats par promotion" });
     await outcomes.locator("svg.recharts-surface").first().waitFor();
     await page.getByText("Part de la promotion", { exact: true }).click();

@@ -2,26 +2,19 @@
 // page loads without drawing eight charts at once. What is not drawn yet keeps its title,
 // caption, n and data table; scrolling, focus, an export, printing or the report draw it.
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openDataTable, runBrowserTests, signedInBrowserPage } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/test-server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { openDataTable, runBrowserTests } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 
 const CHART = ".recharts-wrapper > svg.recharts-surface";
 
 describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 10_000 });
   let page: Page;
-  let problems: string[];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    ({ browser, page, problems } = await signedInBrowserPage(server, "evaluator", { timeoutMs: 10_000 }));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await suite.signedInPage("evaluator");
   });
 
   const figure = (name: string) => page.getByRole("figure", { name, exact: true });
@@ -29,7 +22,7 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
   const actions = () => figure("Actions de pérennisation par nature et par état");
 
   it("draws the first charts at once, and keeps the ones far below as titled placeholders of their size", async () => {
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     await figure("Résultats par promotion").locator(CHART).waitFor();
     // Every figure is in the page, with its title, coverage (n), caption and data table...
     await peopleKept().getByRole("heading", { name: "Personnes gardées sur les livrables après le programme", exact: true }).waitFor();
@@ -56,7 +49,7 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
   });
 
   it("draws a chart before exporting it, even when it was not drawn yet", async () => {
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     await figure("Résultats par promotion").locator(CHART).waitFor();
     await peopleKept().getByRole("heading").first().waitFor();
     expect(await peopleKept().locator(CHART).count()).toBe(0);
@@ -68,7 +61,7 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
   });
 
   it("draws a chart when focus enters its figure", async () => {
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     await figure("Résultats par promotion").locator(CHART).waitFor();
     await actions().getByRole("heading").first().waitFor();
     expect(await actions().locator(CHART).count()).toBe(0);
@@ -78,7 +71,7 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
   });
 
   it("draws every chart before the browser prints the page", async () => {
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     await figure("Résultats par promotion").locator(CHART).waitFor();
     await peopleKept().getByRole("heading").first().waitFor();
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
@@ -86,11 +79,11 @@ describe.runIf(runBrowserTests)("charts drawn as they come near the viewport", (
   });
 
   it("draws every chart of the printable report without scrolling", async () => {
-    await page.goto(`${server.baseUrl}/rapport?promotion=all`);
+    await page.goto(`${suite.baseUrl}/rapport?promotion=all`);
     await page.locator("[data-report-ready=true]").waitFor();
     expect(await page.locator("figure").count()).toBe(8);
     await expect.poll(() => page.locator(`figure ${CHART}`).count()).toBe(8);
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    expect(problems).toEqual([]);
+    expect(suite.problems(page)).toEqual([]);
   });
 });

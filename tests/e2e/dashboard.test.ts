@@ -1,52 +1,23 @@
-import AxeBuilder from "@axe-core/playwright";
-import fs from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../server/src/config";
-import { drawAllCharts, launchBrowser, openDataTable, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
-import { createAccount } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
-
-if (!runBrowserTests) {
-  console.warn("Tests navigateur ignorés : Chromium absent. Installez-le avec « apt-get install -y chromium ».");
-}
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { drawAllCharts, openDataTable, runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 
 describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
+  const suite = browserSuite();
   let page: Page;
-  let problems: string[];
 
   beforeAll(async () => {
-    if (!fs.existsSync(`${readConfig().clientDist}/index.html`)) {
-      throw new Error("Client not built: run `npm run build` (npm test does it) before the browser tests.");
-    }
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    const evaluator = await createAccount(server.db, "evaluator");
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await suite.signedInPage("evaluator");
   });
 
   async function expectNoSeriousAxeViolation() {
-    const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-      .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   }
 
   it("shows the cohorts' charts in French, with their data tables", async () => {
     // Every promotion: without a choice the dashboard shows EIG 1–3 (tests/e2e/headline.test.ts).
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     await expect.poll(() => page.locator("html").getAttribute("lang")).toBe("fr");
     await page.getByRole("heading", { level: 1, name: "Tableau de bord des promotions" }).waitFor();
     const outcomes = page.getByRole("figure", { name: "Résultats par promotion" });
@@ -69,11 +40,11 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
     await expect.poll(() => page.getByText("n = 71 défis ; 63 sans résultat renseigné").count()).toBe(1);
     await expectNoSeriousAxeViolation();
     // The Content-Security-Policy blocks nothing the pages need.
-    expect(problems).toEqual([]);
+    expect(suite.problems(page)).toEqual([]);
   });
 
   it("lists the challenges, filtered by promotion and search kept in the URL", async () => {
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     await page.getByRole("link", { name: "Défis", exact: true }).first().click();
     await page.getByRole("heading", { level: 1, name: "Défis" }).waitFor();
     await expect.poll(() => page.locator("tbody tr").count()).toBe(71);
@@ -91,11 +62,11 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
     await expectNoSeriousAxeViolation();
 
     await page.getByRole("link", { name: "Archifiltre" }).click();
-    await page.waitForURL(`${server.baseUrl}/defis/archifiltre`);
+    await page.waitForURL(`${suite.baseUrl}/defis/archifiltre`);
   });
 
   it("opens a challenge page with its axes, outcome and approximate dates", async () => {
-    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.goto(`${suite.baseUrl}/defis/archifiltre`);
     await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
     for (const axis of ["Mise en production", "Transmission", "Fiabilisation"]) {
       const card = page.getByRole("region", { name: axis });
@@ -108,7 +79,7 @@ describe.runIf(runBrowserTests)("the dashboard in a browser", () => {
   });
 
   it("says so plainly when a challenge does not exist", async () => {
-    await page.goto(`${server.baseUrl}/defis/nexiste-pas`);
+    await page.goto(`${suite.baseUrl}/defis/nexiste-pas`);
     await page.getByRole("heading", { level: 1, name: "Défi introuvable" }).waitFor();
   });
 });

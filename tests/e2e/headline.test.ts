@@ -1,21 +1,18 @@
 // The dashboard's headline in a browser, on the hand-worked scenario of tests/api/headline.test.ts.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBrowserTests, seriousAxeViolations, signedInBrowserPage } from "../support/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { signedInClient } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 const SHOTS = process.env.HEADLINE_SCREENSHOTS; // a folder: the test also shoots the first screen there
 
 describe.runIf(runBrowserTests)("the dashboard's headline", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let page: Page;
-  let problems: string[];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    const admin = (await signedInClient(server.baseUrl, server.db, "admin")).client;
+    const admin = (await signedInClient(suite.baseUrl, suite.db, "admin")).client;
     const report = async (slug: string, axis: string, level: number) =>
       expect((await admin.post(`/api/challenges/${slug}/status-updates`, { axis, level })).status).toBe(201);
     // As in tests/api/headline.test.ts. EIG 1 (9 challenges, 2 published outcomes):
@@ -30,11 +27,7 @@ describe.runIf(runBrowserTests)("the dashboard's headline", () => {
     await report("mi-matchid", "production", 3);
     await report("archifiltre", "transmission", 2);
 
-    ({ browser, page, problems } = await signedInBrowserPage(server, "evaluator"));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await suite.signedInPage("evaluator");
   });
 
   const tile = (figure: string) => page.locator(`.headline-tile[data-figure="${figure}"]`);
@@ -42,7 +35,7 @@ describe.runIf(runBrowserTests)("the dashboard's headline", () => {
   const n = async (figure: string) => (await tile(figure).locator(".headline-tile__n").textContent())!.replace(/\s/g, " ");
 
   it("preselects EIG 1 to 3 when the address chooses no promotion, and says so", async () => {
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     await tile("challenges").waitFor();
     await expect.poll(() => page.getByText("Sans choix de promotion, le tableau de bord montre EIG 1, EIG 2 et EIG 3").count()).toBe(1);
     for (const label of ["EIG 1", "EIG 2", "EIG 3"]) expect(await page.getByRole("checkbox", { name: label }).isChecked()).toBe(true);
@@ -88,19 +81,19 @@ describe.runIf(runBrowserTests)("the dashboard's headline", () => {
   });
 
   it("reads several promotions from repeated keys, and a one-promotion link as before", async () => {
-    await page.goto(`${server.baseUrl}/?promotion=1&promotion=2`);
+    await page.goto(`${suite.baseUrl}/?promotion=1&promotion=2`);
     await expect.poll(() => value("challenges")).toBe("22");
-    await page.goto(`${server.baseUrl}/?promotion=1`);
+    await page.goto(`${suite.baseUrl}/?promotion=1`);
     await expect.poll(() => value("challenges")).toBe("9");
     expect(await page.getByRole("checkbox", { name: "EIG 2" }).isChecked()).toBe(false);
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     await expect.poll(() => value("challenges")).toBe("71");
-    expect(problems).toEqual([]);
+    expect(suite.problems(page)).toEqual([]);
   });
 
   it("stacks the tiles on a phone, with nothing wider than the screen", async () => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.baseUrl}/`);
     await tile("recent").waitFor();
     const lefts = await page.locator(".headline-tile").evaluateAll((tiles) => tiles.map((t) => Math.round(t.getBoundingClientRect().left)));
     expect(new Set(lefts).size).toBe(1);

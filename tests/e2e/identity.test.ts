@@ -1,58 +1,36 @@
 // Issue 10 in the browser: invitation accepted by link, ProConnect sign-in through a real
 // OpenID Connect provider on loopback, TOTP for admins, used and expired links refused.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { createSession, SESSION_COOKIE } from "../../server/src/auth/sessions";
 import { readConfig } from "../../server/src/config";
 import { createAccount, nextSecondFactorCode, SessionClient, signedInClient, totpCodeNow } from "../support/session-client";
-import { startSmtpSink, type SmtpSink } from "../support/smtp-sink";
-import { startServerWithProvider, type TestOidcProvider } from "../support/oidc-provider";
-import type { TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links", () => {
-  let server: TestServer;
-  let provider: TestOidcProvider;
-  let sink: SmtpSink;
-  let browser: Browser;
+  const suite = browserSuite({ smtp: true, proconnect: true });
   let admin: SessionClient;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    ({ server, provider } = await startServerWithProvider({ withClient: true, env: { SMTP_URL: sink.url } }));
-    admin = (await signedInClient(server.baseUrl, server.db, "admin")).client;
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await provider?.close();
-    await sink?.close();
+    admin = (await signedInClient(suite.baseUrl, suite.db, "admin")).client;
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    return context.newPage();
-  }
-
-  async function invitationToken(email: string): Promise<string> {
-    for (let tries = 0; tries < 50; tries += 1) {
-      const mail = sink.messages.findLast((message) => message.to.includes(email));
-      const token = mail && /\/invitation#([A-Za-z0-9_-]{43})/.exec(mail.text)?.[1];
-      if (token) return token;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`No invitation email to ${email}`);
+  /** The token of the link to `path` in the first email to `email`, received already or to come. */
+  async function linkToken(email: string, path: string): Promise<string> {
+    const mail = await suite.sink.waitForMail(`to ${email}`, (message) => message.to.includes(email));
+    const token = new RegExp(`${path}#([A-Za-z0-9_-]{43})`).exec(mail.text)?.[1];
+    if (!token) throw new Error(`No ${path} link in the email to ${email}: ${mail.text}`);
+    return token;
   }
 
   it("an invited mentor accepts by link, sets a password, lands signed in with their challenge; the link then is refused", async () => {
     const email = "mentore.invitee@test.gouv.fr";
     expect((await admin.post("/api/invitations", { email, name: "Inès Invitée", role: "mentor", challenges: ["cartobio"] })).status).toBe(201);
-    const token = await invitationToken(email);
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(`${server.baseUrl}/invitation#${token}`);
+    const token = await linkToken(email, "/invitation");
+    const page = await suite.page();
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/invitation#${token}`);
     await page.getByRole("heading", { level: 1, name: "Activer votre compte" }).waitFor();
     await page.getByText("Bienvenue Inès Invitée").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
@@ -70,60 +48,56 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByText("CartoBio").first().waitFor();
 
     // The same link again, in another browser: a clear refusal.
-    const again = await newPage();
-    await again.goto(`${server.baseUrl}/invitation#${token}`);
+    const again = await suite.page();
+    await again.goto(`${suite.baseUrl}/invitation#${token}`);
     await again.getByText("Ce lien a déjà été utilisé").waitFor();
     expect(await again.getByRole("button", { name: "Activer mon compte" }).count()).toBe(0);
     expect(problems).toEqual([]);
   }, 60_000);
 
   it("an expired reset link is refused with a clear message", async () => {
-    const account = await createAccount(server.db, "evaluator");
-    await new SessionClient(server.baseUrl).post("/api/auth/password-reset/request", { email: account.email });
-    let token: string | undefined;
-    for (let tries = 0; tries < 50 && !token; tries += 1) {
-      token = /\/mot-de-passe\/nouveau#([A-Za-z0-9_-]{43})/.exec(sink.messages.findLast((m) => m.to.includes(account.email))?.text ?? "")?.[1];
-      if (!token) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    server.db.run("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = ?", [account.id]);
-    const page = await newPage();
-    await page.goto(`${server.baseUrl}/mot-de-passe/nouveau#${token}`);
+    const account = await createAccount(suite.db, "evaluator");
+    await new SessionClient(suite.baseUrl).post("/api/auth/password-reset/request", { email: account.email });
+    const token = await linkToken(account.email, "/mot-de-passe/nouveau");
+    suite.db.run("UPDATE password_resets SET expires_at = '2000-01-01T00:00:00.000Z' WHERE user_id = ?", [account.id]);
+    const page = await suite.page();
+    await page.goto(`${suite.baseUrl}/mot-de-passe/nouveau#${token}`);
     await page.getByText("Ce lien a expiré").waitFor();
     expect(await page.getByLabel("Nouveau mot de passe").count()).toBe(0);
   }, 30_000);
 
   it("an agent signs in with ProConnect through the loopback provider, and logs out there too", async () => {
-    const agent = await createAccount(server.db, "evaluator", { email: "agent.proconnect@test.gouv.fr", name: "Agent ProConnect" });
-    provider.signInAs(agent.email);
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(`${server.baseUrl}/connexion`);
+    const agent = await createAccount(suite.db, "evaluator", { email: "agent.proconnect@test.gouv.fr", name: "Agent ProConnect" });
+    suite.provider.signInAs(agent.email);
+    const page = await suite.page();
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/connexion`);
     await page.getByRole("button", { name: /S.identifier avec ProConnect/ }).or(page.getByRole("link", { name: /S.identifier avec ProConnect/ })).first().click();
-    await page.waitForURL((url) => url.origin === server.baseUrl && url.pathname === "/");
+    await page.waitForURL((url) => url.origin === suite.baseUrl && url.pathname === "/");
     await page.getByText("Agent ProConnect").first().waitFor();
     await page.getByRole("button", { name: "Se déconnecter" }).click();
-    await page.waitForURL((url) => url.origin === server.baseUrl && url.pathname === "/connexion", { timeout: 15_000 });
+    await page.waitForURL((url) => url.origin === suite.baseUrl && url.pathname === "/connexion", { timeout: 15_000 });
     // The client clears its session as it leaves for the provider, so /connexion may show first.
-    await expect.poll(() => provider.endSessionRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => suite.provider.endSessionRequests.length, { timeout: 10_000 }).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   }, 60_000);
 
   it("an unknown ProConnect account is refused with a clear message", async () => {
-    provider.signInAs("personne.inconnue@test.gouv.fr");
-    const page = await newPage();
-    await page.goto(`${server.baseUrl}/connexion`);
+    suite.provider.signInAs("personne.inconnue@test.gouv.fr");
+    const page = await suite.page();
+    await page.goto(`${suite.baseUrl}/connexion`);
     await page.getByRole("button", { name: /S.identifier avec ProConnect/ }).or(page.getByRole("link", { name: /S.identifier avec ProConnect/ })).first().click();
     await page.getByText("Aucun compte de ce service ne correspond").waitFor();
   }, 30_000);
 
   it("an admin back from ProConnect lands on the code step; an unverified email is explained in English", async () => {
-    const account = await createAccount(server.db, "admin", { name: "Admin ProConnect" });
-    provider.signInAs({ sub: "sub-admin-e2e", email: account.email, acr: "eidas1" });
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(`${server.baseUrl}/connexion`);
+    const account = await createAccount(suite.db, "admin", { name: "Admin ProConnect" });
+    suite.provider.signInAs({ sub: "sub-admin-e2e", email: account.email, acr: "eidas1" });
+    const page = await suite.page();
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/connexion`);
     await page.getByRole("button", { name: /S.identifier avec ProConnect/ }).or(page.getByRole("link", { name: /S.identifier avec ProConnect/ })).first().click();
-    await page.waitForURL((url) => url.origin === server.baseUrl && url.pathname === "/connexion" && url.searchParams.get("etape") === "code");
+    await page.waitForURL((url) => url.origin === suite.baseUrl && url.pathname === "/connexion" && url.searchParams.get("etape") === "code");
     await page.getByText("Vous êtes identifié avec ProConnect").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByLabel("Code de vérification").fill(await nextSecondFactorCode(account.email));
@@ -132,18 +106,18 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByText("Admin ProConnect").first().waitFor();
     expect(problems).toEqual([]);
 
-    const mentor = await createAccount(server.db, "mentor");
-    provider.signInAs({ sub: "sub-unverified-e2e", email: mentor.email, emailVerified: false });
-    const english = await newPage();
-    await english.goto(`${server.baseUrl}/connexion?lang=en`);
+    const mentor = await createAccount(suite.db, "mentor");
+    suite.provider.signInAs({ sub: "sub-unverified-e2e", email: mentor.email, emailVerified: false });
+    const english = await suite.page();
+    await english.goto(`${suite.baseUrl}/connexion?lang=en`);
     await english.getByRole("button", { name: /ProConnect/ }).or(english.getByRole("link", { name: /ProConnect/ })).first().click();
     await english.getByText("does not attest that your ProConnect email address is verified").waitFor();
   }, 60_000);
 
   it("a guessed password is slowed down, and the page says so in the reader's language with the wait", async () => {
-    const mentor = await createAccount(server.db, "mentor");
-    const page = await newPage();
-    await page.goto(`${server.baseUrl}/connexion?lang=en`);
+    const mentor = await createAccount(suite.db, "mentor");
+    const page = await suite.page();
+    await page.goto(`${suite.baseUrl}/connexion?lang=en`);
     const alert = page.getByRole("alert");
     // The first failures are typos: refused as such; past them the account waits between tries.
     for (let attempt = 0; attempt < 6; attempt += 1) {
@@ -157,9 +131,9 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
   });
 
   it("an admin with TOTP enrolled cannot sign in without the code; with it, they can", async () => {
-    const account = await createAccount(server.db, "admin");
-    const page = await newPage();
-    await page.goto(`${server.baseUrl}/connexion`);
+    const account = await createAccount(suite.db, "admin");
+    const page = await suite.page();
+    await page.goto(`${suite.baseUrl}/connexion`);
     await page.getByLabel("Adresse électronique").fill(account.email);
     await page.getByLabel("Mot de passe", { exact: true }).fill(account.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
@@ -167,7 +141,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     expect(await seriousAxeViolations(page)).toEqual([]);
     // No session yet: another tab of the same browser is sent to sign in.
     const other = await page.context().newPage();
-    await other.goto(`${server.baseUrl}/admin/comptes`);
+    await other.goto(`${suite.baseUrl}/admin/comptes`);
     await other.waitForURL((url) => url.pathname === "/connexion");
     await page.getByLabel("Code de vérification").fill("000000");
     await page.getByRole("button", { name: "Vérifier" }).click();
@@ -175,21 +149,20 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByLabel("Code de vérification").fill(await nextSecondFactorCode(account.email));
     await page.getByRole("button", { name: "Vérifier" }).click();
     await page.waitForURL((url) => url.pathname === "/");
-    await page.goto(`${server.baseUrl}/admin/comptes`);
+    await page.goto(`${suite.baseUrl}/admin/comptes`);
     await page.getByRole("heading", { name: "Invitations en attente" }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.goto(`${server.baseUrl}/mon-compte`);
+    await page.goto(`${suite.baseUrl}/mon-compte`);
     await page.getByText("Activée. Codes de secours restants : 10.").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.goto(`${server.baseUrl}/mot-de-passe-oublie`);
+    await page.goto(`${suite.baseUrl}/mot-de-passe-oublie`);
     await page.getByRole("heading", { level: 1, name: "Mot de passe oublié" }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
   }, 60_000);
 
   it("the helper still signs test admins in through the form (TOTP step included)", async () => {
-    const account = await createAccount(server.db, "admin");
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
+    const account = await createAccount(suite.db, "admin");
+    const page = await suite.signedInPage(account);
     expect(new URL(page.url()).pathname).toBe("/");
   }, 30_000);
 
@@ -213,10 +186,10 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
   }
 
   it("an admin without TOTP enrols at first sign-in (QR code, key in text); the audit log says how the session opened", async () => {
-    const account = await createAccount(server.db, "admin", { totp: false, name: "Aude Enrôlée" });
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await page.goto(`${server.baseUrl}/connexion`);
+    const account = await createAccount(suite.db, "admin", { totp: false, name: "Aude Enrôlée" });
+    const page = await suite.page();
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/connexion`);
     await page.getByLabel("Adresse électronique").fill(account.email);
     await page.getByLabel("Mot de passe", { exact: true }).fill(account.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
@@ -225,7 +198,7 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
     await page.getByRole("button", { name: /J'ai conservé mes codes/ }).click();
     await page.waitForURL((url) => url.pathname === "/");
 
-    await page.goto(`${server.baseUrl}/admin/journal?actor=${encodeURIComponent(account.email)}`);
+    await page.goto(`${suite.baseUrl}/admin/journal?actor=${encodeURIComponent(account.email)}`);
     const rows = page.getByRole("table", { name: "Journal d'audit" }).locator("tbody tr");
     await rows.first().waitFor();
     const actions = await rows.locator("td:nth-child(3)").allTextContents();
@@ -239,10 +212,9 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
   }, 60_000);
 
   it("a mentor turns TOTP on from « Mon compte » with the QR code page", async () => {
-    const account = await createAccount(server.db, "mentor");
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/mon-compte`);
+    const account = await createAccount(suite.db, "mentor");
+    const page = await suite.signedInPage(account);
+    await page.goto(`${suite.baseUrl}/mon-compte`);
     await page.getByRole("button", { name: "Activer la double authentification" }).click();
     await enrolWithTheTextKey(page);
     await page.getByRole("button", { name: /J'ai conservé mes codes/ }).click();
@@ -250,30 +222,29 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
   }, 60_000);
 
   it("an admin page reached with a password-only session says why, in French and in English, and offers to sign in again", async () => {
-    const account = await createAccount(server.db, "admin");
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    const { token } = createSession(server.db, readConfig({ LOG_LEVEL: "silent" }), account.id, new Date(), undefined, "password");
-    await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: server.baseUrl }]);
-    await page.goto(`${server.baseUrl}/admin/comptes?lang=en`);
+    const account = await createAccount(suite.db, "admin");
+    const page = await suite.page();
+    const problems = suite.problems(page);
+    const { token } = createSession(suite.db, readConfig({ LOG_LEVEL: "silent" }), account.id, new Date(), undefined, "password");
+    await page.context().addCookies([{ name: SESSION_COOKIE, value: token, url: suite.baseUrl }]);
+    await page.goto(`${suite.baseUrl}/admin/comptes?lang=en`);
     await page.getByText("Two-factor authentication required").waitFor();
     await page.getByText("Administration needs a session opened with two-factor authentication").waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.goto(`${server.baseUrl}/admin/journal?lang=fr`);
+    await page.goto(`${suite.baseUrl}/admin/journal?lang=fr`);
     await page.getByText("Double authentification requise").waitFor();
     await page.getByText("Les fonctions d'administration demandent une session ouverte avec la double authentification").waitFor();
     await page.getByRole("button", { name: "Me reconnecter" }).click();
     await page.waitForURL((url) => url.pathname === "/connexion");
     expect(new URL(page.url()).searchParams.get("retour")).toMatch(/^\/admin\/journal/);
-    expect(server.db.get("SELECT count(*) AS n FROM sessions WHERE user_id = ?", [account.id])).toEqual({ n: 0 });
+    expect(suite.db.get("SELECT count(*) AS n FROM sessions WHERE user_id = ?", [account.id])).toEqual({ n: 0 });
     expect(problems).toEqual([]);
   }, 60_000);
 
   it("an admin replaces their authenticator from « Mon compte »: the current code first, then the new key", async () => {
-    const account = await createAccount(server.db, "admin");
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/mon-compte`);
+    const account = await createAccount(suite.db, "admin");
+    const page = await suite.signedInPage(account);
+    await page.goto(`${suite.baseUrl}/mon-compte`);
     await page.getByRole("button", { name: "Changer d'application" }).click();
     await page.getByLabel("Code actuel ou code de secours").fill("000000");
     await page.getByRole("button", { name: "Afficher la clé à enregistrer" }).click();
@@ -292,11 +263,10 @@ describe.runIf(runBrowserTests)("identity: invitations, ProConnect, TOTP, links"
   }, 60_000);
 
   it("an admin invites a mentor by picking two challenges by name; the pending invitation lists them", async () => {
-    const account = await createAccount(server.db, "admin");
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/admin/comptes`);
+    const account = await createAccount(suite.db, "admin");
+    const page = await suite.signedInPage(account);
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/admin/comptes`);
     const form = page.getByRole("form", { name: "Inviter une personne" });
     await form.getByLabel("Nom", { exact: true }).fill("Paul Picker");
     await form.getByLabel("Adresse électronique").fill("paul.picker@test.gouv.fr");

@@ -1,69 +1,52 @@
 // Where a mentor lands and looks, and what the mentor's forms say: the home after signing in,
 // the focus when the edit mode opens, the notes' character counter, the unchanged outcome,
 // and the declared / validated / sent-back state on « Mes défis ».
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { assignMentor } from "../support/factories";
 import { createAccount, SessionClient, signedInClient } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("the mentor's daily flows", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let admin: SessionClient;
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-    admin = (await signedInClient(server.baseUrl, server.db, "admin")).client;
+    admin = (await signedInClient(suite.baseUrl, suite.db, "admin")).client;
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(width = 1280): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    return context.newPage();
-  }
 
   async function mentorOf(slug: string, name: string) {
-    const account = await createAccount(server.db, "mentor", { name });
-    assignMentor(server.db, account.id, slug);
-    const client = new SessionClient(server.baseUrl);
+    const account = await createAccount(suite.db, "mentor", { name });
+    assignMentor(suite.db, account.id, slug);
+    const client = new SessionClient(suite.baseUrl);
     await client.login(account.email, account.password);
     return { account, client };
   }
 
   it("a mentor lands on « Mes défis », an admin on the dashboard, and a page asked for wins", async () => {
     const { account } = await mentorOf("archifiltre", "Léa Atterrit");
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
+    const page = await suite.signedInPage(account);
     expect(new URL(page.url()).pathname).toBe("/mes-defis");
     await page.getByRole("heading", { level: 1, name: "Mes défis" }).waitFor();
 
-    const asked = await newPage();
-    await asked.goto(`${server.baseUrl}/connexion?retour=${encodeURIComponent("/defis/cartobio")}`);
+    const asked = await suite.page();
+    await asked.goto(`${suite.baseUrl}/connexion?retour=${encodeURIComponent("/defis/cartobio")}`);
     await asked.getByLabel("Adresse électronique").fill(account.email);
     await asked.getByLabel("Mot de passe", { exact: true }).fill(account.password);
     await asked.getByRole("button", { name: "Se connecter" }).click();
     await asked.waitForURL((url) => url.pathname !== "/connexion");
     expect(new URL(asked.url()).pathname).toBe("/defis/cartobio");
 
-    const adminAccount = await createAccount(server.db, "admin");
-    const adminPage = await newPage();
-    await signInThroughForm(adminPage, server.baseUrl, adminAccount.email, adminAccount.password);
+    const adminAccount = await createAccount(suite.db, "admin");
+    const adminPage = await suite.signedInPage(adminAccount);
     expect(new URL(adminPage.url()).pathname).toBe("/");
   });
 
   it("« Mettre à jour » puts the focus on the first field of the form that opens", async () => {
     const { account } = await mentorOf("explocode", "Paul Compte");
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/defis/explocode`);
+    const page = await suite.signedInPage(account);
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/defis/explocode`);
     await page.getByRole("button", { name: "Mettre à jour", exact: true }).click();
     await page.getByRole("heading", { level: 2, name: "Mise à jour du défi" }).waitFor();
     const production = page.getByRole("form", { name: "Mise en production", exact: true });
@@ -76,10 +59,9 @@ describe.runIf(runBrowserTests)("the mentor's daily flows", () => {
 
   it("a note over 2,000 characters is counted and refused, not cut", async () => {
     const { account } = await mentorOf("explocode", "Paula Compte");
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/defis/explocode?edition=1`);
+    const page = await suite.signedInPage(account);
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/defis/explocode?edition=1`);
     const production = page.getByRole("form", { name: "Mise en production", exact: true });
     await production.locator("label", { hasText: "1 · En cours" }).click();
     const note = production.getByLabel("Note (facultative)");
@@ -116,9 +98,8 @@ describe.runIf(runBrowserTests)("the mentor's daily flows", () => {
     expect(saved.status).toBe(200);
     const before = (await client.get("/api/challenges/datajust")).body.outcomeHistory.length;
 
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, account.email, account.password);
-    await page.goto(`${server.baseUrl}/defis/datajust?edition=1`);
+    const page = await suite.signedInPage(account);
+    await page.goto(`${suite.baseUrl}/defis/datajust?edition=1`);
     const outcome = page.getByRole("form", { name: "Résultat", exact: true });
     await outcome.getByRole("button", { name: "Enregistrer le résultat" }).click();
     await outcome.getByText("Rien n'a changé : le résultat enregistré est déjà celui-ci.").waitFor();
@@ -135,8 +116,7 @@ describe.runIf(runBrowserTests)("the mentor's daily flows", () => {
     await admin.post(`/api/status-updates/${ids.transmission}/validation`, { decision: "sent_back", comment: "Aucune trace de la passation." });
 
     for (const width of [1280, 390]) {
-      const page = await newPage(width);
-      await signInThroughForm(page, server.baseUrl, account.email, account.password);
+      const page = await suite.signedInPage(account, { width });
       const card = page.getByRole("article", { name: "CartoBio" });
       await card.waitFor();
       const level = (axis: string) => card.locator("dt", { hasText: axis }).locator("xpath=following-sibling::dd[1]");

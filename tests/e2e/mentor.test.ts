@@ -1,29 +1,12 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { assignMentor } from "../support/factories";
 import { createAccount, SessionClient } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // Fail on the step that waits, well before the test's own timeout.
-    context.setDefaultTimeout(8_000);
-    return context.newPage();
-  }
+  const suite = browserSuite();
 
   const history = (page: Page) =>
     page.getByRole("list", { name: "Mises à jour, de la plus récente à la plus ancienne" }).getByRole("listitem");
@@ -34,13 +17,12 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
   }
 
   it("records a level, retracts it, marks an action done, and finds no edit control on another mentor's challenge", async () => {
-    const mentor = await createAccount(server.db, "mentor", { name: "Claire Mentor" });
-    const otherMentor = await createAccount(server.db, "mentor", { name: "Marc Mentor" });
-    assignMentor(server.db, mentor.id, "explocode");
-    assignMentor(server.db, otherMentor.id, "archifiltre");
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+    const mentor = await createAccount(suite.db, "mentor", { name: "Claire Mentor" });
+    const otherMentor = await createAccount(suite.db, "mentor", { name: "Marc Mentor" });
+    assignMentor(suite.db, mentor.id, "explocode");
+    assignMentor(suite.db, otherMentor.id, "archifiltre");
+    const page = await suite.signedInPage(mentor);
+    const problems = suite.problems(page);
 
     // "Mes défis": the assigned challenge, never reported, with what is missing.
     await page.getByRole("link", { name: "Mes défis" }).click();
@@ -100,7 +82,7 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
     expect(await actionStatus().inputValue()).toBe("done");
 
     // Another mentor's challenge: readable, with no edit control, even asked for in the address.
-    await page.goto(`${server.baseUrl}/defis/archifiltre?edition=1`);
+    await page.goto(`${suite.baseUrl}/defis/archifiltre?edition=1`);
     await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
     await page.getByRole("heading", { level: 2, name: "Historique des statuts" }).waitFor();
     expect(await page.getByRole("button", { name: "Mettre à jour" }).count()).toBe(0);
@@ -110,19 +92,18 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
   });
 
   it("shows a conflicting outcome and re-applies the mentor's choice on the new version", async () => {
-    const mentor = await createAccount(server.db, "mentor", { name: "Nora Mentor" });
-    assignMentor(server.db, mentor.id, "cartobio");
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
-    await page.goto(`${server.baseUrl}/defis/cartobio`);
+    const mentor = await createAccount(suite.db, "mentor", { name: "Nora Mentor" });
+    assignMentor(suite.db, mentor.id, "cartobio");
+    const page = await suite.signedInPage(mentor);
+    await page.goto(`${suite.baseUrl}/defis/cartobio`);
     await page.getByRole("button", { name: "Mettre à jour", exact: true }).click();
     const outcome = page.getByRole("form", { name: "Résultat", exact: true });
     await choose(outcome, "Livrables maintenus");
     await choose(outcome, "Équipe interne");
 
     // Meanwhile, someone else records another outcome.
-    const admin = await createAccount(server.db, "admin", { name: "Équipe Programme" });
-    const other = new SessionClient(server.baseUrl);
+    const admin = await createAccount(suite.db, "admin", { name: "Équipe Programme" });
+    const other = new SessionClient(suite.baseUrl);
     await other.login(admin.email, admin.password);
     const { version } = (await other.get("/api/challenges/cartobio")).body;
     const concurrent = await other.request("PUT", "/api/challenges/cartobio/outcome", { categories: ["discontinued"] }, {
@@ -146,18 +127,17 @@ describe.runIf(runBrowserTests)("a mentor keeps their challenges up to date", ()
   });
 
   it("shows a plan item someone else changed meanwhile, overwrites nothing, and starts again from the recorded version", async () => {
-    const mentor = await createAccount(server.db, "mentor", { name: "Inès Mentor" });
-    assignMentor(server.db, mentor.id, "balisenav");
-    const admin = await createAccount(server.db, "admin", { name: "Équipe Programme" });
-    const other = new SessionClient(server.baseUrl);
+    const mentor = await createAccount(suite.db, "mentor", { name: "Inès Mentor" });
+    assignMentor(suite.db, mentor.id, "balisenav");
+    const admin = await createAccount(suite.db, "admin", { name: "Équipe Programme" });
+    const other = new SessionClient(suite.baseUrl);
     await other.login(admin.email, admin.password);
     const created = await other.post("/api/challenges/balisenav/actions", { kind: "coordination", title: "Former l'équipe support" });
     expect(created.status).toBe(201);
 
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
-    await page.goto(`${server.baseUrl}/defis/balisenav`);
+    const page = await suite.signedInPage(mentor);
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/defis/balisenav`);
     await page.getByRole("button", { name: "Mettre à jour", exact: true }).click();
     await page.getByRole("button", { name: "Modifier l'action « Former l'équipe support »" }).click();
     // The form is named after the action, whose title changes under it.

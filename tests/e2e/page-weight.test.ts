@@ -2,46 +2,37 @@
 // challenge list and a challenge's page do not load the chart library (they draw no chart),
 // the dashboard does, beside its first screen; no page trips the Content-Security-Policy,
 // not even in a probe that the page catches (the browser reports those too).
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, runBrowserTests, signInThroughForm } from "../support/browser";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBrowserTests } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { createAccount } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 // A string that only the chart library's code holds (the class of every chart's <svg>).
 const RECHARTS = "recharts-surface";
 
 describe.runIf(runBrowserTests)("page weight and CSP on the main pages", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 15_000 });
   let page: Page;
   /** Every script the page fetched, with whether it holds the chart library. */
   let scripts: { url: string; charts: boolean }[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-    const evaluator = await createAccount(server.db, "evaluator", { name: "Eve Évaluation" });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
+    const evaluator = await createAccount(suite.db, "evaluator", { name: "Eve Évaluation" });
+    page = await suite.page();
     page.on("response", async (response) => {
       if (response.request().resourceType() !== "script") return;
       const body = await response.text().catch(() => "");
       scripts.push({ url: new URL(response.url()).pathname, charts: body.includes(RECHARTS) });
     });
     // Every violation, caught or not, as the page itself hears of it.
-    await context.addInitScript(() => {
+    await page.context().addInitScript(() => {
       const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
       document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.sourceFile}:${event.lineNumber}`));
     });
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    await suite.signIn(page, evaluator);
     // The dashboard that follows sign-in finishes loading before any page is looked at.
     await page.waitForLoadState("networkidle");
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   /** Opens `path` in a fresh document (the cache emptied) and waits for `ready`. */
@@ -52,7 +43,7 @@ describe.runIf(runBrowserTests)("page weight and CSP on the main pages", () => {
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Network.clearBrowserCache");
     await cdp.detach();
-    await page.goto(`${server.baseUrl}${path}`);
+    await page.goto(`${suite.baseUrl}${path}`);
     await ready();
     await page.waitForLoadState("networkidle");
   }

@@ -1,18 +1,15 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runBrowserTests, signedInBrowserPage } from "../support/browser";
-import { startTestServer, type TestServer } from "../support/test-server";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runBrowserTests } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 
-if (!runBrowserTests) {
-  console.warn("Tests navigateur ignorés : Chromium absent. Installez-le avec « apt-get install -y chromium ».");
-}
 
 /** A4 less the report's 15 mm margins, in CSS pixels (96 per inch): what a line may fill on paper. */
 const MM = 96 / 25.4;
 const PRINTABLE = { portrait: Math.floor((210 - 30) * MM), landscape: Math.floor((297 - 30) * MM) };
 
 /** Pages of a PDF as Chromium writes it (one "/Type /Page" object per page, uncompressed). */
-export function pdfPageCount(pdf: Buffer): number {
+function pdfPageCount(pdf: Buffer): number {
   return pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 }
 
@@ -41,24 +38,17 @@ async function overflowingElements(page: Page, width: number): Promise<string[]>
 }
 
 describe.runIf(runBrowserTests)("the printed report", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 15_000 });
   let page: Page;
-  let problems: string[];
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    ({ browser, page, problems } = await signedInBrowserPage(server, "evaluator", { timeoutMs: 15_000 }));
+    page = await suite.signedInPage("evaluator");
   }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   async function openReport(search: string) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.emulateMedia({ media: null });
-    await page.goto(`${server.baseUrl}/rapport${search}`);
+    await page.goto(`${suite.baseUrl}/rapport${search}`);
     await page.locator("[data-report-ready='true']").waitFor({ state: "attached" });
   }
 
@@ -83,7 +73,7 @@ describe.runIf(runBrowserTests)("the printed report", () => {
       const shown = await page.locator(hidden).evaluateAll((elements) => elements.filter((e) => getComputedStyle(e).display !== "none" && e.getClientRects().length > 0).length);
       expect(shown, hidden).toBe(0);
     }
-    expect(problems).toEqual([]);
+    expect(suite.problems(page)).toEqual([]);
   });
 
   it("has a cover with the title, filters, data view, date or snapshot, and n", async () => {

@@ -1,37 +1,19 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { assignMentor } from "../support/factories";
 import { createAccount } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    // Fail on the step that waits, well before the test's own timeout.
-    context.setDefaultTimeout(8_000);
-    return context.newPage();
-  }
+  const suite = browserSuite();
 
   const navigationLinks = (page: Page) => page.locator("#en-tete-main-navigation a").allTextContents();
 
   it("offers skip links first in the tab order, to existing targets", async () => {
-    const evaluator = await createAccount(server.db, "evaluator");
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
-    await page.goto(`${server.baseUrl}/defis`);
+    const evaluator = await createAccount(suite.db, "evaluator");
+    const page = await suite.signedInPage(evaluator);
+    await page.goto(`${suite.baseUrl}/defis`);
     await page.getByRole("heading", { level: 1, name: "Défis" }).waitFor();
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Contenu");
@@ -41,10 +23,10 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
   });
 
   it("sends a visitor to the sign-in page, explains a refusal, then returns to the page asked for", async () => {
-    const evaluator = await createAccount(server.db, "evaluator");
-    const page = await newPage();
-    await page.goto(`${server.baseUrl}/defis?promotion=3`);
-    await page.waitForURL(`${server.baseUrl}/connexion?retour=%2Fdefis%3Fpromotion%3D3`);
+    const evaluator = await createAccount(suite.db, "evaluator");
+    const page = await suite.page();
+    await page.goto(`${suite.baseUrl}/defis?promotion=3`);
+    await page.waitForURL(`${suite.baseUrl}/connexion?retour=%2Fdefis%3Fpromotion%3D3`);
     await page.getByRole("heading", { level: 1, name: "Connexion" }).waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -58,15 +40,14 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
 
     await page.getByLabel("Mot de passe", { exact: true }).fill(evaluator.password);
     await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(`${server.baseUrl}/defis?promotion=3`);
+    await page.waitForURL(`${suite.baseUrl}/defis?promotion=3`);
     await expect.poll(() => page.locator("tbody tr").count()).toBe(15);
   });
 
   it("lets the programme team create a mentor, assign a challenge and read the audit log", async () => {
-    const admin = await createAccount(server.db, "admin", { name: "Dominique Programme" });
-    const page = await newPage();
-    const problems = watchPageProblems(page);
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    const admin = await createAccount(suite.db, "admin", { name: "Dominique Programme" });
+    const page = await suite.signedInPage(admin);
+    const problems = suite.problems(page);
     await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Mes défis", "Défis", "Administration"]);
     await expect.poll(() => page.locator("header").textContent()).toContain("Dominique Programme · Équipe du programme");
 
@@ -85,8 +66,8 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
     await page.getByText("Lien d'invitation pour aline.mentor@test.gouv.fr").waitFor();
     const shown = (await page.locator(".fr-alert").filter({ hasText: "Lien d'invitation" }).textContent()) ?? "";
     const token = /\/invitation#([A-Za-z0-9_-]{43})/.exec(shown)![1];
-    const aline = await newPage();
-    await aline.goto(`${server.baseUrl}/invitation#${token}`);
+    const aline = await suite.page();
+    await aline.goto(`${suite.baseUrl}/invitation#${token}`);
     await aline.getByLabel("Nouveau mot de passe").fill("la phrase de passe d'Aline");
     await aline.getByLabel("Confirmez le mot de passe").fill("la phrase de passe d'Aline");
     await aline.getByRole("button", { name: "Activer mon compte" }).click();
@@ -118,44 +99,42 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
     await page.getByRole("cell", { name: "Invitation acceptée" }).first().waitFor();
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.goto(`${suite.baseUrl}/defis/archifiltre`);
     await page.getByRole("link", { name: "Gérer les mentors" }).waitFor();
     expect(problems).toEqual([]);
   });
 
   it("shows a mentor their challenge, no administration, and signs them out", async () => {
-    const mentor = await createAccount(server.db, "mentor", { name: "Bruno Mentor" });
-    assignMentor(server.db, mentor.id, "cartobio");
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+    const mentor = await createAccount(suite.db, "mentor", { name: "Bruno Mentor" });
+    assignMentor(suite.db, mentor.id, "cartobio");
+    const page = await suite.signedInPage(mentor);
     await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Mes défis", "Défis"]);
 
-    await page.goto(`${server.baseUrl}/defis/cartobio`);
+    await page.goto(`${suite.baseUrl}/defis/cartobio`);
     await page.getByText("Vous suivez ce défi").waitFor();
     expect(await page.getByRole("link", { name: "Gérer les mentors" }).count()).toBe(0);
-    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.goto(`${suite.baseUrl}/defis/archifiltre`);
     await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
     expect(await page.getByText("Vous suivez ce défi").count()).toBe(0);
 
-    await page.goto(`${server.baseUrl}/admin/comptes`);
+    await page.goto(`${suite.baseUrl}/admin/comptes`);
     await page.getByRole("heading", { level: 1, name: "Accès réservé" }).waitFor();
 
     await page.getByRole("button", { name: "Se déconnecter" }).click();
-    await page.waitForURL(`${server.baseUrl}/connexion`);
-    await page.goto(`${server.baseUrl}/defis`);
+    await page.waitForURL(`${suite.baseUrl}/connexion`);
+    await page.goto(`${suite.baseUrl}/defis`);
     await page.waitForURL(/\/connexion\?retour=/);
   });
 
   it("shows an evaluator everything to read and nothing to administer", async () => {
-    const evaluator = await createAccount(server.db, "evaluator");
-    const page = await newPage();
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    const evaluator = await createAccount(suite.db, "evaluator");
+    const page = await suite.signedInPage(evaluator);
     await expect.poll(() => navigationLinks(page)).toEqual(["Tableau de bord", "Défis"]);
-    await page.goto(`${server.baseUrl}/defis/archifiltre`);
+    await page.goto(`${suite.baseUrl}/defis/archifiltre`);
     await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
     expect(await page.getByRole("link", { name: "Gérer les mentors" }).count()).toBe(0);
     expect(await page.getByText("Vous suivez ce défi").count()).toBe(0);
-    await page.goto(`${server.baseUrl}/admin/journal`);
+    await page.goto(`${suite.baseUrl}/admin/journal`);
     await page.getByRole("heading", { level: 1, name: "Accès réservé" }).waitFor();
   });
 });

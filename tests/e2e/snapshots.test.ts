@@ -2,35 +2,18 @@
 // reports afterwards, and an evaluator still finds the old figure "as of" the snapshot, named
 // in the caption and its exports, while the live dashboard shows the new one.
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { METHODOLOGY_VERSION } from "@shared/methodology";
-import { launchBrowser, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import { runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { assignMentor } from "../support/factories";
 import { createAccount, SessionClient } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite({ timeoutMs: 10_000 });
   let slug: string;
   let notReportedAtCapture: number;
-
-  beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    return { page, problems: watchPageProblems(page) };
-  }
 
   /** The production chart says how many challenges have no production level: "n = 71 défis ; 70 non renseignés." */
   const productionCoverage = (page: Page, notReported: number) =>
@@ -39,13 +22,13 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
       .getByText(new RegExp(`^n = 71 défis ; ${notReported} non renseignés?\\.$`));
 
   const notReportedInProduction = () =>
-    server.db.get<{ n: number }>("SELECT count(*) AS n FROM challenges WHERE production_level IS NULL")!.n;
+    suite.db.get<{ n: number }>("SELECT count(*) AS n FROM challenges WHERE production_level IS NULL")!.n;
 
   it("an admin takes a snapshot on the « Instantanés » page, and deletes another after confirming", async () => {
-    const admin = await createAccount(server.db, "admin", { name: "Alice Admin" });
-    const { page, problems } = await newPage();
-    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
-    await page.goto(`${server.baseUrl}/admin`);
+    const admin = await createAccount(suite.db, "admin", { name: "Alice Admin" });
+    const page = await suite.signedInPage(admin);
+    const problems = suite.problems(page);
+    await page.goto(`${suite.baseUrl}/admin`);
     await page.getByRole("link", { name: "Instantanés" }).click();
     await page.getByRole("heading", { level: 1, name: "Instantanés" }).waitFor();
     // The list arrives after the heading: wait for it to say it is empty.
@@ -72,19 +55,19 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
 
   it("a mentor's update after the snapshot moves the live figure, not the snapshot's, which the caption names", async () => {
     // A mentor reports a production level for a challenge that had none.
-    slug = server.db.get<{ slug: string }>("SELECT slug FROM challenges WHERE production_level IS NULL ORDER BY id LIMIT 1")!.slug;
-    const mentor = await createAccount(server.db, "mentor");
-    assignMentor(server.db, mentor.id, slug);
-    const client = new SessionClient(server.baseUrl);
+    slug = suite.db.get<{ slug: string }>("SELECT slug FROM challenges WHERE production_level IS NULL ORDER BY id LIMIT 1")!.slug;
+    const mentor = await createAccount(suite.db, "mentor");
+    assignMentor(suite.db, mentor.id, slug);
+    const client = new SessionClient(suite.baseUrl);
     await client.login(mentor.email, mentor.password);
     expect((await client.post(`/api/challenges/${slug}/status-updates`, { axis: "production", level: 2, note: "Lancé officiellement" })).status).toBe(201);
     expect(notReportedInProduction()).toBe(notReportedAtCapture - 1);
 
-    const evaluator = await createAccount(server.db, "evaluator");
-    const { page, problems } = await newPage();
-    await signInThroughForm(page, server.baseUrl, evaluator.email, evaluator.password);
+    const evaluator = await createAccount(suite.db, "evaluator");
+    const page = await suite.signedInPage(evaluator);
+    const problems = suite.problems(page);
     // Every promotion, as the snapshot counts them (the dashboard alone shows EIG 1–3).
-    await page.goto(`${server.baseUrl}/?promotion=all`);
+    await page.goto(`${suite.baseUrl}/?promotion=all`);
     await productionCoverage(page, notReportedAtCapture - 1).waitFor();
 
     // Choosing the snapshot: the URL keeps it, a notice says so, the old figure is back.
@@ -111,11 +94,11 @@ describe.runIf(runBrowserTests)("citable snapshots in a browser", () => {
     // The address reopens the same frozen view; the report says which snapshot it was drawn from.
     await page.reload();
     await productionCoverage(page, notReportedAtCapture).waitFor();
-    await page.goto(`${server.baseUrl}/rapport?snapshot=${snapshotId}`);
+    await page.goto(`${suite.baseUrl}/rapport?snapshot=${snapshotId}`);
     await page.getByText(citation).first().waitFor();
 
     // Back to live data: the new figure, and the live caption.
-    await page.goto(`${server.baseUrl}/?promotion=all&snapshot=${snapshotId}`);
+    await page.goto(`${suite.baseUrl}/?promotion=all&snapshot=${snapshotId}`);
     await page.getByRole("button", { name: "Revenir aux données en direct" }).click();
     await productionCoverage(page, notReportedAtCapture - 1).waitFor();
     expect(new URL(page.url()).searchParams.get("snapshot")).toBeNull();

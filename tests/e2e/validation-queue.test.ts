@@ -1,10 +1,10 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { appendStatusUpdate } from "../../server/src/domain/status-updates";
 import { challengeId } from "../support/factories";
-import { runBrowserTests, signedInBrowserPage } from "../support/browser";
+import { runBrowserTests } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { createAccount } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 const inViewport = (locator: Locator) =>
   locator.evaluate((element) => {
@@ -13,16 +13,14 @@ const inViewport = (locator: Locator) =>
   });
 
 describe.runIf(runBrowserTests)("the reviewer's queue in a browser", () => {
-  let server: TestServer;
-  let browser: Browser;
+  const suite = browserSuite();
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    const mentor = await createAccount(server.db, "mentor");
+    const mentor = await createAccount(suite.db, "mentor");
     const declare = (slug: string, axis: "production" | "transmission", level: 0 | 1 | 2 | 3, extra: { evidenceUrl?: string; note?: string } = {}) =>
-      appendStatusUpdate(server.db, {
-        challengeId: challengeId(server.db, slug),
+      appendStatusUpdate(suite.db, {
+        challengeId: challengeId(suite.db, slug),
         axis,
         level,
         asOf: "2024-03-01",
@@ -38,15 +36,11 @@ describe.runIf(runBrowserTests)("the reviewer's queue in a browser", () => {
     declare("afd-geodata", "production", 1, { note: "Bêta" });
     declare("afd-geodata", "production", 2, { note: "Lancé officiellement", evidenceUrl: "https://example.fr/lancement" });
     declare("afd-geodata", "transmission", 1);
-    ({ browser, page } = await signedInBrowserPage(server, "admin"));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    page = await suite.signedInPage("admin");
   });
 
   it("shows each entry's evidence and validated level, validates a challenge in one step and dismisses its superseded entry, confirming next to it", async () => {
-    await page.goto(`${server.baseUrl}/admin/a-valider`);
+    await page.goto(`${suite.baseUrl}/admin/a-valider`);
     await page.getByText("11 déclarations à traiter.").waitFor();
     const group = page.getByRole("region", { name: /AFD - Geodata/ });
     const latest = group.getByRole("article", { name: "AFD - Geodata — Mise en production : 2 · Atteint" });

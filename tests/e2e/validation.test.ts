@@ -1,31 +1,15 @@
 // Validation of mentors' declarations (issue 9), in the browser: a mentor declares, the
 // programme team sends back with a comment or validates, the mentor reads why, and the
 // dashboard counts validated data only when asked, and says so.
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { drawAllCharts, launchBrowser, openDataTable, runBrowserTests, seriousAxeViolations, signInThroughForm, watchPageProblems } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { drawAllCharts, openDataTable, runBrowserTests, seriousAxeViolations } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { assignMentor } from "../support/factories";
 import { createAccount, SessionClient } from "../support/session-client";
-import { startTestServer, type TestServer } from "../support/test-server";
 
 describe.runIf(runBrowserTests)("the programme team validates mentors' declarations", () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startTestServer({ withClient: true });
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    context.setDefaultTimeout(8_000);
-    return context.newPage();
-  }
+  const suite = browserSuite();
 
   /** The EIG 1 row of the "Niveaux : Mise en production" data table: challenges, levels 0 to 3, not reported. */
   async function eig1Production(page: Page): Promise<string[]> {
@@ -43,16 +27,16 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
     page.getByRole("list", { name: "Mises à jour, de la plus récente à la plus ancienne" }).getByRole("listitem");
 
   it("a mentor declares; in « À valider » the admin sends one back with a comment and validates the other", async () => {
-    const mentor = await createAccount(server.db, "mentor", { name: "Claire Mentor" });
-    const admin = await createAccount(server.db, "admin", { name: "Équipe Programme" });
-    assignMentor(server.db, mentor.id, "afd-geodata");
-    assignMentor(server.db, mentor.id, "bnf-catalogage");
+    const mentor = await createAccount(suite.db, "mentor", { name: "Claire Mentor" });
+    const admin = await createAccount(suite.db, "admin", { name: "Équipe Programme" });
+    assignMentor(suite.db, mentor.id, "afd-geodata");
+    assignMentor(suite.db, mentor.id, "bnf-catalogage");
 
     // The mentor records a level in the browser…
-    mentorPage = await newPage();
-    problems = watchPageProblems(mentorPage);
-    await signInThroughForm(mentorPage, server.baseUrl, mentor.email, mentor.password);
-    await mentorPage.goto(`${server.baseUrl}/defis/afd-geodata`);
+    mentorPage = await suite.page();
+    problems = suite.problems(mentorPage);
+    await suite.signIn(mentorPage, mentor);
+    await mentorPage.goto(`${suite.baseUrl}/defis/afd-geodata`);
     await mentorPage.getByRole("button", { name: "Mettre à jour", exact: true }).click();
     const production = mentorPage.getByRole("form", { name: "Mise en production", exact: true });
     await production.locator("label", { hasText: "2 · Atteint" }).click();
@@ -61,13 +45,13 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
     await production.getByText(/^Mise en production : niveau 2 · Atteint enregistré au /).waitFor();
     await history(mentorPage).first().getByText("Déclaré", { exact: true }).waitFor();
     // …and another one through the API.
-    const api = new SessionClient(server.baseUrl);
+    const api = new SessionClient(suite.baseUrl);
     await api.login(mentor.email, mentor.password);
     expect((await api.post("/api/challenges/bnf-catalogage/status-updates", { axis: "production", level: 3, note: "Repris par la DSI." })).status).toBe(201);
 
     // The admin finds both in "À valider".
-    adminPage = await newPage();
-    await signInThroughForm(adminPage, server.baseUrl, admin.email, admin.password);
+    adminPage = await suite.page();
+    await suite.signIn(adminPage, admin);
     await adminPage.getByRole("link", { name: "Administration" }).click();
     await adminPage.getByRole("link", { name: "À valider" }).click();
     await adminPage.getByRole("heading", { level: 1, name: "À valider" }).waitFor();
@@ -106,13 +90,13 @@ describe.runIf(runBrowserTests)("the programme team validates mentors' declarati
     await mentorPage.getByRole("heading", { level: 1, name: "AFD - Geodata" }).waitFor();
     await history(mentorPage).first().getByText("Renvoyé", { exact: true }).waitFor();
     await history(mentorPage).first().getByText(comment).waitFor();
-    await mentorPage.goto(`${server.baseUrl}/defis/bnf-catalogage`);
+    await mentorPage.goto(`${suite.baseUrl}/defis/bnf-catalogage`);
     await history(mentorPage).first().getByText("Validé", { exact: true }).waitFor();
   }, 60_000);
 
   it("the dashboard counts all data by default, validated data only when asked, and its captions say which", async () => {
     // The dashboard: all data by default, then validated only, and the captions say which.
-    await adminPage.goto(`${server.baseUrl}/?promotion=1`);
+    await adminPage.goto(`${suite.baseUrl}/?promotion=1`);
     await drawAllCharts(adminPage);
     await adminPage.getByRole("figure", { name: "Niveaux : Mise en production" }).locator("svg.recharts-surface").waitFor();
     await expect.poll(() => eig1Production(adminPage)).toEqual(["9", "0", "0", "1", "1", "7"]);

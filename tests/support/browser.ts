@@ -1,16 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import fs from "node:fs";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { createAccount, hasTotp, nextSecondFactorCode } from "./session-client";
-import { readConfig } from "../../server/src/config";
-import type { Db } from "../../server/src/db/database";
-import type { Role } from "@shared/domain";
+import { hasTotp, nextSecondFactorCode } from "./session-client";
 import { CHROMIUM_ARGS } from "../../server/src/report/print-report";
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = fs.existsSync(chromiumPath);
 /** In CI the browser must be there: browser tests fail loudly instead of skipping. */
 export const runBrowserTests = hasChromium || Boolean(process.env.CI);
+if (!runBrowserTests) {
+  console.warn("Tests navigateur ignorés : Chromium absent. Installez-le avec « apt-get install -y chromium ».");
+}
 
 /** Headless Debian Chromium, without the background traffic that this closed network refuses. */
 export function launchBrowser(): Promise<Browser> {
@@ -19,29 +19,6 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: CHROMIUM_ARGS,
   });
-}
-
-/**
- * A browser and one page at 1280×900 signed in through the form as a new account of `role`, on
- * a server started with the built client: the set-up most browser suites share. Its
- * `problems` collect the page's console errors and failed requests.
- */
-export async function signedInBrowserPage(
-  server: { baseUrl: string; db: Db },
-  role: Role,
-  options: { timeoutMs?: number; acceptDownloads?: boolean } = {},
-): Promise<{ browser: Browser; page: Page; problems: string[] }> {
-  if (!fs.existsSync(`${readConfig().clientDist}/index.html`)) {
-    throw new Error("Client not built: run `npm run build` (npm test does it) before the browser tests.");
-  }
-  const browser = await launchBrowser();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: options.acceptDownloads ?? true });
-  context.setDefaultTimeout(options.timeoutMs ?? 8_000);
-  const page = await context.newPage();
-  const problems = watchPageProblems(page);
-  const account = await createAccount(server.db, role);
-  await signInThroughForm(page, server.baseUrl, account.email, account.password);
-  return { browser, page, problems };
 }
 
 /** Signs in through the login form, as a person would. */
@@ -56,16 +33,6 @@ export async function signInThroughForm(page: Page, baseUrl: string, email: stri
     await page.getByRole("button", { name: "Vérifier" }).click();
   }
   await page.waitForURL((url) => url.pathname !== "/connexion");
-}
-
-/** Collects what the browser reports of Content-Security-Policy violations and page errors. */
-export function watchPageProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(error.message));
-  return problems;
 }
 
 /** axe-core's serious and critical violations on the page, as "rule: targets" lines (none expected). */

@@ -122,7 +122,7 @@ function numberOf(schema: JsonSchema, integer: boolean): fc.Arbitrary<unknown> {
 }
 
 /** A value for `schema`; `key` is the property's name, a hint for emails. */
-export function arbitraryFromSchema(schema: JsonSchema, key?: string, depth = 0): fc.Arbitrary<unknown> {
+function arbitraryFromSchema(schema: JsonSchema, key?: string, depth = 0): fc.Arbitrary<unknown> {
   if (depth > 4) return fc.constant(null);
   const variants = schema.anyOf ?? schema.oneOf;
   if (variants) return fc.oneof(...variants.map((variant) => arbitraryFromSchema(variant, key, depth + 1)));

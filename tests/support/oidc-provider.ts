@@ -43,7 +43,7 @@ export interface ProviderIdentity {
  * whoever `signInAs` named and grants `openid email` at once, as ProConnect would after
  * the agent authenticates at their ministry.
  */
-export async function startOidcProvider(appBaseUrl: string): Promise<TestOidcProvider> {
+async function startOidcProvider(appBaseUrl: string): Promise<TestOidcProvider> {
   const clientId = "tableau-eig";
   const clientSecret = "un-secret-de-client-de-test-assez-long";
   let next: Required<Omit<ProviderIdentity, "emailVerified">> & { emailVerified: boolean | null } = {

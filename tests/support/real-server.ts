@@ -77,17 +77,27 @@ export async function startRealServer({
     }),
   );
 
-  const started = Date.now();
-  while (!stdout.includes("Tableau de bord servi sur")) {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`The server stopped before serving (${child.exitCode ?? child.signalCode}):\n${stdout}\n${stderr}`);
-    }
-    if (Date.now() - started > timeoutMs) {
+  // Serving once the server says so; a stop or the time limit first is a failure, with its output.
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      throw new Error(`The server did not start within ${timeoutMs} ms:\n${stdout}\n${stderr}`);
+      settle(new Error(`The server did not start within ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    const onOutput = () => {
+      if (stdout.includes("Tableau de bord servi sur")) settle();
+    };
+    const onExit = () => settle(new Error(`The server stopped before serving (${child.exitCode ?? child.signalCode}):\n${stdout}\n${stderr}`));
+    function settle(error?: Error) {
+      clearTimeout(timer);
+      child.stdout!.off("data", onOutput);
+      child.off("exit", onExit);
+      if (error) reject(error);
+      else resolve();
     }
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
+    child.stdout!.on("data", onOutput);
+    child.on("exit", onExit);
+    onOutput();
+  });
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     pid: child.pid!,

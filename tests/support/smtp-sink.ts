@@ -18,6 +18,11 @@ export interface SmtpSink {
   messages: ReceivedMail[];
   /** Resolves once `count` messages in all have been received, or rejects after `timeoutMs`. */
   waitForMessages(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /**
+   * The first message, received already or to come, that `matches`; rejects after `timeoutMs`
+   * with `description` (what was awaited) and the subjects received so far.
+   */
+  waitForMail(description: string, matches: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   close(): Promise<void>;
 }
 
@@ -46,28 +51,41 @@ export async function startSmtpSink(): Promise<SmtpSink> {
         .catch(callback);
     },
   });
+  /** Resolves as soon as `done()` holds, checked now and at each message received. */
+  function waitUntil(done: () => boolean, timeoutMs: number, failure: () => string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!done()) return;
+        waiters.delete(check);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        waiters.delete(check);
+        reject(new Error(failure()));
+      }, timeoutMs);
+      waiters.add(check);
+      check();
+    });
+  }
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
 
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    waitForMessages(count, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (messages.length < count) return false;
-          waiters.delete(check);
-          clearTimeout(timer);
-          resolve(messages.slice());
-          return true;
-        };
-        const timer = setTimeout(() => {
-          waiters.delete(check);
-          reject(new Error(`Expected ${count} emails, received ${messages.length}.`));
-        }, timeoutMs);
-        waiters.add(check);
-        check();
-      });
+    async waitForMessages(count, timeoutMs = 10_000) {
+      await waitUntil(() => messages.length >= count, timeoutMs, () => `Expected ${count} emails, received ${messages.length}.`);
+      return messages.slice();
+    },
+    async waitForMail(description, matches, timeoutMs = 10_000) {
+      let found: ReceivedMail | undefined;
+      await waitUntil(
+        () => (found = messages.find(matches)) !== undefined,
+        timeoutMs,
+        () => `No email ${description} within ${timeoutMs} ms; received: ${JSON.stringify(messages.map((mail) => `${mail.to.join()}: ${mail.subject}`))}.`,
+      );
+      return found!;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -7,6 +7,8 @@ import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface TestServer extends TestDatabase {
   baseUrl: string;
+  /** Resolves once the server's campaign email outbox has sent everything due (none in flight). */
+  emailsSent: () => Promise<void>;
   close: () => Promise<void>;
 }
 
@@ -25,14 +27,16 @@ export async function startTestServer({
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening));
   });
   const { port } = server.address() as AddressInfo;
+  const outbox = app.locals.outbox as EmailOutbox;
   return {
     ...database,
     baseUrl: `http://127.0.0.1:${port}`,
+    emailsSent: () => outbox.idle(),
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // The campaign email worker stops sending before its database goes away.
-      await (app.locals.outbox as EmailOutbox | undefined)?.stop();
+      await outbox.stop();
       database.dispose();
     },
   };

@@ -273,9 +273,6 @@ export interface WorkbookSource {
   method: [string, string | number][];
 }
 
-/** The sheets' names, for the dictionary's links and the tests. */
-export const sheetName = (key: keyof Dataset, lang: Lang) => SHEETS.find((sheet) => sheet.key === key)!.name[lang];
-
 /**
  * Writes the workbook. Cells are values, never formulas; text is neutralised as in the CSV,
  * so that a value stays inert if the file is edited or re-saved as CSV.

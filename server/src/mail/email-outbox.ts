@@ -21,6 +21,11 @@ export interface EmailOutbox {
   wake(): void;
   /** Sends every email due now, and resolves with what this call did. */
   drain(): Promise<OutboxRun>;
+  /**
+   * Resolves once no email is due and none is being sent by this outbox: what was queued has
+   * left (or been refused). Emails waiting for a later retry do not count.
+   */
+  idle(): Promise<void>;
   /** Stops the timers and waits for the sending in progress (before closing the database). */
   stop(): Promise<void>;
 }
@@ -39,7 +44,12 @@ export interface OutboxOptions {
   staleClaimMs?: number;
 }
 
-const idle: EmailOutbox = { wake: () => {}, drain: async () => ({ sent: 0, failed: 0, retried: 0 }), stop: async () => {} };
+const disabledOutbox: EmailOutbox = {
+  wake: () => {},
+  drain: async () => ({ sent: 0, failed: 0, retried: 0 }),
+  idle: async () => {},
+  stop: async () => {},
+};
 
 export function startEmailOutbox({
   db,
@@ -51,7 +61,7 @@ export function startEmailOutbox({
   staleClaimMs = 15 * 60_000,
 }: OutboxOptions): EmailOutbox {
   // Without SMTP nothing is ever queued (queueCampaignEmails), so there is nothing to send.
-  if (!mailer.enabled) return idle;
+  if (!mailer.enabled) return disabledOutbox;
   let stopped = false;
   let running: Promise<OutboxRun> | undefined;
   let again = false;
@@ -140,6 +150,17 @@ export function startEmailOutbox({
   return {
     wake: () => void setImmediate(() => void (stopped || drain())),
     drain,
+    async idle() {
+      while (!stopped) {
+        if (running) {
+          await running;
+          continue;
+        }
+        const next = nextPendingEmail(db);
+        if (!next || (next.dueAt !== null && Date.parse(next.dueAt) > Date.now())) return;
+        await drain();
+      }
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -1,10 +1,9 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AuditPage } from "@shared/audit";
 import type { LinkDelivery } from "@shared/identity";
-import type { CreateUser, MentorAssignment, UpdateUser, User } from "@shared/user";
+import type { MentorAssignment, UpdateUser, User } from "@shared/user";
 import { challengeQueries } from "../../../api/challenges";
 import { apiGet, apiSend } from "../../../lib/api-client";
-import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
 export interface AuditFilters {
   actor?: string;
@@ -39,11 +38,6 @@ function useInvalidateAccounts() {
     void queryClient.invalidateQueries({ queryKey: userQueries.all() });
     void queryClient.invalidateQueries({ queryKey: auditQueries.all() });
   };
-}
-
-export function useCreateUser() {
-  const onSuccess = useInvalidateAccounts();
-  return useIdempotentMutation({ mutationFn: (user: CreateUser, key) => apiSend<User>("POST", "/users", user, idempotencyHeader(key)), onSuccess });
 }
 
 export function useUpdateUser() {

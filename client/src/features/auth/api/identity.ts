@@ -15,7 +15,6 @@ export const identityQueries = {
 
 /** The answer of a step that may open a session (200) or ask for another step (202). */
 export type StepAnswer = SessionResponse | LoginNextStep | EnrolledSession;
-export const isNextStep = (answer: StepAnswer): answer is LoginNextStep => "next" in answer;
 
 /** Once a session is open: the CSRF token kept, the previous account's data forgotten. */
 export function useSessionOpened() {
