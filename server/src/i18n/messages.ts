@@ -540,5 +540,7 @@ export const SERVER_MESSAGES = {
   "catalogue.challengeUnknown": { fr: "Ce défi n'existe pas.", en: "This challenge does not exist." },
 } as const satisfies Catalogue;
 
+export type ServerMessageKey = keyof typeof SERVER_MESSAGES;
+
 /** `t(key, params?)` in the current language (the request's, or LANG's); `tl(lang, key, params?)` in a given one. */
 export const { t, tl } = translator(SERVER_MESSAGES);
