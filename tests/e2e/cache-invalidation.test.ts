@@ -1,0 +1,117 @@
+// A write shows at once on every page that depends on it, without a reload: each mutation says
+// what it makes stale (client/src/api/invalidation.ts). The pages read here are cached for
+// 30 s (client/src/app/query-client.ts), so a page that is not told shows the old answer and
+// these checks, which allow 2 s, fail.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addDays, parisDate } from "@shared/dates";
+import { launchBrowser, runBrowserTests, signInThroughForm, watchPageProblems } from "../support/browser";
+import { appendStatusUpdate } from "../../server/src/repositories/status-updates";
+import { assignMentor, challengeId, recordStatus } from "../support/factories";
+import { createAccount, SessionClient, signedInClient } from "../support/session-client";
+import { startTestServer, type TestServer } from "../support/test-server";
+
+/** Well below the 30 s a cached answer stays fresh: what the page shows must change within it. */
+const AT_ONCE = { timeout: 2_000 };
+
+describe.runIf(runBrowserTests)("what a write makes stale is read again at once", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTestServer({ withClient: true });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function newPage(): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(8_000);
+    return context.newPage();
+  }
+
+  /** A mark on the page's window: still there at the end means no navigation reloaded the page. */
+  const markWindow = (page: Page) => page.evaluate(() => Object.assign(window, { notReloaded: true }));
+  const stillSamePage = (page: Page) => page.evaluate(() => "notReloaded" in window);
+
+  async function recordLevel(page: Page, axis: string, level: string) {
+    await page.getByRole("button", { name: "Mettre à jour", exact: true }).click();
+    const form = page.getByRole("form", { name: axis, exact: true });
+    await form.locator("label", { hasText: level }).click();
+    await form.getByRole("button", { name: /^Enregistrer le niveau/ }).click();
+    await form.getByText(new RegExp(`^${axis} : niveau ${level} enregistré au `)).waitFor();
+  }
+
+  it("a level recorded from the challenge page shows answered on « Mes défis » and its campaign to-do", async () => {
+    const { client: admin } = await signedInClient(server.baseUrl, server.db, "admin");
+    const mentor = await createAccount(server.db, "mentor", { name: "Claire Mentor" });
+    assignMentor(server.db, mentor.id, "cartobio");
+    for (const axis of ["production", "transmission", "reliability"] as const) recordStatus(server.db, "cartobio", axis, 2, "2024-01-01");
+    const opened = await admin.post("/api/campaigns", { name: "Bilan de printemps", deadline: addDays(parisDate(), 20), challenges: ["cartobio"] });
+    expect(opened.status).toBe(201);
+    // Two axes answered since the campaign opened; transmission is left to the mentor.
+    const mentorClient = new SessionClient(server.baseUrl);
+    expect((await mentorClient.login(mentor.email, mentor.password)).status).toBe(200);
+    expect((await mentorClient.post("/api/challenges/cartobio/confirmations", { axes: ["production", "reliability"] })).status).toBe(201);
+
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, mentor.email, mentor.password);
+    await page.getByRole("heading", { level: 1, name: "Mes défis" }).waitFor();
+    await markWindow(page);
+    const todo = page.getByRole("region", { name: "Campagne « Bilan de printemps »" });
+    await todo.getByText("0 sur 1 à jour").waitFor();
+    await todo.getByText("Transmission : à faire").waitFor();
+
+    // The mentor goes to the challenge, records the transmission level, and comes back by the menu.
+    await todo.getByRole("link", { name: "CartoBio", exact: true }).click();
+    await page.getByRole("heading", { level: 1, name: "CartoBio" }).waitFor();
+    await recordLevel(page, "Transmission", "3 · Pérennisé");
+    await page.getByRole("link", { name: "Mes défis", exact: true }).first().click();
+    await page.getByRole("heading", { level: 1, name: "Mes défis" }).waitFor();
+
+    await todo.getByText("Transmission : fait").waitFor(AT_ONCE);
+    await todo.getByText("1 sur 1 à jour").waitFor(AT_ONCE);
+    await todo.getByText("Merci : tous vos défis de cette campagne ont répondu.").waitFor(AT_ONCE);
+    const card = page.getByRole("article", { name: "CartoBio" });
+    await expect.poll(() => card.textContent(), AT_ONCE).toContain("3 · Pérennisé");
+    expect(await stillSamePage(page)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  it("a level the programme team records itself joins its review queue at once", async () => {
+    const admin = await createAccount(server.db, "admin", { name: "Alice Programme" });
+    const mentor = await createAccount(server.db, "mentor", { name: "Marc Mentor" });
+    // A mentor's declaration waits in the queue: the challenge's group links to its page.
+    appendStatusUpdate(server.db, {
+      challengeId: challengeId(server.db, "archifiltre"),
+      axis: "production",
+      level: 1,
+      asOf: "2024-02-01",
+      authorId: mentor.id,
+      authorName: "Marc Mentor",
+    });
+    const page = await newPage();
+    const problems = watchPageProblems(page);
+    await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
+    await page.goto(`${server.baseUrl}/admin/a-valider`);
+    await markWindow(page);
+    const queue = page.locator("main");
+    const counted = await queue.getByText(/^\d+ déclarations? à traiter\.$/).textContent();
+    const before = Number(counted?.match(/^\d+/)?.[0]);
+
+    await page.getByRole("region", { name: /Archifiltre/ }).getByRole("link", { name: "Archifiltre" }).click();
+    await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
+    await recordLevel(page, "Fiabilisation", "1 · En cours");
+    await page.getByRole("link", { name: "Administration", exact: true }).first().click();
+    await page.getByRole("link", { name: "À valider" }).click();
+
+    await queue.getByText(`${before + 1} déclarations à traiter.`).waitFor(AT_ONCE);
+    await page.getByRole("article", { name: "Archifiltre — Fiabilisation : 1 · En cours" }).waitFor(AT_ONCE);
+    expect(await stillSamePage(page)).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
