@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { ChallengeDetail, ChallengeSummary, MyChallenge } from "@shared/challenge";
 import type { ChallengeFilters } from "@shared/challenge-filters";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
 
 export const challengeQueries = {
   all: () => ["challenges"] as const,

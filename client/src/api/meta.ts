@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Meta } from "@shared/stats";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
 
 export const metaQueries = {
   all: () => ["meta"] as const,

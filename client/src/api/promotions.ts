@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Promotion } from "@shared/promotion";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
 
 export const promotionQueries = {
   all: () => ["promotions"] as const,

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AuthUser, LoginRequest, SessionResponse } from "@shared/auth";
-import { ApiError, apiGet, apiSend, setCsrfToken } from "../lib/api-client";
+import { ApiError } from "../lib/api-error";
+import { apiGet, apiSend, setCsrfToken } from "./http";
 
 export const sessionQueries = {
   all: () => ["session"] as const,

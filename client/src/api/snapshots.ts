@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Snapshot } from "@shared/snapshot";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
 
 // Snapshots are read by every page that can show figures "as of" one (dashboard, report) and
 // managed in the admin area: their queries live here, shared by both.

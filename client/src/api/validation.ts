@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { SentBackEntry } from "@shared/validation";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
 import { challengeQueries } from "./challenges";
 
 /** Declarations sent back to the signed-in mentor (issue 9); under `challengeQueries.all()`, so that every write refreshes it. */

@@ -1,6 +1,7 @@
 import { QueryClient } from "@tanstack/react-query";
 import { sessionQueries } from "../api/session";
-import { ApiError, setOnSessionLost } from "../lib/api-client";
+import { ApiError } from "../lib/api-error";
+import { setOnSessionLost } from "../api/http";
 
 export const queryClient = new QueryClient({
   defaultOptions: {

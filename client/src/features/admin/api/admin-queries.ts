@@ -3,7 +3,7 @@ import type { AuditPage } from "@shared/audit";
 import type { LinkDelivery } from "@shared/identity";
 import type { CreateUser, MentorAssignment, UpdateUser, User } from "@shared/user";
 import { challengeQueries } from "../../../api/challenges";
-import { apiGet, apiSend } from "../../../lib/api-client";
+import { apiGet, apiSend } from "../../../api/http";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
 export interface AuditFilters {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CatalogueChallenge, ChallengePatch, NewChallenge, NewPromotion, PromotionPatch } from "@shared/catalogue";
 import type { Promotion } from "@shared/promotion";
-import { apiSend } from "../../../lib/api-client";
+import { apiSend } from "../../../api/http";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
 /**

@@ -9,7 +9,8 @@ import type { AuthProviders, CreateInvitation, Invitation, InvitationCreated } f
 import { ChallengePicker, useChallengeNames } from "../../../components/challenge-picker";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError, apiGet, apiSend } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
+import { apiGet, apiSend } from "../../../api/http";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 import type { ActionNotice } from "../../../components/action-notice";
 import { CopyableText } from "../../../components/copy-button";

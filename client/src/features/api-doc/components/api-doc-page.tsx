@@ -2,7 +2,7 @@ import Badge from "@codegouvfr/react-dsfr/Badge";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
-import { apiGet } from "../../../lib/api-client";
+import { apiGet } from "../../../api/http";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { DsfrTable } from "../../../components/dsfr-table";
 

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AuthUser, SessionResponse } from "@shared/auth";
 import type { Account, AuthProviders, EnrolledSession, InvitationPreview, LoginNextStep, TotpEnrolment } from "@shared/identity";
-import { apiGet, apiSend, setCsrfToken } from "../../../lib/api-client";
+import { apiGet, apiSend, setCsrfToken } from "../../../api/http";
 import { sessionQueries } from "../../../api/session";
 
 export const identityQueries = {

@@ -10,7 +10,7 @@ import {
   type NewCampaign,
 } from "@shared/campaign";
 import { challengeQueries } from "../../../api/challenges";
-import { apiGet, apiSend } from "../../../lib/api-client";
+import { apiGet, apiSend } from "../../../api/http";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 import { checkBody } from "../../../lib/check-body";
 

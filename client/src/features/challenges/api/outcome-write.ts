@@ -2,7 +2,8 @@ import { useMutation } from "@tanstack/react-query";
 import type { OutcomeEntry } from "@shared/challenge";
 import type { Problem } from "@shared/problem";
 import { outcomeUpdateSchema, type OutcomeUpdate } from "@shared/writes";
-import { ApiError, apiSend } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
+import { apiSend } from "../../../api/http";
 import { checkBody } from "../../../lib/check-body";
 import { challengePath, useRefreshChallenges } from "./refresh";
 

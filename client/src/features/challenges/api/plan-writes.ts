@@ -15,10 +15,10 @@ import {
   type ChecklistItemUpdate,
 } from "@shared/writes";
 import { challengeQueries } from "../../../api/challenges";
-import { apiSend } from "../../../lib/api-client";
+import { apiSend } from "../../../api/http";
 import { checkBody } from "../../../lib/check-body";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import type { Problem } from "@shared/problem";
 import { challengePath, useRefreshChallenges } from "./refresh";
 

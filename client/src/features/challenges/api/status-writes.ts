@@ -2,7 +2,7 @@ import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempoten
 import type { StatusUpdate } from "@shared/challenge";
 import type { Axis } from "@shared/domain";
 import { newStatusUpdateSchema, retractionSchema, type NewStatusUpdate } from "@shared/writes";
-import { apiSend } from "../../../lib/api-client";
+import { apiSend } from "../../../api/http";
 import { checkBody } from "../../../lib/check-body";
 import { challengePath, useRefreshChallenges } from "./refresh";
 

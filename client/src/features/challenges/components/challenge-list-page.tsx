@@ -16,7 +16,7 @@ import { DsfrTable } from "../../../components/dsfr-table";
 import { LevelBadge } from "../../../components/level-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
-import { apiGet } from "../../../lib/api-client";
+import { apiGet } from "../../../api/http";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useChallenges } from "../../../api/challenges";
 import "./challenge-list.css";

@@ -16,7 +16,7 @@ import { AxisValidation } from "../../../components/validation-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { canEditChallenge } from "../../../lib/permissions";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { HistoryTimeline } from "./history-timeline";

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import type { CohortStats } from "@shared/cohort-stats";
 import type { Headline } from "@shared/headline";
 import type { AtRisk, Facets, OutcomesAfterEnd, StatsFilters, SustainabilityStats, Trajectory } from "@shared/stats";
-import { apiGet } from "../../../lib/api-client";
+import { apiGet } from "../../../api/http";
 
 const statistic = <T,>(name: string, path: string) => (filters: StatsFilters) =>
   queryOptions({

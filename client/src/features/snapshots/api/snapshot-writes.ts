@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { NewSnapshot, Snapshot } from "@shared/snapshot";
 import { snapshotQueries } from "../../../api/snapshots";
-import { apiSend } from "../../../lib/api-client";
+import { apiSend } from "../../../api/http";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
 /**

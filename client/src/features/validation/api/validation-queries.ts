@@ -11,7 +11,7 @@ import {
   type ValidationResult,
 } from "@shared/validation";
 import { challengeQueries } from "../../../api/challenges";
-import { apiGet, apiSend } from "../../../lib/api-client";
+import { apiGet, apiSend } from "../../../api/http";
 import { checkBody } from "../../../lib/check-body";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 

@@ -11,7 +11,7 @@ import { usePromotions } from "../../../api/promotions";
 import { CountedTextArea } from "../../../components/counted-text-area";
 import { NOTE_MAX } from "@shared/writes";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useDecide, useDismiss, useValidateChallenge, useValidationQueue, type QueueState } from "../api/validation-queries";
 

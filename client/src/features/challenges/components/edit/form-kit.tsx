@@ -1,6 +1,6 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import { useI18n } from "../../../../i18n/use-i18n";
-import { ApiError } from "../../../../lib/api-client";
+import { ApiError } from "../../../../lib/api-error";
 
 /** The DSFR error state of one field, from the server's (or the shared schema's) `body.<field>` message. */
 export function fieldState(error: unknown, field: string): { state?: "error"; stateRelatedMessage?: string } {
