@@ -3,12 +3,12 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link } from "react-router";
 import { challengeQueries } from "../api/challenges";
-import { useMySentBack } from "../api/validation";
+import { useMySentBack } from "../api/review";
 import { useI18n } from "../i18n/use-i18n";
 
 /** "Mes défis": the declarations the programme team sent back, with its comment (issue 9). */
 export function SentBackNotice() {
-  const { t: { validation: t, common }, l, f } = useI18n();
+  const { t: { review: t, common }, l, f } = useI18n();
   const sentBack = useMySentBack();
   const queryClient = useQueryClient();
   // A challenge page read before the decision would show the entry as still declared: the

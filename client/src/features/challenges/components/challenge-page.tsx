@@ -12,7 +12,7 @@ import { useChallenge } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
 import { useCurrentUser } from "../../../api/session";
 import { LevelBadge } from "../../../components/level-badge";
-import { AxisValidation } from "../../../components/validation-badge";
+import { AxisReview } from "../../../components/review-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
@@ -229,7 +229,7 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
                 </h3>
                 <p className="axis-card__state fr-mb-0">
                   <LevelBadge status={status} />
-                  <AxisValidation validation={status && currentEntry(challenge, axis)?.validation} />
+                  <AxisReview validation={status && currentEntry(challenge, axis)?.validation} />
                 </p>
                 <p className="fr-text--sm fr-mt-1w fr-mb-0">
                   {status === null

@@ -1,7 +1,7 @@
 import { bilingual } from "../bilingual";
 
 /** Validation of mentors' declarations (issue 9): the admin's queue, badges, the mentor's notice, the data selector. */
-export const validation = bilingual(
+export const review = bilingual(
   {
     title: "À valider",
     intro:

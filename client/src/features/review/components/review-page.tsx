@@ -6,14 +6,14 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { ValidationQueueItem } from "@shared/validation";
 import { ErrorAlert, Loading } from "../../../components/query-state";
-import { ValidationBadge } from "../../../components/validation-badge";
+import { ReviewBadge } from "../../../components/review-badge";
 import { usePromotions } from "../../../api/promotions";
 import { CountedTextArea } from "../../../components/counted-text-area";
 import { NOTE_MAX } from "@shared/writes";
 import { useI18n } from "../../../i18n/use-i18n";
 import { ApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useDecide, useDismiss, useValidateChallenge, useValidationQueue, type QueueState } from "../api/validation-queries";
+import { useDecide, useDismiss, useValidateChallenge, useReviewQueue, type QueueState } from "../api/review-queries";
 
 interface Group {
   slug: string;
@@ -23,13 +23,13 @@ interface Group {
 }
 
 /** "À valider": the mentors' declarations, oldest first; validate, or send back with a comment. */
-export default function ValidationPage() {
-  const { t: { validation: t, admin }, f } = useI18n();
+export default function ReviewPage() {
+  const { t: { review: t, admin }, f } = useI18n();
   useDocumentTitle(admin.pageTitle(t.title));
   const [params] = useSearchParams();
   const state: QueueState = params.get("etat") === "renvoyes" ? "sent_back" : "declared";
   const page = Number(params.get("page") ?? 1) || 1;
-  const queue = useValidationQueue(state, page);
+  const queue = useReviewQueue(state, page);
   // Confirmations stand where the reviewer acted: in the challenge's group, which stays in its
   // place (with its notice) even once its last declaration has left the queue.
   const [notices, setNotices] = useState<Record<string, string>>({});
@@ -113,7 +113,7 @@ function groupByChallenge(items: ValidationQueueItem[], previous: Group[], notic
 
 /** One challenge's declarations, validated in one step, its superseded ones set aside together. */
 function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: string; onDone: (message: string) => void }) {
-  const { t: { validation: t } } = useI18n();
+  const { t: { review: t } } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const promotions = usePromotions();
   const promotion = promotions.data?.find((p) => p.key === group.promotion)?.label ?? group.promotion;
@@ -181,7 +181,7 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
 
 /** What was declared, in words: "Production : 2 · Atteint" or the outcome's categories. */
 function useDescription(item: ValidationQueueItem): string {
-  const { t: { validation: t, common }, l } = useI18n();
+  const { t: { review: t, common }, l } = useI18n();
   if (item.kind === "outcome") {
     return `${t.outcome}${common.colon}${(item.categories ?? []).map((category) => l.OUTCOME_LABELS[category]).join(common.listSeparator)}`;
   }
@@ -189,7 +189,7 @@ function useDescription(item: ValidationQueueItem): string {
 }
 
 function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDecided: (message: string) => void }) {
-  const { t: { validation: t }, f, l } = useI18n();
+  const { t: { review: t }, f, l } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const decide = useDecide();
@@ -238,7 +238,7 @@ function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDec
             </p>
           )}
         </div>
-        <ValidationBadge validation={item.validation} />
+        <ReviewBadge validation={item.validation} />
       </div>
       {item.note && !item.confirmation && <p className="fr-mb-1w validation-card__note">{item.note}</p>}
       <p className="fr-text--sm fr-mb-1w">

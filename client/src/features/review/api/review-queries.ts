@@ -17,17 +17,17 @@ import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempoten
 
 export type QueueState = "declared" | "sent_back";
 
-export const validationQueries = {
+export const reviewQueries = {
   all: () => ["validations"] as const,
   queue: (state: QueueState, page: number) =>
     queryOptions({
-      queryKey: [...validationQueries.all(), state, page] as const,
+      queryKey: [...reviewQueries.all(), state, page] as const,
       queryFn: () => apiGet<ValidationQueuePage>("/validations", { state, page, pageSize: 25 }),
       placeholderData: keepPreviousData,
     }),
 };
 
-export const useValidationQueue = (state: QueueState, page: number) => useQuery(validationQueries.queue(state, page));
+export const useReviewQueue = (state: QueueState, page: number) => useQuery(reviewQueries.queue(state, page));
 
 const entryPath = (item: Pick<ValidationQueueItem, "kind" | "id">) =>
   `/${item.kind === "outcome" ? "outcomes" : "status-updates"}/${item.id}/validation`;
@@ -43,7 +43,7 @@ export function useDecide() {
     },
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: validationQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: reviewQueries.all() }),
         queryClient.invalidateQueries({ queryKey: challengeQueries.all() }),
       ]),
   });
@@ -51,7 +51,7 @@ export function useDecide() {
 
 const refresh = (queryClient: ReturnType<typeof useQueryClient>) =>
   Promise.all([
-    queryClient.invalidateQueries({ queryKey: validationQueries.all() }),
+    queryClient.invalidateQueries({ queryKey: reviewQueries.all() }),
     queryClient.invalidateQueries({ queryKey: challengeQueries.all() }),
   ]);
 
