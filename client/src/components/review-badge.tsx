@@ -4,7 +4,7 @@ import { useI18n } from "../i18n/use-i18n";
 
 const SEVERITY = { declared: "info", validated: "success", sent_back: "warning" } as const;
 
-/** "Déclaré", "Validé" or "Renvoyé" (issue 9): where a mentor's declaration stands. */
+/** "Déclaré", "Validé" or "Renvoyé": where a mentor's declaration stands. */
 export function ReviewBadge({ validation }: { validation: EntryValidation }) {
   const { l } = useI18n();
   const label = l.VALIDATION_STATE_LABELS[validation.state];

@@ -2,11 +2,11 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link } from "react-router";
-import { challengeQueries } from "../api/challenges";
+import { queryKeys } from "../api/query-keys";
 import { useMySentBack } from "../api/review";
 import { useI18n } from "../i18n/use-i18n";
 
-/** "Mes défis": the declarations the programme team sent back, with its comment (issue 9). */
+/** "Mes défis": the declarations the programme team sent back, with its comment. */
 export function SentBackNotice() {
   const { t: { review: t, common }, l, f } = useI18n();
   const sentBack = useMySentBack();
@@ -15,7 +15,7 @@ export function SentBackNotice() {
   // notice knows better, so those pages are read again when opened.
   useEffect(() => {
     for (const entry of sentBack.data ?? []) {
-      void queryClient.invalidateQueries({ queryKey: challengeQueries.detail(entry.challenge.slug).queryKey });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.challenges.detail(entry.challenge.slug) });
     }
   }, [sentBack.data, queryClient]);
   if (!sentBack.data || sentBack.data.length === 0) return null;

@@ -1,6 +1,6 @@
 import { bilingual } from "../bilingual";
 
-/** Validation of mentors' declarations (issue 9): the admin's queue, badges, the mentor's notice, the data selector. */
+/** Review of the mentors' declarations: the admin's queue, badges, the mentor's notice, the data selector. */
 export const review = bilingual(
   {
     title: "À valider",

@@ -13,7 +13,7 @@ import type { ChartFileName } from "../../../components/chart-figure";
 /**
  * The caption every chart carries, on screen and in its exports: source, date, revision (or
  * the snapshot the figures come from, so that they can be found again), filters, n, and which
- * data it counts (issue 9). `notApplied` names the charts that do not tell validated data
+ * data it counts. `notApplied` names the charts that do not tell validated data
  * apart (actions and resources are not subject to validation): they say they count all data.
  */
 export function useCaption(filters: StatsFilters) {
