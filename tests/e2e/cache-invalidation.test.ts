@@ -82,10 +82,9 @@ describe.runIf(runBrowserTests)("what a write makes stale is read again at once"
     expect(problems).toEqual([]);
   });
 
-  it("a level the programme team records itself joins its review queue at once", async () => {
+  it("a level the programme team records over a pending declaration shows it superseded in the review queue at once", async () => {
     const admin = await createAccount(server.db, "admin", { name: "Alice Programme" });
     const mentor = await createAccount(server.db, "mentor", { name: "Marc Mentor" });
-    // A mentor's declaration waits in the queue: the challenge's group links to its page.
     appendStatusUpdate(server.db, {
       challengeId: challengeId(server.db, "archifiltre"),
       axis: "production",
@@ -99,18 +98,20 @@ describe.runIf(runBrowserTests)("what a write makes stale is read again at once"
     await signInThroughForm(page, server.baseUrl, admin.email, admin.password);
     await page.goto(`${server.baseUrl}/admin/a-valider`);
     await markWindow(page);
-    const queue = page.locator("main");
-    const counted = await queue.getByText(/^\d+ déclarations? à traiter\.$/).textContent();
-    const before = Number(counted?.match(/^\d+/)?.[0]);
+    const group = page.getByRole("region", { name: /Archifiltre/ });
+    const declaration = group.getByRole("article", { name: "Archifiltre — Mise en production : 1 · En cours" });
+    await declaration.waitFor();
+    expect(await declaration.textContent()).not.toContain("Remplacée par une déclaration plus récente");
 
-    await page.getByRole("region", { name: /Archifiltre/ }).getByRole("link", { name: "Archifiltre" }).click();
+    // The team's own level is validated as recorded, and puts the mentor's declaration out of force.
+    await group.getByRole("link", { name: "Archifiltre" }).click();
     await page.getByRole("heading", { level: 1, name: "Archifiltre" }).waitFor();
-    await recordLevel(page, "Fiabilisation", "1 · En cours");
+    await recordLevel(page, "Mise en production", "2 · Atteint");
     await page.getByRole("link", { name: "Administration", exact: true }).first().click();
     await page.getByRole("link", { name: "À valider" }).click();
 
-    await queue.getByText(`${before + 1} déclarations à traiter.`).waitFor(AT_ONCE);
-    await page.getByRole("article", { name: "Archifiltre — Fiabilisation : 1 · En cours" }).waitFor(AT_ONCE);
+    await declaration.getByText("Remplacée par une déclaration plus récente").waitFor(AT_ONCE);
+    await group.getByRole("button", { name: "Écarter la déclaration remplacée" }).waitFor(AT_ONCE);
     expect(await stillSamePage(page)).toBe(true);
     expect(problems).toEqual([]);
   });
