@@ -105,11 +105,13 @@ function groupByChallenge(items: ValidationQueueItem[], previous: Group[], notic
     bySlug.set(item.challenge.slug, group);
   }
   const kept = previous
-    .filter((group) => bySlug.has(group.slug) || notices[group.slug])
+    .filter((group) => bySlug.has(group.slug) || group.slug in notices)
     .map((group) => bySlug.get(group.slug) ?? { ...group, items: [] });
   const known = new Set(kept.map((group) => group.slug));
   return [...kept, ...[...bySlug.values()].filter((group) => !known.has(group.slug))];
 }
+
+type DecideThen = (decision: () => Promise<unknown>, confirmation: string, onRefusal?: () => void) => void;
 
 /** One challenge's declarations, validated in one step, its superseded ones set aside together. */
 function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: string; onDone: (message: string) => void }) {
@@ -129,6 +131,14 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
     onDone(message);
     requestAnimationFrame(() => headingRef.current?.focus());
   };
+  // The group holds its place from the start of a decision (an empty notice): its entries leave
+  // the page as soon as the queue is read again, before the mutation settles, and the
+  // confirmation then shows where the reviewer acted. The promise, not a callback given to
+  // `mutate`, says when: the decided card is gone by then. A refusal shows in the mutation's state.
+  const decideThen: DecideThen = (decision, confirmation, onRefusal = () => {}) => {
+    onDone("");
+    decision().then(() => done(confirmation), onRefusal);
+  };
 
   return (
     <section className="validation-group" aria-labelledby={`group-${group.slug}`}>
@@ -147,7 +157,7 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
               iconId="fr-icon-check-line"
               disabled={busy}
               onClick={() =>
-                validateAll.mutate({ slug: group.slug, items: inForce }, { onSuccess: () => done(t.allValidated(inForce.length, label)) })
+                decideThen(() => validateAll.mutateAsync({ slug: group.slug, items: inForce }), t.allValidated(inForce.length, label))
               }
             >
               {t.validateAll(inForce.length)}
@@ -159,7 +169,7 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
               priority="secondary"
               iconId="fr-icon-delete-line"
               disabled={busy}
-              onClick={() => dismiss.mutate(superseded, { onSuccess: () => done(t.dismissed(superseded.length, label)) })}
+              onClick={() => decideThen(() => dismiss.mutateAsync(superseded), t.dismissed(superseded.length, label))}
             >
               {t.dismissAll(superseded.length)}
             </Button>
@@ -170,7 +180,7 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
         <ul className="validation-queue">
           {group.items.map((item) => (
             <li key={`${item.kind}-${item.id}`}>
-              <DeclarationCard item={item} onDecided={done} />
+              <DeclarationCard item={item} decideThen={decideThen} />
             </li>
           ))}
         </ul>
@@ -188,7 +198,7 @@ function useDescription(item: ValidationQueueItem): string {
   return `${item.axis ? l.AXIS_LABELS[item.axis] : ""}${common.colon}${item.level} · ${item.level === null ? "" : l.LEVEL_LABELS[item.level]}`;
 }
 
-function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDecided: (message: string) => void }) {
+function DeclarationCard({ item, decideThen }: { item: ValidationQueueItem; decideThen: DecideThen }) {
   const { t: { review: t }, f, l } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
@@ -199,15 +209,13 @@ function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDec
   const what = `${item.challenge.title} — ${description}`;
   const commentError = decide.error instanceof ApiError ? decide.error.fieldError("body.comment") : undefined;
 
-  const validate = () => decide.mutate({ item, decision: "validated" }, { onSuccess: () => onDecided(t.validated(what)) });
+  const validate = () => decideThen(() => decide.mutateAsync({ item, decision: "validated" }), t.validated(what));
   const sendBack = (event: FormEvent) => {
     event.preventDefault();
-    decide.mutate(
-      { item, decision: "sent_back", comment: comment.trim() },
-      {
-        onSuccess: () => onDecided(t.sentBack(what)),
-        onError: () => requestAnimationFrame(() => formRef.current?.querySelector("textarea")?.focus()),
-      },
+    decideThen(
+      () => decide.mutateAsync({ item, decision: "sent_back", comment: comment.trim() }),
+      t.sentBack(what),
+      () => requestAnimationFrame(() => formRef.current?.querySelector("textarea")?.focus()),
     );
   };
 
