@@ -1,26 +1,24 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { ChallengeDetail, ChallengeSummary, MyChallenge } from "@shared/challenge";
 import type { ChallengeFilters } from "@shared/challenge-filters";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
+import { queryKeys } from "./query-keys";
 
 export const challengeQueries = {
-  all: () => ["challenges"] as const,
-  lists: () => [...challengeQueries.all(), "list"] as const,
   list: (filters: ChallengeFilters) =>
     queryOptions({
-      queryKey: [...challengeQueries.lists(), filters] as const,
+      queryKey: queryKeys.challenges.list(filters),
       queryFn: () => apiGet<ChallengeSummary[]>("/challenges", { ...filters }),
     }),
-  details: () => [...challengeQueries.all(), "detail"] as const,
   detail: (slug: string) =>
     queryOptions({
-      queryKey: [...challengeQueries.details(), slug] as const,
+      queryKey: queryKeys.challenges.detail(slug),
       queryFn: () => apiGet<ChallengeDetail>(`/challenges/${encodeURIComponent(slug)}`),
     }),
-  /** The signed-in user's challenges ("Mes défis"); under `all()` so that every write refreshes it. */
+  /** The signed-in user's challenges ("Mes défis"). */
   mine: () =>
     queryOptions({
-      queryKey: [...challengeQueries.all(), "mine"] as const,
+      queryKey: queryKeys.me.challenges,
       queryFn: () => apiGet<MyChallenge[]>("/me/challenges"),
     }),
 };

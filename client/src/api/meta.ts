@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Meta } from "@shared/stats";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
+import { queryKeys } from "./query-keys";
 
 export const metaQueries = {
-  all: () => ["meta"] as const,
-  current: () => queryOptions({ queryKey: metaQueries.all(), queryFn: () => apiGet<Meta>("/meta"), staleTime: 10_000 }),
+  current: () => queryOptions({ queryKey: queryKeys.meta, queryFn: () => apiGet<Meta>("/meta"), staleTime: 10_000 }),
 };
 
 /** The data revision and whether the data are synthetic: for captions and the banner. */

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Promotion } from "@shared/promotion";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
+import { queryKeys } from "./query-keys";
 
 export const promotionQueries = {
-  all: () => ["promotions"] as const,
-  list: () => queryOptions({ queryKey: promotionQueries.all(), queryFn: () => apiGet<Promotion[]>("/promotions") }),
+  list: () => queryOptions({ queryKey: queryKeys.promotions, queryFn: () => apiGet<Promotion[]>("/promotions") }),
 };
 
 export const usePromotions = () => useQuery(promotionQueries.list());

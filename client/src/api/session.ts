@@ -1,13 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AuthUser, LoginRequest, SessionResponse } from "@shared/auth";
-import { ApiError, apiGet, apiSend, setCsrfToken } from "../lib/api-client";
+import { ApiError } from "../lib/api-error";
+import { apiGet, apiSend, setCsrfToken } from "./http";
+import { queryKeys } from "./query-keys";
 
 export const sessionQueries = {
-  all: () => ["session"] as const,
   /** The signed-in user, or null when nobody is. */
   me: () =>
     queryOptions({
-      queryKey: sessionQueries.all(),
+      queryKey: queryKeys.session,
       queryFn: async (): Promise<AuthUser | null> => {
         try {
           const { user, csrfToken } = await apiGet<SessionResponse>("/auth/me");
@@ -37,8 +38,8 @@ export function useLogin() {
       const { user, csrfToken } = answer;
       setCsrfToken(csrfToken);
       // Another account may see other things: forget everything the previous one loaded.
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueries.all()[0] });
-      queryClient.setQueryData(sessionQueries.all(), user);
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
+      queryClient.setQueryData(queryKeys.session, user);
     },
   });
 }
@@ -54,7 +55,7 @@ export function useLogout() {
     onSettled: () => {
       setCsrfToken(undefined);
       queryClient.clear();
-      queryClient.setQueryData(sessionQueries.all(), null);
+      queryClient.setQueryData(queryKeys.session, null);
     },
   });
 }

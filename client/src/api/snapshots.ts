@@ -1,15 +1,15 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { Snapshot } from "@shared/snapshot";
-import { apiGet } from "../lib/api-client";
+import { apiGet } from "./http";
+import { queryKeys } from "./query-keys";
 
 // Snapshots are read by every page that can show figures "as of" one (dashboard, report) and
 // managed in the admin area: their queries live here, shared by both.
 export const snapshotQueries = {
-  all: () => ["snapshots"] as const,
-  list: () => queryOptions({ queryKey: [...snapshotQueries.all(), "list"] as const, queryFn: () => apiGet<Snapshot[]>("/snapshots") }),
+  list: () => queryOptions({ queryKey: queryKeys.snapshots.list, queryFn: () => apiGet<Snapshot[]>("/snapshots") }),
   // A snapshot never changes: once read, it is never fetched again.
   detail: (id: string) =>
-    queryOptions({ queryKey: [...snapshotQueries.all(), "detail", id] as const, queryFn: () => apiGet<Snapshot>(`/snapshots/${id}`), staleTime: Infinity }),
+    queryOptions({ queryKey: queryKeys.snapshots.detail(id), queryFn: () => apiGet<Snapshot>(`/snapshots/${id}`), staleTime: Infinity }),
 };
 
 export const useSnapshots = () => useQuery(snapshotQueries.list());

@@ -1,8 +1,12 @@
 import { QueryClient } from "@tanstack/react-query";
-import { sessionQueries } from "../api/session";
-import { ApiError, setOnSessionLost } from "../lib/api-client";
+import { setOnSessionLost } from "../api/http";
+import { invalidatingMutationCache } from "../api/invalidation";
+import { queryKeys } from "../api/query-keys";
+import { ApiError } from "../lib/api-error";
 
-export const queryClient = new QueryClient({
+export const queryClient: QueryClient = new QueryClient({
+  // Each mutation names what it makes stale: one map, read here (api/invalidation.ts).
+  mutationCache: invalidatingMutationCache(() => queryClient),
   defaultOptions: {
     queries: {
       staleTime: 30_000,
@@ -14,4 +18,4 @@ export const queryClient = new QueryClient({
 });
 
 // A session that expired while the page was open: back to the sign-in page.
-setOnSessionLost(() => queryClient.setQueryData(sessionQueries.all(), null));
+setOnSessionLost(() => queryClient.setQueryData(queryKeys.session, null));

@@ -21,7 +21,7 @@ const ChallengeEditPage = lazy(() => import("../features/admin/components/challe
 const CampaignsPage = lazy(() => import("../features/campaigns/components/campaigns-page"));
 const CampaignPage = lazy(() => import("../features/campaigns/components/campaign-page"));
 const CampaignTodos = lazy(() => import("../features/campaigns/components/campaign-todos"));
-const ValidationPage = lazy(() => import("../features/validation/components/validation-page"));
+const ReviewPage = lazy(() => import("../features/review/components/review-page"));
 const SnapshotsPage = lazy(() => import("../features/snapshots/components/snapshots-page"));
 const NotFoundPage = lazy(() => import("./not-found-page"));
 const ForgotPasswordPage = lazy(() => import("../features/auth/components/forgot-password-page"));
@@ -81,7 +81,7 @@ export const router = createBrowserRouter([
               { path: "catalogue/defis/:slug", element: <ChallengeEditPage /> },
               { path: "campagnes", element: <CampaignsPage /> },
               { path: "campagnes/:id", element: <CampaignPage /> },
-              { path: "a-valider", element: <ValidationPage /> },
+              { path: "a-valider", element: <ReviewPage /> },
               { path: "instantanes", element: <SnapshotsPage /> },
             ],
           },

@@ -3,7 +3,7 @@ import Button from "@codegouvfr/react-dsfr/Button";
 import { useLocation, useNavigate } from "react-router";
 import { useLogout } from "../api/session";
 import { useI18n } from "../i18n/use-i18n";
-import { ApiError } from "../lib/api-client";
+import { ApiError } from "../lib/api-error";
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useI18n();

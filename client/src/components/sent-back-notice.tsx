@@ -2,20 +2,20 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { Link } from "react-router";
-import { challengeQueries } from "../api/challenges";
-import { useMySentBack } from "../api/validation";
+import { queryKeys } from "../api/query-keys";
+import { useMySentBack } from "../api/review";
 import { useI18n } from "../i18n/use-i18n";
 
 /** "Mes défis": the declarations the programme team sent back, with its comment (docs/levels.md, « Review »). */
 export function SentBackNotice() {
-  const { t: { validation: t, common }, l, f } = useI18n();
+  const { t: { review: t, common }, l, f } = useI18n();
   const sentBack = useMySentBack();
   const queryClient = useQueryClient();
   // A challenge page read before the decision would show the entry as still declared: the
   // notice knows better, so those pages are read again when opened.
   useEffect(() => {
     for (const entry of sentBack.data ?? []) {
-      void queryClient.invalidateQueries({ queryKey: challengeQueries.detail(entry.challenge.slug).queryKey });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.challenges.detail(entry.challenge.slug) });
     }
   }, [sentBack.data, queryClient]);
   if (!sentBack.data || sentBack.data.length === 0) return null;

@@ -14,13 +14,13 @@ import { admin } from "./messages/admin";
 import { apiDoc } from "./messages/api-doc";
 import { accessibility } from "./messages/accessibility";
 import { campaigns } from "./messages/campaigns";
-import { validation } from "./messages/validation";
+import { review } from "./messages/review";
 import { account } from "./messages/account";
 import { snapshots } from "./messages/snapshots";
 import { challengePicker } from "./messages/challenge-picker";
 import { catalogue } from "./messages/catalogue";
 
-const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, validation, account, snapshots, challengePicker, catalogue };
+const namespaces = { common, layout, login, charts, dashboard, challenge, edit, mine, admin, apiDoc, accessibility, campaigns, review, account, snapshots, challengePicker, catalogue };
 
 type Namespaces = typeof namespaces;
 export type Messages = { [K in keyof Namespaces]: Namespaces[K]["fr"] };

@@ -2,7 +2,7 @@ import { config, type z } from "zod";
 import { en, fr } from "zod/locales";
 import { getLang } from "../i18n/lang";
 import { currentI18n } from "../i18n/use-i18n";
-import { ApiError } from "./api-client";
+import { ApiError } from "./api-error";
 
 // The shared schemas' own messages follow the interface language (shared/i18n), and so do
 // zod's generic ones ("expected number").

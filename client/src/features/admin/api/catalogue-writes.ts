@@ -1,38 +1,30 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import type { CatalogueChallenge, ChallengePatch, NewChallenge, NewPromotion, PromotionPatch } from "@shared/catalogue";
 import type { Promotion } from "@shared/promotion";
-import { apiSend } from "../../../lib/api-client";
+import { apiSend } from "../../../api/http";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 
-/**
- * A promotion's or a challenge's dates reach every figure (trajectories, outcomes after end,
- * lists): every query is read again. The promise is returned so that the success notice never
- * shows next to the old values.
- */
-function useInvalidateAll() {
-  const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries();
-}
+// A promotion's or a challenge's dates reach every figure (trajectories, outcomes after end,
+// lists): each write here makes every query stale (api/invalidation.ts), and settles once they
+// are read again, so that the success notice never shows next to the old values.
+const meta = { invalidates: "catalogue" } as const;
 
 export function useCreatePromotion() {
-  const onSuccess = useInvalidateAll();
   return useIdempotentMutation({
     mutationFn: (promotion: NewPromotion, key) => apiSend<Promotion>("POST", "/promotions", promotion, idempotencyHeader(key)),
-    onSuccess,
+    meta,
   });
 }
 
 export function useUpdatePromotion() {
-  const onSuccess = useInvalidateAll();
   return useMutation({
     mutationFn: ({ key, changes }: { key: string; changes: PromotionPatch }) =>
       apiSend<Promotion>("PATCH", `/promotions/${encodeURIComponent(key)}`, changes),
-    onSuccess,
+    meta,
   });
 }
 
 export function useCreateChallenge() {
-  const onSuccess = useInvalidateAll();
   return useIdempotentMutation({
     mutationFn: ({ promotion, challenge }: { promotion: string; challenge: NewChallenge }, key) =>
       apiSend<{ slug: string; title: string; promotion: string }>(
@@ -41,15 +33,14 @@ export function useCreateChallenge() {
         challenge,
         idempotencyHeader(key),
       ),
-    onSuccess,
+    meta,
   });
 }
 
 export function useUpdateChallenge() {
-  const onSuccess = useInvalidateAll();
   return useMutation({
     mutationFn: ({ slug, changes }: { slug: string; changes: ChallengePatch }) =>
       apiSend<CatalogueChallenge>("PATCH", `/challenges/${encodeURIComponent(slug)}`, changes),
-    onSuccess,
+    meta,
   });
 }

@@ -8,14 +8,14 @@ const sections = [
   { key: "catalogue", to: "/admin/catalogue" },
   { key: "audit", to: "/admin/journal" },
   { key: "campaigns", to: "/admin/campagnes" },
-  { key: "validation", to: "/admin/a-valider" },
+  { key: "review", to: "/admin/a-valider" },
   { key: "snapshots", to: "/admin/instantanes" },
 ] as const;
 
 export default function AdminLayout() {
   const { pathname } = useLocation();
-  const { t: { admin: t, validation, snapshots, catalogue } } = useI18n();
-  const labels = { ...t.sections, validation: validation.title, snapshots: snapshots.menu, catalogue: catalogue.menu };
+  const { t: { admin: t, review, snapshots, catalogue } } = useI18n();
+  const labels = { ...t.sections, review: review.title, snapshots: snapshots.menu, catalogue: catalogue.menu };
   return (
     <div className="fr-grid-row fr-grid-row--gutters">
       <div className="fr-col-12 fr-col-md-3">

@@ -4,7 +4,7 @@ import Input from "@codegouvfr/react-dsfr/Input";
 import { useId, useState, type FormEvent, type ReactNode } from "react";
 import { ErrorAlert } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 
 /** The field's message from a refused write, if the server named it. */
 const fieldError = (error: unknown, field: string) => (error instanceof ApiError ? error.fieldError(`body.${field}`) : undefined);

@@ -2,35 +2,35 @@ import Alert from "@codegouvfr/react-dsfr/Alert";
 import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
 import Select from "@codegouvfr/react-dsfr/Select";
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import { ROLES, type Role } from "@shared/domain";
 import type { AuthProviders, CreateInvitation, Invitation, InvitationCreated } from "@shared/identity";
 import { ChallengePicker, useChallengeNames } from "../../../components/challenge-picker";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError, apiGet, apiSend } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
+import { apiGet, apiSend } from "../../../api/http";
+import { queryKeys } from "../../../api/query-keys";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 import type { ActionNotice } from "../../../components/action-notice";
 import { CopyableText } from "../../../components/copy-button";
 
 
 const invitationQueries = {
-  all: () => ["invitations"] as const,
-  list: () => queryOptions({ queryKey: invitationQueries.all(), queryFn: () => apiGet<Invitation[]>("/invitations") }),
-  providers: () => queryOptions({ queryKey: ["auth-providers"], queryFn: () => apiGet<AuthProviders>("/auth/providers"), staleTime: Infinity }),
+  list: () => queryOptions({ queryKey: queryKeys.invitations, queryFn: () => apiGet<Invitation[]>("/invitations") }),
+  providers: () => queryOptions({ queryKey: queryKeys.authProviders, queryFn: () => apiGet<AuthProviders>("/auth/providers"), staleTime: Infinity }),
 };
 
 function useInvitationWrites() {
-  const queryClient = useQueryClient();
-  const onSuccess = () => queryClient.invalidateQueries({ queryKey: invitationQueries.all() });
+  const meta = { invalidates: "invitation" } as const;
   return {
     create: useIdempotentMutation({
       mutationFn: (body: CreateInvitation, key) => apiSend<InvitationCreated>("POST", "/invitations", body, idempotencyHeader(key)),
-      onSuccess,
+      meta,
     }),
-    resend: useMutation({ mutationFn: (id: number) => apiSend<InvitationCreated>("POST", `/invitations/${id}/resend`, {}), onSuccess }),
-    revoke: useMutation({ mutationFn: (id: number) => apiSend<void>("DELETE", `/invitations/${id}`), onSuccess }),
+    resend: useMutation({ mutationFn: (id: number) => apiSend<InvitationCreated>("POST", `/invitations/${id}/resend`, {}), meta }),
+    revoke: useMutation({ mutationFn: (id: number) => apiSend<void>("DELETE", `/invitations/${id}`), meta }),
   };
 }
 

@@ -2,7 +2,8 @@ import Badge from "@codegouvfr/react-dsfr/Badge";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
-import { apiGet } from "../../../lib/api-client";
+import { apiGet } from "../../../api/http";
+import { queryKeys } from "../../../api/query-keys";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { DsfrTable } from "../../../components/dsfr-table";
 
@@ -29,7 +30,7 @@ const METHOD_SEVERITY: Record<string, "info" | "success" | "warning" | "error" |
 export default function ApiDocPage() {
   const { t: { apiDoc: t }, lang } = useI18n();
   useDocumentTitle(t.title);
-  const doc = useQuery({ queryKey: ["openapi"], queryFn: () => apiGet<OpenApiDocument>("/openapi.json"), staleTime: Infinity });
+  const doc = useQuery({ queryKey: queryKeys.apiDocument, queryFn: () => apiGet<OpenApiDocument>("/openapi.json"), staleTime: Infinity });
 
   return (
     <>

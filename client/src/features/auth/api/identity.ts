@@ -1,16 +1,16 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AuthUser, SessionResponse } from "@shared/auth";
 import type { Account, AuthProviders, EnrolledSession, InvitationPreview, LoginNextStep, TotpEnrolment } from "@shared/identity";
-import { apiGet, apiSend, setCsrfToken } from "../../../lib/api-client";
-import { sessionQueries } from "../../../api/session";
+import { apiGet, apiSend, setCsrfToken } from "../../../api/http";
+import { queryKeys } from "../../../api/query-keys";
 
 export const identityQueries = {
-  providers: () => queryOptions({ queryKey: ["auth-providers"], queryFn: () => apiGet<AuthProviders>("/auth/providers"), staleTime: Infinity }),
-  account: () => queryOptions({ queryKey: ["account"], queryFn: () => apiGet<Account>("/account") }),
+  providers: () => queryOptions({ queryKey: queryKeys.authProviders, queryFn: () => apiGet<AuthProviders>("/auth/providers"), staleTime: Infinity }),
+  account: () => queryOptions({ queryKey: queryKeys.account, queryFn: () => apiGet<Account>("/account") }),
   invitation: (token: string) =>
-    queryOptions({ queryKey: ["invitation", token], queryFn: () => apiSend<InvitationPreview>("POST", "/invitations/check", { token }), retry: false }),
+    queryOptions({ queryKey: queryKeys.invitationCheck(token), queryFn: () => apiSend<InvitationPreview>("POST", "/invitations/check", { token }), retry: false }),
   reset: (token: string) =>
-    queryOptions({ queryKey: ["password-reset", token], queryFn: () => apiSend<{ email: string }>("POST", "/auth/password-reset/check", { token }), retry: false }),
+    queryOptions({ queryKey: queryKeys.passwordResetCheck(token), queryFn: () => apiSend<{ email: string }>("POST", "/auth/password-reset/check", { token }), retry: false }),
 };
 
 /** The answer of a step that may open a session (200) or ask for another step (202). */
@@ -21,8 +21,8 @@ export function useSessionOpened() {
   const queryClient = useQueryClient();
   return ({ user, csrfToken }: { user: AuthUser; csrfToken: string }) => {
     setCsrfToken(csrfToken);
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== sessionQueries.all()[0] });
-    queryClient.setQueryData(sessionQueries.all(), user);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== queryKeys.session[0] });
+    queryClient.setQueryData(queryKeys.session, user);
   };
 }
 
@@ -37,14 +37,12 @@ export const useCompleteReset = () =>
   useMutation({ mutationFn: (body: { token: string; password: string }) => apiSend<void>("POST", "/auth/password-reset", body) });
 
 export function useAccountTotp() {
-  const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: identityQueries.account().queryKey });
   return {
     confirm: useMutation({
       mutationFn: (code: string) => apiSend<{ recoveryCodes: string[] }>("POST", "/account/totp/confirm", { code }),
-      onSuccess: refresh,
+      meta: { invalidates: "secondFactor" },
     }),
-    disable: useMutation({ mutationFn: (code: string) => apiSend<void>("POST", "/account/totp/disable", { code }), onSuccess: refresh }),
+    disable: useMutation({ mutationFn: (code: string) => apiSend<void>("POST", "/account/totp/disable", { code }), meta: { invalidates: "secondFactor" } }),
   };
 }
 

@@ -4,7 +4,7 @@ import Input from "@codegouvfr/react-dsfr/Input";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { identityQueries, useAccountTotp } from "../api/identity";
 import { EnrolmentForm, RecoveryCodes } from "./second-step";

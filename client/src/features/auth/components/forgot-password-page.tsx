@@ -3,7 +3,7 @@ import Button from "@codegouvfr/react-dsfr/Button";
 import Input from "@codegouvfr/react-dsfr/Input";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useRequestReset } from "../api/identity";
 

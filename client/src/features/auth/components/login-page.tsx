@@ -12,7 +12,7 @@ import { Link, Navigate, useSearchParams } from "react-router";
 import { useCurrentUser, useLogin } from "../../../api/session";
 import { useI18n } from "../../../i18n/use-i18n";
 import type { Messages } from "../../../i18n/messages";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { safeReturnPath } from "../../../lib/return-path";
 import { homePathFor } from "@shared/auth";
 import { useDocumentTitle } from "../../../lib/use-document-title";

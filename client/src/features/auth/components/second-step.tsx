@@ -5,7 +5,7 @@ import { lazy, Suspense, useRef, useState, type FormEvent } from "react";
 import type { SessionResponse } from "@shared/auth";
 import { CopyButton } from "../../../components/copy-button";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { useEnrolmentKey, useStep } from "../api/identity";
 import "./second-step.css";
 

@@ -8,7 +8,7 @@ import type { ActionNotice } from "../../../components/action-notice";
 import { ErrorAlert } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
 import { DeadlineInput } from "./deadline-input";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { useEditCampaign } from "../api/campaign-queries";
 import { ChallengePicker } from "../../../components/challenge-picker";
 

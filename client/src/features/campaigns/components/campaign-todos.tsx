@@ -7,7 +7,7 @@ import type { MyCampaign } from "@shared/campaign";
 import { parisDate } from "@shared/dates";
 import { AXES } from "@shared/domain";
 import { ErrorAlert } from "../../../components/query-state";
-import { AxisValidation } from "../../../components/validation-badge";
+import { AxisReview } from "../../../components/review-badge";
 import { useI18n } from "../../../i18n/use-i18n";
 import { useConfirmFromCampaign, useMyCampaigns } from "../api/campaign-queries";
 import "./campaigns.css";
@@ -67,7 +67,7 @@ function CampaignTodo({ campaign }: { campaign: MyCampaign }) {
                           challenge.axes[axis] ? t.done : sentBack ? t.sentBack : challenge.levels[axis] === null ? t.toReport : t.todo,
                         )}
                       </Badge>
-                      <AxisValidation validation={challenge.validation[axis]} />
+                      <AxisReview validation={challenge.validation[axis]} />
                     </li>
                   );
                 })}

@@ -12,7 +12,7 @@ import { DsfrTable } from "../../../components/dsfr-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
 import { DeadlineInput } from "./deadline-input";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useCampaigns, useCreateCampaign } from "../api/campaign-queries";
 import { CompletionBar } from "./completion-bar";

@@ -2,9 +2,10 @@ import { useMutation } from "@tanstack/react-query";
 import type { OutcomeEntry } from "@shared/challenge";
 import type { Problem } from "@shared/problem";
 import { outcomeUpdateSchema, type OutcomeUpdate } from "@shared/writes";
-import { ApiError, apiSend } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
+import { apiSend } from "../../../api/http";
 import { checkBody } from "../../../lib/check-body";
-import { challengePath, useRefreshChallenges } from "./refresh";
+import { challengePath } from "./challenge-path";
 
 /** What the server holds when it refuses an outcome written on a stale version (409). */
 export interface OutcomeConflict {
@@ -14,7 +15,6 @@ export interface OutcomeConflict {
 
 /** The outcome only changes on the version it was read at (`If-Match`), so that nobody overwrites unseen work. */
 export function useSaveOutcome(slug: string) {
-  const refresh = useRefreshChallenges();
   return useMutation({
     mutationFn: ({ body, version }: { body: OutcomeUpdate; version: number }) => {
       checkBody(outcomeUpdateSchema, body);
@@ -22,7 +22,7 @@ export function useSaveOutcome(slug: string) {
         "If-Match": String(version),
       });
     },
-    onSuccess: refresh,
+    meta: { invalidates: "outcome" },
   });
 }
 

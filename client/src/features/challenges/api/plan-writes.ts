@@ -15,12 +15,12 @@ import {
   type ChecklistItemUpdate,
 } from "@shared/writes";
 import { challengeQueries } from "../../../api/challenges";
-import { apiSend } from "../../../lib/api-client";
+import { apiSend } from "../../../api/http";
 import { checkBody } from "../../../lib/check-body";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import type { Problem } from "@shared/problem";
-import { challengePath, useRefreshChallenges } from "./refresh";
+import { challengePath } from "./challenge-path";
 
 /** The sustainability plan's lists: each has the same four routes. */
 export interface PlanKinds {
@@ -49,33 +49,29 @@ export function planConflictOf<K extends PlanKind>(error: unknown): PlanKinds[K]
 }
 
 export function useCreatePlanItem<K extends PlanKind>(slug: string, kind: K) {
-  const refresh = useRefreshChallenges();
   return useIdempotentMutation({
     mutationFn: (body: PlanKinds[K]["create"], key) => {
       checkBody(schemas[kind].create, body);
       return apiSend<PlanKinds[K]["item"]>("POST", `${challengePath(slug)}/${kind}`, body, idempotencyHeader(key));
     },
-    onSuccess: refresh,
+    meta: { invalidates: "planItem" },
   });
 }
 
 export function usePatchPlanItem<K extends PlanKind>(kind: K) {
-  const refresh = useRefreshChallenges();
   return useMutation({
     mutationFn: ({ id, version, patch }: { id: number; version: number; patch: PlanKinds[K]["patch"] }) => {
       checkBody(schemas[kind].patch, patch);
       return apiSend<PlanKinds[K]["item"]>("PATCH", `/${kind}/${id}`, patch, ifMatch(version));
     },
-    // After a refusal too: a 409 means the list shows an old version.
-    onSettled: refresh,
+    meta: { invalidates: "planItem" },
   });
 }
 
 export function useDeletePlanItem(kind: PlanKind) {
-  const refresh = useRefreshChallenges();
   return useMutation({
     mutationFn: ({ id, version }: { id: number; version: number }) => apiSend<void>("DELETE", `/${kind}/${id}`, undefined, ifMatch(version)),
-    onSettled: refresh,
+    meta: { invalidates: "planItem" },
   });
 }
 
@@ -89,7 +85,6 @@ function useOptimisticDetail<Variables, Result>(
   apply: (detail: ChallengeDetail, variables: Variables) => ChallengeDetail,
 ) {
   const queryClient = useQueryClient();
-  const refresh = useRefreshChallenges();
   const { queryKey } = challengeQueries.detail(slug);
   return useMutation({
     mutationFn: send,
@@ -102,7 +97,7 @@ function useOptimisticDetail<Variables, Result>(
     onError: (_error, _variables, context) => {
       if (context?.previous) queryClient.setQueryData(queryKey, context.previous);
     },
-    onSettled: refresh,
+    meta: { invalidates: "planItem" },
   });
 }
 

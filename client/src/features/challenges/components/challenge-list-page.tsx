@@ -16,7 +16,8 @@ import { DsfrTable } from "../../../components/dsfr-table";
 import { LevelBadge } from "../../../components/level-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
-import { apiGet } from "../../../lib/api-client";
+import { apiGet } from "../../../api/http";
+import { queryKeys } from "../../../api/query-keys";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useChallenges } from "../../../api/challenges";
 import "./challenge-list.css";
@@ -33,7 +34,7 @@ export default function ChallengeListPage() {
   const me = useCurrentUser();
   const isAdmin = me.data?.role === "admin";
   const mentors = useQuery({
-    queryKey: ["users", "for-list-filter"],
+    queryKey: queryKeys.users.forListFilter,
     queryFn: () => apiGet<User[]>("/users"),
     enabled: isAdmin,
     select: (users) => users.filter((user) => user.role === "mentor"),

@@ -12,11 +12,11 @@ import { useChallenge } from "../../../api/challenges";
 import { usePromotions } from "../../../api/promotions";
 import { useCurrentUser } from "../../../api/session";
 import { LevelBadge } from "../../../components/level-badge";
-import { AxisValidation } from "../../../components/validation-badge";
+import { AxisReview } from "../../../components/review-badge";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { canEditChallenge } from "../../../lib/permissions";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { HistoryTimeline } from "./history-timeline";
@@ -229,7 +229,7 @@ function ChallengeView({ challenge }: { challenge: ChallengeDetail }) {
                 </h3>
                 <p className="axis-card__state fr-mb-0">
                   <LevelBadge status={status} />
-                  <AxisValidation validation={status && currentEntry(challenge, axis)?.validation} />
+                  <AxisReview validation={status && currentEntry(challenge, axis)?.validation} />
                 </p>
                 <p className="fr-text--sm fr-mt-1w fr-mb-0">
                   {status === null

@@ -3,7 +3,7 @@ import Badge from "@codegouvfr/react-dsfr/Badge";
 import { lazy, Suspense, useState, type ReactNode } from "react";
 import type { ChallengeDetail, StatusUpdate } from "@shared/challenge";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ValidationBadge, ValidationComment } from "../../../components/validation-badge";
+import { ReviewBadge, ReviewComment } from "../../../components/review-badge";
 
 // Only editors see it: it comes with the edit mode's chunk.
 const RetractControl = lazy(() => import("./edit/retract-control"));
@@ -69,7 +69,7 @@ function HistoryEntry({ update }: { update: StatusUpdate }) {
             {t.retracted}
           </Badge>
         )}
-        {!retracted && <ValidationBadge validation={update.validation} />}
+        {!retracted && <ReviewBadge validation={update.validation} />}
       </p>
       {/* A confirmation's note is the server's fixed wording, already said by its badge. */}
       {update.note && !confirmation && (
@@ -93,7 +93,7 @@ function HistoryEntry({ update }: { update: StatusUpdate }) {
           {t.retraction(f.instant(update.retraction.retractedAt), update.retraction.authorName, update.retraction.reason)}
         </p>
       )}
-      {!retracted && <ValidationComment validation={update.validation} />}
+      {!retracted && <ReviewComment validation={update.validation} />}
     </>
   );
 }

@@ -5,7 +5,7 @@ import type { ChallengeDetail } from "@shared/challenge";
 import { CHECKLIST_GROUPS, CHECKLIST_ITEMS } from "@shared/domain";
 import { useI18n } from "../../../i18n/use-i18n";
 import { resourceSummary, ScenarioDetails } from "./plan-display";
-import { ValidationBadge, ValidationComment } from "../../../components/validation-badge";
+import { ReviewBadge, ReviewComment } from "../../../components/review-badge";
 
 // The challenge's outcome and sustainability plan, as everyone reads them (the edit mode replaces them).
 
@@ -112,9 +112,9 @@ function OutcomeSection({ challenge }: { challenge: ChallengeDetail }) {
           {outcome.path && <p>{t.path(l.PATH_LABELS[outcome.path])}</p>}
           {outcome.note && <p>{outcome.note}</p>}
           <p className="fr-text--sm">
-            {t.outcomeAsOf(f.date(outcome.asOf), outcome.authorName)} <ValidationBadge validation={outcome.validation} />
+            {t.outcomeAsOf(f.date(outcome.asOf), outcome.authorName)} <ReviewBadge validation={outcome.validation} />
           </p>
-          <ValidationComment validation={outcome.validation} />
+          <ReviewComment validation={outcome.validation} />
           {challenge.outcomeHistory.length > 1 && (
             <Accordion label={t.outcomeHistory(challenge.outcomeHistory.length)} titleAs="h3">
               <ol>
@@ -124,7 +124,7 @@ function OutcomeSection({ challenge }: { challenge: ChallengeDetail }) {
                     {common.colon}
                     {entry.categories.map((category) => l.OUTCOME_LABELS[category]).join(common.listSeparator)}
                     {entry.path && <> — {l.PATH_LABELS[entry.path]}</>}
-                    {entry.note && <> — {entry.note}</>} ({entry.authorName}) <ValidationBadge validation={entry.validation} />
+                    {entry.note && <> — {entry.note}</>} ({entry.authorName}) <ReviewBadge validation={entry.validation} />
                   </li>
                 ))}
               </ol>

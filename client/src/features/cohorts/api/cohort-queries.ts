@@ -2,18 +2,18 @@ import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query"
 import type { CohortStats } from "@shared/cohort-stats";
 import type { Headline } from "@shared/headline";
 import type { AtRisk, Facets, OutcomesAfterEnd, StatsFilters, SustainabilityStats, Trajectory } from "@shared/stats";
-import { apiGet } from "../../../lib/api-client";
+import { apiGet } from "../../../api/http";
+import { queryKeys } from "../../../api/query-keys";
 
 const statistic = <T,>(name: string, path: string) => (filters: StatsFilters) =>
   queryOptions({
-    queryKey: [...statsQueries.all(), name, filters] as const,
+    queryKey: queryKeys.stats.statistic(name, filters),
     queryFn: () => apiGet<T>(path, { ...filters }),
     // Changing a filter keeps the previous chart on screen until the new one arrives.
     placeholderData: keepPreviousData,
   });
 
 export const statsQueries = {
-  all: () => ["stats"] as const,
   cohorts: statistic<CohortStats[]>("cohorts", "/stats/cohorts"),
   trajectories: statistic<Trajectory[]>("trajectories", "/stats/trajectories"),
   outcomesAfterEnd: statistic<OutcomesAfterEnd[]>("outcomes-after-end", "/stats/outcomes-after-end"),
@@ -22,7 +22,7 @@ export const statsQueries = {
   headline: statistic<Headline>("headline", "/stats/headline"),
   facets: (snapshot?: string) =>
     queryOptions({
-      queryKey: [...statsQueries.all(), "facets", snapshot ?? null] as const,
+      queryKey: queryKeys.stats.facets(snapshot),
       queryFn: () => apiGet<Facets>("/stats/facets", { snapshot }),
     }),
 };

@@ -74,7 +74,7 @@ const STAGE = { outcomes: 1, afterEnd: 2, levels: 3, trajectories: 3 + AXES.leng
  * `printable` opens the tables instead of leaving them in closed accordions.
  */
 export function CohortSections({ filters, printable = false }: { filters: StatsFilters; printable?: boolean }) {
-  const { t: { dashboard: t, validation }, l } = useI18n();
+  const { t: { dashboard: t, review }, l } = useI18n();
   const caption = useCaption(filters);
   const chartFileName = useChartFileName(filters);
   const cohorts = useCohortStats(filters);
@@ -148,7 +148,7 @@ export function CohortSections({ filters, printable = false }: { filters: StatsF
 
       <section className="fr-mt-4w" aria-labelledby="section-risk">
         <h2 id="section-risk">{t.sections.risk}</h2>
-        {filters.data && filters.data !== "all" && <p className="fr-text--sm">{validation.riskNote(l.DATA_VIEW_LABELS[filters.data])}</p>}
+        {filters.data && filters.data !== "all" && <p className="fr-text--sm">{review.riskNote(l.DATA_VIEW_LABELS[filters.data])}</p>}
         {atRisk.data ? <AtRiskList data={atRisk.data} total={total} /> : <QueryStatus query={atRisk} />}
       </section>
 

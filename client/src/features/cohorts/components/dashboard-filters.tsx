@@ -89,8 +89,8 @@ export function DashboardFilters({ filters, onChange }: { filters: StatsFilters;
       </div>
       <div className="fr-col-12 fr-col-md-4">
         <Select
-          label={t.validation.dataSelect}
-          hint={t.validation.dataHint}
+          label={t.review.dataSelect}
+          hint={t.review.dataHint}
           nativeSelectProps={{
             value: filters.data ?? "all",
             onChange: (event) => onChange({ data: event.target.value === "all" ? undefined : (event.target.value as StatsFilters["data"]) }),
@@ -98,7 +98,7 @@ export function DashboardFilters({ filters, onChange }: { filters: StatsFilters;
         >
           {DATA_VIEWS.map((view) => (
             <option key={view} value={view}>
-              {t.validation.dataOptions[view]}
+              {t.review.dataOptions[view]}
             </option>
           ))}
         </Select>

@@ -27,7 +27,7 @@ export function useCaption(filters: StatsFilters) {
       : t.dashboard.caption.source(Boolean(meta.data?.isSynthetic), f.date(parisDate()), meta.data?.revision),
     `${filtersText}. ${f.count(challengeCount, t.common.challenge)}.`,
     notApplied && filters.data && filters.data !== "all"
-      ? t.validation.notApplied(t.validation[notApplied])
+      ? t.review.notApplied(t.review[notApplied])
       : `${l.DATA_VIEW_LABELS[filters.data ?? "all"]}.`,
   ];
 }

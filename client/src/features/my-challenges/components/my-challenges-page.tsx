@@ -13,7 +13,7 @@ import { ErrorAlert, Loading } from "../../../components/query-state";
 import { StalenessBadge } from "../../../components/staleness";
 import { WarningAlerts } from "../../../components/warning-alerts";
 import { SentBackNotice } from "../../../components/sent-back-notice";
-import { AxisValidation } from "../../../components/validation-badge";
+import { AxisReview } from "../../../components/review-badge";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
 /** `top`: what the app puts above the list (the campaign to-dos), without this feature knowing it. */
@@ -112,7 +112,7 @@ function MyChallengeCard({ challenge, promotion }: { challenge: MyChallenge; pro
             <dt>{l.AXIS_LABELS[axis]}</dt>
             <dd>
               <LevelBadge status={challenge.status[axis]} />
-              <AxisValidation validation={challenge.validation[axis]} />
+              <AxisReview validation={challenge.validation[axis]} />
             </dd>
           </div>
         ))}

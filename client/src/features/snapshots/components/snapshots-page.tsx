@@ -8,7 +8,7 @@ import { useSnapshots } from "../../../api/snapshots";
 import { DsfrTable } from "../../../components/dsfr-table";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useDeleteSnapshot, useTakeSnapshot } from "../api/snapshot-writes";
 import { ActionNoticeArea, type ActionNotice } from "../../../components/action-notice";

@@ -4,7 +4,10 @@ import type { ChallengeDetail } from "@shared/challenge";
 import { ChecklistEditor } from "./checklist-editor";
 import { focusSoon } from "./form-kit";
 import { OutcomeForm } from "./outcome-form";
-import { ActionsEditor, AlliesEditor, ResourcesEditor, ScenariosEditor } from "./plan-editors";
+import { ActionsEditor } from "./plan-editors/action-editor";
+import { AlliesEditor } from "./plan-editors/ally-editor";
+import { ResourcesEditor } from "./plan-editors/resource-editor";
+import { ScenariosEditor } from "./plan-editors/scenario-editor";
 import { StatusForms } from "./status-forms";
 import { useI18n } from "../../../../i18n/use-i18n";
 

@@ -1,6 +1,9 @@
 import Alert from "@codegouvfr/react-dsfr/Alert";
 import { useI18n } from "../../../../i18n/use-i18n";
-import { ApiError } from "../../../../lib/api-client";
+import { ApiError } from "../../../../lib/api-error";
+
+// The plan editors' fields have no `maxLength`: the browser would cut a pasted text without a
+// word. The shared schemas refuse an over-long one instead, under the field, before any request.
 
 /** The DSFR error state of one field, from the server's (or the shared schema's) `body.<field>` message. */
 export function fieldState(error: unknown, field: string): { state?: "error"; stateRelatedMessage?: string } {

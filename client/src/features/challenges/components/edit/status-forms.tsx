@@ -10,7 +10,7 @@ import { NOTE_MAX } from "@shared/writes";
 import { CountedTextArea } from "../../../../components/counted-text-area";
 import { useI18n } from "../../../../i18n/use-i18n";
 import { LevelBadge } from "../../../../components/level-badge";
-import { ApiError } from "../../../../lib/api-client";
+import { ApiError } from "../../../../lib/api-error";
 import { useConfirmStatus, useRecordStatus } from "../../api/status-writes";
 import { fieldState, focusFirstProblem, FormProblem, LiveNotice, orUndefined } from "./form-kit";
 

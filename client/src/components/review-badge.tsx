@@ -5,7 +5,7 @@ import { useI18n } from "../i18n/use-i18n";
 const SEVERITY = { declared: "info", validated: "success", sent_back: "warning" } as const;
 
 /** "Déclaré", "Validé" or "Renvoyé" (docs/levels.md, « Review »): where a mentor's declaration stands. */
-export function ValidationBadge({ validation }: { validation: EntryValidation }) {
+export function ReviewBadge({ validation }: { validation: EntryValidation }) {
   const { l } = useI18n();
   const label = l.VALIDATION_STATE_LABELS[validation.state];
   return (
@@ -21,8 +21,8 @@ export function ValidationBadge({ validation }: { validation: EntryValidation })
 }
 
 /** The admin's comment on a declaration sent back, for the mentor to read. */
-export function ValidationComment({ validation }: { validation: EntryValidation }) {
-  const { t: { validation: t }, f } = useI18n();
+export function ReviewComment({ validation }: { validation: EntryValidation }) {
+  const { t: { review: t }, f } = useI18n();
   if (!validation.comment || validation.state !== "sent_back") return null;
   return (
     <div className="fr-callout fr-callout--orange-terre-battue fr-py-2w fr-px-3w fr-mb-1w validation-comment">
@@ -38,12 +38,12 @@ export function ValidationComment({ validation }: { validation: EntryValidation 
  * Where the level in force of an axis stands (declared, validated, sent back), and, when it was
  * sent back, the reviewer's reason underneath: the mentor sees it wherever the level shows.
  */
-export function AxisValidation({ validation }: { validation: EntryValidation | null | undefined }) {
-  const { t: { validation: t } } = useI18n();
+export function AxisReview({ validation }: { validation: EntryValidation | null | undefined }) {
+  const { t: { review: t } } = useI18n();
   if (!validation) return null;
   return (
     <>
-      <ValidationBadge validation={validation} />
+      <ReviewBadge validation={validation} />
       {validation.state === "sent_back" && validation.comment && (
         <span className="fr-text--xs validation-reason">{t.sentBackReason(validation.comment)}</span>
       )}

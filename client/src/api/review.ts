@@ -1,13 +1,13 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { SentBackEntry } from "@shared/validation";
-import { apiGet } from "../lib/api-client";
-import { challengeQueries } from "./challenges";
+import { apiGet } from "./http";
+import { queryKeys } from "./query-keys";
 
-/** Declarations sent back to the signed-in mentor (issue 9); under `challengeQueries.all()`, so that every write refreshes it. */
+/** Declarations the programme team sent back to the signed-in mentor. */
 export const sentBackQueries = {
   mine: () =>
     queryOptions({
-      queryKey: [...challengeQueries.all(), "sent-back"] as const,
+      queryKey: queryKeys.me.sentBack,
       queryFn: () => apiGet<SentBackEntry[]>("/me/sent-back"),
     }),
 };

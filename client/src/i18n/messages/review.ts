@@ -4,7 +4,7 @@ import { bilingual } from "../bilingual";
  * Review of mentors' declarations (docs/levels.md, « Review »): the admin's queue, badges, the
  * mentor's notice, the data selector.
  */
-export const validation = bilingual(
+export const review = bilingual(
   {
     title: "À valider",
     intro:

@@ -6,14 +6,14 @@ import { useId, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
 import type { ValidationQueueItem } from "@shared/validation";
 import { ErrorAlert, Loading } from "../../../components/query-state";
-import { ValidationBadge } from "../../../components/validation-badge";
+import { ReviewBadge } from "../../../components/review-badge";
 import { usePromotions } from "../../../api/promotions";
 import { CountedTextArea } from "../../../components/counted-text-area";
 import { NOTE_MAX } from "@shared/writes";
 import { useI18n } from "../../../i18n/use-i18n";
-import { ApiError } from "../../../lib/api-client";
+import { ApiError } from "../../../lib/api-error";
 import { useDocumentTitle } from "../../../lib/use-document-title";
-import { useDecide, useDismiss, useValidateChallenge, useValidationQueue, type QueueState } from "../api/validation-queries";
+import { useDecide, useDismiss, useValidateChallenge, useReviewQueue, type QueueState } from "../api/review-queries";
 
 interface Group {
   slug: string;
@@ -23,13 +23,13 @@ interface Group {
 }
 
 /** "À valider": the mentors' declarations, oldest first; validate, or send back with a comment. */
-export default function ValidationPage() {
-  const { t: { validation: t, admin }, f } = useI18n();
+export default function ReviewPage() {
+  const { t: { review: t, admin }, f } = useI18n();
   useDocumentTitle(admin.pageTitle(t.title));
   const [params] = useSearchParams();
   const state: QueueState = params.get("etat") === "renvoyes" ? "sent_back" : "declared";
   const page = Number(params.get("page") ?? 1) || 1;
-  const queue = useValidationQueue(state, page);
+  const queue = useReviewQueue(state, page);
   // Confirmations stand where the reviewer acted: in the challenge's group, which stays in its
   // place (with its notice) even once its last declaration has left the queue.
   const [notices, setNotices] = useState<Record<string, string>>({});
@@ -109,15 +109,17 @@ function groupByChallenge(items: ValidationQueueItem[], previous: Group[], notic
     bySlug.set(item.challenge.slug, group);
   }
   const kept = previous
-    .filter((group) => bySlug.has(group.slug) || notices[group.slug])
+    .filter((group) => bySlug.has(group.slug) || group.slug in notices)
     .map((group) => bySlug.get(group.slug) ?? { ...group, items: [] });
   const known = new Set(kept.map((group) => group.slug));
   return [...kept, ...[...bySlug.values()].filter((group) => !known.has(group.slug))];
 }
 
+type DecideThen = (decision: () => Promise<unknown>, confirmation: string, onRefusal?: () => void) => void;
+
 /** One challenge's declarations, validated in one step, its superseded ones set aside together. */
 function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: string; onDone: (message: string) => void }) {
-  const { t: { validation: t } } = useI18n();
+  const { t: { review: t } } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const promotions = usePromotions();
   const promotion = promotions.data?.find((p) => p.key === group.promotion)?.label ?? group.promotion;
@@ -132,6 +134,14 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
   const done = (message: string) => {
     onDone(message);
     requestAnimationFrame(() => headingRef.current?.focus());
+  };
+  // The group holds its place from the start of a decision (an empty notice): its entries leave
+  // the page as soon as the queue is read again, before the mutation settles, and the
+  // confirmation then shows where the reviewer acted. The promise, not a callback given to
+  // `mutate`, says when: the decided card is gone by then. A refusal shows in the mutation's state.
+  const decideThen: DecideThen = (decision, confirmation, onRefusal = () => {}) => {
+    onDone("");
+    decision().then(() => done(confirmation), onRefusal);
   };
 
   return (
@@ -151,7 +161,7 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
               iconId="fr-icon-check-line"
               disabled={busy}
               onClick={() =>
-                validateAll.mutate({ slug: group.slug, items: inForce }, { onSuccess: () => done(t.allValidated(inForce.length, label)) })
+                decideThen(() => validateAll.mutateAsync({ slug: group.slug, items: inForce }), t.allValidated(inForce.length, label))
               }
             >
               {t.validateAll(inForce.length)}
@@ -163,7 +173,7 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
               priority="secondary"
               iconId="fr-icon-delete-line"
               disabled={busy}
-              onClick={() => dismiss.mutate(superseded, { onSuccess: () => done(t.dismissed(superseded.length, label)) })}
+              onClick={() => decideThen(() => dismiss.mutateAsync(superseded), t.dismissed(superseded.length, label))}
             >
               {t.dismissAll(superseded.length)}
             </Button>
@@ -174,7 +184,7 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
         <ul className="validation-queue">
           {group.items.map((item) => (
             <li key={`${item.kind}-${item.id}`}>
-              <DeclarationCard item={item} onDecided={done} />
+              <DeclarationCard item={item} decideThen={decideThen} />
             </li>
           ))}
         </ul>
@@ -185,15 +195,15 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
 
 /** What was declared, in words: "Production : 2 · Atteint" or the outcome's categories. */
 function useDescription(item: ValidationQueueItem): string {
-  const { t: { validation: t, common }, l } = useI18n();
+  const { t: { review: t, common }, l } = useI18n();
   if (item.kind === "outcome") {
     return `${t.outcome}${common.colon}${(item.categories ?? []).map((category) => l.OUTCOME_LABELS[category]).join(common.listSeparator)}`;
   }
   return `${item.axis ? l.AXIS_LABELS[item.axis] : ""}${common.colon}${item.level} · ${item.level === null ? "" : l.LEVEL_LABELS[item.level]}`;
 }
 
-function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDecided: (message: string) => void }) {
-  const { t: { validation: t }, f, l } = useI18n();
+function DeclarationCard({ item, decideThen }: { item: ValidationQueueItem; decideThen: DecideThen }) {
+  const { t: { review: t }, f, l } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const decide = useDecide();
@@ -203,15 +213,13 @@ function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDec
   const what = `${item.challenge.title} — ${description}`;
   const commentError = decide.error instanceof ApiError ? decide.error.fieldError("body.comment") : undefined;
 
-  const validate = () => decide.mutate({ item, decision: "validated" }, { onSuccess: () => onDecided(t.validated(what)) });
+  const validate = () => decideThen(() => decide.mutateAsync({ item, decision: "validated" }), t.validated(what));
   const sendBack = (event: FormEvent) => {
     event.preventDefault();
-    decide.mutate(
-      { item, decision: "sent_back", comment: comment.trim() },
-      {
-        onSuccess: () => onDecided(t.sentBack(what)),
-        onError: () => requestAnimationFrame(() => formRef.current?.querySelector("textarea")?.focus()),
-      },
+    decideThen(
+      () => decide.mutateAsync({ item, decision: "sent_back", comment: comment.trim() }),
+      t.sentBack(what),
+      () => requestAnimationFrame(() => formRef.current?.querySelector("textarea")?.focus()),
     );
   };
 
@@ -242,7 +250,7 @@ function DeclarationCard({ item, onDecided }: { item: ValidationQueueItem; onDec
             </p>
           )}
         </div>
-        <ValidationBadge validation={item.validation} />
+        <ReviewBadge validation={item.validation} />
       </div>
       {item.note && !item.confirmation && <p className="fr-mb-1w validation-card__note">{item.note}</p>}
       <p className="fr-text--sm fr-mb-1w">
