@@ -123,6 +123,7 @@ export type BulkValidationResult = z.infer<typeof bulkValidationResultSchema>;
 export const dismissalSchema = z.strictObject({ entries: entryRefsSchema });
 export type DismissalInput = z.infer<typeof dismissalSchema>;
 export const dismissalResultSchema = z.object({ dismissed: z.number().int() });
+export type DismissalResult = z.infer<typeof dismissalResultSchema>;
 
 /** `GET /api/me/sent-back`: the mentor's entries sent back that are still in force. */
 export const sentBackEntrySchema = validationQueueItemSchema;

@@ -1,31 +1,32 @@
 // Validation of mentors' declarations (issue 9): the admin's queue and decisions, and the
 // mentor's view of what was sent back.
-import type { Request, RequestHandler } from "express";
+import type { Request } from "express";
 import { ConflictError, NotFoundError } from "../http/errors";
-import { currentSession } from "../http/access";
 import { recordAudit } from "../repositories/audit";
 import { decide, dismiss, findDecidableEntry, queueEntry, sentBackForMentor, validationQueue, type EntryKind } from "../repositories/validation";
 import type {
-  BulkValidationInput,
+  bulkValidationSchema,
   BulkValidationResult,
-  DismissalInput,
-  ValidationDecisionInput,
-  ValidationQueueQuery,
+  dismissalSchema,
+  DismissalResult,
+  validationDecisionSchema,
+  validationQueueQuerySchema,
   ValidationResult,
 } from "@shared/validation";
+import type { itemIdParamsSchema } from "@shared/writes";
 import type { ValidationDecision } from "@shared/domain";
-import { auditContext, type Deps } from "./context";
+import type { Ctx, Deps, Input } from "./context";
 import { t } from "../i18n/messages";
 
 export const getValidationQueue =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json(validationQueue(db, res.locals.query as ValidationQueueQuery));
+  ({ db }: Deps) =>
+  ({ query }: Input<{ query: typeof validationQueueQuerySchema }>) =>
+    validationQueue(db, query);
 
 export const getMySentBack =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json(sentBackForMentor(db, currentSession(res.locals).user.id));
+  ({ db }: Deps) =>
+  (_input: Input, ctx: Ctx) =>
+    sentBackForMentor(db, ctx.user.id);
 
 /** Finds the challenge of an outcome, for the 404 of the access checks. */
 export const outcomeChallenge = (db: Deps["db"], req: Request) => {
@@ -68,11 +69,9 @@ const REFUSED = {
  * stacking a duplicate in history. Changing one's mind (validated ↔ sent back) is allowed.
  */
 export const postValidation =
-  (kind: EntryKind, { db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    const body = res.locals.body as { decision: ValidationDecision; comment?: string | null };
-    const result = db.transaction((): ValidationResult => {
+  (kind: EntryKind, { db }: Deps) =>
+  ({ params: { id }, body }: Input<{ params: typeof itemIdParamsSchema; body: typeof validationDecisionSchema }>, ctx: Ctx) =>
+    db.transaction((): ValidationResult => {
       const entry = findDecidableEntry(db, kind, id);
       if (!entry) throw new NotFoundError(t(UNKNOWN[kind]));
       if (entry.retracted) {
@@ -81,11 +80,11 @@ export const postValidation =
       if (entry.validation.state === body.decision) {
         throw new ConflictError(t(ALREADY[kind][body.decision]), { current: entry.validation });
       }
-      const { user } = currentSession(res.locals);
+      const { user } = ctx;
       decide(db, entry, { decision: body.decision, comment: body.comment ?? null, adminId: user.id, adminName: user.name });
       const after = findDecidableEntry(db, kind, id)!;
       recordAudit(db, {
-        ...auditContext(req, res),
+        ...ctx.audit,
         action: body.decision === "validated" ? `${kind}.validated` : `${kind}.sent_back`,
         targetType: kind,
         targetId: id,
@@ -94,8 +93,6 @@ export const postValidation =
       });
       return { kind, id, challenge: entry.challengeSlug, validation: after.validation };
     });
-    res.status(201).json(result);
-  };
 
 /**
  * Validates, in one transaction, the declarations of one challenge the reviewer saw. Each is
@@ -104,11 +101,9 @@ export const postValidation =
  * audit entry, as if validated one by one.
  */
 export const postChallengeValidations =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const challenge = res.locals.challenge as { id: number; slug: string };
-    const { entries } = res.locals.body as BulkValidationInput;
-    const { user } = currentSession(res.locals);
+  ({ db }: Deps) =>
+  ({ body: { entries } }: Input<{ body: typeof bulkValidationSchema }>, ctx: Ctx): BulkValidationResult => {
+    const { challenge, user } = ctx;
     const results = db.transaction((): ValidationResult[] =>
       entries.map(({ kind, id }) => {
         const entry = findDecidableEntry(db, kind, id);
@@ -122,7 +117,7 @@ export const postChallengeValidations =
         decide(db, entry, { decision: "validated", comment: null, adminId: user.id, adminName: user.name });
         const after = findDecidableEntry(db, kind, id)!;
         recordAudit(db, {
-          ...auditContext(req, res),
+          ...ctx.audit,
           action: `${kind}.validated`,
           targetType: kind,
           targetId: id,
@@ -132,7 +127,7 @@ export const postChallengeValidations =
         return { kind, id, challenge: entry.challengeSlug, validation: after.validation };
       }),
     );
-    res.status(201).json({ results } satisfies BulkValidationResult);
+    return { results };
   };
 
 /**
@@ -141,10 +136,9 @@ export const postChallengeValidations =
  * nothing written) for an entry in force, validated, or already set aside.
  */
 export const postDismissals =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { entries } = res.locals.body as DismissalInput;
-    const { user } = currentSession(res.locals);
+  ({ db }: Deps) =>
+  ({ body: { entries } }: Input<{ body: typeof dismissalSchema }>, ctx: Ctx): DismissalResult => {
+    const { user } = ctx;
     const dismissed = db.transaction(() => {
       for (const { kind, id } of entries) {
         const entry = queueEntry(db, kind, id);
@@ -154,7 +148,7 @@ export const postDismissals =
         if (entry.dismissed) throw new ConflictError(t(REFUSED[kind].alreadyDismissed, { id }));
         dismiss(db, { kind, id, challengeId: entry.challengeId }, user);
         recordAudit(db, {
-          ...auditContext(req, res),
+          ...ctx.audit,
           action: `${kind}.dismissed`,
           targetType: kind,
           targetId: id,
@@ -164,7 +158,5 @@ export const postDismissals =
       }
       return entries.length;
     });
-    res.status(201).json({ dismissed });
+    return { dismissed };
   };
-
-export type { ValidationDecisionInput };
