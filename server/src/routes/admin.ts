@@ -7,7 +7,7 @@ import { createUser, getUsers, patchUser, putChallengeMentors } from "../handler
 import { sendPasswordReset } from "../handlers/password-reset";
 import { linkDeliverySchema } from "@shared/identity";
 import { auditPageSchema, auditQuerySchema } from "@shared/audit";
-import { createUserSchema, mentorAssignmentSchema, updateUserSchema, userIdParamsSchema, userSchema } from "@shared/user";
+import { challengeMentorsSchema, createUserSchema, userCreatedSchema, mentorAssignmentSchema, updateUserSchema, userIdParamsSchema, userSchema } from "@shared/user";
 
 /** Administration: accounts, mentors of a challenge, the audit log. */
 export function adminRoutes(deps: Deps): Route[] {
@@ -27,7 +27,7 @@ export function adminRoutes(deps: Deps): Route[] {
       access: "admin",
       idempotent: true,
       input: { body: createUserSchema },
-      response: json(201),
+      response: json(201, userCreatedSchema),
       handle: createUser(deps),
     }),
     route({
@@ -55,7 +55,7 @@ export function adminRoutes(deps: Deps): Route[] {
       access: "admin",
       challenge: challengeBySlug,
       input: { body: mentorAssignmentSchema },
-      response: json(200),
+      response: json(200, challengeMentorsSchema),
       handle: putChallengeMentors(deps),
     }),
     route({

@@ -12,6 +12,7 @@ import {
   newPasswordSchema,
   passwordResetPreviewSchema,
   passwordResetRequestSchema,
+  passwordResetRequestedSchema,
   tokenRequestSchema,
   totpEnrolmentSchema,
 } from "@shared/identity";
@@ -113,7 +114,7 @@ export function authRoutes(deps: Deps): Route[] {
       access: "public",
       csrf: false,
       input: { body: passwordResetRequestSchema },
-      response: json(202),
+      response: json(202, passwordResetRequestedSchema),
       handle: requestPasswordReset(deps),
     }),
     route({

@@ -29,6 +29,7 @@ import {
   newStatusUpdateSchema,
   outcomeUpdateSchema,
   resourcePatchSchema,
+  retractionResultSchema,
   retractionSchema,
   scenarioPatchSchema,
 } from "@shared/writes";
@@ -113,7 +114,7 @@ export function challengeWriteRoutes(deps: Deps): Route[] {
       idempotent: true,
       challenge: statusUpdateChallenge,
       input: { params: itemIdParamsSchema, body: retractionSchema },
-      response: json(201),
+      response: json(201, retractionResultSchema),
       handlers: [postRetraction(deps)],
     }),
     route({

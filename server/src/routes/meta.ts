@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Deps } from "../handlers/context";
 import { health, getMeta } from "../handlers/meta";
 import { metaSchema } from "@shared/stats";
+import { openApiDocumentSchema } from "@shared/openapi";
 
 /** The service itself: health, this API's description, the data revision. */
 export function metaRoutes(deps: Deps, openApiDocument: () => unknown): Route[] {
@@ -20,7 +21,7 @@ export function metaRoutes(deps: Deps, openApiDocument: () => unknown): Route[] 
       path: "/openapi.json",
       summary: "Cette description de l'API (OpenAPI 3.1).",
       access: "signedIn",
-      response: json(200),
+      response: json(200, openApiDocumentSchema),
       handle: openApiDocument,
     }),
     route({
