@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { ensureDerivedState, rebuildDerivedState } from "../../server/src/db/derived-state";
 import { trajectories } from "../../server/src/repositories/analytics";
 import { appendStatusUpdate, findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
-import { decide, findDecidableEntry } from "../../server/src/repositories/validation";
+import { decide, findDecidableEntry } from "../../server/src/repositories/review";
 import { insertUser } from "../../server/src/repositories/users";
 import { insertSnapshot } from "../../server/src/repositories/snapshots";
 import { AXES, DATA_VIEWS, type Axis, type DataView } from "@shared/domain";

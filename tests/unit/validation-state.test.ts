@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { rebuildDerivedState } from "../../server/src/db/derived-state";
 import { appendOutcome } from "../../server/src/repositories/outcomes";
 import { appendStatusUpdate, findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
-import { decide, findDecidableEntry } from "../../server/src/repositories/validation";
+import { decide, findDecidableEntry } from "../../server/src/repositories/review";
 import { insertUser } from "../../server/src/repositories/users";
 import { AXES, type Axis, type Level } from "@shared/domain";
 import { challengeId } from "../support/factories";

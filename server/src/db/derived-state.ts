@@ -2,7 +2,7 @@
 // from before the trajectory tables existed. Writes keep them up to date one by one afterwards.
 import type { Db } from "./database";
 import { markTrajectoryChanged } from "../repositories/trajectory-steps";
-import { entryStateSql, rebuildValidationColumns } from "../repositories/validation";
+import { entryStateSql, rebuildValidationColumns } from "../repositories/review";
 import { LIVE, snapshotSource, type DataSource } from "../repositories/data-source";
 import { findSnapshot } from "../repositories/snapshots";
 

@@ -18,7 +18,7 @@ import {
 } from "../repositories/challenge-items";
 import { listChecklist, setChecklistItem } from "../repositories/checklist";
 import { appendOutcome, challengeVersion, currentOutcome } from "../repositories/outcomes";
-import { currentAxisValidation } from "../repositories/validation";
+import { currentAxisValidation } from "../repositories/review";
 import {
   appendStatusUpdate,
   currentLevel,

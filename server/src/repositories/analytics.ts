@@ -2,7 +2,7 @@
 // or one ordered pass over history, and returns plain objects for the API.
 import type { Db } from "../db/database";
 import { LIVE, type DataSource } from "./data-source";
-import { entryStateSql, levelExpression } from "./validation";
+import { entryStateSql, levelExpression } from "./review";
 import { allSteps, filteredMonthLevels, trajectoryRevisions, type Step } from "./trajectory-steps";
 import { ACTION_KINDS, ACTION_STATUSES, AXES, OUTCOME_CATEGORIES, type DataView, type OutcomeCategory } from "@shared/domain";
 import { addMonths, parisDate } from "@shared/dates";

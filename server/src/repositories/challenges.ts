@@ -11,7 +11,7 @@ import { listItems } from "./challenge-items";
 import { currentOutcome, listOutcomes } from "./outcomes";
 import { listStatusUpdates } from "./status-updates";
 import { challengeMentors } from "./users";
-import { currentAxisValidation } from "./validation";
+import { currentAxisValidation } from "./review";
 
 // Rows are aliased to camelCase in SQL and leave through the mappers below, never raw.
 

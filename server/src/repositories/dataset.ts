@@ -7,7 +7,7 @@ import { AXES, type DataView } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
 import { filteredChallenge, filterParams } from "./analytics";
 import { LIVE, type DataSource } from "./data-source";
-import { entryStateSql, validatedFlagColumn } from "./validation";
+import { entryStateSql, validatedFlagColumn } from "./review";
 
 export interface DatasetChallenge {
   slug: string;

@@ -3,7 +3,7 @@ import type { OutcomeEntry } from "@shared/challenge";
 import type { OutcomeCategory, SustainabilityPath } from "@shared/domain";
 import { touchChallenge } from "./challenge-touch";
 import { OUTCOME_CATEGORIES } from "@shared/domain";
-import { entryValidationColumns, refreshOutcomeValidation, validateIfAdmin, withValidation, type ValidationColumns } from "./validation";
+import { entryValidationColumns, refreshOutcomeValidation, validateIfAdmin, withValidation, type ValidationColumns } from "./review";
 
 type OutcomeRow = Omit<OutcomeEntry, "categories" | "validation"> & ValidationColumns & { categories: string };
 const toOutcome = (row: OutcomeRow): OutcomeEntry => ({ ...withValidation(row), categories: JSON.parse(row.categories) });

@@ -4,7 +4,7 @@ import { AXES, LEVELS, OUTCOME_CATEGORIES, type OutcomeCategory } from "@shared/
 import type { StatsFilters } from "@shared/stats";
 import { filteredChallenge, filteredPromotions, filterParams } from "./analytics";
 import { LIVE, type DataSource } from "./data-source";
-import { levelExpression, outcomeMaskExpression } from "./validation";
+import { levelExpression, outcomeMaskExpression } from "./review";
 
 /** Mean of an ordinal distribution over the challenges that reported, or null if none did. */
 function meanLevel(distribution: LevelDistribution): number | null {

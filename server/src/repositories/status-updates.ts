@@ -3,7 +3,7 @@ import type { Axis, Level } from "@shared/domain";
 import type { StatusUpdate } from "@shared/challenge";
 import { touchChallenge } from "./challenge-touch";
 import { refreshTrajectory } from "./trajectory-steps";
-import { entryValidationColumns, refreshAxisValidation, validateIfAdmin, withValidation, type ValidationColumns } from "./validation";
+import { entryValidationColumns, refreshAxisValidation, validateIfAdmin, withValidation, type ValidationColumns } from "./review";
 
 export interface NewStatusUpdateRecord {
   challengeId: number;

@@ -5,23 +5,23 @@ import { challengeBySlug } from "../http/access";
 import { statusUpdateChallenge } from "../handlers/challenge-writes";
 import {
   getMySentBack,
-  getValidationQueue,
+  getReviewQueue,
   outcomeChallenge,
-  postChallengeValidations,
+  postChallengeReviewDecisions,
   postDismissals,
-  postValidation,
-} from "../handlers/validation";
+  postReviewDecision,
+} from "../handlers/review";
 import {
   sentBackEntrySchema,
-  validationDecisionSchema,
-  validationQueuePageSchema,
-  validationQueueQuerySchema,
-  bulkValidationSchema,
-  bulkValidationResultSchema,
+  reviewDecisionSchema,
+  reviewQueuePageSchema,
+  reviewQueueQuerySchema,
+  bulkReviewSchema,
+  bulkReviewResultSchema,
   dismissalSchema,
   dismissalResultSchema,
-  validationResultSchema,
-} from "@shared/validation";
+  reviewResultSchema,
+} from "@shared/review";
 import { itemIdParamsSchema } from "@shared/writes";
 
 /** Review of mentors' declarations by the programme team, and what a mentor sees sent back. */
@@ -32,9 +32,9 @@ export function reviewRoutes(deps: Deps): Route[] {
       path: "/validations",
       summary: "Les déclarations à valider (ou renvoyées), des plus anciennes aux plus récentes, paginées.",
       access: "admin",
-      input: { query: validationQueueQuerySchema },
-      response: json(200, validationQueuePageSchema),
-      handle: getValidationQueue(deps),
+      input: { query: reviewQueueQuerySchema },
+      response: json(200, reviewQueuePageSchema),
+      handle: getReviewQueue(deps),
     }),
     route({
       method: "post",
@@ -43,9 +43,9 @@ export function reviewRoutes(deps: Deps): Route[] {
       access: "admin",
       idempotent: true,
       challenge: statusUpdateChallenge,
-      input: { params: itemIdParamsSchema, body: validationDecisionSchema },
-      response: json(201, validationResultSchema),
-      handle: postValidation("status_update", deps),
+      input: { params: itemIdParamsSchema, body: reviewDecisionSchema },
+      response: json(201, reviewResultSchema),
+      handle: postReviewDecision("status_update", deps),
     }),
     route({
       method: "post",
@@ -54,9 +54,9 @@ export function reviewRoutes(deps: Deps): Route[] {
       access: "admin",
       idempotent: true,
       challenge: outcomeChallenge,
-      input: { params: itemIdParamsSchema, body: validationDecisionSchema },
-      response: json(201, validationResultSchema),
-      handle: postValidation("outcome", deps),
+      input: { params: itemIdParamsSchema, body: reviewDecisionSchema },
+      response: json(201, reviewResultSchema),
+      handle: postReviewDecision("outcome", deps),
     }),
     route({
       method: "post",
@@ -65,9 +65,9 @@ export function reviewRoutes(deps: Deps): Route[] {
       summary: "Valide en une fois les déclarations données d'un défi (tout ou rien ; chacune auditée comme une validation seule).",
       access: "admin",
       challenge: challengeBySlug,
-      input: { body: bulkValidationSchema },
-      response: json(201, bulkValidationResultSchema),
-      handle: postChallengeValidations(deps),
+      input: { body: bulkReviewSchema },
+      response: json(201, bulkReviewResultSchema),
+      handle: postChallengeReviewDecisions(deps),
     }),
     route({
       method: "post",

@@ -1,27 +1,27 @@
-// Validation of mentors' declarations (issue 9): the admin's queue and decisions, and the
+// Review of mentors' declarations (docs/decisions/0004-validation-of-declarations.md): the admin's queue and decisions, and the
 // mentor's view of what was sent back.
 import type { Request } from "express";
 import { ConflictError, NotFoundError } from "../http/errors";
 import { recordAudit } from "../repositories/audit";
-import { decide, dismiss, findDecidableEntry, queueEntry, sentBackForMentor, validationQueue, type EntryKind } from "../repositories/validation";
+import { decide, dismiss, findDecidableEntry, queueEntry, sentBackForMentor, reviewQueue, type EntryKind } from "../repositories/review";
 import type {
-  bulkValidationSchema,
-  BulkValidationResult,
+  bulkReviewSchema,
+  BulkReviewResult,
   dismissalSchema,
   DismissalResult,
-  validationDecisionSchema,
-  validationQueueQuerySchema,
-  ValidationResult,
-} from "@shared/validation";
+  reviewDecisionSchema,
+  reviewQueueQuerySchema,
+  ReviewResult,
+} from "@shared/review";
 import type { itemIdParamsSchema } from "@shared/writes";
 import type { ValidationDecision } from "@shared/domain";
 import type { Ctx, Deps, Input } from "./context";
 import { t } from "../i18n/messages";
 
-export const getValidationQueue =
+export const getReviewQueue =
   ({ db }: Deps) =>
-  ({ query }: Input<{ query: typeof validationQueueQuerySchema }>) =>
-    validationQueue(db, query);
+  ({ query }: Input<{ query: typeof reviewQueueQuerySchema }>) =>
+    reviewQueue(db, query);
 
 export const getMySentBack =
   ({ db }: Deps) =>
@@ -38,27 +38,27 @@ export const outcomeChallenge = (db: Deps["db"], req: Request) => {
   );
 };
 
-const UNKNOWN = { status_update: "validation.updateUnknown", outcome: "validation.outcomeUnknown" } as const;
+const UNKNOWN = { status_update: "review.updateUnknown", outcome: "review.outcomeUnknown" } as const;
 const ALREADY = {
-  status_update: { validated: "validation.update.validated", sent_back: "validation.update.sent_back" },
-  outcome: { validated: "validation.outcome.validated", sent_back: "validation.outcome.sent_back" },
+  status_update: { validated: "review.update.validated", sent_back: "review.update.sent_back" },
+  outcome: { validated: "review.outcome.validated", sent_back: "review.outcome.sent_back" },
 } as const satisfies Record<EntryKind, Record<ValidationDecision, string>>;
 
 /** What a grouped validation or a dismissal says of one entry it refuses, per kind (grammatical gender). */
 const REFUSED = {
   status_update: {
-    notOfChallenge: "validation.bulk.update.notOfChallenge",
-    alreadyValidated: "validation.bulk.update.alreadyValidated",
-    notPending: "validation.bulk.update.notPending",
-    inForce: "validation.bulk.update.inForce",
-    alreadyDismissed: "validation.bulk.update.alreadyDismissed",
+    notOfChallenge: "review.bulk.update.notOfChallenge",
+    alreadyValidated: "review.bulk.update.alreadyValidated",
+    notPending: "review.bulk.update.notPending",
+    inForce: "review.bulk.update.inForce",
+    alreadyDismissed: "review.bulk.update.alreadyDismissed",
   },
   outcome: {
-    notOfChallenge: "validation.bulk.outcome.notOfChallenge",
-    alreadyValidated: "validation.bulk.outcome.alreadyValidated",
-    notPending: "validation.bulk.outcome.notPending",
-    inForce: "validation.bulk.outcome.inForce",
-    alreadyDismissed: "validation.bulk.outcome.alreadyDismissed",
+    notOfChallenge: "review.bulk.outcome.notOfChallenge",
+    alreadyValidated: "review.bulk.outcome.alreadyValidated",
+    notPending: "review.bulk.outcome.notPending",
+    inForce: "review.bulk.outcome.inForce",
+    alreadyDismissed: "review.bulk.outcome.alreadyDismissed",
   },
 } as const satisfies Record<EntryKind, Record<string, string>>;
 
@@ -68,14 +68,14 @@ const REFUSED = {
  * second click) arriving late, and the answer tells them the current state instead of
  * stacking a duplicate in history. Changing one's mind (validated ↔ sent back) is allowed.
  */
-export const postValidation =
+export const postReviewDecision =
   (kind: EntryKind, { db }: Deps) =>
-  ({ params: { id }, body }: Input<{ params: typeof itemIdParamsSchema; body: typeof validationDecisionSchema }>, ctx: Ctx) =>
-    db.transaction((): ValidationResult => {
+  ({ params: { id }, body }: Input<{ params: typeof itemIdParamsSchema; body: typeof reviewDecisionSchema }>, ctx: Ctx) =>
+    db.transaction((): ReviewResult => {
       const entry = findDecidableEntry(db, kind, id);
       if (!entry) throw new NotFoundError(t(UNKNOWN[kind]));
       if (entry.retracted) {
-        throw new ConflictError(t("validation.retracted"));
+        throw new ConflictError(t("review.retracted"));
       }
       if (entry.validation.state === body.decision) {
         throw new ConflictError(t(ALREADY[kind][body.decision]), { current: entry.validation });
@@ -100,16 +100,16 @@ export const postValidation =
  * already validated: 409) and any refusal writes nothing; each gets its own decision and
  * audit entry, as if validated one by one.
  */
-export const postChallengeValidations =
+export const postChallengeReviewDecisions =
   ({ db }: Deps) =>
-  ({ body: { entries } }: Input<{ body: typeof bulkValidationSchema }>, ctx: Ctx): BulkValidationResult => {
+  ({ body: { entries } }: Input<{ body: typeof bulkReviewSchema }>, ctx: Ctx): BulkReviewResult => {
     const { challenge, user } = ctx;
-    const results = db.transaction((): ValidationResult[] =>
+    const results = db.transaction((): ReviewResult[] =>
       entries.map(({ kind, id }) => {
         const entry = findDecidableEntry(db, kind, id);
         if (!entry || entry.challengeId !== challenge.id) throw new NotFoundError(t(REFUSED[kind].notOfChallenge, { id }));
         if (entry.retracted) {
-          throw new ConflictError(t("validation.bulk.retracted", { id }));
+          throw new ConflictError(t("review.bulk.retracted", { id }));
         }
         if (entry.validation.state === "validated") {
           throw new ConflictError(t(REFUSED[kind].alreadyValidated, { id }), { current: entry.validation });
