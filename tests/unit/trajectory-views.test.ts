@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { ensureDerivedState, rebuildDerivedState } from "../../server/src/db/derived-state";
-import { trajectories } from "../../server/src/repositories/analytics";
+import { trajectories } from "../../server/src/repositories/stats";
 import { appendStatusUpdate, findStatusUpdate, retractStatusUpdate } from "../../server/src/repositories/status-updates";
 import { decide, findDecidableEntry } from "../../server/src/repositories/review";
 import { insertUser } from "../../server/src/repositories/users";

@@ -6,7 +6,7 @@
 // and XLSX alike (shared/csv.ts).
 import type { Response } from "express";
 import { datasetChallenges, readDataset, type DatasetChallenge, type DatasetFilters } from "../repositories/dataset";
-import { dataMeta } from "../repositories/analytics";
+import { dataMeta } from "../repositories/meta";
 import { listPromotions } from "../repositories/promotions";
 import { datasetWorkbook, levelDefinitionLines } from "./dataset-workbook";
 import { exportFileName } from "@shared/export-names";

@@ -1,5 +1,5 @@
 import { checkDatabase } from "../db/database";
-import { dataMeta } from "../repositories/analytics";
+import { dataMeta } from "../repositories/meta";
 import type { Deps } from "./context";
 
 export const health =

@@ -1,6 +1,5 @@
-import { cohortStats } from "../repositories/stats";
+import { atRiskChallenges, cohortStats, facets, outcomesAfterEnd, sustainabilityStats, trajectories } from "../repositories/stats";
 import { headline } from "../repositories/headline";
-import { atRiskChallenges, facets, outcomesAfterEnd, sustainabilityStats, trajectories } from "../repositories/analytics";
 import type { StatsFilters } from "@shared/stats";
 import type { DataSource } from "../repositories/data-source";
 import type { Ctx, Deps } from "./context";

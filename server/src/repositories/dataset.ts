@@ -5,7 +5,7 @@ import type { Db } from "../db/database";
 import { isStale } from "../domain/coherence";
 import { AXES, type DataView } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
-import { filteredChallenge, filterParams } from "./analytics";
+import { filteredChallenge, filterParams } from "./stats-filters";
 import { LIVE, type DataSource } from "./data-source";
 import { entryStateSql, validatedFlagColumn } from "./review";
 
