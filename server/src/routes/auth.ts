@@ -17,8 +17,8 @@ import {
   totpEnrolmentSchema,
 } from "@shared/identity";
 
-/** Sessions: password login and its second step, ProConnect, logout, password reset by emailed link. */
-export function authRoutes(deps: Deps): Route[] {
+/** Sessions: password login, the session's account, logout. */
+export function sessionRoutes(deps: Deps): Route[] {
   return [
     route({
       method: "post",
@@ -46,7 +46,12 @@ export function authRoutes(deps: Deps): Route[] {
       response: json(204),
       handle: logout(deps),
     }),
+  ];
+}
 
+/** The other ways in: ProConnect, the second step of a password login, password reset by emailed link. */
+export function signInRoutes(deps: Deps): Route[] {
+  return [
     // ProConnect (OpenID Connect): browser navigations, answered with redirects
     route({
       method: "get",

@@ -4,7 +4,7 @@ import type { Deps } from "../handlers/context";
 import type { Route } from "./route";
 import { openApiDocument } from "./openapi";
 import { metaRoutes } from "./meta";
-import { authRoutes } from "./auth";
+import { sessionRoutes, signInRoutes } from "./auth";
 import { challengeRoutes } from "./challenges";
 import { statsRoutes } from "./stats";
 import { challengeWriteRoutes } from "./challenge-writes";
@@ -25,7 +25,7 @@ export function apiRoutes(deps: Deps): Route[] {
   const routes: Route[] = [
     // The document describes the table it is part of: built once, when first asked for.
     ...metaRoutes(deps, () => (document ??= openApiDocument(routes))),
-    ...authRoutes(deps),
+    ...sessionRoutes(deps),
     ...challengeRoutes(deps),
     ...statsRoutes(deps),
     ...challengeWriteRoutes(deps),
@@ -35,6 +35,7 @@ export function apiRoutes(deps: Deps): Route[] {
     ...adminRoutes(deps),
     ...campaignRoutes(deps),
     ...reviewRoutes(deps),
+    ...signInRoutes(deps),
     ...invitationRoutes(deps),
     ...accountRoutes(deps),
   ];
