@@ -18,7 +18,9 @@ describe("route responses", () => {
   });
 
   it("answers a body only where it is a success with content, and a file only with its media type", () => {
-    const misdeclared = routes.filter(({ response: { status, schema, mediaType } }) => (status === 204 || status >= 300) && (schema || mediaType));
+    const misdeclared = routes.filter(
+      ({ response: { status, schema, mediaType } }) => (status === 204 || status >= 300) && (schema || mediaType),
+    );
     expect(misdeclared.map(name)).toEqual([]);
   });
 

@@ -10,7 +10,6 @@ export const filteredChallenge = (source: DataSource) => `
   AND (@administration IS NULL OR c.administration = @administration)
   AND (@skill IS NULL OR EXISTS (SELECT 1 FROM ${source.table("challenge_skills")} cs WHERE cs.challenge_id = c.id AND cs.skill = @skill))`;
 
-
 /** The filters' parameters, and those the data source's tables need. */
 export const filterParams = (filters: StatsFilters, source: DataSource = LIVE) => ({
   ...source.params,

@@ -1,13 +1,7 @@
 import { route, json, type Route } from "./route";
 import type { Deps } from "../handlers/context";
 import { confirmAccountEnrolment, disableAccountTotp, getAccount, startAccountEnrolment } from "../handlers/second-factor";
-import {
-  accountEnrolmentRequestSchema,
-  accountSchema,
-  codeRequestSchema,
-  recoveryCodesSchema,
-  totpEnrolmentSchema,
-} from "@shared/identity";
+import { accountEnrolmentRequestSchema, accountSchema, codeRequestSchema, recoveryCodesSchema, totpEnrolmentSchema } from "@shared/identity";
 
 /** « Mon compte »: the signed-in account's own two-factor authentication. */
 export function accountRoutes(deps: Deps): Route[] {

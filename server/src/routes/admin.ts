@@ -7,7 +7,15 @@ import { createUser, getUsers, patchUser, putChallengeMentors } from "../handler
 import { sendPasswordReset } from "../handlers/password-reset";
 import { linkDeliverySchema } from "@shared/identity";
 import { auditPageSchema, auditQuerySchema } from "@shared/audit";
-import { challengeMentorsSchema, createUserSchema, userCreatedSchema, mentorAssignmentSchema, updateUserSchema, userIdParamsSchema, userSchema } from "@shared/user";
+import {
+  challengeMentorsSchema,
+  createUserSchema,
+  userCreatedSchema,
+  mentorAssignmentSchema,
+  updateUserSchema,
+  userIdParamsSchema,
+  userSchema,
+} from "@shared/user";
 
 /** Administration: accounts, mentors of a challenge, the audit log. */
 export function adminRoutes(deps: Deps): Route[] {

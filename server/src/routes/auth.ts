@@ -41,7 +41,8 @@ export function sessionRoutes(deps: Deps): Route[] {
     route({
       method: "post",
       path: "/auth/logout",
-      summary: "Ferme la session (aussi sur le serveur) ; une session ProConnect répond 200 {endSessionUrl}, où aller pour la fermer chez le fournisseur.",
+      summary:
+        "Ferme la session (aussi sur le serveur) ; une session ProConnect répond 200 {endSessionUrl}, où aller pour la fermer chez le fournisseur.",
       access: "signedIn",
       response: json(204),
       handle: logout(deps),
@@ -142,6 +143,5 @@ export function signInRoutes(deps: Deps): Route[] {
       response: json(204),
       handle: completePasswordReset(deps),
     }),
-
   ];
 }

@@ -36,7 +36,8 @@ export function campaignRoutes(deps: Deps): Route[] {
     route({
       method: "post",
       path: "/campaigns",
-      summary: "Ouvre une campagne (promotions et/ou défis choisis, échéance) et met en file d'envoi un courriel par mentor concerné si SMTP_URL est configuré.",
+      summary:
+        "Ouvre une campagne (promotions et/ou défis choisis, échéance) et met en file d'envoi un courriel par mentor concerné si SMTP_URL est configuré.",
       access: "admin",
       idempotent: true,
       input: { body: newCampaignSchema },

@@ -125,10 +125,7 @@ export function challengeWriteRoutes(deps: Deps): Route[] {
       access: "challengeEditor",
       ifMatch: "Version du défi.",
       input: { body: outcomeUpdateSchema },
-      response: json(
-        200,
-        z.object({ changed: z.boolean(), outcome: detail.outcomeHistory.element, version: z.number().int() }),
-      ),
+      response: json(200, z.object({ changed: z.boolean(), outcome: detail.outcomeHistory.element, version: z.number().int() })),
       handlers: [putOutcome(deps)],
     }),
     route({

@@ -2,14 +2,7 @@ import { emptyBody, route, json, type Route } from "./route";
 import { z } from "zod";
 import type { Deps } from "../handlers/context";
 import { sessionResponseSchema } from "@shared/auth";
-import {
-  acceptInvitation,
-  checkInvitation,
-  deleteInvitation,
-  getInvitations,
-  postInvitation,
-  resendInvitation,
-} from "../handlers/invitations";
+import { acceptInvitation, checkInvitation, deleteInvitation, getInvitations, postInvitation, resendInvitation } from "../handlers/invitations";
 import {
   acceptInvitationSchema,
   createInvitationSchema,
@@ -72,7 +65,8 @@ export function invitationRoutes(deps: Deps): Route[] {
     route({
       method: "post",
       path: "/invitations/accept",
-      summary: "Accepte l'invitation en choisissant son mot de passe : crée le compte et ouvre la session (202 : double authentification d'abord).",
+      summary:
+        "Accepte l'invitation en choisissant son mot de passe : crée le compte et ouvre la session (202 : double authentification d'abord).",
       access: "public",
       csrf: false,
       input: { body: acceptInvitationSchema },

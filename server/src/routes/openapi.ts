@@ -66,7 +66,9 @@ export function openApiDocument(routes: readonly Route[]): Record<string, unknow
         },
         ...(route.input ? { 400: { description: "Requête invalide (champs en erreur dans errors)", content: problem } } : {}),
         ...(route.access !== "public" ? { 401: { description: "Session requise", content: problem } } : {}),
-        ...(route.access !== "public" && route.access !== "signedIn" ? { 403: { description: "Rôle ou défi non autorisé", content: problem } } : {}),
+        ...(route.access !== "public" && route.access !== "signedIn"
+          ? { 403: { description: "Rôle ou défi non autorisé", content: problem } }
+          : {}),
       },
     };
   }
