@@ -1,4 +1,4 @@
-// The API's index: every route, who may call it, and its chain (docs/architecture.md). Each
+// The API's index: every route, who may call it, what it takes and answers. Each
 // file lists the routes of one resource; app.ts mounts them under /api.
 import type { Deps } from "../handlers/context";
 import type { Route } from "./route";
