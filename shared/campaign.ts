@@ -2,7 +2,7 @@
 // programme team asks the mentors of a set of challenges to bring them up to date by a deadline;
 // reminders go out by email before it.
 import { z } from "zod";
-import { axesValidationSchema } from "./validation";
+import { axesReviewSchema } from "./review";
 import { addDays, parisDate } from "./dates";
 import { isoDateSchema, levelSchema, slugSchema, textSchema } from "./common";
 import { sm } from "./i18n/schema-messages";
@@ -164,7 +164,7 @@ export const myCampaignSchema = z.object({
       /** The current level per axis (null: never reported): only a reported axis can be confirmed "Toujours exact". */
       levels: z.object({ production: levelSchema.nullable(), transmission: levelSchema.nullable(), reliability: levelSchema.nullable() }),
       /** Whether each level in force is declared, validated or sent back (with the reviewer's comment). */
-      validation: axesValidationSchema,
+      validation: axesReviewSchema,
     }),
   ),
 });

@@ -11,7 +11,7 @@ import {
 } from "./domain";
 import { axisSchema, isoDateSchema, levelSchema } from "./common";
 import { warningSchema } from "./writes";
-import { axesValidationSchema, entryValidationSchema } from "./validation";
+import { axesReviewSchema, entryReviewSchema } from "./review";
 
 export const axisStatusSchema = z.object({ level: levelSchema, asOf: isoDateSchema }).nullable();
 export type AxisStatus = z.infer<typeof axisStatusSchema>;
@@ -56,7 +56,7 @@ export const statusUpdateSchema = z.object({
   kind: z.enum(["update", "confirmation"]),
   retraction: z.object({ reason: z.string(), retractedAt: z.string(), authorName: z.string() }).nullable(),
   /** Declared, validated or sent back, with the admin's latest comment (docs/levels.md). */
-  validation: entryValidationSchema,
+  validation: entryReviewSchema,
 });
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
 
@@ -69,7 +69,7 @@ export const outcomeEntrySchema = z.object({
   recordedAt: z.string(),
   authorName: z.string(),
   /** Declared, validated or sent back, with the admin's latest comment (docs/levels.md). */
-  validation: entryValidationSchema,
+  validation: entryReviewSchema,
 });
 export type OutcomeEntry = z.infer<typeof outcomeEntrySchema>;
 
@@ -165,7 +165,7 @@ export const MISSING_ITEMS = ["production", "transmission", "reliability", "outc
 export const myChallengeSchema = challengeSummarySchema.extend({
   missing: z.array(z.enum(MISSING_ITEMS)),
   /** Whether each level in force is declared, validated or sent back (with the reviewer's comment). */
-  validation: axesValidationSchema,
+  validation: axesReviewSchema,
   warnings: z.array(warningSchema),
 });
 export type MyChallenge = z.infer<typeof myChallengeSchema>;

@@ -100,5 +100,7 @@ export type AcceptInvitation = z.infer<typeof acceptInvitationSchema>;
 
 export const passwordResetRequestSchema = z.strictObject({ email: z.string().trim().toLowerCase().pipe(emailSchema) });
 export const passwordResetPreviewSchema = z.object({ email: z.string() });
+/** The same empty answer whether or not the address has an account. */
+export const passwordResetRequestedSchema = z.strictObject({});
 export const newPasswordSchema = z.strictObject({ token: linkTokenSchema, password: passwordSchema });
 export type NewPassword = z.infer<typeof newPasswordSchema>;

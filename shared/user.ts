@@ -47,3 +47,8 @@ export const mentorAssignmentSchema = z.strictObject({
 });
 export type MentorAssignment = z.infer<typeof mentorAssignmentSchema>;
 
+/** `POST /api/users`: the account created (never its password). */
+export const userCreatedSchema = userSchema.pick({ id: true, email: true, name: true, role: true });
+
+/** `PUT /api/challenges/:slug/mentors`: the challenge's active mentors after the change, by name. */
+export const challengeMentorsSchema = z.object({ mentors: z.array(z.object({ id: z.number().int(), name: z.string() })) });

@@ -53,6 +53,14 @@ export const confirmationSchema = z.strictObject({
 });
 export type Confirmation = z.infer<typeof confirmationSchema>;
 
+/** `POST /api/status-updates/:id/retraction`'s answer: the update retracted, why, when and by whom. */
+export const retractionResultSchema = z.object({
+  statusUpdateId: z.number().int(),
+  reason: z.string(),
+  retractedAt: z.string(),
+  authorName: z.string(),
+});
+
 /** `POST /api/status-updates/:id/retraction`. */
 export const retractionSchema = z.strictObject({
   reason: text(NOTE_MAX, "Motif").min(1, { error: sm("retraction.reasonRequired") }),

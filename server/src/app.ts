@@ -12,7 +12,7 @@ import { requestLog } from "./http/request-log";
 import { createLogger, type Logger } from "./lib/logger";
 import { createMailer, type Mailer } from "./mail/mailer";
 import { startEmailOutbox, type EmailOutbox } from "./mail/email-outbox";
-import { apiRoutes } from "./routes";
+import { answerOf, apiRoutes } from "./routes";
 import { validate } from "./http/validate";
 import { revisionCache } from "./http/revision-cache";
 import { idempotency } from "./http/idempotency";
@@ -99,7 +99,7 @@ export function createApp({ db, config, serveClient = true, logger, mailer, outb
     const validation = route.input ? [validate(route.input)] : [];
     const cache = route.cache === "revision" ? [readCache] : [];
     const once = route.idempotent ? [idempotency(db)] : [];
-    api[route.method](route.path, ...checks, ...validation, ...cache, ...once, ...route.handlers);
+    api[route.method](route.path, ...checks, ...validation, ...cache, ...once, ...answerOf(route, deps));
   }
   api.use(() => {
     throw new NotFoundError(t("problem.noSuchRoute"));

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { MailConfig } from "./mail/mailer";
 import { parseSecretsKey } from "./db/secrets";
+import { LOG_LEVELS, type LogLevel } from "./lib/log-level";
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -130,9 +131,6 @@ function oidcConfig(env: NodeJS.ProcessEnv, publicUrl: string): OidcConfig | und
     trustUnassertedEmails: env.OIDC_TRUST_UNASSERTED_EMAILS === "true",
   };
 }
-
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   const raw = env.LOG_LEVEL || "info";

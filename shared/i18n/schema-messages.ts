@@ -37,12 +37,12 @@ export const SCHEMA_MESSAGES = {
   "report.orientation": { fr: "Orientation attendue : « portrait » ou « landscape ».", en: "Orientation expected: “portrait” or “landscape”." },
   "stats.skill": { fr: "Compétence invalide.", en: "Invalid skill." },
   "data.view": { fr: "Données attendues : « all », « validated » ou « declared ».", en: "Data expected: “all”, “validated” or “declared”." },
-  "validation.decision": { fr: "Décision attendue : « validated » ou « sent_back ».", en: "Decision expected: “validated” or “sent_back”." },
-  "validation.commentRequired": {
+  "review.decision": { fr: "Décision attendue : « validated » ou « sent_back ».", en: "Decision expected: “validated” or “sent_back”." },
+  "review.commentRequired": {
     fr: "Un commentaire est obligatoire pour renvoyer une déclaration : dites au mentor ce qui ne va pas.",
     en: "Sending a declaration back needs a comment: tell the mentor what is wrong.",
   },
-  "validation.state": { fr: "État attendu : « declared » ou « sent_back ».", en: "State expected: “declared” or “sent_back”." },
+  "review.state": { fr: "État attendu : « declared » ou « sent_back ».", en: "State expected: “declared” or “sent_back”." },
   "identity.token": {
     fr: "Ce lien n'est pas valide : vérifiez qu'il a été copié en entier.",
     en: "This link is not valid: check that it was copied in full.",

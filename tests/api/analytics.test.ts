@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { insertItem } from "../../server/src/repositories/challenge-items";
-import { outcomesAfterEnd } from "../../server/src/repositories/analytics";
+import { outcomesAfterEnd } from "../../server/src/repositories/stats";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";
 import { challengeId, recordStatus } from "../support/factories";
 import { SessionClient, signedInClient } from "../support/session-client";

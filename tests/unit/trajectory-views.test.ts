@@ -5,10 +5,10 @@
 import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { ensureDerivedState, rebuildDerivedState } from "../../server/src/repositories/derived-state";
-import { trajectories } from "../../server/src/repositories/analytics";
+import { trajectories } from "../../server/src/repositories/stats";
 import { appendStatusUpdate, retractStatusUpdate } from "../../server/src/domain/status-updates";
 import { findStatusUpdate } from "../../server/src/repositories/status-updates";
-import { decide, findDecidableEntry } from "../../server/src/repositories/validation";
+import { decide, findDecidableEntry } from "../../server/src/repositories/review";
 import { insertUser } from "../../server/src/repositories/users";
 import { insertSnapshot } from "../../server/src/repositories/snapshots";
 import { AXES, DATA_VIEWS, type Axis, type DataView } from "@shared/domain";

@@ -6,7 +6,7 @@ import { rebuildDerivedState } from "../../server/src/repositories/derived-state
 import { appendOutcome } from "../../server/src/domain/outcomes";
 import { appendStatusUpdate, retractStatusUpdate } from "../../server/src/domain/status-updates";
 import { findStatusUpdate } from "../../server/src/repositories/status-updates";
-import { decide, findDecidableEntry } from "../../server/src/repositories/validation";
+import { decide, findDecidableEntry } from "../../server/src/repositories/review";
 import { insertUser } from "../../server/src/repositories/users";
 import { AXES, type Axis, type Level } from "@shared/domain";
 import { challengeId } from "../support/factories";

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { SentBackEntry } from "@shared/validation";
+import type { SentBackEntry } from "@shared/review";
 import { apiGet } from "./http";
 import { queryKeys } from "./query-keys";
 

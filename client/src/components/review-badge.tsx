@@ -1,11 +1,11 @@
 import Badge from "@codegouvfr/react-dsfr/Badge";
-import type { EntryValidation } from "@shared/validation";
+import type { EntryReview } from "@shared/review";
 import { useI18n } from "../i18n/use-i18n";
 
 const SEVERITY = { declared: "info", validated: "success", sent_back: "warning" } as const;
 
 /** "Déclaré", "Validé" or "Renvoyé" (docs/levels.md, « Review »): where a mentor's declaration stands. */
-export function ReviewBadge({ validation }: { validation: EntryValidation }) {
+export function ReviewBadge({ validation }: { validation: EntryReview }) {
   const { l } = useI18n();
   const label = l.VALIDATION_STATE_LABELS[validation.state];
   return (
@@ -21,7 +21,7 @@ export function ReviewBadge({ validation }: { validation: EntryValidation }) {
 }
 
 /** The admin's comment on a declaration sent back, for the mentor to read. */
-export function ReviewComment({ validation }: { validation: EntryValidation }) {
+export function ReviewComment({ validation }: { validation: EntryReview }) {
   const { t: { review: t }, f } = useI18n();
   if (!validation.comment || validation.state !== "sent_back") return null;
   return (
@@ -38,7 +38,7 @@ export function ReviewComment({ validation }: { validation: EntryValidation }) {
  * Where the level in force of an axis stands (declared, validated, sent back), and, when it was
  * sent back, the reviewer's reason underneath: the mentor sees it wherever the level shows.
  */
-export function AxisReview({ validation }: { validation: EntryValidation | null | undefined }) {
+export function AxisReview({ validation }: { validation: EntryReview | null | undefined }) {
   const { t: { review: t } } = useI18n();
   if (!validation) return null;
   return (

@@ -17,7 +17,7 @@ import {
   refreshOutcomeMask,
   type NewOutcomeRecord,
 } from "../repositories/outcomes";
-import { validateIfAdmin } from "../repositories/validation";
+import { validateIfAdmin } from "../repositories/review";
 import { auditedBy, type Actor } from "./actor";
 import { message, StateConflict } from "./errors";
 

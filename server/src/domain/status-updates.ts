@@ -21,7 +21,7 @@ import {
   type NewStatusUpdateRecord,
 } from "../repositories/status-updates";
 import { refreshTrajectory } from "../repositories/trajectory-steps";
-import { currentAxisValidation, refreshAxisValidation, validateIfAdmin } from "../repositories/validation";
+import { currentAxisValidation, refreshAxisValidation, validateIfAdmin } from "../repositories/review";
 import { auditedBy, type Actor } from "./actor";
 import { message, NotFound, StateConflict } from "./errors";
 

@@ -1,21 +1,18 @@
-import type { RequestHandler } from "express";
 import { authenticate } from "../auth/login";
 import { clearSessionCookie, endSession } from "../auth/sessions";
 import { openSession, startPendingLogin } from "../identity/second-factor";
 import { endSessionUrl } from "../identity/oidc";
 import { totpState } from "../repositories/identity";
-import { currentSession } from "../http/access";
 import { recordAudit } from "../repositories/audit";
-import type { LoginRequest, SessionResponse } from "@shared/auth";
+import type { loginRequestSchema, SessionResponse } from "@shared/auth";
 import type { LoginNextStep } from "@shared/identity";
 import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
-import { auditContext, type Deps } from "./context";
+import type { Ctx, Deps, Input } from "./context";
 
 export const login =
-  (deps: Deps): RequestHandler =>
-  async (req, res) => {
+  (deps: Deps) =>
+  async ({ body: { email, password } }: Input<{ body: typeof loginRequestSchema }>, { req, res }: Ctx) => {
     const { db, config } = deps;
-    const { email, password } = res.locals.body as LoginRequest;
     const user = await authenticate(deps, { email, password, ip: req.ip ?? "unknown" });
     // A second factor is due when the account has TOTP; an admin without it must enrol
     // first. Until then there is no session at all (202 and a pending-login cookie).
@@ -32,28 +29,21 @@ export const login =
     }
     // A new session id at each login: a session fixed before login is worth nothing after.
     const { csrfToken } = openSession(db, config, req, res, user, { method: "password" });
-    res.json({ user, csrfToken } satisfies SessionResponse);
+    return { user, csrfToken } satisfies SessionResponse;
   };
 
-export const me: RequestHandler = (_req, res) => {
-  const { user, csrfToken } = currentSession(res.locals);
-  res.json({ user, csrfToken } satisfies SessionResponse);
-};
+export const me = (_input: Input, { session: { user, csrfToken } }: Ctx) => ({ user, csrfToken }) satisfies SessionResponse;
 
 export const logout =
-  ({ db, config }: Deps): RequestHandler =>
-  async (req, res) => {
-    const session = currentSession(res.locals);
+  ({ db, config }: Deps) =>
+  async (_input: Input, ctx: Ctx) => {
+    const { session, req, res } = ctx;
     db.transaction(() => {
       endSession(db, session);
-      recordAudit(db, { ...auditContext(req, res), action: "logout", targetType: "user", targetId: session.user.id });
+      recordAudit(db, { ...ctx.audit, action: "logout", targetType: "user", targetId: session.user.id });
     });
     clearSessionCookie(res, config, req);
     // A ProConnect session ends at the provider too (RP-initiated logout): the client goes there.
     const providerLogout = session.authMethod === "oidc" && session.idToken ? await endSessionUrl(config, session.idToken) : undefined;
-    if (providerLogout) {
-      res.json({ endSessionUrl: providerLogout });
-      return;
-    }
-    res.status(204).end();
+    if (providerLogout) res.status(200).json({ endSessionUrl: providerLogout });
   };

@@ -1,5 +1,4 @@
 // The programme team corrects and extends the catalogue: promotions and challenges.
-import type { RequestHandler } from "express";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
 import { recordAudit } from "../repositories/audit";
 import {
@@ -14,8 +13,15 @@ import {
   type ChallengeRecord,
 } from "../repositories/catalogue";
 import { listPromotions } from "../repositories/promotions";
-import { type ChallengePatch, type NewChallenge, type NewPromotion, type PromotionPatch } from "@shared/catalogue";
-import { auditContext, type Deps } from "./context";
+import type {
+  ChallengePatch,
+  challengePatchSchema,
+  newChallengeSchema,
+  newPromotionSchema,
+  promotionKeyParamsSchema,
+  promotionPatchSchema,
+} from "@shared/catalogue";
+import type { Ctx, Deps, Input } from "./context";
 import { t } from "../i18n/messages";
 import { schemaMessage } from "@shared/i18n/schema-messages";
 
@@ -40,14 +46,13 @@ function changedFields<T extends object>(before: T, after: T): { before: Partial
 }
 
 export const postPromotion =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const body = res.locals.body as Required<NewPromotion>;
+  ({ db }: Deps) =>
+  ({ body }: Input<{ body: typeof newPromotionSchema }>, ctx: Ctx) => {
     const promotion = db.transaction(() => {
       if (findPromotion(db, body.key)) throw new ConflictError(t("catalogue.promotionExists", { key: body.key }));
       insertPromotion(db, body);
       recordAudit(db, {
-        ...auditContext(req, res),
+        ...ctx.audit,
         action: "promotion.created",
         targetType: "promotion",
         targetId: body.key,
@@ -55,14 +60,12 @@ export const postPromotion =
       });
       return listPromotions(db).find((item) => item.key === body.key)!;
     });
-    res.status(201).json(promotion);
+    return promotion;
   };
 
 export const patchPromotion =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { key } = res.locals.params as { key: string };
-    const patch = res.locals.body as PromotionPatch;
+  ({ db }: Deps) =>
+  ({ params: { key }, body: patch }: Input<{ params: typeof promotionKeyParamsSchema; body: typeof promotionPatchSchema }>, ctx: Ctx) => {
     const promotion = db.transaction(() => {
       const before = findPromotion(db, key);
       if (!before) throw new NotFoundError(t("catalogue.promotionUnknown"));
@@ -77,11 +80,11 @@ export const patchPromotion =
       const changes = changedFields(current, after);
       if (Object.keys(changes.after).length > 0) {
         updatePromotion(db, before, after);
-        recordAudit(db, { ...auditContext(req, res), action: "promotion.updated", targetType: "promotion", targetId: key, ...changes });
+        recordAudit(db, { ...ctx.audit, action: "promotion.updated", targetType: "promotion", targetId: key, ...changes });
       }
       return listPromotions(db).find((item) => item.key === key)!;
     });
-    res.json(promotion);
+    return promotion;
   };
 
 const challengeFields = (record: ChallengeRecord) => {
@@ -90,10 +93,8 @@ const challengeFields = (record: ChallengeRecord) => {
 };
 
 export const postChallenge =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { key } = res.locals.params as { key: string };
-    const body = res.locals.body as NewChallenge;
+  ({ db }: Deps) =>
+  ({ params: { key }, body }: Input<{ params: typeof promotionKeyParamsSchema; body: typeof newChallengeSchema }>, ctx: Ctx) => {
     const created = db.transaction(() => {
       if (!findPromotion(db, key)) throw new NotFoundError(t("catalogue.promotionUnknown"));
       assertChallengeLength(body.startsOn, body.endsOn);
@@ -111,7 +112,7 @@ export const postChallenge =
       const slug = uniqueSlug(db, body.title);
       insertChallenge(db, slug, key, fields);
       recordAudit(db, {
-        ...auditContext(req, res),
+        ...ctx.audit,
         action: "challenge.created",
         targetType: "challenge",
         targetId: slug,
@@ -119,14 +120,13 @@ export const postChallenge =
       });
       return { slug, title: body.title, promotion: key };
     });
-    res.status(201).json(created);
+    return created;
   };
 
 export const patchChallenge =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { slug } = res.locals.challenge as { id: number; slug: string };
-    const patch = res.locals.body as ChallengePatch;
+  ({ db }: Deps) =>
+  ({ body: patch }: Input<{ body: typeof challengePatchSchema }>, ctx: Ctx) => {
+    const { slug } = ctx.challenge;
     const record = db.transaction(() => {
       const before = findChallengeRecord(db, slug);
       if (!before) throw new NotFoundError(t("catalogue.challengeUnknown"));
@@ -150,10 +150,10 @@ export const patchChallenge =
       const changes = changedFields(current, after);
       if (Object.keys(changes.after).length > 0) {
         updateChallenge(db, before.id, after);
-        recordAudit(db, { ...auditContext(req, res), action: "challenge.updated", targetType: "challenge", targetId: slug, ...changes });
+        recordAudit(db, { ...ctx.audit, action: "challenge.updated", targetType: "challenge", targetId: slug, ...changes });
       }
       return findChallengeRecord(db, slug)!;
     });
     const { id: _id, ...answer } = record;
-    res.json(answer);
+    return answer;
   };

@@ -4,23 +4,22 @@
 // challenge-level data only: allies' names and action owners only in the programme team's
 // exports. Text cells that a spreadsheet would run as a formula are neutralised in the CSV
 // and XLSX alike (shared/csv.ts).
-import type { RequestHandler, Response } from "express";
+import type { Response } from "express";
 import { datasetChallenges, readDataset, type DatasetChallenge, type DatasetFilters } from "../repositories/dataset";
-import { dataMeta } from "../repositories/analytics";
+import { dataMeta } from "../repositories/meta";
 import { listPromotions } from "../repositories/promotions";
 import { datasetWorkbook, levelDefinitionLines } from "./dataset-workbook";
 import { exportFileName } from "@shared/export-names";
 import { promotionKeys } from "@shared/stats";
 import { METHODOLOGY_VERSION } from "@shared/methodology";
-import { requestSource } from "../http/snapshot-source";
 import type { DataSource } from "../repositories/data-source";
 import { describeSnapshot } from "@shared/snapshot";
 import { toCsv, type CsvColumn } from "@shared/csv";
-import { currentSession } from "../http/access";
 import { AXES, type DataView, type Level, type OutcomeCategory, type SustainabilityPath, type ValidationState } from "@shared/domain";
 import { DEFAULT_LANG, domainLabels, type Lang } from "@shared/labels";
 import { parisDate } from "@shared/dates";
-import type { Deps } from "./context";
+import type { Ctx, Deps } from "./context";
+import type { AuthUser } from "@shared/auth";
 import type { Db } from "../db/database";
 
 // Column headers and fixed wording of the exports, per language (`?lang=en`; French by default).
@@ -150,11 +149,10 @@ const EXPORT_WORDS = {
 } satisfies Record<Lang, unknown>;
 
 type ExportQuery = DatasetFilters & { sep?: "," | ";"; lang?: Lang; data?: DataView };
-const queryOf = (res: Response): ExportQuery => (res.locals.query ?? {}) as ExportQuery;
 const filtersOf = ({ promotion, administration, skill }: ExportQuery): DatasetFilters => ({ promotion, administration, skill });
 
 /** Allies' names and action owners name people: the programme team's exports only. */
-const withPersonNames = (res: Response) => ({ personNames: currentSession(res.locals).user.role === "admin" });
+const withPersonNames = (user: AuthUser) => ({ personNames: user.role === "admin" });
 
 /** The filters as a reader says them: promotion labels (not keys), skill labels. */
 function describedFilters(db: Db, query: ExportQuery, lang: Lang) {
@@ -169,8 +167,7 @@ function describedFilters(db: Db, query: ExportQuery, lang: Lang) {
  * or, as of a snapshot, which one and when it was taken (shared/export-names.ts), so that two
  * different exports never overwrite each other and a file cited in a report names its source.
  */
-function fileNameOf(db: Db, res: Response, subject: string, extension: string, source: DataSource, variant?: string): string {
-  const query = queryOf(res);
+function fileNameOf(db: Db, query: ExportQuery, subject: string, extension: string, source: DataSource, variant?: string): string {
   const lang = query.lang ?? DEFAULT_LANG;
   const { promotions, administration, skill } = describedFilters(db, query, lang);
   return exportFileName({ subject, promotions, filters: [administration, skill], data: query.data ?? "all", snapshot: source.snapshot, variant, lang, extension });
@@ -213,26 +210,22 @@ function challengeColumns(lang: Lang, data: DataView): CsvColumn<DatasetChalleng
 }
 
 export const exportChallengesCsv =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) => {
-    const query = queryOf(res);
+  ({ db }: Deps) =>
+  ({ query }: { query: ExportQuery }, { source, res }: Ctx) => {
     const { sep = ",", lang = DEFAULT_LANG, data = "all" } = query;
     const w = EXPORT_WORDS[lang];
-    const source = requestSource(db, res.locals);
-    const name = fileNameOf(db, res, w.files.challenges, "csv", source, sep === ";" ? w.files.semicolon : undefined);
+    const name = fileNameOf(db, query, w.files.challenges, "csv", source, sep === ";" ? w.files.semicolon : undefined);
     const rows = datasetChallenges(db, data, source, filtersOf(query));
     sendFile(res, name, "text/csv; charset=utf-8", toCsv(rows, challengeColumns(lang, data), sep));
   };
 
 export const exportStatusHistoryCsv =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) => {
-    const query = queryOf(res);
+  ({ db }: Deps) =>
+  ({ query }: { query: ExportQuery }, { source, res }: Ctx) => {
     const { sep = ",", lang = DEFAULT_LANG, data = "all" } = query;
     const w = EXPORT_WORDS[lang];
     const l = domainLabels(lang);
     const levelLabel = (level: unknown) => (level === null || level === undefined ? l.NO_REPORT_LABEL : l.LEVEL_LABELS[level as Level]);
-    const source = requestSource(db, res.locals);
     const { challenges, statusUpdates } = readDataset(db, data, source, { filters: filtersOf(query) });
     const titles = new Map(challenges.map((c) => [c.slug, c]));
     type Row = Record<string, unknown>;
@@ -253,38 +246,34 @@ export const exportStatusHistoryCsv =
       { header: w.validation, value: (u) => l.VALIDATION_STATE_LABELS[u.validation as ValidationState] },
       { header: w.data, value: () => l.DATA_VIEW_LABELS[data] },
     ];
-    const name = fileNameOf(db, res, w.files.statusHistory, "csv", source, sep === ";" ? w.files.semicolon : undefined);
+    const name = fileNameOf(db, query, w.files.statusHistory, "csv", source, sep === ";" ? w.files.semicolon : undefined);
     sendFile(res, name, "text/csv; charset=utf-8", toCsv(statusUpdates, columns, sep));
   };
 
 export const exportDatasetJson =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) => {
-    const query = queryOf(res);
+  ({ db }: Deps) =>
+  ({ query }: { query: ExportQuery }, { source, user, res }: Ctx) => {
     const { data = "all" } = query;
-    const source = requestSource(db, res.locals);
     const { snapshot } = source;
-    const names = withPersonNames(res);
+    const names = withPersonNames(user);
     // As of a snapshot, the file says which one, in a member the live export does not have;
     // who took it is a person's name, left out of the evaluators' file like the others.
     const cited = snapshot && (names.personNames ? snapshot : { ...snapshot, takenBy: undefined });
     const citation = cited ? { snapshot: { ...cited, citation: describeSnapshot(cited) } } : {};
-    const name = fileNameOf(db, res, EXPORT_WORDS[DEFAULT_LANG].files.dataset, "json", source);
+    const name = fileNameOf(db, query, EXPORT_WORDS[DEFAULT_LANG].files.dataset, "json", source);
     const dataset = readDataset(db, data, source, { ...names, filters: filtersOf(query) });
     sendFile(res, name, "application/json; charset=utf-8", JSON.stringify({ ...citation, ...dataset }, null, 2));
   };
 
 export const exportDatasetXlsx =
-  ({ db }: Deps): RequestHandler =>
-  async (_req, res) => {
-    const query = queryOf(res);
+  ({ db }: Deps) =>
+  async ({ query }: { query: ExportQuery }, { source, user, res }: Ctx) => {
     const { lang = DEFAULT_LANG, data = "all" } = query;
     const w = EXPORT_WORDS[lang];
     const l = domainLabels(lang);
-    const source = requestSource(db, res.locals);
-    const { personNames } = withPersonNames(res);
+    const { personNames } = withPersonNames(user);
     const dataset = readDataset(db, data, source, { personNames, filters: filtersOf(query) });
-    const name = fileNameOf(db, res, w.files.dataset, "xlsx", source);
+    const name = fileNameOf(db, query, w.files.dataset, "xlsx", source);
     // The « Méthode » sheet says what the chart captions say: source, date and revision (or
     // the snapshot), filters, n, data counted; and the methodology the levels are read with.
     const meta = dataMeta(db);

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from "express";
+import type { Request, Response } from "express";
 import { homePathFor } from "@shared/auth";
 import { parse as parseCookies } from "cookie";
 import * as oidc from "openid-client";
@@ -14,7 +14,7 @@ import type { Db } from "../db/database";
 import type { AuthUser } from "@shared/auth";
 import type { AuthProviders } from "@shared/identity";
 import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
-import type { Deps } from "./context";
+import type { Ctx, Deps, Input } from "./context";
 import { consumeInvitation } from "../domain/invitations";
 
 export const OIDC_COOKIE = "eig_oidc";
@@ -63,17 +63,17 @@ const cookieOptions = (config: Config, req: Request) => ({
 });
 
 export const getAuthProviders =
-  ({ config, mailer }: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json({ proConnect: config.oidc !== undefined, emailEnabled: mailer.enabled } satisfies AuthProviders);
+  ({ config, mailer }: Deps) =>
+  () =>
+    ({ proConnect: config.oidc !== undefined, emailEnabled: mailer.enabled }) satisfies AuthProviders;
 
 /**
  * Leaves for the provider: authorization code flow with PKCE (S256), `state` and `nonce`,
  * all three kept server-side under a random id that only this browser's cookie holds.
  */
 export const startOidcLogin =
-  ({ db, config, logger }: Deps): RequestHandler =>
-  async (req, res) => {
+  ({ db, config, logger }: Deps) =>
+  async (_input: Input, { req, res }: Ctx) => {
     if (!config.oidc) return backToLogin(res, "indisponible");
     let configuration: oidc.Configuration;
     try {
@@ -182,8 +182,8 @@ function resolveAccount(db: Db, issuer: string, subject: string, email: string |
  * local TOTP code (or its enrolment) is due first, like after a password.
  */
 export const finishOidcLogin =
-  ({ db, config, logger }: Deps): RequestHandler =>
-  async (req, res) => {
+  ({ db, config, logger }: Deps) =>
+  async (_input: Input, { req, res }: Ctx) => {
     const refuse = (reason: OidcRefusal, after: Record<string, unknown> = {}, actorEmail?: string) => {
       db.transaction(() =>
         recordAudit(db, { actor: null, actorEmail, action: "login.oidc_refused", targetType: "user", ip: req.ip, after: { ...after, reason } }),

@@ -1,4 +1,3 @@
-import type { RequestHandler } from "express";
 import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { TooManyAttemptsError } from "../auth/login";
@@ -18,8 +17,9 @@ import {
 import { liftAccountThrottling } from "../repositories/login-attempts";
 import { closeAccountAccess } from "../auth/sessions";
 import { findUser, findUserByEmail, setPasswordHash } from "../repositories/users";
-import type { LinkDelivery, NewPassword } from "@shared/identity";
-import { auditContext, type Deps } from "./context";
+import type { LinkDelivery, newPasswordSchema, passwordResetRequestSchema, tokenRequestSchema } from "@shared/identity";
+import type { userIdParamsSchema } from "@shared/user";
+import type { Ctx, Deps, Input } from "./context";
 import { deliverLink } from "./invitations";
 import { t } from "../i18n/messages";
 
@@ -33,10 +33,9 @@ export const RESET_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
  * email goes out after the answer, so neither the body nor the timing tells.
  */
 export const requestPasswordReset =
-  (deps: Deps): RequestHandler =>
-  (req, res) => {
+  (deps: Deps) =>
+  ({ body: { email } }: Input<{ body: typeof passwordResetRequestSchema }>, { req, res }: Ctx) => {
     const { db, config } = deps;
-    const { email } = res.locals.body as { email: string };
     const ip = req.ip ?? "unknown";
     const now = new Date();
     const windowMs = config.login.windowMinutes * 60_000;
@@ -67,17 +66,13 @@ function usableReset(db: Db, token: string): PasswordResetRow {
 }
 
 export const checkPasswordReset =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) => {
-    const { token } = res.locals.body as { token: string };
-    res.json({ email: usableReset(db, token).email });
-  };
+  ({ db }: Deps) =>
+  ({ body: { token } }: Input<{ body: typeof tokenRequestSchema }>) => ({ email: usableReset(db, token).email });
 
 /** Sets the new password; every session of the account ends (the person signs in again). */
 export const completePasswordReset =
-  ({ db }: Deps): RequestHandler =>
-  async (req, res) => {
-    const { token, password } = res.locals.body as NewPassword;
+  ({ db }: Deps) =>
+  async ({ body: { token, password } }: Input<{ body: typeof newPasswordSchema }>, { req }: Ctx) => {
     await assertAcceptablePassword(password, usableReset(db, token).email);
     const passwordHash = await hashPassword(password);
     db.transaction(() => {
@@ -97,20 +92,18 @@ export const completePasswordReset =
         ip: req.ip,
       });
     });
-    res.status(204).end();
   };
 
 /** Admin: sends the account a reset link (the admin never sees nor chooses the password). */
 export const sendPasswordReset =
-  (deps: Deps): RequestHandler =>
-  async (req, res) => {
+  (deps: Deps) =>
+  async ({ params: { id } }: Input<{ params: typeof userIdParamsSchema }>, ctx: Ctx): Promise<LinkDelivery> => {
     const { db, config } = deps;
-    const { id } = res.locals.params as { id: number };
     const { link, email } = db.transaction(() => {
       const user = findUser(db, id);
       if (!user) throw new NotFoundError(t("account.unknown"));
-      recordAudit(db, { ...auditContext(req, res), action: "user.password_reset_sent", targetType: "user", targetId: id });
+      recordAudit(db, { ...ctx.audit, action: "user.password_reset_sent", targetType: "user", targetId: id });
       return { link: newResetLink(db, config.publicUrl, id), email: user.email };
     });
-    res.json((await deliverLink(deps, passwordResetMail(email, link), link)) satisfies LinkDelivery);
+    return deliverLink(deps, passwordResetMail(email, link), link);
   };

@@ -1,13 +1,11 @@
-import type { Request, RequestHandler } from "express";
+import type { Request } from "express";
 import { parse as parseCookies } from "cookie";
 import { parisDate } from "@shared/dates";
 import type { ReportPdfQuery } from "@shared/report";
 import { SESSION_COOKIE } from "../auth/sessions";
-import { currentSession } from "../http/access";
 import { UnauthorizedError } from "../http/errors";
-import { requestSource } from "../http/snapshot-source";
 import { printReport } from "../report/print-report";
-import type { Deps } from "./context";
+import type { Ctx, Deps } from "./context";
 
 const VIEW_SLUG = { all: "toutes-donnees", validated: "donnees-validees", declared: "donnees-declarees" } as const;
 
@@ -41,12 +39,10 @@ function fileName(query: ReportPdfQuery, snapshot: { id: number; takenAt: string
 
 /** `GET /api/export/report.pdf`: /rapport with the same query, printed by the server's Chromium for the caller. */
 export const exportReportPdf =
-  ({ db, config }: Deps): RequestHandler =>
-  async (req, res) => {
-    const session = currentSession(res.locals);
-    const query = res.locals.query as ReportPdfQuery;
+  ({ config }: Deps) =>
+  async ({ query }: { query: ReportPdfQuery }, { session, source, req, res }: Ctx) => {
     // An unknown snapshot is a 404 here, not a report that says so.
-    const { snapshot } = requestSource(db, res.locals);
+    const { snapshot } = source;
     const token = parseCookies(req.headers.cookie ?? "")[SESSION_COOKIE];
     if (!token) throw new UnauthorizedError();
     const search = new URLSearchParams();

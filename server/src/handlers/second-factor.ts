@@ -1,6 +1,4 @@
-import type { RequestHandler } from "express";
 import { closeAccountAccess } from "../auth/sessions";
-import { currentSession } from "../http/access";
 import { ValidationError } from "../http/errors";
 import {
   checkSecondFactor,
@@ -28,8 +26,10 @@ import {
 import { findUser } from "../repositories/users";
 import type { Db } from "../db/database";
 import type { AuthUser, SessionResponse } from "@shared/auth";
-import type { Account, AccountEnrolmentRequest, CodeRequest, EnrolledSession, TotpEnrolment } from "@shared/identity";
-import { auditContext, type Deps } from "./context";
+import type { Account, accountEnrolmentRequestSchema, codeRequestSchema, EnrolledSession, TotpEnrolment } from "@shared/identity";
+import type { Ctx, Deps, Input } from "./context";
+
+type CodeInput = Input<{ body: typeof codeRequestSchema }>;
 import { t } from "../i18n/messages";
 
 function authUser(db: Db, id: number): AuthUser {
@@ -57,38 +57,36 @@ const ENROLMENT_REFUSED = () => t("secondFactor.enrolmentRefused");
 // ----- During login (no session yet: a pending-login cookie)
 
 export const loginWithCode =
-  (deps: Deps): RequestHandler =>
-  (req, res) => {
+  (deps: Deps) =>
+  ({ body: { code } }: CodeInput, { req, res }: Ctx) => {
     const { db, config } = deps;
     const pending = currentPendingLogin(db, req, "totp");
     const user = authUser(db, pending.userId);
-    const { code } = res.locals.body as CodeRequest;
     const used = checkSecondFactor(deps, user, code, req.ip ?? "unknown", pending);
     const csrfToken = db.transaction(() => {
       deletePendingLogin(db, pending.id);
       const details = used === "recovery_code" ? { recoveryCodesLeft: recoveryCodesLeft(db, user.id) } : undefined;
       return openSession(db, config, req, res, user, secondFactorSignIn(pending, used, details)).csrfToken;
     });
-    res.json({ user, csrfToken } satisfies SessionResponse);
+    return { user, csrfToken } satisfies SessionResponse;
   };
 
 export const startLoginEnrolment =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
+  ({ db }: Deps) =>
+  (_input: Input, { req }: Ctx) => {
     const pending = currentPendingLogin(db, req, "enrolment");
     const secret = pending.enrolSecret ?? newTotpSecret();
     if (!pending.enrolSecret) setPendingEnrolSecret(db, pending.id, secret);
-    res.json({ secret, uri: totpUri(secret, authUser(db, pending.userId).email) } satisfies TotpEnrolment);
+    return { secret, uri: totpUri(secret, authUser(db, pending.userId).email) } satisfies TotpEnrolment;
   };
 
 export const confirmLoginEnrolment =
-  (deps: Deps): RequestHandler =>
-  (req, res) => {
+  (deps: Deps) =>
+  ({ body: { code } }: CodeInput, { req, res }: Ctx) => {
     const { db, config } = deps;
     const pending = currentPendingLogin(db, req, "enrolment");
     if (!pending.enrolSecret) throw new ValidationError([{ path: "body.code", message: t("secondFactor.showKeyFirst") }]);
     const user = authUser(db, pending.userId);
-    const { code } = res.locals.body as CodeRequest;
     const ip = req.ip ?? "unknown";
     // A wrong first code during sign-in is a failed second factor like any other.
     throttleSecondFactor(db, config, user, ip);
@@ -101,17 +99,16 @@ export const confirmLoginEnrolment =
       const { csrfToken } = openSession(db, config, req, res, user, secondFactorSignIn(pending, "totp", { totpEnrolled: true }));
       return { recoveryCodes, csrfToken };
     });
-    res.json({ user, ...result } satisfies EnrolledSession);
+    return { user, ...result } satisfies EnrolledSession;
   };
 
 // ----- "Mon compte" (signed in)
 
 export const getAccount =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) => {
-    const session = currentSession(res.locals);
+  ({ db }: Deps) =>
+  (_input: Input, { session }: Ctx) => {
     const totp = totpState(db, session.user.id);
-    res.json({
+    return {
       user: session.user,
       totpEnabled: totp.enabledAt !== null,
       // Every admin: with a password, and with ProConnect unless the provider proves two factors.
@@ -120,7 +117,7 @@ export const getAccount =
       authMethod: session.authMethod,
       signInMethod: session.signInMethod ?? (session.authMethod === "oidc" ? "proconnect" : "password"),
       hasPassword: userHasPassword(db, session.user.id),
-    } satisfies Account);
+    } satisfies Account;
   };
 
 /**
@@ -130,28 +127,25 @@ export const getAccount =
  * after that check, which is what lets the confirmation treat it as a replacement.
  */
 export const startAccountEnrolment =
-  (deps: Deps): RequestHandler =>
-  (req, res) => {
+  (deps: Deps) =>
+  ({ body: { code } }: Input<{ body: typeof accountEnrolmentRequestSchema }>, { user, req }: Ctx) => {
     const { db } = deps;
-    const { user } = currentSession(res.locals);
     if (totpState(db, user.id).enabledAt) {
-      const { code } = res.locals.body as AccountEnrolmentRequest;
       if (code === undefined) throw new ValidationError([{ path: "body.code", message: CURRENT_CODE_NEEDED() }], CURRENT_CODE_NEEDED());
       checkSecondFactor(deps, user, code, req.ip ?? "unknown", undefined, 400);
     }
     const secret = newTotpSecret();
     setPendingTotpSecret(db, user.id, secret);
-    res.json({ secret, uri: totpUri(secret, user.email) } satisfies TotpEnrolment);
+    return { secret, uri: totpUri(secret, user.email) } satisfies TotpEnrolment;
   };
 
 const CURRENT_CODE_NEEDED = () => t("secondFactor.currentCodeNeeded");
 
 export const confirmAccountEnrolment =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const session = currentSession(res.locals);
+  ({ db }: Deps) =>
+  ({ body: { code } }: CodeInput, ctx: Ctx) => {
+    const { session, req } = ctx;
     const { user } = session;
-    const { code } = res.locals.body as CodeRequest;
     const recoveryCodes = db.transaction(() => {
       const { pendingSecret, enabledAt } = totpState(db, user.id);
       if (!pendingSecret) throw new ValidationError([{ path: "body.code", message: t("secondFactor.showKeyFirst") }]);
@@ -163,25 +157,23 @@ export const confirmAccountEnrolment =
       // holds a session or a password step of this account goes through the new key.
       const codes = storeKey(db, user, pendingSecret, step);
       const closed = closeAccountAccess(db, user.id, session);
-      recordAudit(db, { ...auditContext(req, res), action: "totp.replaced", targetType: "user", targetId: user.id, after: { ...closed } });
+      recordAudit(db, { ...ctx.audit, action: "totp.replaced", targetType: "user", targetId: user.id, after: { ...closed } });
       return codes;
     });
-    res.json({ recoveryCodes });
+    return { recoveryCodes };
   };
 
 /** Needs a current code (or a recovery code): a session left open is not enough to remove it. */
 export const disableAccountTotp =
-  (deps: Deps): RequestHandler =>
-  (req, res) => {
+  (deps: Deps) =>
+  ({ body: { code } }: CodeInput, ctx: Ctx) => {
     const { db } = deps;
-    const { user } = currentSession(res.locals);
+    const { user, req } = ctx;
     if (totpState(db, user.id).enabledAt) {
-      const { code } = res.locals.body as CodeRequest;
       const used = checkSecondFactor(deps, user, code, req.ip ?? "unknown", undefined, 400);
       db.transaction(() => {
         disableTotp(db, user.id);
-        recordAudit(db, { ...auditContext(req, res), action: "totp.disabled", targetType: "user", targetId: user.id, after: { code: used } });
+        recordAudit(db, { ...ctx.audit, action: "totp.disabled", targetType: "user", targetId: user.id, after: { code: used } });
       });
     }
-    res.status(204).end();
   };

@@ -1,4 +1,3 @@
-import type { RequestHandler } from "express";
 import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import { ConflictError, NotFoundError, ValidationError } from "../http/errors";
@@ -15,21 +14,20 @@ import {
   replaceChallengeMentors,
   updateUser,
 } from "../repositories/users";
-import type { CreateUser, MentorAssignment, UpdateUser, User } from "@shared/user";
-import { auditContext, type Deps } from "./context";
+import type { createUserSchema, mentorAssignmentSchema, updateUserSchema, User, userIdParamsSchema } from "@shared/user";
+import type { Ctx, Deps, Input } from "./context";
 import { t } from "../i18n/messages";
 
 const publicView = ({ id, email, name, role, isActive }: User) => ({ id, email, name, role, isActive });
 
 export const getUsers =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json(listUsers(db));
+  ({ db }: Deps) =>
+  () =>
+    listUsers(db);
 
 export const createUser =
-  ({ db }: Deps): RequestHandler =>
-  async (req, res) => {
-    const body = res.locals.body as CreateUser;
+  ({ db }: Deps) =>
+  async ({ body }: Input<{ body: typeof createUserSchema }>, ctx: Ctx) => {
     const duplicate = () => new ConflictError(t("account.exists", { email: body.email }));
     if (emailTaken(db, body.email)) throw duplicate();
     await assertAcceptablePassword(body.password, body.email);
@@ -38,7 +36,7 @@ export const createUser =
       if (emailTaken(db, body.email)) throw duplicate();
       const id = insertUser(db, { email: body.email, name: body.name, role: body.role, passwordHash });
       recordAudit(db, {
-        ...auditContext(req, res),
+        ...ctx.audit,
         action: "user.created",
         targetType: "user",
         targetId: id,
@@ -46,14 +44,12 @@ export const createUser =
       });
       return id;
     });
-    res.status(201).json({ id, email: body.email, name: body.name, role: body.role });
+    return { id, email: body.email, name: body.name, role: body.role };
   };
 
 export const patchUser =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    const changes = res.locals.body as UpdateUser;
+  ({ db }: Deps) =>
+  ({ params: { id }, body: changes }: Input<{ params: typeof userIdParamsSchema; body: typeof updateUserSchema }>, ctx: Ctx) => {
     const updated = db.transaction(() => {
       const before = findUser(db, id);
       if (!before) throw new NotFoundError(t("account.unknown"));
@@ -69,7 +65,7 @@ export const patchUser =
       const closed: ClosedAccess | undefined =
         after.role !== before.role || (before.isActive && !after.isActive) ? closeAccountAccess(db, id) : undefined;
       recordAudit(db, {
-        ...auditContext(req, res),
+        ...ctx.audit,
         action: "user.updated",
         targetType: "user",
         targetId: id,
@@ -78,14 +74,14 @@ export const patchUser =
       });
       return after;
     });
-    res.json(updated);
+    return updated;
   };
 
 export const putChallengeMentors =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const challenge = res.locals.challenge as { id: number; slug: string };
-    const userIds = [...new Set((res.locals.body as MentorAssignment).userIds)];
+  ({ db }: Deps) =>
+  ({ body }: Input<{ body: typeof mentorAssignmentSchema }>, ctx: Ctx) => {
+    const { challenge } = ctx;
+    const userIds = [...new Set(body.userIds)];
     const mentors = db.transaction(() => {
       const valid = activeMentorIds(db, userIds);
       const invalid = userIds.filter((id) => !valid.has(id));
@@ -98,7 +94,7 @@ export const putChallengeMentors =
       replaceChallengeMentors(db, challenge.id, userIds);
       const after = challengeMentors(db, challenge.id);
       recordAudit(db, {
-        ...auditContext(req, res),
+        ...ctx.audit,
         action: "challenge.mentors_updated",
         targetType: "challenge",
         targetId: challenge.slug,
@@ -107,5 +103,5 @@ export const putChallengeMentors =
       });
       return after;
     });
-    res.json({ mentors });
+    return { mentors };
   };

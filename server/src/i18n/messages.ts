@@ -195,48 +195,48 @@ export const SERVER_MESSAGES = {
     fr: "Le défi a été modifié depuis que vous l'avez ouvert : voici son état actuel.",
     en: "The challenge has changed since you opened it: here is its current state.",
   },
-  "validation.updateUnknown": { fr: "Cette mise à jour n'existe pas.", en: "This update does not exist." },
-  "validation.outcomeUnknown": { fr: "Ce résultat n'existe pas.", en: "This outcome does not exist." },
-  "validation.retracted": {
+  "review.updateUnknown": { fr: "Cette mise à jour n'existe pas.", en: "This update does not exist." },
+  "review.outcomeUnknown": { fr: "Ce résultat n'existe pas.", en: "This outcome does not exist." },
+  "review.retracted": {
     fr: "Cette mise à jour a été retirée : elle ne compte plus, il n'y a rien à valider.",
     en: "This update has been retracted: it no longer counts, there is nothing to validate.",
   },
-  "validation.bulk.retracted": {
+  "review.bulk.retracted": {
     fr: "La mise à jour n° {id} a été retirée : elle ne compte plus, il n'y a rien à valider.",
     en: "Update no. {id} was retracted: it no longer counts, there is nothing to validate.",
   },
-  "validation.bulk.update.notOfChallenge": {
+  "review.bulk.update.notOfChallenge": {
     fr: "La mise à jour n° {id} n'est pas une déclaration de ce défi.",
     en: "Update no. {id} is not a declaration of this challenge.",
   },
-  "validation.bulk.outcome.notOfChallenge": {
+  "review.bulk.outcome.notOfChallenge": {
     fr: "Le résultat n° {id} n'est pas une déclaration de ce défi.",
     en: "Outcome no. {id} is not a declaration of this challenge.",
   },
-  "validation.bulk.update.alreadyValidated": { fr: "La mise à jour n° {id} est déjà validée.", en: "Update no. {id} is already validated." },
-  "validation.bulk.outcome.alreadyValidated": { fr: "Le résultat n° {id} est déjà validé.", en: "Outcome no. {id} is already validated." },
-  "validation.bulk.update.notPending": {
+  "review.bulk.update.alreadyValidated": { fr: "La mise à jour n° {id} est déjà validée.", en: "Update no. {id} is already validated." },
+  "review.bulk.outcome.alreadyValidated": { fr: "Le résultat n° {id} est déjà validé.", en: "Outcome no. {id} is already validated." },
+  "review.bulk.update.notPending": {
     fr: "La mise à jour n° {id} n'est pas une déclaration en attente.",
     en: "Update no. {id} is not a declaration awaiting review.",
   },
-  "validation.bulk.outcome.notPending": {
+  "review.bulk.outcome.notPending": {
     fr: "Le résultat n° {id} n'est pas une déclaration en attente.",
     en: "Outcome no. {id} is not a declaration awaiting review.",
   },
-  "validation.bulk.update.inForce": {
+  "review.bulk.update.inForce": {
     fr: "La mise à jour n° {id} est en vigueur : validez-la ou renvoyez-la.",
     en: "Update no. {id} is in force: validate it or send it back.",
   },
-  "validation.bulk.outcome.inForce": {
+  "review.bulk.outcome.inForce": {
     fr: "Le résultat n° {id} est en vigueur : validez-le ou renvoyez-le.",
     en: "Outcome no. {id} is in force: validate it or send it back.",
   },
-  "validation.bulk.update.alreadyDismissed": { fr: "La mise à jour n° {id} a déjà été écartée.", en: "Update no. {id} has already been set aside." },
-  "validation.bulk.outcome.alreadyDismissed": { fr: "Le résultat n° {id} a déjà été écarté.", en: "Outcome no. {id} has already been set aside." },
-  "validation.update.validated": { fr: "Cette mise à jour est déjà validée.", en: "This update is already validated." },
-  "validation.update.sent_back": { fr: "Cette mise à jour est déjà renvoyée au mentor.", en: "This update has already been sent back to the mentor." },
-  "validation.outcome.validated": { fr: "Ce résultat est déjà validé.", en: "This outcome is already validated." },
-  "validation.outcome.sent_back": { fr: "Ce résultat est déjà renvoyé au mentor.", en: "This outcome has already been sent back to the mentor." },
+  "review.bulk.update.alreadyDismissed": { fr: "La mise à jour n° {id} a déjà été écartée.", en: "Update no. {id} has already been set aside." },
+  "review.bulk.outcome.alreadyDismissed": { fr: "Le résultat n° {id} a déjà été écarté.", en: "Outcome no. {id} has already been set aside." },
+  "review.update.validated": { fr: "Cette mise à jour est déjà validée.", en: "This update is already validated." },
+  "review.update.sent_back": { fr: "Cette mise à jour est déjà renvoyée au mentor.", en: "This update has already been sent back to the mentor." },
+  "review.outcome.validated": { fr: "Ce résultat est déjà validé.", en: "This outcome is already validated." },
+  "review.outcome.sent_back": { fr: "Ce résultat est déjà renvoyé au mentor.", en: "This outcome has already been sent back to the mentor." },
 
   // ----- emails
   "mail.signature": { fr: "L'équipe du programme Entrepreneurs d'intérêt général", en: "The Entrepreneurs d'intérêt général programme team" },

@@ -1,10 +1,10 @@
 import type { Db } from "../db/database";
 import { campaignEmailStats, deleteCampaignEmails } from "./campaign-emails";
 import { entryStateSql } from "./entry-state";
-import { currentAxisValidation } from "./validation";
+import { currentAxisValidation } from "./review";
 import { AXES, type Level } from "@shared/domain";
 import type { AxesAnswered, CampaignChallenge, CampaignDetail, CampaignSummary, MyCampaign } from "@shared/campaign";
-import type { AxesValidation } from "@shared/validation";
+import type { AxesReview } from "@shared/review";
 
 /**
  * THE definition of "answered", in one place. Given `scope` rows (campaign_id, challenge_id,
@@ -203,7 +203,7 @@ export function campaignsOfMentor(db: Db, userId: number): MyCampaign[] {
     { userId },
   );
   const campaigns = new Map<number, MyCampaign>();
-  const validations = new Map<number, AxesValidation>();
+  const validations = new Map<number, AxesReview>();
   const validationOf = (challengeId: number) => {
     if (!validations.has(challengeId)) validations.set(challengeId, currentAxisValidation(db, challengeId));
     return validations.get(challengeId)!;

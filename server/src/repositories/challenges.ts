@@ -4,14 +4,15 @@ import type { ChallengeFilters } from "@shared/challenge-filters";
 import type { ChallengeDetail, ChallengeStatus, ChallengeSummary, MyChallenge } from "@shared/challenge";
 import { AXES, type Axis } from "@shared/domain";
 import { coherenceWarnings, isStale, missingItems } from "../lib/coherence";
-import { atRiskChallenges, filterParams, filteredChallenge } from "./analytics";
+import { filterParams, filteredChallenge } from "./stats-filters";
+import { atRiskChallenges } from "./stats";
 import { LIVE, type DataSource } from "./data-source";
 import { listChecklist } from "./checklist";
 import { listItems } from "./challenge-items";
 import { currentOutcome, listOutcomes } from "./outcomes";
 import { listStatusUpdates } from "./status-updates";
 import { challengeMentors } from "./users";
-import { currentAxisValidation } from "./validation";
+import { currentAxisValidation } from "./review";
 
 // Rows are aliased to camelCase in SQL and leave through the mappers below, never raw.
 
@@ -114,7 +115,7 @@ export function listChallenges(db: Db, filters: ChallengeFilters, source: DataSo
     )
     .map((row) => toSummary(row, now));
   // The same rules as the dashboard's, not a copy: « à mettre à jour » is the list's `stale`,
-  // « à risque » the at-risk list (analytics.ts).
+  // « à risque » the at-risk list (stats.ts).
   const atRisk = filters.atRisk ? new Set(atRiskChallenges(db, filters, null, source).atRisk.map((challenge) => challenge.slug)) : null;
   return rows.filter((row) => (!filters.toUpdate || row.stale) && (!atRisk || atRisk.has(row.slug)));
 }

@@ -5,9 +5,9 @@ import type { Db } from "../db/database";
 import { isStale } from "../lib/coherence";
 import { AXES, type DataView } from "@shared/domain";
 import type { StatsFilters } from "@shared/stats";
-import { filteredChallenge, filterParams } from "./analytics";
+import { filteredChallenge, filterParams } from "./stats-filters";
 import { LIVE, type DataSource } from "./data-source";
-import { entryStateSql, validatedFlagColumn } from "./validation";
+import { entryStateSql, validatedFlagColumn } from "./review";
 
 export interface DatasetChallenge {
   slug: string;

@@ -2,7 +2,7 @@
 // from before the trajectory tables existed. Writes keep them up to date one by one afterwards.
 import type { Db } from "../db/database";
 import { markTrajectoryChanged } from "./trajectory-steps";
-import { entryStateSql, rebuildValidationColumns } from "./validation";
+import { entryStateSql, rebuildValidationColumns } from "./review";
 import { LIVE, snapshotSource, type DataSource } from "./data-source";
 import { findSnapshot } from "./snapshots";
 

@@ -5,7 +5,7 @@ import { AXES } from "@shared/domain";
 import { addMonths, parisDate, parisMidnight } from "@shared/dates";
 import { RECENT_REPORT_MONTHS, type Headline, type HeadlineRow } from "@shared/headline";
 import type { StatsFilters } from "@shared/stats";
-import { filteredChallenge, filterParams } from "./analytics";
+import { filteredChallenge, filterParams } from "./stats-filters";
 import { LIVE, type DataSource } from "./data-source";
 import { cohortStats } from "./stats";
 

@@ -2,7 +2,7 @@ import type { Db } from "../db/database";
 import type { OutcomeEntry } from "@shared/challenge";
 import type { OutcomeCategory, SustainabilityPath } from "@shared/domain";
 import { OUTCOME_CATEGORIES } from "@shared/domain";
-import { entryValidationColumns, refreshOutcomeValidation, withValidation, type ValidationColumns } from "./validation";
+import { entryValidationColumns, refreshOutcomeValidation, withValidation, type ValidationColumns } from "./review";
 
 type OutcomeRow = Omit<OutcomeEntry, "categories" | "validation"> & ValidationColumns & { categories: string };
 const toOutcome = (row: OutcomeRow): OutcomeEntry => ({ ...withValidation(row), categories: JSON.parse(row.categories) });

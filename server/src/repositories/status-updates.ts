@@ -1,7 +1,7 @@
 import type { Db } from "../db/database";
 import type { Axis, Level } from "@shared/domain";
 import type { StatusUpdate } from "@shared/challenge";
-import { entryValidationColumns, withValidation, type ValidationColumns } from "./validation";
+import { entryValidationColumns, withValidation, type ValidationColumns } from "./review";
 
 export interface NewStatusUpdateRecord {
   challengeId: number;

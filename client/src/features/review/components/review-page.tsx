@@ -4,7 +4,7 @@ import Pagination from "@codegouvfr/react-dsfr/Pagination";
 import Tag from "@codegouvfr/react-dsfr/Tag";
 import { useId, useRef, useState, type FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import type { ValidationQueueItem } from "@shared/validation";
+import type { ReviewQueueItem } from "@shared/review";
 import { ErrorAlert, Loading } from "../../../components/query-state";
 import { ReviewBadge } from "../../../components/review-badge";
 import { usePromotions } from "../../../api/promotions";
@@ -19,7 +19,7 @@ interface Group {
   slug: string;
   title: string;
   promotion: string;
-  items: ValidationQueueItem[];
+  items: ReviewQueueItem[];
 }
 
 /** "À valider": the mentors' declarations, oldest first; validate, or send back with a comment. */
@@ -101,7 +101,7 @@ export default function ReviewPage() {
 }
 
 /** The page's entries by challenge, keeping the groups already shown in their place. */
-function groupByChallenge(items: ValidationQueueItem[], previous: Group[], notices: Record<string, string>): Group[] {
+function groupByChallenge(items: ReviewQueueItem[], previous: Group[], notices: Record<string, string>): Group[] {
   const bySlug = new Map<string, Group>();
   for (const item of items) {
     const group = bySlug.get(item.challenge.slug) ?? { ...item.challenge, items: [] };
@@ -194,7 +194,7 @@ function ChallengeGroup({ group, notice, onDone }: { group: Group; notice?: stri
 }
 
 /** What was declared, in words: "Production : 2 · Atteint" or the outcome's categories. */
-function useDescription(item: ValidationQueueItem): string {
+function useDescription(item: ReviewQueueItem): string {
   const { t: { review: t, common }, l } = useI18n();
   if (item.kind === "outcome") {
     return `${t.outcome}${common.colon}${(item.categories ?? []).map((category) => l.OUTCOME_LABELS[category]).join(common.listSeparator)}`;
@@ -202,7 +202,7 @@ function useDescription(item: ValidationQueueItem): string {
   return `${item.axis ? l.AXIS_LABELS[item.axis] : ""}${common.colon}${item.level} · ${item.level === null ? "" : l.LEVEL_LABELS[item.level]}`;
 }
 
-function DeclarationCard({ item, decideThen }: { item: ValidationQueueItem; decideThen: DecideThen }) {
+function DeclarationCard({ item, decideThen }: { item: ReviewQueueItem; decideThen: DecideThen }) {
   const { t: { review: t }, f, l } = useI18n();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);

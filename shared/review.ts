@@ -8,9 +8,9 @@ import { schemaMessage, sm } from "./i18n/schema-messages";
 export const validationStateSchema = z.enum(VALIDATION_STATES);
 
 /** `POST /api/status-updates/:id/validation` and `POST /api/outcomes/:id/validation`. */
-export const validationDecisionSchema = z
+export const reviewDecisionSchema = z
   .strictObject({
-    decision: z.enum(VALIDATION_DECISIONS, { error: sm("validation.decision") }),
+    decision: z.enum(VALIDATION_DECISIONS, { error: sm("review.decision") }),
     comment: textSchema(2000, "Commentaire")
       .transform((value) => (value === "" ? null : value))
       .nullable()
@@ -21,48 +21,48 @@ export const validationDecisionSchema = z
       context.addIssue({
         code: "custom",
         path: ["comment"],
-        message: schemaMessage("validation.commentRequired"),
+        message: schemaMessage("review.commentRequired"),
       });
     }
   });
-export type ValidationDecisionInput = z.input<typeof validationDecisionSchema>;
+export type ReviewDecisionInput = z.input<typeof reviewDecisionSchema>;
 
 /** What every status update and outcome says about its validation. */
-export const entryValidationSchema = z.object({
+export const entryReviewSchema = z.object({
   state: validationStateSchema,
   /** The latest comment an admin wrote on it (why it was sent back, most often). */
   comment: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
 });
-export type EntryValidation = z.infer<typeof entryValidationSchema>;
+export type EntryReview = z.infer<typeof entryReviewSchema>;
 
 /** Per axis, the validation of the level in force (null: the axis was never reported). */
-export const axesValidationSchema = z.object({
-  production: entryValidationSchema.nullable(),
-  transmission: entryValidationSchema.nullable(),
-  reliability: entryValidationSchema.nullable(),
+export const axesReviewSchema = z.object({
+  production: entryReviewSchema.nullable(),
+  transmission: entryReviewSchema.nullable(),
+  reliability: entryReviewSchema.nullable(),
 });
-export type AxesValidation = z.infer<typeof axesValidationSchema>;
+export type AxesReview = z.infer<typeof axesReviewSchema>;
 
 /** Answer of a decision: the entry's new state. */
-export const validationResultSchema = z.object({
+export const reviewResultSchema = z.object({
   kind: z.enum(["status_update", "outcome"]),
   id: z.number().int(),
   challenge: z.string(),
-  validation: entryValidationSchema,
+  validation: entryReviewSchema,
 });
-export type ValidationResult = z.infer<typeof validationResultSchema>;
+export type ReviewResult = z.infer<typeof reviewResultSchema>;
 
 /** `GET /api/validations`: the queue, declared (default) or sent back, oldest first. */
-export const validationQueueQuerySchema = z.strictObject({
-  state: z.enum(["declared", "sent_back"], { error: sm("validation.state") }).default("declared"),
+export const reviewQueueQuerySchema = z.strictObject({
+  state: z.enum(["declared", "sent_back"], { error: sm("review.state") }).default("declared"),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
-export type ValidationQueueQuery = z.infer<typeof validationQueueQuerySchema>;
+export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
 
-export const validationQueueItemSchema = z.object({
+export const reviewQueueItemSchema = z.object({
   kind: z.enum(["status_update", "outcome"]),
   id: z.number().int(),
   challenge: z.object({ slug: z.string(), title: z.string(), promotion: z.string() }),
@@ -84,17 +84,17 @@ export const validationQueueItemSchema = z.object({
   current: z.boolean(),
   /** Replaced by a newer declaration on the same axis (or a newer outcome): it can be dismissed. */
   superseded: z.boolean(),
-  validation: entryValidationSchema,
+  validation: entryReviewSchema,
 });
-export type ValidationQueueItem = z.infer<typeof validationQueueItemSchema>;
+export type ReviewQueueItem = z.infer<typeof reviewQueueItemSchema>;
 
-export const validationQueuePageSchema = z.object({
-  items: z.array(validationQueueItemSchema),
+export const reviewQueuePageSchema = z.object({
+  items: z.array(reviewQueueItemSchema),
   total: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
 });
-export type ValidationQueuePage = z.infer<typeof validationQueuePageSchema>;
+export type ReviewQueuePage = z.infer<typeof reviewQueuePageSchema>;
 
 const entryRefSchema = z.strictObject({
   kind: z.enum(["status_update", "outcome"], { error: sm("bulk.kind") }),
@@ -110,10 +110,10 @@ const entryRefsSchema = z
  * `POST /api/challenges/:slug/validations`: validates the listed declarations of one challenge
  * in one step (the ones the reviewer saw: nothing else is validated). All or nothing.
  */
-export const bulkValidationSchema = z.strictObject({ entries: entryRefsSchema });
-export type BulkValidationInput = z.infer<typeof bulkValidationSchema>;
-export const bulkValidationResultSchema = z.object({ results: z.array(validationResultSchema) });
-export type BulkValidationResult = z.infer<typeof bulkValidationResultSchema>;
+export const bulkReviewSchema = z.strictObject({ entries: entryRefsSchema });
+export type BulkReviewInput = z.infer<typeof bulkReviewSchema>;
+export const bulkReviewResultSchema = z.object({ results: z.array(reviewResultSchema) });
+export type BulkReviewResult = z.infer<typeof bulkReviewResultSchema>;
 
 /**
  * `POST /api/validations/dismissals`: sets aside superseded declarations without reviewing
@@ -122,7 +122,8 @@ export type BulkValidationResult = z.infer<typeof bulkValidationResultSchema>;
 export const dismissalSchema = z.strictObject({ entries: entryRefsSchema });
 export type DismissalInput = z.infer<typeof dismissalSchema>;
 export const dismissalResultSchema = z.object({ dismissed: z.number().int() });
+export type DismissalResult = z.infer<typeof dismissalResultSchema>;
 
 /** `GET /api/me/sent-back`: the mentor's entries sent back that are still in force. */
-export const sentBackEntrySchema = validationQueueItemSchema;
-export type SentBackEntry = ValidationQueueItem;
+export const sentBackEntrySchema = reviewQueueItemSchema;
+export type SentBackEntry = ReviewQueueItem;

@@ -1,8 +1,6 @@
-import type { RequestHandler } from "express";
 import { z } from "zod";
-import { apiRoutes, type Route } from "../routes";
+import type { Route } from "./route";
 import { problemSchema } from "@shared/problem";
-import type { Deps } from "./context";
 
 const ACCESS_LABELS: Record<Route["access"], string> = {
   public: "Sans session",
@@ -47,10 +45,10 @@ function parameters(route: Route) {
 }
 
 /** The OpenAPI 3.1 document, generated from the route table and the shared schemas. */
-export function openApiDocument(deps: Deps): Record<string, unknown> {
+export function openApiDocument(routes: readonly Route[]): Record<string, unknown> {
   const problem = { "application/problem+json": { schema: schemaOf(problemSchema) } };
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const route of apiRoutes(deps)) {
+  for (const route of routes) {
     const path = `/api${route.path.replace(/:(\w+)/g, "{$1}")}`;
     const { status, schema, mediaType } = route.response;
     paths[path] ??= {};
@@ -68,7 +66,9 @@ export function openApiDocument(deps: Deps): Record<string, unknown> {
         },
         ...(route.input ? { 400: { description: "Requête invalide (champs en erreur dans errors)", content: problem } } : {}),
         ...(route.access !== "public" ? { 401: { description: "Session requise", content: problem } } : {}),
-        ...(route.access !== "public" && route.access !== "signedIn" ? { 403: { description: "Rôle ou défi non autorisé", content: problem } } : {}),
+        ...(route.access !== "public" && route.access !== "signedIn"
+          ? { 403: { description: "Rôle ou défi non autorisé", content: problem } }
+          : {}),
       },
     };
   }
@@ -85,8 +85,3 @@ export function openApiDocument(deps: Deps): Record<string, unknown> {
     paths,
   };
 }
-
-export const getOpenApi =
-  (deps: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json(openApiDocument(deps));

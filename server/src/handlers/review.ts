@@ -1,32 +1,33 @@
-// Validation of mentors' declarations (issue 9): the admin's queue and decisions, and the
+// Review of mentors' declarations (docs/decisions/0004-validation-of-declarations.md): the admin's queue and decisions, and the
 // mentor's view of what was sent back.
-import type { Request, RequestHandler } from "express";
+import type { Request } from "express";
 import { ConflictError, NotFoundError } from "../http/errors";
-import { currentSession } from "../http/access";
 import { recordAudit } from "../repositories/audit";
 import { challengeRefOfOutcome } from "../repositories/challenge-refs";
-import { decide, dismiss, findDecidableEntry, queueEntry, sentBackForMentor, validationQueue, type EntryKind } from "../repositories/validation";
+import { decide, dismiss, findDecidableEntry, queueEntry, sentBackForMentor, reviewQueue, type EntryKind } from "../repositories/review";
 import type {
-  BulkValidationInput,
-  BulkValidationResult,
-  DismissalInput,
-  ValidationDecisionInput,
-  ValidationQueueQuery,
-  ValidationResult,
-} from "@shared/validation";
+  bulkReviewSchema,
+  BulkReviewResult,
+  dismissalSchema,
+  DismissalResult,
+  reviewDecisionSchema,
+  reviewQueueQuerySchema,
+  ReviewResult,
+} from "@shared/review";
+import type { itemIdParamsSchema } from "@shared/writes";
 import type { ValidationDecision } from "@shared/domain";
-import { auditContext, type Deps } from "./context";
+import type { Ctx, Deps, Input } from "./context";
 import { t } from "../i18n/messages";
 
-export const getValidationQueue =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json(validationQueue(db, res.locals.query as ValidationQueueQuery));
+export const getReviewQueue =
+  ({ db }: Deps) =>
+  ({ query }: Input<{ query: typeof reviewQueueQuerySchema }>) =>
+    reviewQueue(db, query);
 
 export const getMySentBack =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json(sentBackForMentor(db, currentSession(res.locals).user.id));
+  ({ db }: Deps) =>
+  (_input: Input, ctx: Ctx) =>
+    sentBackForMentor(db, ctx.user.id);
 
 /** Finds the challenge of an outcome, for the 404 of the access checks. */
 export const outcomeChallenge = (db: Deps["db"], req: Request) => {
@@ -34,27 +35,27 @@ export const outcomeChallenge = (db: Deps["db"], req: Request) => {
   return Number.isInteger(id) && id > 0 ? challengeRefOfOutcome(db, id) : undefined;
 };
 
-const UNKNOWN = { status_update: "validation.updateUnknown", outcome: "validation.outcomeUnknown" } as const;
+const UNKNOWN = { status_update: "review.updateUnknown", outcome: "review.outcomeUnknown" } as const;
 const ALREADY = {
-  status_update: { validated: "validation.update.validated", sent_back: "validation.update.sent_back" },
-  outcome: { validated: "validation.outcome.validated", sent_back: "validation.outcome.sent_back" },
+  status_update: { validated: "review.update.validated", sent_back: "review.update.sent_back" },
+  outcome: { validated: "review.outcome.validated", sent_back: "review.outcome.sent_back" },
 } as const satisfies Record<EntryKind, Record<ValidationDecision, string>>;
 
 /** What a grouped validation or a dismissal says of one entry it refuses, per kind (grammatical gender). */
 const REFUSED = {
   status_update: {
-    notOfChallenge: "validation.bulk.update.notOfChallenge",
-    alreadyValidated: "validation.bulk.update.alreadyValidated",
-    notPending: "validation.bulk.update.notPending",
-    inForce: "validation.bulk.update.inForce",
-    alreadyDismissed: "validation.bulk.update.alreadyDismissed",
+    notOfChallenge: "review.bulk.update.notOfChallenge",
+    alreadyValidated: "review.bulk.update.alreadyValidated",
+    notPending: "review.bulk.update.notPending",
+    inForce: "review.bulk.update.inForce",
+    alreadyDismissed: "review.bulk.update.alreadyDismissed",
   },
   outcome: {
-    notOfChallenge: "validation.bulk.outcome.notOfChallenge",
-    alreadyValidated: "validation.bulk.outcome.alreadyValidated",
-    notPending: "validation.bulk.outcome.notPending",
-    inForce: "validation.bulk.outcome.inForce",
-    alreadyDismissed: "validation.bulk.outcome.alreadyDismissed",
+    notOfChallenge: "review.bulk.outcome.notOfChallenge",
+    alreadyValidated: "review.bulk.outcome.alreadyValidated",
+    notPending: "review.bulk.outcome.notPending",
+    inForce: "review.bulk.outcome.inForce",
+    alreadyDismissed: "review.bulk.outcome.alreadyDismissed",
   },
 } as const satisfies Record<EntryKind, Record<string, string>>;
 
@@ -64,25 +65,23 @@ const REFUSED = {
  * second click) arriving late, and the answer tells them the current state instead of
  * stacking a duplicate in history. Changing one's mind (validated ↔ sent back) is allowed.
  */
-export const postValidation =
-  (kind: EntryKind, { db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    const body = res.locals.body as { decision: ValidationDecision; comment?: string | null };
-    const result = db.transaction((): ValidationResult => {
+export const postReviewDecision =
+  (kind: EntryKind, { db }: Deps) =>
+  ({ params: { id }, body }: Input<{ params: typeof itemIdParamsSchema; body: typeof reviewDecisionSchema }>, ctx: Ctx) =>
+    db.transaction((): ReviewResult => {
       const entry = findDecidableEntry(db, kind, id);
       if (!entry) throw new NotFoundError(t(UNKNOWN[kind]));
       if (entry.retracted) {
-        throw new ConflictError(t("validation.retracted"));
+        throw new ConflictError(t("review.retracted"));
       }
       if (entry.validation.state === body.decision) {
         throw new ConflictError(t(ALREADY[kind][body.decision]), { current: entry.validation });
       }
-      const { user } = currentSession(res.locals);
+      const { user } = ctx;
       decide(db, entry, { decision: body.decision, comment: body.comment ?? null, adminId: user.id, adminName: user.name });
       const after = findDecidableEntry(db, kind, id)!;
       recordAudit(db, {
-        ...auditContext(req, res),
+        ...ctx.audit,
         action: body.decision === "validated" ? `${kind}.validated` : `${kind}.sent_back`,
         targetType: kind,
         targetId: id,
@@ -91,8 +90,6 @@ export const postValidation =
       });
       return { kind, id, challenge: entry.challengeSlug, validation: after.validation };
     });
-    res.status(201).json(result);
-  };
 
 /**
  * Validates, in one transaction, the declarations of one challenge the reviewer saw. Each is
@@ -100,18 +97,16 @@ export const postValidation =
  * already validated: 409) and any refusal writes nothing; each gets its own decision and
  * audit entry, as if validated one by one.
  */
-export const postChallengeValidations =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const challenge = res.locals.challenge as { id: number; slug: string };
-    const { entries } = res.locals.body as BulkValidationInput;
-    const { user } = currentSession(res.locals);
-    const results = db.transaction((): ValidationResult[] =>
+export const postChallengeReviewDecisions =
+  ({ db }: Deps) =>
+  ({ body: { entries } }: Input<{ body: typeof bulkReviewSchema }>, ctx: Ctx): BulkReviewResult => {
+    const { challenge, user } = ctx;
+    const results = db.transaction((): ReviewResult[] =>
       entries.map(({ kind, id }) => {
         const entry = findDecidableEntry(db, kind, id);
         if (!entry || entry.challengeId !== challenge.id) throw new NotFoundError(t(REFUSED[kind].notOfChallenge, { id }));
         if (entry.retracted) {
-          throw new ConflictError(t("validation.bulk.retracted", { id }));
+          throw new ConflictError(t("review.bulk.retracted", { id }));
         }
         if (entry.validation.state === "validated") {
           throw new ConflictError(t(REFUSED[kind].alreadyValidated, { id }), { current: entry.validation });
@@ -119,7 +114,7 @@ export const postChallengeValidations =
         decide(db, entry, { decision: "validated", comment: null, adminId: user.id, adminName: user.name });
         const after = findDecidableEntry(db, kind, id)!;
         recordAudit(db, {
-          ...auditContext(req, res),
+          ...ctx.audit,
           action: `${kind}.validated`,
           targetType: kind,
           targetId: id,
@@ -129,7 +124,7 @@ export const postChallengeValidations =
         return { kind, id, challenge: entry.challengeSlug, validation: after.validation };
       }),
     );
-    res.status(201).json({ results } satisfies BulkValidationResult);
+    return { results };
   };
 
 /**
@@ -138,10 +133,9 @@ export const postChallengeValidations =
  * nothing written) for an entry in force, validated, or already set aside.
  */
 export const postDismissals =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { entries } = res.locals.body as DismissalInput;
-    const { user } = currentSession(res.locals);
+  ({ db }: Deps) =>
+  ({ body: { entries } }: Input<{ body: typeof dismissalSchema }>, ctx: Ctx): DismissalResult => {
+    const { user } = ctx;
     const dismissed = db.transaction(() => {
       for (const { kind, id } of entries) {
         const entry = queueEntry(db, kind, id);
@@ -151,7 +145,7 @@ export const postDismissals =
         if (entry.dismissed) throw new ConflictError(t(REFUSED[kind].alreadyDismissed, { id }));
         dismiss(db, { kind, id, challengeId: entry.challengeId }, user);
         recordAudit(db, {
-          ...auditContext(req, res),
+          ...ctx.audit,
           action: `${kind}.dismissed`,
           targetType: kind,
           targetId: id,
@@ -161,7 +155,5 @@ export const postDismissals =
       }
       return entries.length;
     });
-    res.status(201).json({ dismissed });
+    return { dismissed };
   };
-
-export type { ValidationDecisionInput };

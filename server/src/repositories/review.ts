@@ -1,11 +1,11 @@
-// Validation of mentors' declarations (issue 9, migration 0007). Decisions are appended to
+// Review of mentors' declarations (docs/decisions/0004-validation-of-declarations.md, migration 0007). Decisions are appended to
 // validation_decisions; an entry's state is its latest decision, "declared" if none (and
 // "validated" for entries without an author account: the catalogue, generated data). The
 // challenge row carries, per axis and for the outcome, the latest validated value and whether
 // the current value is validated, kept in the transaction of every write that changes them.
 import type { Db } from "../db/database";
 import { AXES, OUTCOME_CATEGORIES, type Axis, type DataView, type OutcomeCategory, type ValidationDecision } from "@shared/domain";
-import type { AxesValidation, EntryValidation, ValidationQueueItem, ValidationQueuePage, ValidationQueueQuery } from "@shared/validation";
+import type { AxesReview, EntryReview, ReviewQueueItem, ReviewQueuePage, ReviewQueueQuery } from "@shared/review";
 import { entryStateSql, type EntryKind } from "./entry-state";
 import { refreshTrajectory } from "./trajectory-steps";
 
@@ -22,13 +22,13 @@ export const entryValidationColumns = (kind: EntryKind, alias: string) => `
   (SELECT d.admin_name FROM validation_decisions d WHERE d.entry_kind = '${kind}' AND d.entry_id = ${alias}.id ORDER BY d.id DESC LIMIT 1) AS validationDecidedBy`;
 
 export interface ValidationColumns {
-  validationState: EntryValidation["state"];
+  validationState: EntryReview["state"];
   validationComment: string | null;
   validationDecidedAt: string | null;
   validationDecidedBy: string | null;
 }
 
-export function toEntryValidation(row: ValidationColumns): EntryValidation {
+export function toEntryReview(row: ValidationColumns): EntryReview {
   return {
     state: row.validationState,
     comment: row.validationComment,
@@ -40,9 +40,9 @@ export function toEntryValidation(row: ValidationColumns): EntryValidation {
 /** Strips the validation* columns off a row and puts them under `validation`. */
 export function withValidation<T extends ValidationColumns>(
   row: T,
-): Omit<T, keyof ValidationColumns> & { validation: EntryValidation } {
+): Omit<T, keyof ValidationColumns> & { validation: EntryReview } {
   const { validationState, validationComment, validationDecidedAt, validationDecidedBy, ...rest } = row;
-  return { ...rest, validation: toEntryValidation({ validationState, validationComment, validationDecidedAt, validationDecidedBy }) };
+  return { ...rest, validation: toEntryReview({ validationState, validationComment, validationDecidedAt, validationDecidedBy }) };
 }
 
 // Challenge columns per axis (migrations 0004 and 0007).
@@ -147,7 +147,7 @@ export interface DecidableEntry {
   challengeSlug: string;
   axis: Axis | null;
   retracted: boolean;
-  validation: EntryValidation;
+  validation: EntryReview;
 }
 
 /** The entry a decision is about, with its state; undefined if unknown. */
@@ -232,30 +232,30 @@ type QueueRow = ValidationColumns & {
   dismissed: number;
 };
 
-const toQueueItem = (row: QueueRow): ValidationQueueItem => ({
+const toQueueItem = (row: QueueRow): ReviewQueueItem => ({
   kind: row.kind,
   id: row.id,
   challenge: { slug: row.slug, title: row.title, promotion: row.promotion },
   axis: row.axis,
-  level: row.level as ValidationQueueItem["level"],
+  level: row.level as ReviewQueueItem["level"],
   confirmation: row.confirmation === 1,
   categories: row.categories === null ? null : JSON.parse(row.categories),
   note: row.note,
   evidenceUrl: row.evidenceUrl,
-  previousValidatedLevel: row.previousValidatedLevel as ValidationQueueItem["previousValidatedLevel"],
+  previousValidatedLevel: row.previousValidatedLevel as ReviewQueueItem["previousValidatedLevel"],
   asOf: row.asOf,
   recordedAt: row.recordedAt,
   authorName: row.authorName,
   current: row.current === 1,
   superseded: row.current === 0,
-  validation: toEntryValidation(row),
+  validation: toEntryReview(row),
 });
 
 /**
  * The declarations in a state, oldest recorded first (first come, first reviewed), without the
  * superseded ones set aside (they come back if the newer one is retracted: in force again).
  */
-export function validationQueue(db: Db, query: ValidationQueueQuery): ValidationQueuePage {
+export function reviewQueue(db: Db, query: ReviewQueueQuery): ReviewQueuePage {
   const where = "validationState = @state AND NOT (dismissed = 1 AND current = 0)";
   const total = db.get<{ n: number }>(`SELECT count(*) AS n FROM (${queueSelect(where)})`, { state: query.state })!.n;
   const items = db
@@ -269,7 +269,7 @@ export function validationQueue(db: Db, query: ValidationQueueQuery): Validation
 }
 
 /** The queue's view of one entry (whatever its state), or undefined if it is not a declaration. */
-export function queueEntry(db: Db, kind: EntryKind, id: number): (ValidationQueueItem & { dismissed: boolean; challengeId: number }) | undefined {
+export function queueEntry(db: Db, kind: EntryKind, id: number): (ReviewQueueItem & { dismissed: boolean; challengeId: number }) | undefined {
   const row = db.get<QueueRow & { challengeId: number }>(
     `SELECT q.*, c.id AS challengeId FROM (${queueSelect("kind = @kind AND id = @id")}) q JOIN challenges c ON c.slug = q.slug`,
     { kind, id },
@@ -286,7 +286,7 @@ export function dismiss(db: Db, entry: { kind: EntryKind; id: number; challengeI
 }
 
 /** A mentor's entries sent back that are still in force on the challenges assigned to them. */
-export function sentBackForMentor(db: Db, userId: number): ValidationQueueItem[] {
+export function sentBackForMentor(db: Db, userId: number): ReviewQueueItem[] {
   return db
     .all<QueueRow>(
       `${queueSelect("validationState = 'sent_back' AND current = 1 AND slug IN (SELECT c.slug FROM challenge_mentors m JOIN challenges c ON c.id = m.challenge_id WHERE m.user_id = @userId)")}
@@ -326,13 +326,13 @@ export function rebuildValidationColumns(db: Db): void {
 }
 
 /** Per axis, the validation of the level in force (null: never reported): what the mentor's views show. */
-export function currentAxisValidation(db: Db, challengeId: number): AxesValidation {
+export function currentAxisValidation(db: Db, challengeId: number): AxesReview {
   const rows = db.all<ValidationColumns & { axis: Axis }>(
     `SELECT cs.axis, ${entryValidationColumns("status_update", "u")}
      FROM current_status cs JOIN status_updates u ON u.id = cs.status_update_id
      WHERE cs.challenge_id = ?`,
     [challengeId],
   );
-  const byAxis = new Map(rows.map((row) => [row.axis, toEntryValidation(row)]));
-  return Object.fromEntries(AXES.map((axis) => [axis, byAxis.get(axis) ?? null])) as AxesValidation;
+  const byAxis = new Map(rows.map((row) => [row.axis, toEntryReview(row)]));
+  return Object.fromEntries(AXES.map((axis) => [axis, byAxis.get(axis) ?? null])) as AxesReview;
 }
