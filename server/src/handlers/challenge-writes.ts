@@ -1,34 +1,39 @@
 // The mentors' writes: each handler reads its input and hands it to its use case
 // (domain/status-updates.ts, domain/outcomes.ts, domain/challenge-items.ts), which owns the
 // transaction: the write, the challenge's version, the derived tables and the audit entry.
-import type { Request, RequestHandler, Response } from "express";
+import type { Request } from "express";
+import type { z } from "zod";
 import { expectedVersion } from "../http/if-match";
 import { findChallengeOfStatusUpdate } from "../repositories/status-updates";
 import type { ItemKind } from "../repositories/challenge-items";
 import { confirmStatus, recordRetraction, recordStatusUpdate } from "../domain/status-updates";
 import { recordOutcome } from "../domain/outcomes";
 import { addChallengeItem, deleteChallengeItem, editChallengeItem, updateChecklistItem } from "../domain/challenge-items";
-import type { ChecklistItemUpdate, Confirmation, newStatusUpdateSchema, outcomeUpdateSchema } from "@shared/writes";
-import type { z } from "zod";
-import { actorOf, type Deps } from "./context";
+import type {
+  checklistItemParamsSchema,
+  checklistItemUpdateSchema,
+  confirmationSchema,
+  itemIdParamsSchema,
+  newStatusUpdateSchema,
+  outcomeUpdateSchema,
+  retractionSchema,
+} from "@shared/writes";
+import type { Ctx, Deps, Input } from "./context";
 
-type ResolvedChallenge = { id: number; slug: string };
-const challengeOf = (res: Response) => res.locals.challenge as ResolvedChallenge;
+/** The create and patch schemas of an item kind (actions, scenarios, allies, resources): some of its fields. */
+export type ItemFieldsSchema = z.ZodType<Record<string, unknown>>;
 
 export const postStatusUpdate =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const body = res.locals.body as z.output<typeof newStatusUpdateSchema>;
-    res.status(201).json(recordStatusUpdate(db, challengeOf(res), body, actorOf(req, res)));
-  };
+  ({ db }: Deps) =>
+  ({ body }: Input<{ body: typeof newStatusUpdateSchema }>, ctx: Ctx) =>
+    recordStatusUpdate(db, ctx.challenge, body, ctx.actor);
 
 /** "Toujours exact": confirms the current level of each asked axis, as a dated entry. */
 export const postConfirmation =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { axes } = res.locals.body as Confirmation;
-    res.status(201).json({ updates: confirmStatus(db, challengeOf(res), axes, actorOf(req, res)) });
-  };
+  ({ db }: Deps) =>
+  ({ body: { axes } }: Input<{ body: typeof confirmationSchema }>, ctx: Ctx) => ({
+    updates: confirmStatus(db, ctx.challenge, axes, ctx.actor),
+  });
 
 export const statusUpdateChallenge = (db: Deps["db"], req: Request) => {
   const id = Number(req.params.id);
@@ -37,49 +42,40 @@ export const statusUpdateChallenge = (db: Deps["db"], req: Request) => {
 };
 
 export const postRetraction =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    const { reason } = res.locals.body as { reason: string };
-    res.status(201).json({ statusUpdateId: id, ...recordRetraction(db, challengeOf(res), id, reason, actorOf(req, res)) });
-  };
+  ({ db }: Deps) =>
+  ({ params: { id }, body: { reason } }: Input<{ params: typeof itemIdParamsSchema; body: typeof retractionSchema }>, ctx: Ctx) => ({
+    statusUpdateId: id,
+    ...recordRetraction(db, ctx.challenge, id, reason, ctx.actor),
+  });
 
 /** The outcome is edited with optimistic locking: If-Match carries the version the mentor saw. */
 export const putOutcome =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const body = res.locals.body as z.output<typeof outcomeUpdateSchema>;
-    const result = recordOutcome(db, challengeOf(res), body, expectedVersion(req), actorOf(req, res));
-    res.setHeader("ETag", `"${result.version}"`);
-    res.json(result);
+  ({ db }: Deps) =>
+  ({ body }: Input<{ body: typeof outcomeUpdateSchema }>, ctx: Ctx) => {
+    const result = recordOutcome(db, ctx.challenge, body, expectedVersion(ctx.req), ctx.actor);
+    ctx.res.setHeader("ETag", `"${result.version}"`);
+    return result;
   };
 
 export const putChecklistItem =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { item: key } = res.locals.params as { item: string };
-    res.json(updateChecklistItem(db, challengeOf(res), key, res.locals.body as ChecklistItemUpdate, actorOf(req, res)));
-  };
+  ({ db }: Deps) =>
+  ({ params, body }: Input<{ params: typeof checklistItemParamsSchema; body: typeof checklistItemUpdateSchema }>, ctx: Ctx) =>
+    updateChecklistItem(db, ctx.challenge, params.item, body, ctx.actor);
 
 // Actions, scenarios, allies, resources: one create/patch/delete for the four.
 
 export const createItem =
-  (kind: ItemKind, { db }: Deps): RequestHandler =>
-  (req, res) =>
-    void res.status(201).json(addChallengeItem(db, kind, challengeOf(res), res.locals.body as Record<string, unknown>, actorOf(req, res)));
+  (kind: ItemKind, { db }: Deps) =>
+  ({ body }: Input<{ body: ItemFieldsSchema }>, ctx: Ctx) =>
+    addChallengeItem(db, kind, ctx.challenge, body, ctx.actor);
 
 export const patchItem =
-  (kind: ItemKind, { db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    const fields = res.locals.body as Record<string, unknown>;
-    res.json(editChallengeItem(db, kind, challengeOf(res), id, fields, expectedVersion(req, "item"), actorOf(req, res)));
-  };
+  (kind: ItemKind, { db }: Deps) =>
+  ({ params: { id }, body }: Input<{ params: typeof itemIdParamsSchema; body: ItemFieldsSchema }>, ctx: Ctx) =>
+    editChallengeItem(db, kind, ctx.challenge, id, body, expectedVersion(ctx.req, "item"), ctx.actor);
 
 export const removeItem =
-  (kind: ItemKind, { db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    deleteChallengeItem(db, kind, challengeOf(res), id, expectedVersion(req, "item"), actorOf(req, res));
-    res.status(204).end();
+  (kind: ItemKind, { db }: Deps) =>
+  ({ params: { id } }: Input<{ params: typeof itemIdParamsSchema }>, ctx: Ctx) => {
+    deleteChallengeItem(db, kind, ctx.challenge, id, expectedVersion(ctx.req, "item"), ctx.actor);
   };

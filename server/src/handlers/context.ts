@@ -39,6 +39,8 @@ export interface Ctx {
   readonly challenge: { id: number; slug: string };
   /** Who is acting and from where, as the audit log records it. */
   readonly audit: Pick<AuditRecord, "actor" | "ip">;
+  /** The same person, as the use cases (server/src/domain) take it. */
+  readonly actor: Actor;
   /** The data a read is computed from: live, or the snapshot named by `?snapshot=ID` (404 if unknown). */
   readonly source: DataSource;
   /** For the few handlers that read headers or cookies, set cookies, redirect or send a file. */
@@ -73,6 +75,9 @@ export function requestContext(db: Db, req: Request, res: Response): Ctx {
     get audit() {
       return auditContext(req, res);
     },
+    get actor() {
+      return actorOf(req, res);
+    },
     get source() {
       return requestSource(db, res.locals);
     },
@@ -80,13 +85,13 @@ export function requestContext(db: Db, req: Request, res: Response): Ctx {
 }
 
 /** Who is acting and from where, as the audit log records it. */
-export function auditContext(req: Request, res: Response): Pick<AuditRecord, "actor" | "ip"> {
+function auditContext(req: Request, res: Response): Pick<AuditRecord, "actor" | "ip"> {
   const { user } = currentSession(res.locals);
   return { actor: { id: user.id, name: user.name, email: user.email }, ip: req.ip };
 }
 
 /** The signed-in user who asks for a write, as the use cases take it. */
-export function actorOf(req: Request, res: Response): Actor {
+function actorOf(req: Request, res: Response): Actor {
   const { user } = currentSession(res.locals);
   return { id: user.id, name: user.name, email: user.email, ip: req.ip };
 }

@@ -1,6 +1,5 @@
 // Invitations over HTTP: the rules and the transaction are the use cases' (domain/invitations.ts); here,
 // the link's delivery after the write, and the session an accepted invitation opens.
-import type { Request, RequestHandler } from "express";
 import { assertAcceptablePassword } from "../auth/password-policy";
 import { hashPassword } from "../auth/passwords";
 import {
@@ -15,8 +14,17 @@ import { openSession, startPendingLogin } from "../identity/second-factor";
 import { invitationLink, invitationMail } from "../mail/identity-mails";
 import { openInvitations, type StoredInvitation } from "../repositories/identity";
 import type { SessionResponse } from "@shared/auth";
-import type { AcceptInvitation, CreateInvitation, Invitation, InvitationCreated, LinkDelivery, LoginNextStep } from "@shared/identity";
-import { actorOf, type Deps } from "./context";
+import type {
+  acceptInvitationSchema,
+  createInvitationSchema,
+  Invitation,
+  InvitationCreated,
+  invitationIdParamsSchema,
+  LinkDelivery,
+  LoginNextStep,
+  tokenRequestSchema,
+} from "@shared/identity";
+import type { Ctx, Deps, Input } from "./context";
 
 /** Sends the link by email; without SMTP (or if sending fails) the admin gets it, once, to hand over. */
 export async function deliverLink(deps: Deps, mail: { to: string; subject: string; text: string }, link: string): Promise<LinkDelivery> {
@@ -32,9 +40,9 @@ export async function deliverLink(deps: Deps, mail: { to: string; subject: strin
 }
 
 export const getInvitations =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) =>
-    void res.json(openInvitations(db, new Date().toISOString()));
+  ({ db }: Deps) =>
+  () =>
+    openInvitations(db, new Date().toISOString());
 
 const publicInvitation = ({ acceptedAt: _a, revokedAt: _r, ...invitation }: StoredInvitation): Invitation => invitation;
 
@@ -45,44 +53,36 @@ async function withDeliveredLink(deps: Deps, { invitation, token }: InvitationWi
   return { invitation: publicInvitation(invitation), ...delivery };
 }
 
+type ByInvitationId = Input<{ params: typeof invitationIdParamsSchema }>;
+
 export const postInvitation =
-  (deps: Deps): RequestHandler =>
-  async (req, res) => {
-    const actor = actorOf(req, res);
-    const invited = invite(deps.db, res.locals.body as CreateInvitation, actor);
-    res.status(201).json(await withDeliveredLink(deps, invited, actor.name));
-  };
+  (deps: Deps) =>
+  ({ body }: Input<{ body: typeof createInvitationSchema }>, { actor }: Ctx) =>
+    withDeliveredLink(deps, invite(deps.db, body, actor), actor.name);
 
 /** A new link (the previous one stops working) and a new expiry, sent again. */
 export const resendInvitation =
-  (deps: Deps): RequestHandler =>
-  async (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    const actor = actorOf(req, res);
-    res.json(await withDeliveredLink(deps, renewInvitation(deps.db, id, actor), actor.name));
-  };
+  (deps: Deps) =>
+  ({ params: { id } }: ByInvitationId, { actor }: Ctx) =>
+    withDeliveredLink(deps, renewInvitation(deps.db, id, actor), actor.name);
 
 export const deleteInvitation =
-  ({ db }: Deps): RequestHandler =>
-  (req, res) => {
-    const { id } = res.locals.params as { id: number };
-    cancelInvitation(db, id, actorOf(req, res));
-    res.status(204).end();
+  ({ db }: Deps) =>
+  ({ params: { id } }: ByInvitationId, { actor }: Ctx) => {
+    cancelInvitation(db, id, actor);
   };
 
 export const checkInvitation =
-  ({ db }: Deps): RequestHandler =>
-  (_req, res) => {
-    const { token } = res.locals.body as { token: string };
+  ({ db }: Deps) =>
+  ({ body: { token } }: Input<{ body: typeof tokenRequestSchema }>) => {
     const { email, name, role } = usableInvitation(db, token);
-    res.json({ email, name, role });
+    return { email, name, role };
   };
 
 /** The invitee chooses a password; a session opens (an admin enrols TOTP first). */
 export const acceptInvitation =
-  ({ db, config }: Deps): RequestHandler =>
-  async (req: Request, res) => {
-    const { token, password } = res.locals.body as AcceptInvitation;
+  ({ db, config }: Deps) =>
+  async ({ body: { token, password } }: Input<{ body: typeof acceptInvitationSchema }>, { req, res }: Ctx) => {
     await assertAcceptablePassword(password, usableInvitation(db, token).email);
     const { user, invitationId } = acceptWithPassword(db, token, await hashPassword(password), req.ip);
     if (user.role === "admin") {
@@ -91,5 +91,5 @@ export const acceptInvitation =
       return;
     }
     const { csrfToken } = openSession(db, config, req, res, user, { method: "password", details: { invitationId } });
-    res.json({ user, csrfToken } satisfies SessionResponse);
+    return { user, csrfToken } satisfies SessionResponse;
   };

@@ -31,7 +31,7 @@ export function campaignRoutes(deps: Deps): Route[] {
       summary: "Les campagnes de mise à jour, ouvertes d'abord, avec leur taux de réponse.",
       access: "admin",
       response: json(200, z.array(campaignSummarySchema)),
-      handlers: [getCampaigns(deps)],
+      handle: getCampaigns(deps),
     }),
     route({
       method: "post",
@@ -42,7 +42,7 @@ export function campaignRoutes(deps: Deps): Route[] {
       idempotent: true,
       input: { body: newCampaignSchema },
       response: json(201, campaignCreatedSchema),
-      handlers: [postCampaign(deps)],
+      handle: postCampaign(deps),
     }),
     route({
       method: "get",
@@ -51,7 +51,7 @@ export function campaignRoutes(deps: Deps): Route[] {
       access: "admin",
       input: { params: campaignIdParamsSchema },
       response: json(200, campaignDetailSchema),
-      handlers: [getCampaign(deps)],
+      handle: getCampaign(deps),
     }),
     route({
       method: "patch",
@@ -61,7 +61,7 @@ export function campaignRoutes(deps: Deps): Route[] {
       access: "admin",
       input: { params: campaignIdParamsSchema, body: campaignEditSchema },
       response: json(200, campaignCreatedSchema),
-      handlers: [patchCampaign(deps)],
+      handle: patchCampaign(deps),
     }),
     route({
       method: "delete",
@@ -72,7 +72,7 @@ export function campaignRoutes(deps: Deps): Route[] {
       access: "admin",
       input: { params: campaignIdParamsSchema },
       response: json(204),
-      handlers: [removeCampaign(deps)],
+      handle: removeCampaign(deps),
     }),
     route({
       method: "post",
@@ -81,7 +81,7 @@ export function campaignRoutes(deps: Deps): Route[] {
       access: "admin",
       input: { params: campaignIdParamsSchema },
       response: json(200, campaignSummarySchema),
-      handlers: [postCampaignClose(deps)],
+      handle: postCampaignClose(deps),
     }),
     route({
       method: "post",
@@ -90,7 +90,7 @@ export function campaignRoutes(deps: Deps): Route[] {
       access: "admin",
       input: { params: campaignIdParamsSchema },
       response: json(200, emailRunSchema),
-      handlers: [postCampaignReminders(deps)],
+      handle: postCampaignReminders(deps),
     }),
     route({
       method: "get",
@@ -98,7 +98,7 @@ export function campaignRoutes(deps: Deps): Route[] {
       summary: "Les campagnes ouvertes qui concernent les défis du compte : état de chaque axe, échéance.",
       access: "signedIn",
       response: json(200, z.array(myCampaignSchema)),
-      handlers: [getMyCampaigns(deps)],
+      handle: getMyCampaigns(deps),
     }),
   ];
 }

@@ -12,6 +12,7 @@ import {
   putOutcome,
   removeItem,
   statusUpdateChallenge,
+  type ItemFieldsSchema,
 } from "../handlers/challenge-writes";
 import { challengeOfItem, type ItemKind } from "../repositories/challenge-items";
 import { challengeDetailSchema } from "@shared/challenge";
@@ -40,7 +41,7 @@ function itemRoutes(
   kind: ItemKind,
   plural: string,
   label: string,
-  schemas: { create: z.ZodType; patch: z.ZodType; item: z.ZodType },
+  schemas: { create: ItemFieldsSchema; patch: ItemFieldsSchema; item: z.ZodType },
 ): Route[] {
   const byItemId: ChallengeResolver = (db, req) => {
     const id = Number(req.params.id);
@@ -55,7 +56,7 @@ function itemRoutes(
       idempotent: true,
       input: { body: schemas.create },
       response: json(201, schemas.item),
-      handlers: [createItem(kind, deps)],
+      handle: createItem(kind, deps),
     }),
     route({
       method: "patch",
@@ -66,7 +67,7 @@ function itemRoutes(
       challenge: byItemId,
       input: { params: itemIdParamsSchema, body: schemas.patch },
       response: json(200, schemas.item),
-      handlers: [patchItem(kind, deps)],
+      handle: patchItem(kind, deps),
     }),
     route({
       method: "delete",
@@ -77,7 +78,7 @@ function itemRoutes(
       challenge: byItemId,
       input: { params: itemIdParamsSchema },
       response: json(204),
-      handlers: [removeItem(kind, deps)],
+      handle: removeItem(kind, deps),
     }),
   ];
 }
@@ -94,7 +95,7 @@ export function challengeWriteRoutes(deps: Deps): Route[] {
       idempotent: true,
       input: { body: newStatusUpdateSchema },
       response: json(201, detail.history.element),
-      handlers: [postStatusUpdate(deps)],
+      handle: postStatusUpdate(deps),
     }),
     route({
       method: "post",
@@ -104,7 +105,7 @@ export function challengeWriteRoutes(deps: Deps): Route[] {
       idempotent: true,
       input: { body: confirmationSchema },
       response: json(201, z.object({ updates: detail.history })),
-      handlers: [postConfirmation(deps)],
+      handle: postConfirmation(deps),
     }),
     route({
       method: "post",
@@ -115,7 +116,7 @@ export function challengeWriteRoutes(deps: Deps): Route[] {
       challenge: statusUpdateChallenge,
       input: { params: itemIdParamsSchema, body: retractionSchema },
       response: json(201, retractionResultSchema),
-      handlers: [postRetraction(deps)],
+      handle: postRetraction(deps),
     }),
     route({
       method: "put",
@@ -126,7 +127,7 @@ export function challengeWriteRoutes(deps: Deps): Route[] {
       ifMatch: "Version du défi.",
       input: { body: outcomeUpdateSchema },
       response: json(200, z.object({ changed: z.boolean(), outcome: detail.outcomeHistory.element, version: z.number().int() })),
-      handlers: [putOutcome(deps)],
+      handle: putOutcome(deps),
     }),
     route({
       method: "put",
@@ -135,7 +136,7 @@ export function challengeWriteRoutes(deps: Deps): Route[] {
       access: "challengeEditor",
       input: { params: checklistItemParamsSchema, body: checklistItemUpdateSchema },
       response: json(200, detail.checklist.element),
-      handlers: [putChecklistItem(deps)],
+      handle: putChecklistItem(deps),
     }),
     ...itemRoutes(deps, "action", "actions", "une action", {
       create: newActionSchema,

@@ -22,7 +22,7 @@ export function invitationRoutes(deps: Deps): Route[] {
       summary: "Les invitations en attente.",
       access: "admin",
       response: json(200, z.array(invitationSchema)),
-      handlers: [getInvitations(deps)],
+      handle: getInvitations(deps),
     }),
     route({
       method: "post",
@@ -32,7 +32,7 @@ export function invitationRoutes(deps: Deps): Route[] {
       idempotent: true,
       input: { body: createInvitationSchema },
       response: json(201, invitationCreatedSchema),
-      handlers: [postInvitation(deps)],
+      handle: postInvitation(deps),
     }),
     route({
       method: "post",
@@ -41,7 +41,7 @@ export function invitationRoutes(deps: Deps): Route[] {
       access: "admin",
       input: { params: invitationIdParamsSchema, body: emptyBody },
       response: json(200, invitationCreatedSchema),
-      handlers: [resendInvitation(deps)],
+      handle: resendInvitation(deps),
     }),
     route({
       method: "delete",
@@ -50,7 +50,7 @@ export function invitationRoutes(deps: Deps): Route[] {
       access: "admin",
       input: { params: invitationIdParamsSchema },
       response: json(204),
-      handlers: [deleteInvitation(deps)],
+      handle: deleteInvitation(deps),
     }),
     route({
       method: "post",
@@ -60,7 +60,7 @@ export function invitationRoutes(deps: Deps): Route[] {
       csrf: false,
       input: { body: tokenRequestSchema },
       response: json(200, invitationPreviewSchema),
-      handlers: [checkInvitation(deps)],
+      handle: checkInvitation(deps),
     }),
     route({
       method: "post",
@@ -71,7 +71,7 @@ export function invitationRoutes(deps: Deps): Route[] {
       csrf: false,
       input: { body: acceptInvitationSchema },
       response: json(200, sessionResponseSchema),
-      handlers: [acceptInvitation(deps)],
+      handle: acceptInvitation(deps),
     }),
   ];
 }

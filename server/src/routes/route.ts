@@ -43,12 +43,8 @@ interface RouteFields<S extends Schemas> {
  * How the route answers: `handle` gets the parsed input and the request context and returns
  * the body, sent as JSON with `response.status` (nothing returned: an empty answer with that
  * status; a handler that redirects or sends a file answers through `ctx.res` itself).
- * `handlers` is the older `(deps) => RequestHandler` form, which reads `res.locals`; it is
- * kept only for the handlers not converted yet.
  */
-type Answer<S extends Schemas> = { handle: NoInfer<Handler<S>>; handlers?: never } | { handlers: RequestHandler[]; handle?: never };
-
-export type RouteEntry<S extends Schemas = Schemas> = RouteFields<S> & Answer<S>;
+export type RouteEntry<S extends Schemas = Schemas> = RouteFields<S> & { handle: NoInfer<Handler<S>> };
 export type Route = RouteEntry<Schemas>;
 
 /** One entry of the route table, its handler checked against the entry's schemas. */
@@ -64,9 +60,7 @@ export const file = (mediaType: string): RouteResponse => ({ status: 200, mediaT
 
 /** The last link of the route's chain (after access, validation, cache and idempotency): its handler. */
 export function answerOf(entry: Route, { db }: Deps): RequestHandler[] {
-  if (entry.handlers) return entry.handlers;
-  const handle = entry.handle;
-  const { status } = entry.response;
+  const { handle, response: { status } } = entry;
   return [
     async (req, res) => {
       const body = await handle(requestInput(res), requestContext(db, req, res));
