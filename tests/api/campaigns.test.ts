@@ -1,4 +1,4 @@
-// Update campaigns (issue 9): opening, validation, the mentor's to-do, completion, and the
+// Update campaigns (docs/domain.md): opening, review, the mentor's to-do, completion, and the
 // emails as a real SMTP server on loopback receives them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../server/src/config";

@@ -112,7 +112,7 @@ function realValue(route: Route, param: string, other: boolean): string {
   const row =
     table === "users"
       ? server.db.get<{ id: number }>(`SELECT id FROM users WHERE id NOT IN (${actorIds.join(",")}) ORDER BY random() LIMIT 1`)
-      : table === "invitations" // not tied to a challenge (issue 10)
+      : table === "invitations" // not tied to a challenge
         ? server.db.get<{ id: number }>("SELECT id FROM invitations ORDER BY random() LIMIT 1")
         : server.db.get<{ id: number }>(
           `SELECT id FROM "${table}" WHERE challenge_id ${other ? "!=" : "="} ? ORDER BY random() LIMIT 1`,
@@ -438,7 +438,7 @@ describe("fuzzing every write route of the route table", () => {
             expect(problem.status, context).toBe(response.status);
             expect(typeof problem.title, context).toBe("string");
             // A refused login is recorded on purpose (throttling and audit need it).
-            // So is a refused second-factor code (issue 10): it counts towards the same throttling
+            // So is a refused second-factor code (docs/decisions/0008-sign-in-hardening.md): it counts towards the same throttling
             // (replacing an enabled TOTP key asks for one too).
             if (
               (route.path === "/auth/login" && response.status === 401) ||

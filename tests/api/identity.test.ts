@@ -1,4 +1,4 @@
-// Issue 10: invitations and password reset by email (a real SMTP server on loopback), TOTP
+// Identity (docs/decisions/0006-identity-links-and-second-factor.md): invitations and password reset by email (a real SMTP server on loopback), TOTP
 // for admins, and ProConnect sign-in against a real OpenID Connect provider on loopback.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TOTP_PERIOD_SECONDS } from "../../server/src/identity/totp";

@@ -36,7 +36,7 @@ interface Sample {
 }
 type SampleFactory = () => Promise<Sample> | Sample;
 
-/** Who may call each route (PRODUCT.md and the issues), written independently of the table. */
+/** Who may call each route (docs/domain.md, « Who may do what »), written independently of the routes table. */
 const rules: Record<string, Access> = {
   "get /health": "public",
   "post /auth/login": "public",

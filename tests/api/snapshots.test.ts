@@ -1,4 +1,4 @@
-// Citable snapshots (issue 9): an admin freezes the data; every statistic and export read
+// Citable snapshots (docs/decisions/0005-citable-snapshots.md): an admin freezes the data; every statistic and export read
 // "as of" the snapshot gives what the live read gave when it was taken, and never moves.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Cohort trajectories per data view (issue 9): a mentor declares, the admin validates some
+// Cohort trajectories per data view (docs/methodology.md): a mentor declares, the admin validates some
 // updates and sends others back, and `GET /api/stats/trajectories?data=…` counts what each
 // view says, live and as of a snapshot. Expected points are worked out by hand below.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Validation of mentors' declarations (issue 9), through the real server: who may decide,
+// Review of mentors' declarations (docs/decisions/0004-validation-of-declarations.md), through the real server: who may decide,
 // what a decision changes, and how the "validated only" / "declared only" views count.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replaceChallengeMentors } from "../../server/src/repositories/users";

@@ -1,4 +1,4 @@
-// Issue 10 in the browser: invitation accepted by link, ProConnect sign-in through a real
+// Identity in the browser (docs/decisions/0006-identity-links-and-second-factor.md): invitation accepted by link, ProConnect sign-in through a real
 // OpenID Connect provider on loopback, TOTP for admins, used and expired links refused.
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";

@@ -53,7 +53,7 @@ describe.runIf(runBrowserTests)("signing in and what each role sees", () => {
 
     await page.getByRole("link", { name: "Administration" }).click();
     await page.getByRole("heading", { level: 1, name: "Comptes" }).waitFor();
-    // Issue 10: accounts come by invitation; without SMTP the admin is shown the link once.
+    // Accounts come by invitation; without SMTP the admin is shown the link once (docs/decisions/0006-identity-links-and-second-factor.md).
     const form = page.locator("form", { has: page.getByRole("button", { name: "Envoyer l'invitation" }) });
     await form.getByLabel("Nom", { exact: true }).fill("Aline Mentor");
     await form.getByLabel("Adresse électronique").fill("pas-une-adresse");

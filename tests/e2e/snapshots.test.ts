@@ -1,4 +1,4 @@
-// Citable snapshots in a browser (issue 9): the programme team freezes the data, a mentor
+// Citable snapshots in a browser (docs/decisions/0005-citable-snapshots.md): the programme team freezes the data, a mentor
 // reports afterwards, and an evaluator still finds the old figure "as of" the snapshot, named
 // in the caption and its exports, while the live dashboard shows the new one.
 import fs from "node:fs";

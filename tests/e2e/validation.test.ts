@@ -1,4 +1,4 @@
-// Validation of mentors' declarations (issue 9), in the browser: a mentor declares, the
+// Review of mentors' declarations (docs/decisions/0004-validation-of-declarations.md), in the browser: a mentor declares, the
 // programme team sends back with a comment or validates, the mentor reads why, and the
 // dashboard counts validated data only when asked, and says so.
 import type { Page } from "playwright-core";

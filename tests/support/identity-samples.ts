@@ -1,4 +1,4 @@
-// The permission rules and sample requests of issue 10's routes, for tests/api/permissions.test.ts
+// The permission rules and sample requests of the identity routes (invitations, password reset, TOTP, ProConnect), for tests/api/permissions.test.ts
 // (kept here so that the matrix file only gains two lines).
 import type { Access } from "../../server/src/http/access";
 import { hashToken, newToken } from "../../server/src/identity/tokens";

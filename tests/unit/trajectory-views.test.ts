@@ -1,4 +1,4 @@
-// Cohort trajectories per data view (issue 9, migration 0010): what is kept on write (status
+// Cohort trajectories per data view (docs/methodology.md, migration 0010): what is kept on write (status
 // updates, retractions, validation decisions) must equal what a bulk rebuild from history
 // gives, for every view, and the trajectories read from it must say what a model of the
 // definitions says, computed here straight from the history rows.

@@ -204,7 +204,7 @@ function challengeColumns(lang: Lang, data: DataView): CsvColumn<DatasetChalleng
     { header: w.outcomeAsOf, value: (c) => c.outcomeAsOf },
     { header: w.lastReport, value: (c) => c.lastReportAt?.slice(0, 10) },
     { header: w.stale, value: (c) => (c.stale ? w.yes : w.no) },
-    // Issue 9: every row says which values it holds, so that a copied extract still does.
+    // Every row says which data view it holds (docs/methodology.md, « Data views »), so that a copied extract still does.
     { header: w.data, value: () => l.DATA_VIEW_LABELS[data] },
   ];
 }

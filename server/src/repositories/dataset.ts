@@ -56,7 +56,7 @@ const ALIASES = { production: "sp", transmission: "st", reliability: "sr" } as c
 
 /**
  * The joins that give, per axis (aliases sp, st, sr: level, as_of) and for the outcome (alias
- * o), the values a data view counts (issue 9): the current ones (`all`), the latest validated
+ * o), the values a data view counts (docs/methodology.md): the current ones (`all`), the latest validated
  * ones (`validated`), or the current ones while they await validation (`declared`); live or
  * as of a snapshot.
  */
@@ -122,7 +122,7 @@ export function datasetChallenges(db: Db, data: DataView = "all", source: DataSo
 
 /**
  * The whole dataset, live or as of a snapshot (history up to its last ids, copies of the
- * rest). With a data view (issue 9), the challenges carry the values it counts and the
+ * rest). With a data view (docs/methodology.md), the challenges carry the values it counts and the
  * histories keep only the entries in it. Every entry says its validation state.
  * `personNames` (the programme team's exports only) adds allies' names and action owners;
  * without it those members are absent, not empty.

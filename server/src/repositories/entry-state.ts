@@ -1,4 +1,4 @@
-// An entry's validation state in SQL (issue 9), on its own so that the repositories kept on
+// An entry's review state in SQL (docs/levels.md, « Review »), on its own so that the repositories kept on
 // write (trajectory-steps.ts) can read it without importing validation.ts, which calls them.
 
 export type EntryKind = "status_update" | "outcome";

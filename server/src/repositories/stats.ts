@@ -91,7 +91,7 @@ export function cohortStats(db: Db, filters: StatsFilters = {}, source: DataSour
  * Cohort trajectories: at month m (whole months since the promotion's start), a challenge
  * counts with the level of its latest update dated in a month ≤ m (carried forward);
  * retracted updates do not count. Points run from the first month with a report to the last.
- * The data view (issue 9) applies as in trajectory-steps.ts: `validated` reads the validated
+ * The data view (docs/methodology.md) applies as in trajectory-steps.ts: `validated` reads the validated
  * updates only; `declared` counts a challenge at m only while the update in force at m is not
  * validated. Read from the tables kept on write: the cost follows the number of months, not of
  * updates.
@@ -204,7 +204,7 @@ export function outcomesAfterEnd(
     `SELECT c.id, c.promotion_key AS promotion, c.ends_on AS endsOn FROM ${source.table("challenges")} c WHERE ${filteredChallenge(source)}`,
     filterParams(filters, source),
   );
-  // Issue 9: `validated` reads only validated outcomes; `declared` counts the outcome in force
+  // Data views: `validated` reads only validated outcomes; `declared` counts the outcome in force
   // at the date only when it still awaits validation (or was sent back).
   const data = filters.data ?? "all";
   const outcomes = new Map<number, { asOf: string; categories: OutcomeCategory[]; validated: boolean }[]>();
@@ -283,7 +283,7 @@ export function sustainabilityStats(db: Db, filters: StatsFilters, source: DataS
  * "Atteint", or nobody was kept on the deliverables, or nothing was reported for
  * RISK_STALE_MONTHS months. One that never reported is a gap in the follow-up, not a risk
  * measured: counting it at risk would put every unfollowed challenge on the list and hide the
- * ones that did report a problem. The data view (issue 9) applies to the production level,
+ * ones that did report a problem. The data view (docs/methodology.md) applies to the production level,
  * the one reason that rests on a declared value: `validated` reads the latest validated level
  * (none validated counts as below "Atteint"); `declared` gives this reason only on a declared
  * level still awaiting validation. People kept and staleness are not subject to validation.
