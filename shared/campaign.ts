@@ -14,7 +14,7 @@ export const REMINDER_DAYS_BEFORE_DEADLINE = 3;
 export const MAX_CAMPAIGN_DAYS = 366;
 
 /** Hand-picked challenges per campaign; whole promotions are chosen by key instead. */
-export const MAX_PICKED_CHALLENGES = 200;
+const MAX_PICKED_CHALLENGES = 200;
 
 /** Attempts at one email before it is recorded as failed (the day is then free for a later run). */
 export const MAX_EMAIL_ATTEMPTS = 3;
@@ -75,7 +75,7 @@ export type CampaignEditParsed = z.output<typeof campaignEditSchema>;
 export const campaignIdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
 
 /** Whether each axis has been answered (a counting update or "Toujours exact") since the campaign opened. */
-export const axesAnsweredSchema = z.object({ production: z.boolean(), transmission: z.boolean(), reliability: z.boolean() });
+const axesAnsweredSchema = z.object({ production: z.boolean(), transmission: z.boolean(), reliability: z.boolean() });
 export type AxesAnswered = z.infer<typeof axesAnsweredSchema>;
 
 export const campaignSummarySchema = z.object({
@@ -90,7 +90,7 @@ export const campaignSummarySchema = z.object({
 });
 export type CampaignSummary = z.infer<typeof campaignSummarySchema>;
 
-export const campaignChallengeSchema = z.object({
+const campaignChallengeSchema = z.object({
   slug: z.string(),
   title: z.string(),
   promotion: z.string(),
@@ -100,7 +100,7 @@ export const campaignChallengeSchema = z.object({
 });
 export type CampaignChallenge = z.infer<typeof campaignChallengeSchema>;
 
-export const campaignEmailStatsSchema = z.object({
+const campaignEmailStatsSchema = z.object({
   /** False when no SMTP server is configured: nothing is sent, the page offers mailto links. */
   enabled: z.boolean(),
   /** Recorded and waiting for the sender (including failed attempts that will be retried). */

@@ -7,7 +7,7 @@ import { fieldLabel, schemaMessage, sm } from "./i18n/schema-messages";
  * A public link of the catalogue: http or https, as the public catalogue holds both (many
  * administrations' sites are still served over http).
  */
-export const catalogueUrlSchema = z
+const catalogueUrlSchema = z
   .url({ protocol: /^https?$/, error: sm("url.httpOrHttps") })
   .max(500, { error: sm("url.tooLong", { max: 500 }) });
 

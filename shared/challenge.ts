@@ -13,18 +13,18 @@ import { axisSchema, isoDateSchema, levelSchema } from "./common";
 import { warningSchema } from "./writes";
 import { axesReviewSchema, entryReviewSchema } from "./review";
 
-export const axisStatusSchema = z.object({ level: levelSchema, asOf: isoDateSchema }).nullable();
+const axisStatusSchema = z.object({ level: levelSchema, asOf: isoDateSchema }).nullable();
 export type AxisStatus = z.infer<typeof axisStatusSchema>;
 
-export const challengeStatusSchema = z.object({
+const challengeStatusSchema = z.object({
   production: axisStatusSchema,
   transmission: axisStatusSchema,
   reliability: axisStatusSchema,
 });
 export type ChallengeStatus = z.infer<typeof challengeStatusSchema>;
 
-export const outcomeCategorySchema = z.enum(OUTCOME_CATEGORIES);
-export const sustainabilityPathSchema = z.enum(SUSTAINABILITY_PATHS);
+const outcomeCategorySchema = z.enum(OUTCOME_CATEGORIES);
+const sustainabilityPathSchema = z.enum(SUSTAINABILITY_PATHS);
 
 /** One item of `GET /api/challenges`. */
 export const challengeSummarySchema = z.object({
@@ -43,7 +43,7 @@ export const challengeSummarySchema = z.object({
 });
 export type ChallengeSummary = z.infer<typeof challengeSummarySchema>;
 
-export const statusUpdateSchema = z.object({
+const statusUpdateSchema = z.object({
   id: z.number().int(),
   axis: axisSchema,
   level: levelSchema,
@@ -60,7 +60,7 @@ export const statusUpdateSchema = z.object({
 });
 export type StatusUpdate = z.infer<typeof statusUpdateSchema>;
 
-export const outcomeEntrySchema = z.object({
+const outcomeEntrySchema = z.object({
   id: z.number().int(),
   categories: z.array(outcomeCategorySchema),
   path: sustainabilityPathSchema.nullable(),
@@ -73,7 +73,7 @@ export const outcomeEntrySchema = z.object({
 });
 export type OutcomeEntry = z.infer<typeof outcomeEntrySchema>;
 
-export const actionSchema = z.object({
+const actionSchema = z.object({
   id: z.number().int(),
   kind: z.enum(ACTION_KINDS),
   title: z.string(),
@@ -88,7 +88,7 @@ export const actionSchema = z.object({
 });
 export type Action = z.infer<typeof actionSchema>;
 
-export const scenarioSchema = z.object({
+const scenarioSchema = z.object({
   id: z.number().int(),
   title: z.string(),
   needs: z.string().nullable(),
@@ -101,7 +101,7 @@ export const scenarioSchema = z.object({
 });
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-export const allySchema = z.object({
+const allySchema = z.object({
   id: z.number().int(),
   name: z.string(),
   kind: z.enum(ALLY_KINDS),
@@ -112,7 +112,7 @@ export const allySchema = z.object({
 });
 export type Ally = z.infer<typeof allySchema>;
 
-export const resourceSchema = z.object({
+const resourceSchema = z.object({
   id: z.number().int(),
   peopleKept: z.number().int(),
   arrangement: z.enum(RESOURCE_ARRANGEMENTS).nullable(),
@@ -124,7 +124,7 @@ export const resourceSchema = z.object({
 });
 export type Resource = z.infer<typeof resourceSchema>;
 
-export const checklistItemSchema = z.object({
+const checklistItemSchema = z.object({
   key: z.enum(CHECKLIST_ITEMS as [string, ...string[]]),
   done: z.boolean(),
   link: z.string().nullable(),
@@ -161,7 +161,7 @@ export const challengeDetailSchema = challengeSummarySchema.extend({
 export type ChallengeDetail = z.infer<typeof challengeDetailSchema>;
 
 /** One of "Mes défis": what the mentor follows, and what is missing. */
-export const MISSING_ITEMS = ["production", "transmission", "reliability", "outcome", "checklist"] as const;
+const MISSING_ITEMS = ["production", "transmission", "reliability", "outcome", "checklist"] as const;
 export const myChallengeSchema = challengeSummarySchema.extend({
   missing: z.array(z.enum(MISSING_ITEMS)),
   /** Whether each level in force is declared, validated or sent back (with the reviewer's comment). */

@@ -3,7 +3,7 @@ import { OUTCOME_CATEGORIES } from "./domain";
 
 const countSchema = z.number().int().nonnegative();
 
-export const levelDistributionSchema = z.object({
+const levelDistributionSchema = z.object({
   "0": countSchema,
   "1": countSchema,
   "2": countSchema,
@@ -13,7 +13,7 @@ export const levelDistributionSchema = z.object({
 export type LevelDistribution = z.infer<typeof levelDistributionSchema>;
 
 /** One promotion in `GET /api/stats/cohorts`. */
-export const cohortStatsSchema = z.object({
+const cohortStatsSchema = z.object({
   key: z.string(),
   label: z.string(),
   challengeCount: countSchema,

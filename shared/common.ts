@@ -26,7 +26,7 @@ export const textSchema = (max: number, label: string) =>
 
 /** What every link field's hint says, and what its input's `pattern` checks in the browser. */
 export const HTTPS_URL_PATTERN = "https://.+";
-export const HTTPS_URL_MAX = 500;
+const HTTPS_URL_MAX = 500;
 
 /**
  * Every link a mentor or reviewer enters: https only, as the forms' hints say (an http:// link

@@ -5,7 +5,7 @@ const count = z.number().int().nonnegative();
 const byAxis = z.object({ production: count, transmission: count, reliability: count });
 
 /** The headline figures of one promotion, or of all the selected ones together. */
-export const headlineRowSchema = z.object({
+const headlineRowSchema = z.object({
   key: z.string(),
   label: z.string(),
   /** n: the challenges the filters keep. */

@@ -5,24 +5,22 @@ import { emailSchema, personNameSchema } from "./user";
 import { sm } from "./i18n/schema-messages";
 
 /** A token from an emailed link: 32 random bytes, base64url (43 characters). */
-export const linkTokenSchema = z
+const linkTokenSchema = z
   .string()
   .trim()
   .regex(/^[A-Za-z0-9_-]{43}$/, { error: sm("identity.token") });
 
 /** Six digits, or a recovery code (`xxxxx-xxxxx`, letters and digits); spaces are ignored. */
-export const secondFactorCodeSchema = z
+const secondFactorCodeSchema = z
   .string()
   .max(40, { error: sm("identity.codeTooLong") })
   .transform((value) => value.replace(/\s+/g, "").toLowerCase())
   .pipe(z.string().regex(/^(\d{6}|[a-z0-9]{5}-?[a-z0-9]{5})$/, { error: sm("identity.codeFormat") }));
 
 export const codeRequestSchema = z.strictObject({ code: secondFactorCodeSchema });
-export type CodeRequest = z.infer<typeof codeRequestSchema>;
 
 /** A new TOTP key from « Mon compte »: with TOTP already on, a current code (or a recovery code) to replace it. */
 export const accountEnrolmentRequestSchema = z.strictObject({ code: secondFactorCodeSchema.optional() });
-export type AccountEnrolmentRequest = z.infer<typeof accountEnrolmentRequestSchema>;
 
 /** Login answered 202: a second step is due before any session exists. */
 export const loginNextStepSchema = z.object({ next: z.enum(["totp", "totp-enrolment"]) });
@@ -94,7 +92,6 @@ export const tokenRequestSchema = z.strictObject({ token: linkTokenSchema });
 export const invitationPreviewSchema = z.object({ email: z.string(), name: z.string(), role: roleSchema });
 export type InvitationPreview = z.infer<typeof invitationPreviewSchema>;
 export const acceptInvitationSchema = z.strictObject({ token: linkTokenSchema, password: passwordSchema });
-export type AcceptInvitation = z.infer<typeof acceptInvitationSchema>;
 
 // ----- Password reset
 
@@ -103,4 +100,3 @@ export const passwordResetPreviewSchema = z.object({ email: z.string() });
 /** The same empty answer whether or not the address has an account. */
 export const passwordResetRequestedSchema = z.strictObject({});
 export const newPasswordSchema = z.strictObject({ token: linkTokenSchema, password: passwordSchema });
-export type NewPassword = z.infer<typeof newPasswordSchema>;

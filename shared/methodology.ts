@@ -10,7 +10,7 @@ import { AT_RISK_RULE } from "./stats";
  * typo fix). 2: "at risk" needs a programme ended and at least one report; a challenge that
  * never reported is counted apart; stale means 6 months without a report, no longer 90 days.
  */
-export const METHODOLOGY_EDITION = 2;
+const METHODOLOGY_EDITION = 2;
 
 /** FNV-1a (32 bits): a short, stable fingerprint, the same in the browser and on the server. */
 function fingerprint(text: string): string {
@@ -23,7 +23,7 @@ function fingerprint(text: string): string {
 }
 
 /** The definitions a snapshot's figures depend on, in a fixed order. */
-export const METHODOLOGY_CONTENT = JSON.stringify({
+const METHODOLOGY_CONTENT = JSON.stringify({
   axes: AXES,
   levels: LEVELS.map((level) => [level, LEVEL_LABELS[level]]),
   definitions: AXES.map((axis) => LEVELS.map((level) => LEVEL_DEFINITIONS[axis][level])),

@@ -5,7 +5,7 @@ import { OUTCOME_CATEGORIES, VALIDATION_DECISIONS, VALIDATION_STATES } from "./d
 import { axisSchema, isoDateSchema, levelSchema, textSchema } from "./common";
 import { schemaMessage, sm } from "./i18n/schema-messages";
 
-export const validationStateSchema = z.enum(VALIDATION_STATES);
+const validationStateSchema = z.enum(VALIDATION_STATES);
 
 /** `POST /api/status-updates/:id/validation` and `POST /api/outcomes/:id/validation`. */
 export const reviewDecisionSchema = z
@@ -25,7 +25,6 @@ export const reviewDecisionSchema = z
       });
     }
   });
-export type ReviewDecisionInput = z.input<typeof reviewDecisionSchema>;
 
 /** What every status update and outcome says about its validation. */
 export const entryReviewSchema = z.object({
@@ -62,7 +61,7 @@ export const reviewQueueQuerySchema = z.strictObject({
 });
 export type ReviewQueueQuery = z.infer<typeof reviewQueueQuerySchema>;
 
-export const reviewQueueItemSchema = z.object({
+const reviewQueueItemSchema = z.object({
   kind: z.enum(["status_update", "outcome"]),
   id: z.number().int(),
   challenge: z.object({ slug: z.string(), title: z.string(), promotion: z.string() }),
@@ -111,7 +110,6 @@ const entryRefsSchema = z
  * in one step (the ones the reviewer saw: nothing else is validated). All or nothing.
  */
 export const bulkReviewSchema = z.strictObject({ entries: entryRefsSchema });
-export type BulkReviewInput = z.infer<typeof bulkReviewSchema>;
 export const bulkReviewResultSchema = z.object({ results: z.array(reviewResultSchema) });
 export type BulkReviewResult = z.infer<typeof bulkReviewResultSchema>;
 
@@ -120,7 +118,6 @@ export type BulkReviewResult = z.infer<typeof bulkReviewResultSchema>;
  * them (docs/decisions/0004-validation-of-declarations.md). All or nothing.
  */
 export const dismissalSchema = z.strictObject({ entries: entryRefsSchema });
-export type DismissalInput = z.infer<typeof dismissalSchema>;
 export const dismissalResultSchema = z.object({ dismissed: z.number().int() });
 export type DismissalResult = z.infer<typeof dismissalResultSchema>;
 

@@ -17,7 +17,7 @@ export const SIGN_IN_METHODS = [
 export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
 
 /** The methods that prove a second factor: only these open the admin routes. */
-export const TWO_FACTOR_SIGN_IN_METHODS: readonly SignInMethod[] = [
+const TWO_FACTOR_SIGN_IN_METHODS: readonly SignInMethod[] = [
   "password+totp",
   "password+recovery_code",
   "proconnect+totp",

@@ -37,7 +37,7 @@ export function promotionKeys(promotion: string | undefined): string[] | null {
 
 const count = z.number().int().nonnegative();
 
-export const trajectoryPointSchema = z.object({
+const trajectoryPointSchema = z.object({
   month: z.number().int().nonnegative(),
   meanLevel: z.number(),
   reported: count,
@@ -118,11 +118,11 @@ const riskChallengeFields = {
   productionLevel: z.number().int().nullable(),
 };
 
-export const atRiskChallengeSchema = z.object({ ...riskChallengeFields, reasons: z.array(z.enum(RISK_REASONS)) });
+const atRiskChallengeSchema = z.object({ ...riskChallengeFields, reasons: z.array(z.enum(RISK_REASONS)) });
 export type AtRiskChallenge = z.infer<typeof atRiskChallengeSchema>;
 
 /** A challenge that never reported anything: a gap in the follow-up, not a risk measured. */
-export const unreportedChallengeSchema = z.object(riskChallengeFields);
+const unreportedChallengeSchema = z.object(riskChallengeFields);
 export type UnreportedChallenge = z.infer<typeof unreportedChallengeSchema>;
 
 /** `GET /api/stats/at-risk`: the challenges at risk, and apart, those that never reported. */

@@ -15,7 +15,6 @@ export const createUserSchema = z.strictObject({
   role: roleSchema,
   password: passwordSchema,
 });
-export type CreateUser = z.infer<typeof createUserSchema>;
 
 /** `PATCH /api/users/:id` (admin): rename, change role, deactivate or reactivate. */
 export const updateUserSchema = z

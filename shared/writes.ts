@@ -20,7 +20,7 @@ import { EARLIEST_REPORT_DATE, parisDate } from "./dates";
 import { sm } from "./i18n/schema-messages";
 
 /** A report date: a real date, not before 2016, not after today in Paris (a status describes what is, not what will be). */
-export const reportDateSchema = isoDateSchema
+const reportDateSchema = isoDateSchema
   .refine((date) => date >= EARLIEST_REPORT_DATE, { error: sm("date.tooEarly") })
   .refine((date) => date <= parisDate(), { error: sm("date.afterToday") });
 
@@ -35,7 +35,7 @@ const optionalText = (max: number, label: string) =>
     .nullable()
     .optional();
 
-export const evidenceUrlSchema = httpsUrlSchema;
+const evidenceUrlSchema = httpsUrlSchema;
 
 /** `POST /api/challenges/:slug/status-updates`. */
 export const newStatusUpdateSchema = z.strictObject({
@@ -51,7 +51,6 @@ export type NewStatusUpdate = z.input<typeof newStatusUpdateSchema>;
 export const confirmationSchema = z.strictObject({
   axes: z.array(axisSchema).min(1).max(AXES.length).optional(),
 });
-export type Confirmation = z.infer<typeof confirmationSchema>;
 
 /** `POST /api/status-updates/:id/retraction`'s answer: the update retracted, why, when and by whom. */
 export const retractionResultSchema = z.object({
@@ -152,7 +151,7 @@ export type ChecklistItemUpdate = z.input<typeof checklistItemUpdateSchema>;
 export const itemIdParamsSchema = z.strictObject({ id: z.coerce.number().int().positive() });
 
 /** Non-blocking warnings shown to mentors and the programme team. */
-export const WARNING_CODES = ["production_secured_without_means", "discontinued_but_secured", "transmission_without_handover"] as const;
+const WARNING_CODES = ["production_secured_without_means", "discontinued_but_secured", "transmission_without_handover"] as const;
 export const warningSchema = z.object({ code: z.enum(WARNING_CODES), message: z.string() });
 export type Warning = z.infer<typeof warningSchema>;
 

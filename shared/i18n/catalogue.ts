@@ -4,11 +4,11 @@
 // `tsc` then checks every call passes exactly the placeholders the French text names.
 import { DEFAULT_LANG, type Lang } from "../labels";
 
-export type Entry = { readonly fr: string; readonly en: string };
+type Entry = { readonly fr: string; readonly en: string };
 export type Catalogue = Readonly<Record<string, Entry>>;
 
 /** The placeholder names of a text: "{count} sur {max}" → "count" | "max". */
-export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
 export type Params<C extends Catalogue, K extends keyof C> = [Placeholders<C[K]["fr"]>] extends [never]
   ? []

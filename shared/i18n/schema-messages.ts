@@ -85,7 +85,7 @@ export const SCHEMA_MESSAGES = {
 } as const satisfies Catalogue;
 
 /** The names of the free-text fields, as the schemas give them (in French) and in English. */
-export const FIELD_LABELS_EN: Readonly<Record<string, string>> = {
+const FIELD_LABELS_EN: Readonly<Record<string, string>> = {
   "Nom de la campagne": "Campaign name",
   Nom: "Name",
   Commentaire: "Comment",

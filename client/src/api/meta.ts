@@ -3,7 +3,7 @@ import type { Meta } from "@shared/stats";
 import { apiGet } from "./http";
 import { queryKeys } from "./query-keys";
 
-export const metaQueries = {
+const metaQueries = {
   current: () => queryOptions({ queryKey: queryKeys.meta, queryFn: () => apiGet<Meta>("/meta"), staleTime: 10_000 }),
 };
 

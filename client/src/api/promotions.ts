@@ -3,7 +3,7 @@ import type { Promotion } from "@shared/promotion";
 import { apiGet } from "./http";
 import { queryKeys } from "./query-keys";
 
-export const promotionQueries = {
+const promotionQueries = {
   list: () => queryOptions({ queryKey: queryKeys.promotions, queryFn: () => apiGet<Promotion[]>("/promotions") }),
 };
 

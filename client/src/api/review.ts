@@ -4,7 +4,7 @@ import { apiGet } from "./http";
 import { queryKeys } from "./query-keys";
 
 /** Declarations the programme team sent back to the signed-in mentor. */
-export const sentBackQueries = {
+const sentBackQueries = {
   mine: () =>
     queryOptions({
       queryKey: queryKeys.me.sentBack,

@@ -4,7 +4,7 @@ import { ApiError } from "../lib/api-error";
 import { apiGet, apiSend, setCsrfToken } from "./http";
 import { queryKeys } from "./query-keys";
 
-export const sessionQueries = {
+const sessionQueries = {
   /** The signed-in user, or null when nobody is. */
   me: () =>
     queryOptions({

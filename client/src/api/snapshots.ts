@@ -5,7 +5,7 @@ import { queryKeys } from "./query-keys";
 
 // Snapshots are read by every page that can show figures "as of" one (dashboard, report) and
 // managed in the admin area: their queries live here, shared by both.
-export const snapshotQueries = {
+const snapshotQueries = {
   list: () => queryOptions({ queryKey: queryKeys.snapshots.list, queryFn: () => apiGet<Snapshot[]>("/snapshots") }),
   // A snapshot never changes: once read, it is never fetched again.
   detail: (id: string) =>

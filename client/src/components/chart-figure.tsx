@@ -54,7 +54,7 @@ function useDrawnWhenNear(figure: RefObject<HTMLElement | null>, atOnce: boolean
 export type ChartFileName = (title: string, extension: string) => string;
 export const ChartFileNames = createContext<ChartFileName>((subject, extension) => exportFileName({ subject, extension }));
 
-export interface DataTable {
+interface DataTable {
   caption: string;
   headers: string[];
   rows: (string | number)[][];

@@ -3,7 +3,7 @@ import { parisDate } from "@shared/dates";
 import { useI18n, type I18n } from "../i18n/use-i18n";
 
 /** "dernier signalement le 3 mars 2025" (the day in Paris), or "jamais renseigné". */
-export function lastReportText({ t, f }: I18n, lastReportAt: string | null): string {
+function lastReportText({ t, f }: I18n, lastReportAt: string | null): string {
   return lastReportAt === null
     ? t.common.staleness.never
     : t.common.staleness.lastReport(f.date(parisDate(new Date(lastReportAt))));

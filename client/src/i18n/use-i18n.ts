@@ -16,7 +16,7 @@ export interface I18n {
 const build = (lang: Lang): I18n => ({ lang, t: MESSAGES[lang], l: DOMAIN_LABELS[lang], f: FORMATS[lang] });
 const BY_LANG: Record<Lang, I18n> = { fr: build("fr"), en: build("en") };
 
-export const i18nFor = (lang: Lang): I18n => BY_LANG[lang];
+const i18nFor = (lang: Lang): I18n => BY_LANG[lang];
 
 /** The current language's text, labels and formats; re-renders when the language changes. */
 export const useI18n = (): I18n => i18nFor(useLang());

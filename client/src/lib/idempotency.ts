@@ -2,7 +2,7 @@ import { useRef } from "react";
 import { useMutation, type UseMutationOptions } from "@tanstack/react-query";
 
 /** A random key; `crypto.randomUUID` needs a secure context, `getRandomValues` does not. */
-export function newIdempotencyKey(): string {
+function newIdempotencyKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }

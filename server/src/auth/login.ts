@@ -11,7 +11,7 @@ import { t } from "../i18n/messages";
 
 export { TooManyAttemptsError } from "./throttle";
 
-export class BadCredentialsError extends HttpError {
+class BadCredentialsError extends HttpError {
   constructor() {
     super(401, t("login.failed.title"), t("login.failed"));
   }

@@ -42,7 +42,7 @@ export class TooManyAttemptsError extends HttpError {
 }
 
 /** The same status and header as any 429; the text points to the reset (whether or not the account exists). */
-export class AccountLockedError extends HttpError {
+class AccountLockedError extends HttpError {
   constructor(readonly retryAfterSeconds: number) {
     super(
       429,
@@ -59,7 +59,7 @@ const secondsUntil = (instant: number, now: Date) => Math.max(1, Math.ceil((inst
 const accountWindowStart = (limits: LoginLimits, now: Date) => new Date(now.getTime() - limits.accountWindowMinutes * 60_000).toISOString();
 
 /** The wait after the last failure once the account has had `failures` (none below the threshold). */
-export function progressiveDelaySeconds(limits: LoginLimits, failures: number): number {
+function progressiveDelaySeconds(limits: LoginLimits, failures: number): number {
   if (failures < limits.accountDelayAfter) return 0;
   return Math.min(limits.accountDelayMaxSeconds, limits.accountDelayBaseSeconds * 2 ** (failures - limits.accountDelayAfter));
 }

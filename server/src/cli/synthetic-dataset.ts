@@ -35,7 +35,7 @@ export interface SyntheticCounts {
 }
 
 /** Shown as author of every generated entry, and what `dataset_info.source` starts with. */
-export const SYNTHETIC_AUTHOR = "Données synthétiques";
+const SYNTHETIC_AUTHOR = "Données synthétiques";
 
 /** Promotions start between these years (inclusive), as the programme's did and may still. */
 const FIRST_YEAR = 2016;

@@ -29,7 +29,7 @@ export interface DatabaseInspection {
  * product needs and a schema version this code knows. Throws `BackupError` (in French,
  * for the command line) on the first problem.
  */
-export function inspectDatabase(
+function inspectDatabase(
   file: string,
   { expectedVersion = readMigrations().length, label: name = file }: { expectedVersion?: number; label?: string } = {},
 ): DatabaseInspection {

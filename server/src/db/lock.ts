@@ -35,7 +35,7 @@ export interface DatabaseLock {
   release(): void;
 }
 
-export function lockFileOf(databasePath: string): string {
+function lockFileOf(databasePath: string): string {
   return `${databasePath}-lock`;
 }
 

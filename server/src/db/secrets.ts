@@ -6,7 +6,7 @@ import fs from "node:fs";
 
 export const SECRETS_KEY_BYTES = 32;
 /** Every stored value says its format, so that a later one can be read beside it. */
-export const SEALED_PREFIX = "v1:";
+const SEALED_PREFIX = "v1:";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 

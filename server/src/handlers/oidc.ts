@@ -17,7 +17,7 @@ import { SIGN_IN_AUDIT } from "@shared/sign-in-audit";
 import type { Ctx, Deps, Input } from "./context";
 import { consumeInvitation } from "../domain/invitations";
 
-export const OIDC_COOKIE = "eig_oidc";
+const OIDC_COOKIE = "eig_oidc";
 
 /** Why a ProConnect sign-in came back to /connexion: the page explains each (login messages). */
 export type OidcFailure =

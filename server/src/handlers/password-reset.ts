@@ -24,9 +24,9 @@ import { deliverLink } from "./invitations";
 import { t } from "../i18n/messages";
 
 /** Requests from one address per window before 429 (the answer says nothing of any account). */
-export const RESET_REQUESTS_PER_ADDRESS = 20;
+const RESET_REQUESTS_PER_ADDRESS = 20;
 /** Emails to one account per hour at most: beyond, requests are answered alike but send nothing. */
-export const RESET_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
+const RESET_EMAILS_PER_ACCOUNT_PER_HOUR = 3;
 
 /**
  * "Mot de passe oublié ?": the same 202 whether or not the address has an account, and the

@@ -54,7 +54,7 @@ export function currentSession(locals: Record<string, unknown>): SessionRecord {
  * session, or one from before migration 0012): the admin role grants nothing without it.
  * `reason` lets the client say so in the reader's language.
  */
-export class SecondFactorRequiredError extends ForbiddenError {
+class SecondFactorRequiredError extends ForbiddenError {
   constructor() {
     super(t("access.secondFactorRequired"));
     this.extra = { reason: SECOND_FACTOR_REQUIRED };

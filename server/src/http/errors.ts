@@ -80,7 +80,7 @@ function httpErrorOf(error: unknown): HttpError | undefined {
   return undefined;
 }
 
-export function sendProblem(res: Parameters<ErrorRequestHandler>[2], problem: Problem): void {
+function sendProblem(res: Parameters<ErrorRequestHandler>[2], problem: Problem): void {
   res.status(problem.status).type("application/problem+json").json(problem);
 }
 

@@ -6,13 +6,13 @@ import { currentSession } from "./access";
 import { ConflictError, HttpError, ValidationError } from "./errors";
 import { t } from "../i18n/messages";
 
-export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-export const REPLAYED_HEADER = "Idempotent-Replayed";
+const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+const REPLAYED_HEADER = "Idempotent-Replayed";
 
 /** Visible ASCII, as the IETF draft's examples (UUIDs) and any client's random token fit. */
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 
-export class IdempotencyKeyReusedError extends HttpError {
+class IdempotencyKeyReusedError extends HttpError {
   constructor() {
     super(422, t("idempotency.reused.title"), t("idempotency.reused"));
   }

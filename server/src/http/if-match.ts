@@ -5,7 +5,7 @@ import { t } from "../i18n/messages";
 /** What the write is guarded by: the challenge's version (outcome) or the item's own (plan items). */
 type Guarded = "challenge" | "item";
 
-export class PreconditionRequiredError extends HttpError {
+class PreconditionRequiredError extends HttpError {
   constructor(guarded: Guarded = "challenge") {
     super(428, t("writes.versionRequired.title"), t(guarded === "item" ? "writes.itemVersionRequired" : "writes.versionRequired"));
   }

@@ -22,7 +22,7 @@ export const BODY_LIMITS = {
   stringLength: 10_000,
 } as const;
 
-export class UnsupportedMediaTypeError extends HttpError {
+class UnsupportedMediaTypeError extends HttpError {
   constructor() {
     super(415, t("problem.unsupportedType.title"), t("limits.notJson"));
   }
@@ -33,7 +33,7 @@ function hasBody(headers: Record<string, string | string[] | undefined>): boolea
 }
 
 /** Finds the first place where `value` exceeds the bounds, walking without recursion. */
-export function findExcess(value: unknown, limits = BODY_LIMITS): { path: string; message: string } | undefined {
+function findExcess(value: unknown, limits = BODY_LIMITS): { path: string; message: string } | undefined {
   const stack: Array<{ value: unknown; path: string; depth: number }> = [{ value, path: "body", depth: 0 }];
   while (stack.length > 0) {
     const { value, path, depth } = stack.pop()!;

@@ -14,7 +14,7 @@ type Encoding = (typeof ENCODINGS)[number];
  * at the highest quality it gives. Browsers list gzip before br with equal weights: the
  * order of the header is not a preference, so ties go to the smaller file.
  */
-export function preferred(header: string | undefined, available: readonly Encoding[]): Encoding | undefined {
+function preferred(header: string | undefined, available: readonly Encoding[]): Encoding | undefined {
   const weights = new Map<string, number>();
   for (const part of (header ?? "").split(",")) {
     const [name, ...params] = part.trim().toLowerCase().split(";");

@@ -32,7 +32,7 @@ export function acceptedLang(header: string | undefined): Lang {
   return ranges.map((range) => range.lang).find(isLang) ?? DEFAULT_LANG;
 }
 
-export const langOf = (req: Request): Lang => acceptedLang(req.get("Accept-Language"));
+const langOf = (req: Request): Lang => acceptedLang(req.get("Accept-Language"));
 
 /** Runs the rest of the request in its language (Content-Language says which). */
 export const withRequestLang: RequestHandler = (req, res, next) => {

@@ -14,7 +14,7 @@ type Locals = { locals?: { session?: { user?: { id?: number } } } };
  * carries its one-time `code` and `state` there, and a log line must not hand them to whoever
  * reads the logs (docs/decisions/0008-sign-in-hardening.md).
  */
-export function loggedUrl(req: IncomingMessage & { originalUrl?: string }): string {
+function loggedUrl(req: IncomingMessage & { originalUrl?: string }): string {
   const url = req.originalUrl ?? req.url ?? "";
   const query = url.indexOf("?");
   return query !== -1 && url.startsWith("/api/auth/") ? url.slice(0, query) : url;

@@ -25,7 +25,7 @@ import { addMinutes, hashToken, newToken, PENDING_LOGIN_MINUTES } from "./tokens
 import { hashRecoveryCode, MAX_CODE_FAILURES_PER_PENDING_LOGIN, totpStep } from "./totp";
 import { t } from "../i18n/messages";
 
-export const PENDING_COOKIE = "eig_pending";
+const PENDING_COOKIE = "eig_pending";
 
 const cookieOptions = (config: Config, req: Request) => ({
   httpOnly: true,

@@ -1,11 +1,11 @@
 import { createHash, randomInt } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 
-export const TOTP_ISSUER = "Suivi des défis EIG";
+const TOTP_ISSUER = "Suivi des défis EIG";
 export const TOTP_PERIOD_SECONDS = 30;
 /** Codes of the previous and next step are accepted too: clocks drift, people type slowly. */
-export const TOTP_WINDOW = 1;
-export const RECOVERY_CODE_COUNT = 10;
+const TOTP_WINDOW = 1;
+const RECOVERY_CODE_COUNT = 10;
 /** Failed codes a pending login may make before it is closed (the password must be given again). */
 export const MAX_CODE_FAILURES_PER_PENDING_LOGIN = 5;
 

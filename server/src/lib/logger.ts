@@ -9,7 +9,7 @@ export type { Logger };
  * anything logged by hand: an error carrying the raw body it failed to parse, a header
  * object, a `password` field at the first levels of an object.
  */
-export const REDACTED_PATHS = [
+const REDACTED_PATHS = [
   "password",
   "*.password",
   "*.*.password",

@@ -20,7 +20,7 @@ interface CampaignRef {
 
 const frenchDate = new Intl.DateTimeFormat("fr-FR", { dateStyle: "long", timeZone: "UTC" });
 /** "15 décembre 2026": calendar dates are read as UTC so that no time zone moves them. */
-export const deadlineInFrench = (isoDate: string) => frenchFirstOfMonth(frenchDate.format(new Date(`${isoDate}T00:00:00Z`)));
+const deadlineInFrench = (isoDate: string) => frenchFirstOfMonth(frenchDate.format(new Date(`${isoDate}T00:00:00Z`)));
 
 const englishDate = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" });
 const deadlineIn = (lang: Lang, isoDate: string) =>
@@ -31,7 +31,7 @@ const deadlineIn = (lang: Lang, isoDate: string) =>
  * In French: a mentor's language is not known (the admin's who opens the campaign says
  * nothing of theirs); `lang` is there for when it is.
  */
-export function composeCampaignEmail(
+function composeCampaignEmail(
   { publicUrl }: { publicUrl: string },
   campaign: CampaignRef,
   recipient: Recipient,

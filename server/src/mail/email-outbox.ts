@@ -8,7 +8,7 @@ import type { Logger } from "../lib/logger";
 import type { Mailer } from "./mailer";
 import { claimDueEmail, markEmailRefused, markEmailSent, nextPendingEmail, releaseStaleClaims } from "../repositories/campaign-emails";
 
-export interface OutboxRun {
+interface OutboxRun {
   sent: number;
   /** Refused for good (MAX_EMAIL_ATTEMPTS attempts). */
   failed: number;

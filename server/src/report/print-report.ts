@@ -8,9 +8,9 @@ import { HttpError } from "../http/errors";
 import { t } from "../i18n/messages";
 
 /** Prints at once, in all: each is a Chromium of some 100 MB on a small server. */
-export const MAX_PRINTS = 2;
+const MAX_PRINTS = 2;
 /** After this, the print is abandoned and its browser closed. */
-export const PRINT_TIMEOUT_MS = 30_000;
+const PRINT_TIMEOUT_MS = 30_000;
 
 /** Headless Debian Chromium without the background traffic a closed network refuses, no sandbox inside a container (the browser tests use the same). */
 export const CHROMIUM_ARGS = [
@@ -23,7 +23,7 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export class PrintUnavailableError extends HttpError {
+class PrintUnavailableError extends HttpError {
   constructor(detail: string, retryAfterSeconds?: number) {
     super(503, t("print.unavailable.title"), detail, undefined, retryAfterSeconds ? { "Retry-After": String(retryAfterSeconds) } : {});
   }

@@ -19,7 +19,7 @@ interface ItemTable {
   orderBy: string;
 }
 
-export const ITEM_TABLES: Record<ItemKind, ItemTable> = {
+const ITEM_TABLES: Record<ItemKind, ItemTable> = {
   action: {
     table: "actions",
     columns: { kind: "kind", title: "title", status: "status", dueOn: "due_on", owner: "owner", scenarioId: "scenario_id" },

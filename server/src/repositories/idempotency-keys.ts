@@ -3,7 +3,7 @@
 import type { Db } from "../db/database";
 
 /** How long a key is kept, after which the same key is a new request. */
-export const IDEMPOTENCY_KEY_TTL_HOURS = 24;
+const IDEMPOTENCY_KEY_TTL_HOURS = 24;
 
 export interface KeptAnswer {
   fingerprint: string;

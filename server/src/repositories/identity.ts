@@ -26,7 +26,7 @@ export const SECRET_COLUMNS = {
   pendingTotp: { table: "users", column: "totp_pending_secret" },
   enrol: { table: "pending_logins", column: "enrol_secret" },
 } as const;
-export type SecretColumn = (typeof SECRET_COLUMNS)[keyof typeof SECRET_COLUMNS];
+type SecretColumn = (typeof SECRET_COLUMNS)[keyof typeof SECRET_COLUMNS];
 
 export function totpState(db: Db, userId: number): TotpState {
   const row = db.get<TotpState>(

@@ -68,7 +68,7 @@ export function challengeVersion(db: Db, challengeId: number): number {
 }
 
 /** Bit i set when the outcome in force has OUTCOME_CATEGORIES[i] (migration 0004); null without outcome. */
-export function outcomeMask(categories: readonly OutcomeCategory[]): number {
+function outcomeMask(categories: readonly OutcomeCategory[]): number {
   return categories.reduce((mask, category) => mask | (1 << OUTCOME_CATEGORIES.indexOf(category)), 0);
 }
 

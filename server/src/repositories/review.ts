@@ -28,7 +28,7 @@ export interface ValidationColumns {
   validationDecidedBy: string | null;
 }
 
-export function toEntryReview(row: ValidationColumns): EntryReview {
+function toEntryReview(row: ValidationColumns): EntryReview {
   return {
     state: row.validationState,
     comment: row.validationComment,
@@ -46,8 +46,8 @@ export function withValidation<T extends ValidationColumns>(
 }
 
 // Challenge columns per axis (migrations 0004 and 0007).
-export const levelColumn = (axis: Axis) => `${axis}_level`;
-export const validatedLevelColumn = (axis: Axis) => `validated_${axis}_level`;
+const levelColumn = (axis: Axis) => `${axis}_level`;
+const validatedLevelColumn = (axis: Axis) => `validated_${axis}_level`;
 export const validatedFlagColumn = (axis: Axis) => `${axis}_validated`;
 
 /**
@@ -113,7 +113,7 @@ export function refreshOutcomeValidation(db: Db, challengeId: number): void {
 }
 
 /** Appends a decision. The caller refreshes the challenge's columns (same transaction). */
-export function insertDecision(
+function insertDecision(
   db: Db,
   decision: {
     kind: EntryKind;

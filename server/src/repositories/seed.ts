@@ -8,7 +8,7 @@ import { toSearchText } from "../lib/search-text";
 import type { Db } from "../db/database";
 import { refreshOutcomeMask } from "./outcomes";
 
-export const catalogueFile = path.join(projectRoot, "db", "seed", "eig-challenges.json");
+const catalogueFile = path.join(projectRoot, "db", "seed", "eig-challenges.json");
 
 const catalogueSchema = z.object({
   promotions: z.array(

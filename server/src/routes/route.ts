@@ -4,7 +4,7 @@ import type { Access, ChallengeResolver } from "../http/access";
 import type { Schemas } from "../http/validate";
 import { requestContext, requestInput, type Deps, type Handler } from "../handlers/context";
 
-export type Method = "get" | "post" | "put" | "patch" | "delete";
+type Method = "get" | "post" | "put" | "patch" | "delete";
 
 /** The success answer, for the OpenAPI document: a JSON body (its schema), none (204, 302), or a file. */
 export interface RouteResponse {

@@ -13,11 +13,11 @@ export interface AuditFilters {
   page?: number;
 }
 
-export const userQueries = {
+const userQueries = {
   list: () => queryOptions({ queryKey: queryKeys.users.list, queryFn: () => apiGet<User[]>("/users") }),
 };
 
-export const auditQueries = {
+const auditQueries = {
   list: (filters: AuditFilters) =>
     queryOptions({
       queryKey: queryKeys.audit.page(filters),

@@ -8,7 +8,7 @@ const QUIET_ZONE = 4;
  * The QR code of `text` as an SVG path: one 1×1 square per dark module, in module units.
  * Error correction M (15 %), the size chosen by the library for the text's length.
  */
-export function qrCodePath(text: string): { size: number; path: string } {
+function qrCodePath(text: string): { size: number; path: string } {
   const qr = qrcode(0, "M");
   qr.addData(text, "Byte");
   qr.make();

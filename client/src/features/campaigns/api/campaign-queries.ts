@@ -14,7 +14,7 @@ import { queryKeys } from "../../../api/query-keys";
 import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempotency";
 import { checkBody } from "../../../lib/check-body";
 
-export const campaignQueries = {
+const campaignQueries = {
   list: () => queryOptions({ queryKey: queryKeys.campaigns.list, queryFn: () => apiGet<CampaignSummary[]>("/campaigns") }),
   detail: (id: number) =>
     queryOptions({

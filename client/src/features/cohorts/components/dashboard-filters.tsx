@@ -11,9 +11,9 @@ import { DATA_VIEWS } from "@shared/domain";
 const FILTER_KEYS = ["promotion", "administration", "skill", "data", "snapshot"] as const;
 
 /** The promotions followed the longest: shown when the address chooses none. */
-export const DEFAULT_PROMOTIONS = ["1", "2", "3"];
+const DEFAULT_PROMOTIONS = ["1", "2", "3"];
 /** `?promotion=all`: every promotion, chosen on purpose. */
-export const ALL_PROMOTIONS = "all";
+const ALL_PROMOTIONS = "all";
 
 /**
  * The dashboard's filters live in the URL: a filtered view is a permalink. Several promotions

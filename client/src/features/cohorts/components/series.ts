@@ -14,7 +14,7 @@ export const levelSeries = (l: DomainLabels): Series[] => [
 ];
 
 /** One colour and one dash pattern per promotion: lines stay apart without colour. */
-export const PROMOTION_STYLES = [
+const PROMOTION_STYLES = [
   { color: "#000091", dash: "" },
   { color: "#e4794a", dash: "8 4" },
   { color: "#00a95f", dash: "2 3" },

@@ -17,7 +17,7 @@ import { idempotencyHeader, useIdempotentMutation } from "../../../lib/idempoten
 
 export type QueueState = "declared" | "sent_back";
 
-export const reviewQueries = {
+const reviewQueries = {
   queue: (state: QueueState, page: number) =>
     queryOptions({
       queryKey: queryKeys.review.queue(state, page),

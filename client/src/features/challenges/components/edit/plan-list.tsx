@@ -4,7 +4,7 @@ import { planConflictOf, useCreatePlanItem, useDeletePlanItem, usePatchPlanItem,
 import { useI18n } from "../../../../i18n/use-i18n";
 import { focusFirstProblem, focusSoon, FormProblem, LiveNotice } from "./form-kit";
 
-export interface FieldsProps<K extends PlanKind, Draft> {
+interface FieldsProps<K extends PlanKind, Draft> {
   draft: Draft;
   setDraft: (draft: Draft) => void;
   error: unknown;
