@@ -27,7 +27,7 @@ const featureZones = features.map((feature) => ({
   message: "A feature never imports another feature: move what both need to client/src/components, lib or api.",
 }));
 
-const serverRoutes = ["server/src/routes", "server/src/routes.ts"];
+const serverRoutes = ["server/src/routes"];
 const architectureZones = [
   {
     target: "shared",
