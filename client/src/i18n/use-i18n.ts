@@ -21,5 +21,14 @@ const i18nFor = (lang: Lang): I18n => BY_LANG[lang];
 /** The current language's text, labels and formats; re-renders when the language changes. */
 export const useI18n = (): I18n => i18nFor(useLang());
 
+/**
+ * The text of a namespace that one lazily loaded page alone reads. The page imports the
+ * namespace itself, so its text arrives with the page, not in the initial JavaScript that every
+ * visitor loads first (its budget is in scripts/bench.ts).
+ */
+export function usePageMessages<T>(namespace: { fr: T; en: T }): T {
+  return namespace[useLang()];
+}
+
 /** Outside React (the fetch client): the language at the time of the call. */
 export const currentI18n = (): I18n => i18nFor(getLang());

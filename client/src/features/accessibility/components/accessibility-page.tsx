@@ -1,4 +1,5 @@
-import { useI18n } from "../../../i18n/use-i18n";
+import { useI18n, usePageMessages } from "../../../i18n/use-i18n";
+import { accessibility } from "../../../i18n/messages/accessibility";
 import type { StatementItem } from "../../../i18n/messages/accessibility";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 
@@ -18,7 +19,8 @@ function Items({ items }: { items: StatementItem[] }) {
 
 /** The accessibility statement, as State services publish it (RGAA model), reachable without a session. */
 export default function AccessibilityPage() {
-  const { t: { accessibility: t }, f } = useI18n();
+  const t = usePageMessages(accessibility);
+  const { f } = useI18n();
   useDocumentTitle(t.title);
   return (
     <article className="accessibility-statement">

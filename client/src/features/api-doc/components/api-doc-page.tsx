@@ -1,7 +1,8 @@
 import Badge from "@codegouvfr/react-dsfr/Badge";
 import { useQuery } from "@tanstack/react-query";
 import { ErrorAlert, Loading } from "../../../components/query-state";
-import { useI18n } from "../../../i18n/use-i18n";
+import { useI18n, usePageMessages } from "../../../i18n/use-i18n";
+import { apiDoc } from "../../../i18n/messages/api-doc";
 import { apiGet } from "../../../api/http";
 import { queryKeys } from "../../../api/query-keys";
 import { useDocumentTitle } from "../../../lib/use-document-title";
@@ -28,7 +29,8 @@ const METHOD_SEVERITY: Record<string, "info" | "success" | "warning" | "error" |
 
 /** The API's documentation, read from /api/openapi.json (generated from the route table). */
 export default function ApiDocPage() {
-  const { t: { apiDoc: t }, lang } = useI18n();
+  const t = usePageMessages(apiDoc);
+  const { lang } = useI18n();
   useDocumentTitle(t.title);
   const doc = useQuery({ queryKey: queryKeys.apiDocument, queryFn: () => apiGet<OpenApiDocument>("/openapi.json"), staleTime: Infinity });
 
