@@ -7,6 +7,7 @@ import type { ChecklistItem } from "@shared/challenge";
 import { MAX_SCENARIOS, type ChecklistItemUpdate } from "@shared/writes";
 import type { Db } from "../db/database";
 import { recordAudit } from "../repositories/audit";
+import type { ChallengeRef } from "../repositories/challenge-refs";
 import { touchChallenge } from "../repositories/challenge-touch";
 import {
   clearPreferredScenario,
@@ -22,11 +23,10 @@ import { listChecklist, setChecklistItem } from "../repositories/checklist";
 import { auditedBy, type Actor } from "./actor";
 import { InvalidInput, message, NotFound, StateConflict } from "./errors";
 
-type Challenge = { id: number; slug: string };
 type Fields = Record<string, unknown>;
 
 /** Ticks or unticks one item of the handover checklist, with its link. Returns the item. */
-export function updateChecklistItem(db: Db, challenge: Challenge, key: string, input: ChecklistItemUpdate, by: Actor): ChecklistItem {
+export function updateChecklistItem(db: Db, challenge: ChallengeRef, key: string, input: ChecklistItemUpdate, by: Actor): ChecklistItem {
   return db.transaction(() => {
     const before = listChecklist(db, challenge.id).find((item) => item.key === key)!;
     setChecklistItem(db, challenge.id, { key, done: input.done, link: input.link ?? null });
@@ -79,7 +79,7 @@ function itemAtVersion<K extends ItemKind>(db: Db, kind: K, id: number, expected
 }
 
 /** Adds an action, scenario, ally or resource to the challenge. Returns it. */
-export function addChallengeItem(db: Db, kind: ItemKind, challenge: Challenge, fields: Fields, by: Actor) {
+export function addChallengeItem(db: Db, kind: ItemKind, challenge: ChallengeRef, fields: Fields, by: Actor) {
   return db.transaction(() => {
     checkItemRules(db, kind, challenge.id, fields);
     const id = insertItem(db, kind, challenge.id, fields, { name: by.name, asOf: parisDate() });
@@ -91,7 +91,7 @@ export function addChallengeItem(db: Db, kind: ItemKind, challenge: Challenge, f
 }
 
 /** Changes the given fields of an item still at version `expected`. Returns it. */
-export function editChallengeItem(db: Db, kind: ItemKind, challenge: Challenge, id: number, fields: Fields, expected: number, by: Actor) {
+export function editChallengeItem(db: Db, kind: ItemKind, challenge: ChallengeRef, id: number, fields: Fields, expected: number, by: Actor) {
   return db.transaction(() => {
     const before = itemAtVersion(db, kind, id, expected);
     checkItemRules(db, kind, challenge.id, fields, { id, isStop: (before as { isStop?: boolean }).isStop });
@@ -104,7 +104,7 @@ export function editChallengeItem(db: Db, kind: ItemKind, challenge: Challenge, 
 }
 
 /** Deletes an item still at version `expected`. */
-export function deleteChallengeItem(db: Db, kind: ItemKind, challenge: Challenge, id: number, expected: number, by: Actor): void {
+export function deleteChallengeItem(db: Db, kind: ItemKind, challenge: ChallengeRef, id: number, expected: number, by: Actor): void {
   db.transaction(() => {
     const before = itemAtVersion(db, kind, id, expected);
     deleteItem(db, kind, id);

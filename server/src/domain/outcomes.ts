@@ -7,6 +7,7 @@ import { parisDate } from "@shared/dates";
 import type { outcomeUpdateSchema } from "@shared/writes";
 import type { Db } from "../db/database";
 import { recordAudit } from "../repositories/audit";
+import type { ChallengeRef } from "../repositories/challenge-refs";
 import { touchChallenge } from "../repositories/challenge-touch";
 import {
   challengeVersion,
@@ -57,7 +58,7 @@ function sameOutcome(current: OutcomeEntry, input: OutcomeInput): boolean {
  */
 export function recordOutcome(
   db: Db,
-  challenge: { id: number; slug: string },
+  challenge: ChallengeRef,
   input: OutcomeInput,
   expectedVersion: number,
   by: Actor,

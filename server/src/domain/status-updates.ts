@@ -11,6 +11,7 @@ import { AXES, type Axis } from "@shared/domain";
 import type { newStatusUpdateSchema } from "@shared/writes";
 import type { Db } from "../db/database";
 import { recordAudit } from "../repositories/audit";
+import type { ChallengeRef } from "../repositories/challenge-refs";
 import { touchChallenge } from "../repositories/challenge-touch";
 import {
   currentLevel,
@@ -24,8 +25,6 @@ import { refreshTrajectory } from "../repositories/trajectory-steps";
 import { currentAxisValidation, refreshAxisValidation, validateIfAdmin } from "../repositories/review";
 import { auditedBy, type Actor } from "./actor";
 import { message, NotFound, StateConflict } from "./errors";
-
-type Challenge = { id: number; slug: string };
 
 /** Keeps every table derived from one axis's history in line with it. */
 function refreshAxis(db: Db, challengeId: number, axis: Axis): void {
@@ -62,7 +61,7 @@ export function retractStatusUpdate(
 const withoutChallengeId = ({ challengeId: _challengeId, ...update }: StatusUpdate & { challengeId: number }): StatusUpdate => update;
 
 /** A mentor (or the programme team) reports the level of one axis. Returns the stored update. */
-export function recordStatusUpdate(db: Db, challenge: Challenge, input: z.output<typeof newStatusUpdateSchema>, by: Actor): StatusUpdate {
+export function recordStatusUpdate(db: Db, challenge: ChallengeRef, input: z.output<typeof newStatusUpdateSchema>, by: Actor): StatusUpdate {
   return db.transaction(() => {
     const id = appendStatusUpdate(db, {
       challengeId: challenge.id,
@@ -84,7 +83,7 @@ export function recordStatusUpdate(db: Db, challenge: Challenge, input: z.output
  * "Toujours exact": confirms the current level of each asked axis (by default, every reported
  * one), as a dated entry. Returns the confirmations.
  */
-export function confirmStatus(db: Db, challenge: Challenge, axes: readonly Axis[] | undefined, by: Actor): StatusUpdate[] {
+export function confirmStatus(db: Db, challenge: ChallengeRef, axes: readonly Axis[] | undefined, by: Actor): StatusUpdate[] {
   return db.transaction(() => {
     // A level the programme team sent back is not "still accurate": it needs a new level, so
     // it is never confirmed (by default it is left out; asked for by name, it is refused).
@@ -119,7 +118,7 @@ export function confirmStatus(db: Db, challenge: Challenge, axes: readonly Axis[
 /** Retracts a mistaken update, with its reason. Returns the retraction. */
 export function recordRetraction(
   db: Db,
-  challenge: Challenge,
+  challenge: ChallengeRef,
   statusUpdateId: number,
   reason: string,
   by: Actor,

@@ -1,10 +1,8 @@
 // The mentors' writes: each handler reads its input and hands it to its use case
 // (domain/status-updates.ts, domain/outcomes.ts, domain/challenge-items.ts), which owns the
 // transaction: the write, the challenge's version, the derived tables and the audit entry.
-import type { Request } from "express";
 import type { z } from "zod";
 import { expectedVersion } from "../http/if-match";
-import { findChallengeOfStatusUpdate } from "../repositories/status-updates";
 import type { ItemKind } from "../repositories/challenge-items";
 import { confirmStatus, recordRetraction, recordStatusUpdate } from "../domain/status-updates";
 import { recordOutcome } from "../domain/outcomes";
@@ -34,12 +32,6 @@ export const postConfirmation =
   ({ body: { axes } }: Input<{ body: typeof confirmationSchema }>, ctx: Ctx) => ({
     updates: confirmStatus(db, ctx.challenge, axes, ctx.actor),
   });
-
-export const statusUpdateChallenge = (db: Deps["db"], req: Request) => {
-  const id = Number(req.params.id);
-  if (!Number.isInteger(id) || id <= 0) return undefined;
-  return findChallengeOfStatusUpdate(db, id);
-};
 
 export const postRetraction =
   ({ db }: Deps) =>

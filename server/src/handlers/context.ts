@@ -8,7 +8,8 @@ import type { Logger } from "../lib/logger";
 import { currentSession } from "../http/access";
 import { requestSource } from "../http/snapshot-source";
 import type { AuditRecord } from "../repositories/audit";
-import type { Actor } from "../domain/actor";
+import { auditedBy, type Actor } from "../domain/actor";
+import type { ChallengeRef } from "../repositories/challenge-refs";
 import type { DataSource } from "../repositories/data-source";
 import type { SessionRecord } from "../repositories/sessions";
 import type { Schemas } from "../http/validate";
@@ -36,7 +37,7 @@ export interface Ctx {
   /** The session's account. */
   readonly user: AuthUser;
   /** The challenge the route concerns, as its access checks resolved it (http/access.ts). */
-  readonly challenge: { id: number; slug: string };
+  readonly challenge: ChallengeRef;
   /** Who is acting and from where, as the audit log records it. */
   readonly audit: Pick<AuditRecord, "actor" | "ip">;
   /** The same person, as the use cases (server/src/domain) take it. */
@@ -68,12 +69,12 @@ export function requestContext(db: Db, req: Request, res: Response): Ctx {
       return currentSession(res.locals).user;
     },
     get challenge() {
-      const challenge = res.locals.challenge as { id: number; slug: string } | undefined;
+      const challenge = res.locals.challenge as ChallengeRef | undefined;
       if (!challenge) throw new Error(`No challenge resolved for ${req.method} ${req.path}: its route entry needs a challenge resolver.`);
       return challenge;
     },
     get audit() {
-      return auditContext(req, res);
+      return auditedBy(actorOf(req, res));
     },
     get actor() {
       return actorOf(req, res);
@@ -82,12 +83,6 @@ export function requestContext(db: Db, req: Request, res: Response): Ctx {
       return requestSource(db, res.locals);
     },
   };
-}
-
-/** Who is acting and from where, as the audit log records it. */
-function auditContext(req: Request, res: Response): Pick<AuditRecord, "actor" | "ip"> {
-  const { user } = currentSession(res.locals);
-  return { actor: { id: user.id, name: user.name, email: user.email }, ip: req.ip };
 }
 
 /** The signed-in user who asks for a write, as the use cases take it. */

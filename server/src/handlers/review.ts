@@ -1,9 +1,7 @@
 // Review of mentors' declarations (docs/decisions/0004-validation-of-declarations.md): the admin's queue and decisions, and the
 // mentor's view of what was sent back.
-import type { Request } from "express";
 import { ConflictError, NotFoundError } from "../http/errors";
 import { recordAudit } from "../repositories/audit";
-import { challengeRefOfOutcome } from "../repositories/challenge-refs";
 import { decide, dismiss, findDecidableEntry, queueEntry, sentBackForMentor, reviewQueue, type EntryKind } from "../repositories/review";
 import type {
   bulkReviewSchema,
@@ -28,12 +26,6 @@ export const getMySentBack =
   ({ db }: Deps) =>
   (_input: Input, ctx: Ctx) =>
     sentBackForMentor(db, ctx.user.id);
-
-/** Finds the challenge of an outcome, for the 404 of the access checks. */
-export const outcomeChallenge = (db: Deps["db"], req: Request) => {
-  const id = Number(req.params.id);
-  return Number.isInteger(id) && id > 0 ? challengeRefOfOutcome(db, id) : undefined;
-};
 
 const UNKNOWN = { status_update: "review.updateUnknown", outcome: "review.outcomeUnknown" } as const;
 const ALREADY = {

@@ -33,6 +33,14 @@ export type ChallengeResolver = (db: Db, req: Request) => ChallengeRef | undefin
 
 export const challengeBySlug: ChallengeResolver = (db, req) => challengeRefBySlug(db, String(req.params.slug));
 
+/** For routes under `/<records>/:id`: the challenge that owns the record (a malformed id finds none: 404). */
+export const challengeByIdParam =
+  (owner: (db: Db, id: number) => ChallengeRef | undefined): ChallengeResolver =>
+  (db, req) => {
+    const id = Number(req.params.id);
+    return Number.isInteger(id) && id > 0 ? owner(db, id) : undefined;
+  };
+
 const UNSAFE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Puts the request's session, if any, in `res.locals.session`. */

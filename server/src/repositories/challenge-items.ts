@@ -4,6 +4,7 @@
 // fixed column map. Table and column names come only from these constants; values always
 // go through placeholders.
 import type { Db } from "../db/database";
+import type { ChallengeRef } from "./challenge-refs";
 import type { Action, Ally, Resource, Scenario } from "@shared/challenge";
 
 export type ItemKind = "action" | "scenario" | "ally" | "resource";
@@ -101,7 +102,7 @@ export function findItem<K extends ItemKind>(db: Db, kind: K, id: number): (Item
 }
 
 /** The challenge an item belongs to, for the ownership check of `/api/<items>/:id`. */
-export function challengeOfItem(db: Db, kind: ItemKind, id: number): { id: number; slug: string } | undefined {
+export function challengeOfItem(db: Db, kind: ItemKind, id: number): ChallengeRef | undefined {
   return db.get(
     `SELECT c.id, c.slug FROM ${ITEM_TABLES[kind].table} i JOIN challenges c ON c.id = i.challenge_id WHERE i.id = ?`,
     [id],

@@ -13,6 +13,11 @@ export function challengeRefBySlug(db: Db, slug: string): ChallengeRef | undefin
   return db.get<ChallengeRef>("SELECT id, slug FROM challenges WHERE slug = ?", [slug]);
 }
 
+/** The challenge a status update belongs to, for the routes that name the update alone. */
+export function challengeRefOfStatusUpdate(db: Db, statusUpdateId: number): ChallengeRef | undefined {
+  return db.get<ChallengeRef>("SELECT c.id, c.slug FROM status_updates u JOIN challenges c ON c.id = u.challenge_id WHERE u.id = ?", [statusUpdateId]);
+}
+
 /** The challenge an outcome (a statement of what became of it) belongs to. */
 export function challengeRefOfOutcome(db: Db, outcomeId: number): ChallengeRef | undefined {
   return db.get<ChallengeRef>("SELECT c.id, c.slug FROM outcomes o JOIN challenges c ON c.id = o.challenge_id WHERE o.id = ?", [outcomeId]);

@@ -111,7 +111,3 @@ export function insertRetraction(db: Db, statusUpdateId: number, retraction: { r
   );
 }
 
-/** The challenge a status update belongs to, for the routes that name the update alone. */
-export function findChallengeOfStatusUpdate(db: Db, statusUpdateId: number): { id: number; slug: string } | undefined {
-  return db.get("SELECT c.id, c.slug FROM status_updates u JOIN challenges c ON c.id = u.challenge_id WHERE u.id = ?", [statusUpdateId]);
-}

@@ -1,7 +1,8 @@
 import { route, json, type Route } from "./route";
 import { z } from "zod";
 import type { Deps } from "../handlers/context";
-import type { ChallengeResolver } from "../http/access";
+import { challengeByIdParam } from "../http/access";
+import { challengeRefOfStatusUpdate } from "../repositories/challenge-refs";
 import {
   createItem,
   patchItem,
@@ -11,7 +12,6 @@ import {
   putChecklistItem,
   putOutcome,
   removeItem,
-  statusUpdateChallenge,
   type ItemFieldsSchema,
 } from "../handlers/challenge-writes";
 import { challengeOfItem, type ItemKind } from "../repositories/challenge-items";
@@ -43,10 +43,7 @@ function itemRoutes(
   label: string,
   schemas: { create: ItemFieldsSchema; patch: ItemFieldsSchema; item: z.ZodType },
 ): Route[] {
-  const byItemId: ChallengeResolver = (db, req) => {
-    const id = Number(req.params.id);
-    return Number.isInteger(id) && id > 0 ? challengeOfItem(db, kind, id) : undefined;
-  };
+  const byItemId = challengeByIdParam((db, id) => challengeOfItem(db, kind, id));
   return [
     route({
       method: "post",
@@ -113,7 +110,7 @@ export function challengeWriteRoutes(deps: Deps): Route[] {
       summary: "Retire une mise à jour erronée, avec un motif : elle ne compte plus mais reste visible.",
       access: "challengeEditor",
       idempotent: true,
-      challenge: statusUpdateChallenge,
+      challenge: challengeByIdParam(challengeRefOfStatusUpdate),
       input: { params: itemIdParamsSchema, body: retractionSchema },
       response: json(201, retractionResultSchema),
       handle: postRetraction(deps),

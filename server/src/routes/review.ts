@@ -1,12 +1,11 @@
 import { route, json, type Route } from "./route";
 import { z } from "zod";
 import type { Deps } from "../handlers/context";
-import { challengeBySlug } from "../http/access";
-import { statusUpdateChallenge } from "../handlers/challenge-writes";
+import { challengeBySlug, challengeByIdParam } from "../http/access";
+import { challengeRefOfOutcome, challengeRefOfStatusUpdate } from "../repositories/challenge-refs";
 import {
   getMySentBack,
   getReviewQueue,
-  outcomeChallenge,
   postChallengeReviewDecisions,
   postDismissals,
   postReviewDecision,
@@ -42,7 +41,7 @@ export function reviewRoutes(deps: Deps): Route[] {
       summary: "Valide une mise à jour de statut, ou la renvoie au mentor avec un commentaire (409 si c'est déjà son état).",
       access: "admin",
       idempotent: true,
-      challenge: statusUpdateChallenge,
+      challenge: challengeByIdParam(challengeRefOfStatusUpdate),
       input: { params: itemIdParamsSchema, body: reviewDecisionSchema },
       response: json(201, reviewResultSchema),
       handle: postReviewDecision("status_update", deps),
@@ -53,7 +52,7 @@ export function reviewRoutes(deps: Deps): Route[] {
       summary: "Valide un résultat, ou le renvoie au mentor avec un commentaire (409 si c'est déjà son état).",
       access: "admin",
       idempotent: true,
-      challenge: outcomeChallenge,
+      challenge: challengeByIdParam(challengeRefOfOutcome),
       input: { params: itemIdParamsSchema, body: reviewDecisionSchema },
       response: json(201, reviewResultSchema),
       handle: postReviewDecision("outcome", deps),
