@@ -66,7 +66,7 @@ export default function ApiDocPage() {
                       </Badge>
                       <code>{path}</code>
                     </th>
-                    <td lang="fr">
+                    <td lang="fr" className="fr-cell--multiline">
                       {operation.summary}
                       {operation.requestBody && (
                         <details className="fr-mt-1w">
@@ -77,7 +77,7 @@ export default function ApiDocPage() {
                         </details>
                       )}
                     </td>
-                    <td lang="fr">{operation.description.replace(/^Accès : /, "").replace(/\.$/, "")}</td>
+                    <td lang="fr" className="fr-cell--multiline">{operation.description.replace(/^Accès : /, "").replace(/\.$/, "")}</td>
                   </tr>
                 )),
               )}
